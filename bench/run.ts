@@ -1,0 +1,31 @@
+// npm run bench: every figure the project tracks, printed as a table and written to bench/results.json.
+// Each benchmark module exports `run(): Promise<Figures>`; add new ones to the list below.
+import { writeFileSync } from 'node:fs';
+import type { Figures } from './figures';
+import { run as sizes } from './sizes';
+import { run as coldStart } from './collector-cold-start';
+
+const benches: { name: string; run: () => Promise<Figures> }[] = [
+  { name: 'sizes', run: sizes },
+  { name: 'collector-cold-start', run: coldStart },
+];
+
+const only = process.argv.slice(2);
+const results: Figures = {};
+for (const b of benches) {
+  if (only.length && !only.includes(b.name)) continue;
+  process.stderr.write(`… ${b.name}\n`);
+  Object.assign(results, await b.run());
+}
+
+const rows = Object.entries(results).map(([name, f]) => {
+  const ok = f.better === 'lower' ? f.value <= f.target : f.value >= f.target;
+  return [name, String(f.value), f.unit, `${f.better === 'lower' ? '≤' : '≥'} ${f.target}`, ok ? 'ok' : 'MISS'];
+});
+const head = ['figure', 'value', 'unit', 'target', ''];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+rows.forEach((r) => console.log(line(r)));
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');

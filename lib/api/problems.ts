@@ -1,0 +1,24 @@
+/**
+ * Every refusal the collector gives has a stable number a client can act on and a Vietnamese message a
+ * person can read (after ODK Central's problem.js). Numbers are HTTP status + '.' + a sequence; never reuse one.
+ */
+export const problems = {
+  '400.1': { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  '400.2': { status: 400, vi: 'Thiếu hoặc sai trường dữ liệu.', en: 'A field is missing or invalid.' },
+  '404.1': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  '409.1': { status: 409, vi: 'Mã gửi này đã được dùng cho một nội dung khác.', en: 'This client id was already used for different content.' },
+  '413.1': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
+  '500.1': { status: 500, vi: 'Máy chủ gặp lỗi. Dữ liệu của bạn vẫn được giữ lại, xin thử lại sau.', en: 'Server error. Your data is kept; try again later.' },
+} as const;
+
+export type ProblemCode = keyof typeof problems;
+
+/** The JSON body of every refusal. `field` names the offending field where there is one. */
+export interface ProblemBody {
+  error: { code: ProblemCode; message: string; messageEn: string; field?: string; detail?: string };
+}
+
+export function problemBody(code: ProblemCode, extra: { field?: string; detail?: string } = {}): ProblemBody {
+  const p = problems[code];
+  return { error: { code, message: p.vi, messageEn: p.en, ...extra } };
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { problemBody, problems, type ProblemCode } from '../lib/api/problems';
+import type { Db, DbKind } from './db';
+import { householdRoutes } from './routes/households';
+
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  startedAt: Date;
+}
+
+/** A refusal with a numbered problem code; the error handler turns it into JSON. */
+export class Problem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly extra: { field?: string; detail?: string } = {},
+  ) {
+    super(problems[code].en);
+  }
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  // The extension (chrome-extension:// origin) and PWA call the API; tokens travel in headers, not cookies.
+  app.use('/api/*', cors({ origin: (o) => o ?? '*', allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) }),
+  );
+
+  app.get('/api/health', async (c) => {
+    return c.json({ status: 'ok', database: deps.dbKind, uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000) });
+  });
+
+  app.route('/api/households', householdRoutes(deps));
+
+  app.notFound((c) => c.json(problemBody('404.1'), 404));
+  app.onError((err, c) => {
+    if (err instanceof Problem) return c.json(problemBody(err.code, err.extra), problems[err.code].status as ContentfulStatusCode);
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error(err);
+    return c.json(problemBody('500.1'), 500);
+  });
+  return app;
+}
+
+/** Parse a JSON body, refusing with 400.1 rather than a stack trace. */
+export async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new Problem('400.1');
+  }
+}

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+
+/** Everything the collector reads from the environment, in one place (documented in README). */
+export interface CollectorConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  pwaDir: string;
+  extensionDir: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
+  return {
+    port: Number(env.PORT ?? 8080),
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    pwaDir: resolve(env.PWA_DIR ?? 'dist/pwa'),
+    extensionDir: resolve('.output/chrome-mv3'),
+  };
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { migrateToLatest } from './migrations';
+
+export type Db = Kysely<Database>;
+export type DbKind = 'sqlite' | 'postgres';
+
+/** SQLite file under dataDir by default; PostgreSQL when a connection URL is given. */
+export async function openDb(opts: { dataDir: string; databaseUrl?: string | null }): Promise<{ db: Db; kind: DbKind }> {
+  let db: Db;
+  let kind: DbKind;
+  if (opts.databaseUrl) {
+    kind = 'postgres';
+    db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.databaseUrl, max: 10 }) }),
+    });
+  } else {
+    kind = 'sqlite';
+    mkdirSync(opts.dataDir, { recursive: true });
+    const file = new SQLite(join(opts.dataDir, 'nongsan-so.sqlite'));
+    // WAL keeps readers (dashboards) from blocking the writer (submissions).
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = NORMAL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  }
+  await migrateToLatest(db);
+  return { db, kind };
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { readConfig } from './config';
+import { startCollector } from './collector';
+
+const config = readConfig();
+const collector = await startCollector(config);
+const where = collector.kind === 'sqlite' ? `SQLite: ${config.dataDir}/nongsan-so.sqlite` : 'PostgreSQL (DATABASE_URL)';
+console.log(`Nông sản số — máy chủ thu thập đang chạy tại http://localhost:${collector.port}/`);
+console.log(`  Dữ liệu / data: ${where}`);
+console.log(`  PWA (kiosk + bảng điều khiển): http://localhost:${collector.port}/`);
+if (existsSync(config.extensionDir)) {
+  console.log(`  Tiện ích trình duyệt (Chrome/Edge/Cốc Cốc): ${config.extensionDir}`);
+  console.log('    Mở chrome://extensions → bật "Chế độ dành cho nhà phát triển" → "Tải tiện ích đã giải nén" → chọn thư mục trên.');
+  console.log(`  Firefox: ${config.extensionDir.replace('chrome-mv3', 'firefox-mv2')} (about:debugging → Tải tiện ích tạm thời → manifest.json)`);
+}
+const stop = async () => {
+  await collector.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

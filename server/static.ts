@@ -1,0 +1,47 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Hono } from 'hono';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the built PWA. Hashed assets are cached for a year; the shell, manifest and service worker are
+ * revalidated every time so a new release reaches the tablets. Unknown paths fall back to index.html.
+ */
+export function servePwa(app: Hono, dir: string) {
+  app.get('*', async (c) => {
+    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    if (path.startsWith('/api/')) return c.notFound();
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep) && file !== dir) return c.notFound();
+    let info = await stat(file).catch(() => null);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => null);
+    }
+    if (!info) {
+      if (extname(path)) return c.notFound();
+      file = join(dir, 'index.html');
+      info = await stat(file).catch(() => null);
+      if (!info) return c.text('Chưa xây dựng giao diện PWA: chạy "npm run build:pwa".', 503);
+    }
+    const body = await readFile(file);
+    const immutable = file.includes(`${sep}assets${sep}`);
+    return c.body(body, 200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  });
+}

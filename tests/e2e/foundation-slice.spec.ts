@@ -1,0 +1,58 @@
+import { test, expect } from './fixtures';
+import { fixture } from './marketplace-server';
+
+// The thin slice through all three parts: extension on both marketplaces, PWA offline, collector round trip.
+
+const vosoProductPath = '/giay-sneaker-nam-den-giay-sneaker-nam-giay-sneaker-nam-the-thao-p101533.html';
+
+test.describe('extension on the real marketplace host names', () => {
+  test.use({
+    sitePages: {
+      'langson.voso.vn': { [vosoProductPath]: fixture('voso/fixtures/product-detail-1.html') },
+      'langson.postmart.vn': {
+        '/p/na-chi-lang-loai-1-12345.html': '<!doctype html><html lang="vi"><body><h1>Na Chi Lăng loại 1</h1></body></html>',
+      },
+      'example.com': { '/p/na-12.html': '<!doctype html><html><body><h1>Na giả</h1></body></html>' },
+    },
+  });
+
+  test('content script reads pages on both marketplaces and the popup shows them', async ({ extension }) => {
+    const { context, extensionId } = extension;
+    const page = await context.newPage();
+    await page.goto(`http://langson.voso.vn${vosoProductPath}`);
+    await page.goto('http://langson.postmart.vn/p/na-chi-lang-loai-1-12345.html');
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const list = popup.locator('.seen-pages li');
+    await expect(list).toHaveCount(2);
+    await expect(list.nth(0)).toContainText('Na Chi Lăng loại 1 (postmart)');
+    await expect(list.nth(1)).toContainText('Giày Sneaker Nam Thể Thao (voso)');
+  });
+});
+
+test('PWA installs its service worker, opens offline, and shows what the collector stored', async ({ browser, collector }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(collector.url + '/');
+  await expect(page.getByRole('heading', { name: 'Nông sản số Lạng Sơn' })).toBeVisible();
+  const manifest = await (await page.request.get(collector.url + '/manifest.webmanifest')).json();
+  expect(manifest.lang).toBe('vi');
+
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await page.getByLabel('Họ tên chủ hộ').fill('Hoàng Văn Thụ');
+  await page.getByRole('button', { name: 'Gửi' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi hộ Hoàng Văn Thụ.' })).toBeVisible();
+  await expect(page.locator('.received li')).toContainText(['Hoàng Văn Thụ — 06181']);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Nông sản số Lạng Sơn' })).toBeVisible();
+  await expect(page.getByText('Mất mạng')).toBeVisible();
+  await context.close();
+});

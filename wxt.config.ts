@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { marketplaceMatches } from './lib/marketplaces/hosts';
+
+// The collector the extension talks to. Baked in at build time; a person can change it in the options page.
+const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
+
+export default defineConfig({
+  imports: false,
+  webExt: { disabled: true },
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl) },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Nông sản số Lạng Sơn',
+    description: 'Ghi nhận đơn mua nông sản trên langson.postmart.vn và langson.voso.vn để báo cáo với cơ quan.',
+    permissions: ['storage', 'alarms'],
+    // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
+    host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'nongsan-so@langson.gov.vn',
+              strict_min_version: '115.0',
+              // The person's name (enrolment) and their marketplace orders go to their agency's collector.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
+
+function collectorOriginPattern(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
