@@ -34,6 +34,12 @@ function pgBinDir() {
   return versions.length ? join(base, versions[0], 'bin') : null;
 }
 
+function hash(text) {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
+
 /**
  * A PostgreSQL for the test suite: TEST_DATABASE_URL if set, otherwise a throwaway cluster under /tmp
  * started from Debian's packages (installed when missing). Returns the URL and a stop function.
@@ -51,7 +57,8 @@ export function ensurePostgres() {
     console.error('hoặc đặt TEST_DATABASE_URL=postgres://user:pass@host:port/db tới một máy chủ có sẵn.');
     process.exit(1);
   }
-  const port = Number(process.env.TEST_PG_PORT ?? 54329);
+  // One cluster per checkout (port derived from the folder), so two checkouts can test side by side.
+  const port = Number(process.env.TEST_PG_PORT ?? 54330 + (hash(process.cwd()) % 500));
   const dir = `/tmp/nongsan-so-pg-${port}`;
   // postgres refuses to run as root: run it as the 'postgres' system user when we are root.
   const asUser = isRoot ? ['runuser', '-u', 'postgres', '--'] : [];
