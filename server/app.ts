@@ -3,24 +3,16 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { problemBody, problems, type ProblemCode } from '../lib/api/problems';
+import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
+import { Problem } from './problem';
+import { authRoutes } from './routes/auth';
 import { householdRoutes } from './routes/households';
 
 export interface AppDeps {
   db: Db;
   dbKind: DbKind;
   startedAt: Date;
-}
-
-/** A refusal with a numbered problem code; the error handler turns it into JSON. */
-export class Problem extends Error {
-  constructor(
-    readonly code: ProblemCode,
-    readonly extra: { field?: string; detail?: string } = {},
-  ) {
-    super(problems[code].en);
-  }
 }
 
 export function createApp(deps: AppDeps) {
@@ -36,6 +28,8 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ok', database: deps.dbKind, uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000) });
   });
 
+  // Each area registers its routes here.
+  app.route('/api/auth', authRoutes(deps));
   app.route('/api/households', householdRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
@@ -46,13 +40,4 @@ export function createApp(deps: AppDeps) {
     return c.json(problemBody('500.1'), 500);
   });
   return app;
-}
-
-/** Parse a JSON body, refusing with 400.1 rather than a stack trace. */
-export async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new Problem('400.1');
-  }
 }

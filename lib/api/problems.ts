@@ -5,8 +5,12 @@
 export const problems = {
   '400.1': { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   '400.2': { status: 400, vi: 'Thiếu hoặc sai trường dữ liệu.', en: 'A field is missing or invalid.' },
+  '401.1': { status: 401, vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Xin đăng nhập lại.', en: 'Missing, expired or revoked token. Sign in again.' },
+  '401.2': { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
+  '403.1': { status: 403, vi: 'Tài khoản này không có quyền làm việc này.', en: 'This account may not do this.' },
   '404.1': { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
   '409.1': { status: 409, vi: 'Mã gửi này đã được dùng cho một nội dung khác.', en: 'This client id was already used for different content.' },
+  '429.1': { status: 429, vi: 'Thử quá nhiều lần. Xin đợi một lúc rồi thử lại.', en: 'Too many attempts. Wait and try again.' },
   '413.1': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   '500.1': { status: 500, vi: 'Máy chủ gặp lỗi. Dữ liệu của bạn vẫn được giữ lại, xin thử lại sau.', en: 'Server error. Your data is kept; try again later.' },
 } as const;

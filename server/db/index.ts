@@ -4,7 +4,9 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest } from './migrate';
+import { seedRegion } from './seed-region';
+import { langSon } from '../../lib/region';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -30,5 +32,6 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   }
   await migrateToLatest(db);
+  await seedRegion(db, langSon);
   return { db, kind };
 }

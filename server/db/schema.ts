@@ -1,6 +1,18 @@
-/** Tables of the collector. Timestamps are ISO-8601 text so SQLite and PostgreSQL read the same. */
-export interface Database {
+/**
+ * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
+ * PostgreSQL read the same. Each area adds its tables to `Database` below.
+ */
+export interface Database extends FoundationTables {}
+
+export interface FoundationTables {
   households: HouseholdTable;
+  districts: { code: string; name: string; signup_deadline: string | null };
+  communes: { code: string; district_code: string; name: string; kind: string; household_count: number | null };
+  agencies: { code: string; name: string; kind: string; grp: string; district_code: string | null; headcount: number | null; active: number };
+  periods: { id: string; name: string; starts_on: string; ends_on: string; report_due: string };
+  users: UserTable;
+  user_communes: { user_id: string; commune_code: string };
+  tokens: TokenTable;
 }
 
 export interface HouseholdTable {
@@ -9,4 +21,30 @@ export interface HouseholdTable {
   commune_code: string;
   head_name: string;
   received_at: string;
+}
+
+export type UserRole = 'province' | 'agency' | 'officer';
+
+export interface UserTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: UserRole;
+  full_name: string;
+  agency_code: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** Who may hold a token: people who sign in, enrolled staff (extension), enrolled kiosk devices. */
+export type TokenRole = UserRole | 'staff' | 'kiosk';
+
+export interface TokenTable {
+  token_hash: string;
+  role: TokenRole;
+  subject_id: string;
+  agency_code: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
 }

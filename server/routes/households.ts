@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { Problem, readJson, type AppDeps } from '../app';
+import type { AppDeps } from '../app';
+import { Problem, readJson } from '../problem';
 
 /** Households registered at commune kiosks. Idempotent on the kiosk's client id. */
 export function householdRoutes({ db }: AppDeps) {

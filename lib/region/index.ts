@@ -1,0 +1,43 @@
+import adminUnits from './lang-son/lang-son-admin-units.json';
+import agencies from './lang-son/lang-son-agencies.json';
+import campaign from './lang-son/campaign.json';
+import { marketplaceHosts } from '../marketplaces/hosts';
+
+/** A region pack: everything province-specific, as data. Another province is another pack, not a code change. */
+export interface RegionPack {
+  province: { code: string; name: string };
+  districts: { code: string; name: string; type: string; communes: { code: string; name: string; type: string }[] }[];
+  agencies: { code: string; name: string; kind: string; group: string; districtCode?: string }[];
+  marketplaceHosts: Record<string, string>;
+  periods: CampaignPeriod[];
+  householdTargetPercent: number;
+  /** Household signup deadline per district code, with a default. */
+  signupDeadlines: Record<string, string>;
+  /** The province's aim for produce sold through the marketplaces, kg per day. */
+  dailyKgTarget: number;
+}
+
+export interface CampaignPeriod {
+  id: string;
+  name: string;
+  /** ISO dates (yyyy-mm-dd), inclusive. */
+  startsOn: string;
+  endsOn: string;
+  reportDue: string;
+}
+
+export const langSon: RegionPack = {
+  province: { code: adminUnits.province.code, name: adminUnits.province.name },
+  districts: adminUnits.districts,
+  agencies,
+  marketplaceHosts,
+  periods: campaign.periods,
+  householdTargetPercent: campaign.householdTargetPercent,
+  signupDeadlines: campaign.signupDeadlines,
+  dailyKgTarget: campaign.dailyKgTarget,
+};
+
+/** Every commune of a pack with its district, flattened. */
+export function communesOf(pack: RegionPack) {
+  return pack.districts.flatMap((d) => d.communes.map((c) => ({ ...c, districtCode: d.code, districtName: d.name })));
+}

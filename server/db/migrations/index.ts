@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import { households0001 } from './0001-households';
+import { regionAndAccounts0002 } from './0002-region-and-accounts';
+
+/**
+ * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-households': households0001,
+  '0002-region-and-accounts': regionAndAccounts0002,
+};

@@ -1,0 +1,37 @@
+import { communesOf, type RegionPack } from '../../lib/region';
+import type { Db } from '.';
+
+/**
+ * Loads a region pack into an empty database. Rows that exist are left alone: the province edits
+ * headcounts, household counts and deadlines afterwards, and a restart must not undo that.
+ */
+export async function seedRegion(db: Db, pack: RegionPack): Promise<void> {
+  const existing = await db.selectFrom('districts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('districts')
+      .values(pack.districts.map((d) => ({ code: d.code, name: d.name, signup_deadline: pack.signupDeadlines[d.code] ?? pack.signupDeadlines.default ?? null })))
+      .execute();
+    for (const chunk of chunks(communesOf(pack), 100)) {
+      await trx
+        .insertInto('communes')
+        .values(chunk.map((c) => ({ code: c.code, district_code: c.districtCode, name: c.name, kind: c.type, household_count: null })))
+        .execute();
+    }
+    await trx
+      .insertInto('agencies')
+      .values(pack.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, grp: a.group, district_code: a.districtCode ?? null, headcount: null, active: 1 })))
+      .execute();
+    await trx
+      .insertInto('periods')
+      .values(pack.periods.map((p) => ({ id: p.id, name: p.name, starts_on: p.startsOn, ends_on: p.endsOn, report_due: p.reportDue })))
+      .execute();
+  });
+}
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,21 @@
+import type { ProblemCode } from '../lib/api/problems';
+import { problems } from '../lib/api/problems';
+
+/** A refusal with a numbered problem code; the app's error handler turns it into JSON. */
+export class Problem extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly extra: { field?: string; detail?: string } = {},
+  ) {
+    super(problems[code].en);
+  }
+}
+
+/** Parse a JSON body, refusing with 400.1 rather than a stack trace. */
+export async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new Problem('400.1');
+  }
+}
