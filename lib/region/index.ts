@@ -1,6 +1,6 @@
-import adminUnits from './lang-son/lang-son-admin-units.json';
-import agencies from './lang-son/lang-son-agencies.json';
-import campaign from './lang-son/campaign.json';
+import adminUnits from './lang-son/lang-son-admin-units.json' with { type: 'json' };
+import agencies from './lang-son/lang-son-agencies.json' with { type: 'json' };
+import campaign from './lang-son/campaign.json' with { type: 'json' };
 import { marketplaceHosts } from '../marketplaces/hosts';
 
 /** A region pack: everything province-specific, as data. Another province is another pack, not a code change. */

@@ -1,32 +1,54 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { UpdatePrompt } from './update-prompt';
-import { HouseholdQuickForm } from './kiosk/household-quick-form';
+import { OnlineBadge } from './online-badge';
 
-/** The PWA shell: kiosk for commune officers; dashboards join it later. */
+// Each area loads lazily so the kiosk's first load stays small on a weak connection.
+const KioskApp = lazy(() => import('./kiosk').then((m) => ({ default: m.KioskApp })));
+const DashboardApp = lazy(() => import('./dashboard').then((m) => ({ default: m.DashboardApp })));
+
+/** Path-based routing between the kiosk (/kiosk…) and the dashboards (/bang-dieu-khien…). */
 export function App() {
-  const [online, setOnline] = useState(navigator.onLine);
+  const [path, setPath] = useState(location.pathname);
   useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
+    const onPop = () => setPath(location.pathname);
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
   return (
     <>
       <header class="topbar">
-        <h1>Nông sản số Lạng Sơn</h1>
-        <span class={online ? 'net net--on' : 'net net--off'} role="status">
-          {online ? 'Đang có mạng' : 'Mất mạng — dữ liệu vẫn được lưu trên máy'}
-        </span>
+        <a class="brand" href="/" onClick={(e) => navigate(e, '/')}>Nông sản số Lạng Sơn</a>
+        <OnlineBadge />
       </header>
       <UpdatePrompt />
-      <main>
-        <HouseholdQuickForm />
-      </main>
+      <Suspense fallback={<p class="loading">Đang tải…</p>}>
+        {path.startsWith('/kiosk') ? <KioskApp /> : path.startsWith('/bang-dieu-khien') ? <DashboardApp /> : <Home />}
+      </Suspense>
     </>
+  );
+}
+
+/** Client-side navigation for links inside the app. */
+export function navigate(e: Event | null, to: string) {
+  e?.preventDefault();
+  history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+function Home() {
+  return (
+    <main class="home">
+      <h1>Nông sản số Lạng Sơn</h1>
+      <p>Chọn công việc của bạn:</p>
+      <ul class="home-choices">
+        <li>
+          <a href="/kiosk" onClick={(e) => navigate(e, '/kiosk')}>Đăng ký hộ tại xã (máy tính bảng)</a>
+        </li>
+        <li>
+          <a href="/bang-dieu-khien" onClick={(e) => navigate(e, '/bang-dieu-khien')}>Báo cáo của cơ quan và của tỉnh</a>
+        </li>
+      </ul>
+    </main>
   );
 }

@@ -36,6 +36,7 @@ test('PWA installs its service worker, opens offline, and shows what the collect
   const page = await context.newPage();
   await page.goto(collector.url + '/');
   await expect(page.getByRole('heading', { name: 'Nông sản số Lạng Sơn' })).toBeVisible();
+  await page.getByRole('link', { name: /Đăng ký hộ tại xã/ }).click();
   const manifest = await (await page.request.get(collector.url + '/manifest.webmanifest')).json();
   expect(manifest.lang).toBe('vi');
 
@@ -52,7 +53,7 @@ test('PWA installs its service worker, opens offline, and shows what the collect
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Nông sản số Lạng Sơn' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Đăng ký hộ' })).toBeVisible();
   await expect(page.getByText('Mất mạng')).toBeVisible();
   await context.close();
 });

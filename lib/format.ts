@@ -1,0 +1,36 @@
+/** Display formats the users expect: VND with dot thousands, dates dd/mm/yyyy (Vietnam time). */
+
+const vnd = new Intl.NumberFormat('vi-VN');
+
+/** 1250000 → "1.250.000 ₫". */
+export function formatVnd(amount: number): string {
+  return `${vnd.format(Math.round(amount))} ₫`;
+}
+
+/** A plain number with Vietnamese grouping: 28385 → "28.385"; 1.5 → "1,5". */
+export function formatNumber(n: number, maxFractionDigits = 1): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits }).format(n);
+}
+
+/** "2021-09-30" or an ISO instant → "30/09/2021" (instants in Asia/Ho_Chi_Minh). */
+export function formatDate(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    const [y, m, d] = iso.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const vn = new Date(t.getTime() + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+}
+
+/** "30/09/2021" → "2021-09-30", or null when it is not a real date. */
+export function parseDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
