@@ -8,7 +8,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report feeds the one closing line of `npm test` (scripts/test.mjs).
+  reporter: [['list'], ['json']],
   use: {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
