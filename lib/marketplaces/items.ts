@@ -77,7 +77,7 @@ export function makeOrder(raw: RawOrder, pageType: PageType, strategy: Strategy)
     shippingFee: raw.shippingFee,
     discount: raw.discount === null ? null : Math.abs(raw.discount),
     total: raw.total,
-    status: raw.status,
+    status: raw.status ?? (pageType === 'order-confirmation' ? 'placed' : null),
     shop: raw.shop ?? (new Set(items.map((i) => i.shop)).size === 1 ? items[0].shop : null),
     strategy,
   };

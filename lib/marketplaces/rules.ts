@@ -4,7 +4,8 @@ import { marketplaceHosts, type Marketplace } from './hosts';
 import type { PageType } from './types';
 
 /** Where a value is on the page: a CSS selector (its text), or a selector with an attribute or a label. */
-export type Field = string | { sel: string; attr?: string; label?: string };
+export type Field = string | { sel: string; attr?: string; label?: string; page?: boolean };
+// `page: true` reads the whole page rather than the order or item the field belongs to.
 
 export interface OrdersRule {
   /** One element per order (order history); absent: the whole page is one order. */
@@ -104,6 +105,10 @@ function fields(v: unknown, where: string, optional = true): Field[] | undefined
     const out: Field = { sel: text(f.sel, `${at}.sel`)! };
     if (f.attr !== undefined) out.attr = text(f.attr, `${at}.attr`);
     if (f.label !== undefined) out.label = text(f.label, `${at}.label`);
+    if (f.page !== undefined) {
+      if (typeof f.page !== 'boolean') fail(`${at}.page`, 'cần true hoặc false');
+      out.page = f.page as boolean;
+    }
     return out;
   });
 }
