@@ -61,6 +61,8 @@ export function makeItem(raw: RawItem): ExtractedItem | null {
 }
 
 const SNAPSHOT: PageType[] = ['cart', 'checkout'];
+// Order codes differ by site and are not documented; all seen so far are short, plain and carry a digit.
+const CODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{2,39}$/;
 
 /**
  * A contract order, or null when what was read is not an order: a cart or checkout needs items;
@@ -69,9 +71,10 @@ const SNAPSHOT: PageType[] = ['cart', 'checkout'];
 export function makeOrder(raw: RawOrder, pageType: PageType, strategy: Strategy): ExtractedOrder | null {
   const items = raw.items.map(makeItem).filter((i): i is ExtractedItem => i !== null);
   const snapshot = SNAPSHOT.includes(pageType);
-  if (snapshot ? !items.length : !raw.orderCode || (!items.length && raw.total === null)) return null;
+  const code = raw.orderCode && CODE.test(raw.orderCode) ? raw.orderCode : null;
+  if (snapshot ? !items.length : !code || (!items.length && raw.total === null)) return null;
   const order: ExtractedOrder = {
-    orderCode: snapshot ? null : raw.orderCode,
+    orderCode: snapshot ? null : code,
     placedAt: raw.placedAt,
     items,
     shippingFee: raw.shippingFee,
