@@ -72,7 +72,9 @@ export function makeOrder(raw: RawOrder, pageType: PageType, strategy: Strategy)
   const items = raw.items.map(makeItem).filter((i): i is ExtractedItem => i !== null);
   const snapshot = SNAPSHOT.includes(pageType);
   const code = raw.orderCode && CODE.test(raw.orderCode) ? raw.orderCode : null;
-  if (snapshot ? !items.length : !code || (!items.length && raw.total === null)) return null;
+  // A confirmation page recognised by its rule may show just the code: the checkout snapshot has the items.
+  const enough = items.length > 0 || raw.total !== null || (strategy === 'site-rules' && pageType === 'order-confirmation');
+  if (snapshot ? !items.length : !code || !enough) return null;
   const order: ExtractedOrder = {
     orderCode: snapshot ? null : code,
     placedAt: raw.placedAt,

@@ -19,8 +19,11 @@ export interface OrdersRule {
   /** A shop's package inside an order (cart, checkout); its shop name comes from `shop`. */
   group?: string;
   shop?: Field[];
-  item: string;
-  name: Field[];
+  /** The shop named on each item, where a page mixes shops in one list. */
+  itemShop?: Field[];
+  /** One element per item; absent where a page lists orders without their items. */
+  item?: string;
+  name?: Field[];
   productUrl?: Field[];
   quantity?: Field[];
   unitPrice?: Field[];
@@ -116,9 +119,13 @@ function fields(v: unknown, where: string, optional = true): Field[] | undefined
 function ordersRule(v: unknown, where: string): OrdersRule | undefined {
   if (v === undefined) return undefined;
   if (!isObject(v)) return fail(where, 'cần một đối tượng');
-  const r: OrdersRule = { item: text(v.item, `${where}.item`)!, name: fields(v.name, `${where}.name`, false)! };
+  const r: OrdersRule = {};
+  if (v.item !== undefined) {
+    r.item = text(v.item, `${where}.item`);
+    r.name = fields(v.name, `${where}.name`, false);
+  }
   for (const k of ['order', 'group'] as const) if (v[k] !== undefined) r[k] = text(v[k], `${where}.${k}`);
-  for (const k of ['code', 'placedAt', 'status', 'total', 'shippingFee', 'discount', 'shop', 'productUrl', 'quantity', 'unitPrice', 'lineTotal'] as const)
+  for (const k of ['code', 'placedAt', 'status', 'total', 'shippingFee', 'discount', 'shop', 'itemShop', 'productUrl', 'quantity', 'unitPrice', 'lineTotal'] as const)
     if (v[k] !== undefined) r[k] = fields(v[k], `${where}.${k}`);
   if (v.codeFromUrl !== undefined) r.codeFromUrl = pattern(v.codeFromUrl, `${where}.codeFromUrl`);
   return r;
