@@ -10,22 +10,18 @@ import { orderStatus } from './status';
 
 type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
-// Longest first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
-const LABELS: [string, LabelField][] = (
-  [
-    ['ma don hang', 'code'], ['ma don', 'code'], ['ma dh', 'code'], ['so don hang', 'code'], ['don hang so', 'code'],
-    ['order number', 'code'], ['order id', 'code'],
-    ['ngay dat hang', 'placedAt'], ['thoi gian dat hang', 'placedAt'], ['ngay dat', 'placedAt'], ['ngay tao', 'placedAt'], ['ngay mua', 'placedAt'],
-    ['trang thai don hang', 'status'], ['trang thai', 'status'],
-    ['tong thanh toan', 'total'], ['tong cong', 'total'], ['tong tien', 'total'], ['tong tien hang', 'subtotal'], ['tam tinh', 'subtotal'],
-    ['thanh tien', 'lineTotal'],
-    ['phi van chuyen', 'shippingFee'], ['phi giao hang', 'shippingFee'], ['phi ship', 'shippingFee'],
-    ['giam gia', 'discount'], ['khuyen mai', 'discount'],
-    ['so luong', 'quantity'], ['sl', 'quantity'],
-    ['don gia', 'unitPrice'], ['gia ban', 'unitPrice'],
-    ['cua hang', 'shop'], ['nha ban', 'shop'], ['nguoi ban', 'shop'], ['gian hang', 'shop'],
-  ] as [string, LabelField][]
-).sort((a, b) => b[0].length - a[0].length);
+// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
+const LABELS = (
+  'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
+  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+  'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
+  'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
+  'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
+  'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
+)
+  .split('|')
+  .map((pair) => pair.split(':') as [string, LabelField])
+  .sort((a, b) => b[0].length - a[0].length);
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,29}$/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TEXTAREA', 'SELECT', 'OPTION']);
