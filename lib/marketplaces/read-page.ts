@@ -4,7 +4,7 @@
 // everything else uses extractPage (extract.ts), which defaults to the bundled rules.
 import { isFarmProduct } from '../farm-products';
 import { absoluteUrl, query } from './dom';
-import { labelledOrder, saysOrderPlaced } from './generic';
+import { labelledOrders, saysOrderPlaced } from './generic';
 import { detectPage } from './detect';
 import { makeOrder, type RawOrder } from './items';
 import type { PageRule, Rules } from './rules';
@@ -73,10 +73,10 @@ function readGeneric(doc: Document, url: string, hint: PageType | null): Pick<Ex
     const found = orders(fromData, orderType(fromData.length), 'structured-data');
     if (found.length) return { pageType: orderType(found.length), orders: found, product: null, strategy: 'structured-data' };
   }
-  const labelled = labelledOrder(doc, url);
-  if (labelled) {
-    const found = orders([labelled], orderType(1), 'labels');
-    if (found.length) return { pageType: orderType(1), orders: found, product: null, strategy: 'labels' };
+  const labelled = labelledOrders(doc, url);
+  if (labelled.length) {
+    const found = orders(labelled, orderType(labelled.length), 'labels');
+    if (found.length) return { pageType: orderType(found.length), orders: found, product: null, strategy: 'labels' };
   }
   if (!hint || hint === 'product') {
     const p = readProductPage(doc, url, null);
