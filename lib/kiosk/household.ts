@@ -110,3 +110,35 @@ export function statusOf(f: { shopUrl: string | null; paymentOpenedAt: string | 
   if (f.shopUrl) return 'shop_opened';
   return 'received';
 }
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const optStr = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** A household from untrusted JSON: wrong types become empty, so the checks name the field instead of crashing. */
+export function householdFrom(raw: unknown): SubmittedHousehold {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const products = Array.isArray(r.products) ? r.products : [];
+  return {
+    clientId: str(r.clientId),
+    communeCode: str(r.communeCode),
+    village: str(r.village).normalize('NFC').trim(),
+    headName: str(r.headName).normalize('NFC').trim().replace(/\s+/g, ' '),
+    phone: str(r.phone),
+    idNumber: str(r.idNumber),
+    marketplace: r.marketplace as SubmittedHousehold['marketplace'],
+    shopName: str(r.shopName).normalize('NFC').trim(),
+    payment: r.payment as SubmittedHousehold['payment'],
+    hasPaymentAccount: r.hasPaymentAccount === true,
+    products: products
+      .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object')
+      .map((p) => ({ category: str(p.category), name: str(p.name).normalize('NFC').trim() }))
+      .filter((p) => p.name),
+    vietgap: optStr(r.vietgap),
+    ocopStars: typeof r.ocopStars === 'number' ? r.ocopStars : null,
+    traceability: optStr(r.traceability)?.normalize('NFC') ?? null,
+    notes: str(r.notes).normalize('NFC').trim(),
+    consent: r.consent === true,
+    registeredAt: str(r.registeredAt),
+    officerName: str(r.officerName).normalize('NFC').trim(),
+  };
+}
