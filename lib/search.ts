@@ -3,6 +3,8 @@
  * a CCCD by any part of it. Pure: the kiosk builds the index from its (decrypted) local households.
  */
 
+import { normalisePhone } from './vn-phone';
+
 /** Lower case, no tone or vowel marks, đ → d, single spaces. */
 export function foldForSearch(text: string): string {
   return text
@@ -28,7 +30,8 @@ export interface SearchIndex {
 
 export function buildSearchIndex(items: SearchEntry[]): SearchIndex {
   return {
-    entries: items.map((i) => ({ key: i.key, folded: foldForSearch(i.name), digits: `${i.phone ?? ''} ${i.idNumber ?? ''}` })),
+    // Phones and IDs as the officer may have typed them ("+84 912 345 678", "020 190…"): compare digits only.
+    entries: items.map((i) => ({ key: i.key, folded: foldForSearch(i.name), digits: `${normalisePhone(i.phone ?? '').replace(/\D/g, '')} ${(i.idNumber ?? '').replace(/\D/g, '')}` })),
   };
 }
 
@@ -38,8 +41,7 @@ export function search(index: SearchIndex, query: string, limit = 50): string[] 
   if (!q) return [];
   const out: string[] = [];
   if (/^[+\d\s.\-]+$/.test(q)) {
-    let digits = q.replace(/[^\d+]/g, '');
-    if (digits.startsWith('+84')) digits = '0' + digits.slice(3);
+    const digits = normalisePhone(q).replace(/\D/g, '');
     if (digits.length < 3) return [];
     for (const e of index.entries) if (e.digits.includes(digits) && out.push(e.key) >= limit) break;
     return out;

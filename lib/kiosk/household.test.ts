@@ -70,7 +70,7 @@ describe('VietGAP numbers', () => {
 
 describe('search without diacritics', () => {
   const index = buildSearchIndex([
-    { key: 'a', name: 'Hoàng Văn Thụ', phone: '0912345678', idNumber: '020190001234' },
+    { key: 'a', name: 'Hoàng Văn Thụ', phone: '+84 912 345 678', idNumber: '020 190 001 234' },
     { key: 'b', name: 'Đặng Thị Hoa', phone: '0388123456', idNumber: null },
     { key: 'c', name: 'Hoàng Thị Đào', phone: null, idNumber: '080123456' },
   ]);
@@ -83,6 +83,8 @@ describe('search without diacritics', () => {
     expect(search(index, 'dang hoa')).toEqual(['b']);
     expect(search(index, '0388')).toEqual(['b']);
     expect(search(index, '+84 912')).toEqual(['a']);
+    expect(search(index, '0912 345')).toEqual(['a']);
+    expect(search(index, '020190001234')).toEqual(['a']);
     expect(search(index, '080123')).toEqual(['c']);
     expect(search(index, 'xyz')).toEqual([]);
   });
@@ -121,5 +123,12 @@ describe('household checks', () => {
     expect(statusOf({ shopUrl: 'https://langson.postmart.vn/shop/1', paymentOpenedAt: null, productsListedAt: null })).toBe('shop_opened');
     expect(statusOf({ shopUrl: 'u', paymentOpenedAt: 't', productsListedAt: null })).toBe('payment_opened');
     expect(statusOf({ shopUrl: 'u', paymentOpenedAt: 't', productsListedAt: 't' })).toBe('products_listed');
+  });
+});
+
+import { retryDelaySeconds } from '../outbox-backoff';
+describe('outbox backoff', () => {
+  it('grows as 2^n − 1 seconds up to 5 minutes', () => {
+    expect([0, 1, 2, 3, 4, 8, 9, 20].map(retryDelaySeconds)).toEqual([0, 1, 3, 7, 15, 255, 300, 300]);
   });
 });

@@ -94,11 +94,24 @@ export interface KnownHousehold {
 }
 
 /** Other households sharing a phone or ID with this one (local records and the last synced roster). */
-export function findDuplicates(keys: string[], self: string, known: KnownHousehold[]): { field: 'phone' | 'idNumber'; name: string; key: string }[] {
+/** `fieldOf` names the field behind a key; the tablet passes one for hashed keys. Each other household once per field. */
+export function findDuplicates(
+  keys: string[],
+  self: string,
+  known: KnownHousehold[],
+  fieldOf: (key: string) => 'phone' | 'idNumber' = (k) => (k.startsWith('phone:') ? 'phone' : 'idNumber'),
+): { field: 'phone' | 'idNumber'; name: string; key: string }[] {
   const out: { field: 'phone' | 'idNumber'; name: string; key: string }[] = [];
+  const seen = new Set<string>();
   for (const k of known) {
     if (k.key === self) continue;
-    for (const key of keys) if (k.keys.includes(key)) out.push({ field: key.startsWith('phone:') ? 'phone' : 'idNumber', name: k.name, key: k.key });
+    for (const key of keys) {
+      const field = fieldOf(key);
+      if (k.keys.includes(key) && !seen.has(`${k.key}|${field}`)) {
+        seen.add(`${k.key}|${field}`);
+        out.push({ field, name: k.name, key: k.key });
+      }
+    }
   }
   return out;
 }
