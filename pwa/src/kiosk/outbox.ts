@@ -21,6 +21,9 @@ export interface SyncState {
 }
 
 let state: SyncState = { running: false, done: 0, total: 0, message: '' };
+/** Failed runs in a row: the next automatic try waits min(2^n − 1, 300) s. */
+let failedRuns = 0;
+export const retryInMs = () => (failedRuns ? retryDelaySeconds(failedRuns) * 1000 : null);
 const listeners = new Set<(s: SyncState) => void>();
 const emit = (patch: Partial<SyncState>) => {
   state = { ...state, ...patch };
@@ -49,10 +52,11 @@ export async function syncNow(device: Device, key: CryptoKey, officerId: string,
     await uploadPhotos(device, officerId);
     await pullStatus(device);
     const refused = await db.households.where('[officerId+state]').equals([officerId, 'rejected']).count();
+    failedRuns = 0;
     emit({ message: refused ? `Đã đồng bộ. ${refused} hộ bị từ chối, cần sửa.` : 'Đã đồng bộ xong.' });
   } catch (e) {
-    const later = due.filter((r) => r.nextAttemptAt > Date.now());
-    emit({ message: e instanceof Offline ? `${e.message} Dữ liệu vẫn được giữ trên máy, sẽ tự gửi lại${later.length ? ` sau ${retryDelaySeconds(later[0].attempts)} giây` : ''}.` : `Lỗi khi đồng bộ: ${String(e)}` });
+    failedRuns++;
+    emit({ message: e instanceof Offline ? `${e.message} Dữ liệu vẫn được giữ trên máy, sẽ tự gửi lại sau ${retryDelaySeconds(failedRuns)} giây.` : `Lỗi khi đồng bộ: ${String(e)}` });
   } finally {
     emit({ running: false });
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { get, set } from 'idb-keyval';
 import type { Device } from './device';
 import type { Session } from '.';
@@ -10,7 +10,7 @@ import { QueueScreen } from './queue-screen';
 import { ProgressScreen } from './progress-screen';
 import { StorageInfo } from './storage-info';
 import { useAutoLock } from './auto-lock';
-import { onSync, syncNow } from './outbox';
+import { onSync, retryInMs, syncNow } from './outbox';
 
 type View = 'form' | 'summary' | 'find' | 'queue' | 'progress';
 interface Place {
@@ -28,6 +28,8 @@ export default function Workspace({ device, session, onLock }: { device: Device;
 
   const reload = useCallback(async () => setHouseholds(await loadHouseholds(key, officer.id)), [key, officer.id]);
   const setPlace = (p: Place) => {
+    // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
+    if (p.view !== place?.view) void reload();
     setPlaceState(p);
     void set(placeKey, p);
   };
@@ -35,7 +37,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
 
   useEffect(() => {
     void reload();
-    void get<Place>(placeKey).then((p) => setPlaceState(p?.clientId ? p : { view: 'form', clientId: crypto.randomUUID() }));
+    void get<Place>(placeKey).then((p) => setPlace(p?.clientId ? p : { view: 'form', clientId: crypto.randomUUID() }));
     void navigator.storage?.persist?.();
     // Send when the connection returns, when the service worker's Background Sync wakes us, and every 5 minutes.
     const onOnline = () => void sync();
@@ -44,8 +46,17 @@ export default function Workspace({ device, session, onLock }: { device: Device;
     navigator.serviceWorker?.addEventListener('message', onMessage);
     const timer = setInterval(() => navigator.onLine && void sync(), 5 * 60 * 1000);
     if (navigator.onLine) void sync();
-    const off = onSync((s) => !s.running && void reload());
+    // After a failed run, try again with backoff (the household's own backoff decides what is due).
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const off = onSync((s) => {
+      if (s.running) return;
+      void reload();
+      clearTimeout(retry);
+      const wait = retryInMs();
+      if (wait !== null) retry = setTimeout(() => void sync(), wait);
+    });
     return () => {
+      clearTimeout(retry);
       window.removeEventListener('online', onOnline);
       navigator.serviceWorker?.removeEventListener('message', onMessage);
       clearInterval(timer);
@@ -55,17 +66,19 @@ export default function Workspace({ device, session, onLock }: { device: Device;
 
   const current = place?.clientId ? households?.find((h) => h.clientId === place.clientId) : undefined;
   // A new household gets its id when its screen opens; it is stored at the first keystroke.
-  const initial = useMemo(() => current ?? emptyHousehold(officer.name, device.communes[0]?.code ?? '', place?.clientId ?? undefined), [place?.clientId, !!households]);
+  // The form reads it only when it mounts (keyed by clientId), so later list reloads never overwrite typing.
+  const initial = current ?? emptyHousehold(officer.name, device.communes[0]?.code ?? '', place?.clientId ?? undefined);
   const newHousehold = () => setPlace({ view: 'form', clientId: crypto.randomUUID() });
 
   if (!households || !place) return <main class="kiosk"><p class="loading">Đang mở dữ liệu…</p></main>;
   const queued = households.filter((h) => h.state === 'queued' || h.state === 'rejected').length;
-  // A household already queued or sent is shown, not edited.
-  const view: View = place.view === 'form' && current && current.state !== 'draft' && current.state !== 'rejected' ? 'summary' : place.view;
+  // A household already queued or sent is shown, not edited; "Đăng ký hộ" then starts the next one.
+  const editable = !current || current.state === 'draft' || current.state === 'rejected';
+  const view: View = place.view === 'form' && !editable ? 'summary' : place.view;
   const open = (h: Household) => setPlace({ view: h.state === 'sent' || h.state === 'queued' ? 'summary' : 'form', clientId: h.clientId });
   const shown = view;
   const tab = (v: View, label: string) => (
-    <button type="button" role="tab" aria-selected={shown === v || (v === 'form' && shown === 'summary')} class="tab" onClick={() => (v === 'form' && shown === 'summary' ? newHousehold() : setPlace({ view: v, clientId: place.clientId }))}>
+    <button type="button" role="tab" aria-selected={shown === v || (v === 'form' && shown === 'summary')} class="tab" onClick={() => (v === 'form' && !editable ? newHousehold() : setPlace({ view: v, clientId: place.clientId }))}>
       {label}
     </button>
   );
