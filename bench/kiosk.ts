@@ -79,6 +79,7 @@ export async function run(): Promise<Figures> {
 
     // 2. Offline start: enrol, go offline, open the kiosk in a new tab until the lock screen answers.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.getByRole('button', { name: /Dùng mã kích hoạt/ }).click();
     await page.getByLabel('Mã kích hoạt').fill(await deviceCode());
     await page.getByLabel('Họ tên cán bộ dùng máy').fill('Lý Thị Mai');
     await page.getByLabel('Mã PIN của bạn').fill('246810');

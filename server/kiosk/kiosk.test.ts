@@ -152,6 +152,9 @@ forEachDatabase((deps) => {
       expect(csv).toContain(`"'=HYPERLINK(""http://x"")`);
       expect(csv).toContain('080123456 (CMND cũ)');
       expect(await (await json('GET', '/api/kiosk/handover.csv', ba)).text()).not.toContain('Hoàng Văn Thụ');
+      // A tablet exports its own communes only.
+      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(mai, ['06181'])).token)).text()).toContain('Hoàng Văn Thụ');
+      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(ba)).token)).text()).not.toContain('Hoàng Văn Thụ');
 
       const xlsx = await json('GET', '/api/kiosk/handover.xlsx', mai);
       const wb = new ExcelJS.Workbook();

@@ -10,13 +10,14 @@ import { marketplaceHostOf } from '../../lib/kiosk/household';
 import type { Db } from '../db';
 
 /**
- * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; province: all).
+ * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; an enrolled tablet:
+ * its communes; province: all).
  * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet)
  * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, serverId, code, message}]}
  */
 export function kioskHandoverRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
-  const who = requireRole(db, 'officer', 'province');
+  const who = requireRole(db, 'officer', 'kiosk', 'province');
 
   r.get('/handover.xlsx', who, async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));

@@ -14,16 +14,25 @@ export async function officerWithCode(request: APIRequestContext, collector: { u
   const { token } = await login.json();
   const res = await request.post(`${collector.url}/api/kiosk/device-codes`, { data: {}, headers: { Authorization: `Bearer ${token}` } });
   const { code } = await res.json();
-  return { token, code: code as string };
+  return { token, code: code as string, username, password: 'mat-khau-cua-xa' };
 }
 
-/** Opens the kiosk, waits until the service worker controls it (so it opens offline), and enrols the tablet. */
-export async function enrolKiosk(page: Page, url: string, code: string) {
+/**
+ * Opens the kiosk, waits until the service worker controls it (so it opens offline), and enrols the tablet with a
+ * device code, or with the officer's own account when given one.
+ */
+export async function enrolKiosk(page: Page, url: string, with_: string | { username: string; password: string }) {
   await page.goto(url + '/kiosk');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await page.getByLabel('Mã kích hoạt').fill(code);
+  if (typeof with_ === 'string') {
+    await page.getByRole('button', { name: /Dùng mã kích hoạt/ }).click();
+    await page.getByLabel('Mã kích hoạt').fill(with_);
+  } else {
+    await page.getByLabel('Tên đăng nhập của cán bộ xã').fill(with_.username);
+    await page.getByLabel('Mật khẩu').fill(with_.password);
+  }
   await page.getByLabel('Họ tên cán bộ dùng máy').fill('Lý Thị Mai');
   await page.getByLabel('Mã PIN của bạn').fill(pin);
   await page.getByLabel('Nhập lại mã PIN').fill(pin);

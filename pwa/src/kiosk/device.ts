@@ -15,6 +15,25 @@ const key = 'kiosk-device';
 
 export const loadDevice = () => get<Device>(key);
 
+/**
+ * The officer signs in on the tablet itself: a device code for all their communes is made and spent at once,
+ * and the sign-in session is closed again (the tablet keeps only its own device token).
+ */
+export async function enrolWithAccount(username: string, password: string, deviceName: string): Promise<Device> {
+  const login = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const session = await login.json().catch(() => null);
+  if (!login.ok) throw new Error(session?.error?.message ?? 'Không đăng nhập được.');
+  const auth = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
+  try {
+    const res = await fetch('/api/kiosk/device-codes', { method: 'POST', headers: auth, body: '{}' });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) throw new Error(body?.error?.message ?? 'Không tạo được mã kích hoạt.');
+    return await enrolDevice(body.code, deviceName);
+  } finally {
+    void fetch('/api/auth/logout', { method: 'POST', headers: auth }).catch(() => undefined);
+  }
+}
+
 export async function enrolDevice(code: string, deviceName: string): Promise<Device> {
   const res = await fetch('/api/kiosk/enrol', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
   const body = await res.json().catch(() => null);

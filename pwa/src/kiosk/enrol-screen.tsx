@@ -1,10 +1,16 @@
 import { useState } from 'preact/hooks';
-import { enrolDevice, type Device } from './device';
+import { enrolDevice, enrolWithAccount, type Device } from './device';
 import { addOfficer, pinProblem } from './officers';
 import type { Session } from '.';
 
-/** First use of a tablet: the code an officer created on the dashboard, then this officer's name and PIN. */
+/**
+ * First use of a tablet, online: the officer signs in with their account here (or types a device code made
+ * earlier), then chooses the PIN they will unlock the kiosk with every day.
+ */
 export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session) => void }) {
+  const [withCode, setWithCode] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [name, setName] = useState('');
@@ -15,12 +21,17 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
 
   async function submit(e: Event) {
     e.preventDefault();
-    const problem = !code.trim() ? 'Chưa nhập mã kích hoạt.' : !name.trim() ? 'Chưa nhập họ tên cán bộ.' : pinProblem(pin) ?? (pin !== pin2 ? 'Hai lần nhập mã PIN không giống nhau.' : null);
+    const problem =
+      (withCode ? (!code.trim() ? 'Chưa nhập mã kích hoạt.' : null) : !username.trim() || !password ? 'Chưa nhập tên đăng nhập và mật khẩu.' : null) ??
+      (!name.trim() ? 'Chưa nhập họ tên cán bộ.' : null) ??
+      pinProblem(pin) ??
+      (pin !== pin2 ? 'Hai lần nhập mã PIN không giống nhau.' : null);
     if (problem) return setError(problem);
     setBusy(true);
     setError('');
     try {
-      const device = await enrolDevice(code, deviceName.trim() || 'Máy tính bảng');
+      const label = deviceName.trim() || 'Máy tính bảng';
+      const device = withCode ? await enrolDevice(code, label) : await enrolWithAccount(username, password, label);
       const { officer, key } = await addOfficer(name, pin);
       onEnrolled(device, { officer, key });
     } catch (err) {
@@ -33,12 +44,28 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
   return (
     <main class="kiosk narrow">
       <h1>Kích hoạt máy tính bảng cho xã</h1>
-      <p>Cán bộ xã tạo mã kích hoạt trên trang quản lý (có hiệu lực 30 phút, dùng một lần), rồi nhập vào đây.</p>
+      <p>Làm một lần, khi có mạng. Máy sẽ làm việc cho các xã được giao cho cán bộ kích hoạt.</p>
       <form onSubmit={submit} noValidate>
-        <label>
-          Mã kích hoạt
-          <input value={code} onInput={(e) => setCode(e.currentTarget.value)} autocomplete="off" autocapitalize="characters" placeholder="VD: KX7M-3QAT" />
-        </label>
+        {withCode ? (
+          <label>
+            Mã kích hoạt
+            <input value={code} onInput={(e) => setCode(e.currentTarget.value)} autocomplete="off" autocapitalize="characters" placeholder="VD: KX7M-3QAT" />
+          </label>
+        ) : (
+          <>
+            <label>
+              Tên đăng nhập của cán bộ xã
+              <input value={username} onInput={(e) => setUsername(e.currentTarget.value)} autocomplete="username" autocapitalize="none" />
+            </label>
+            <label>
+              Mật khẩu
+              <input type="password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} autocomplete="current-password" />
+            </label>
+          </>
+        )}
+        <button type="button" class="link" onClick={() => (setWithCode(!withCode), setError(''))}>
+          {withCode ? 'Đăng nhập bằng tài khoản cán bộ' : 'Dùng mã kích hoạt (30 phút, dùng một lần)'}
+        </button>
         <label>
           Tên máy (không bắt buộc)
           <input value={deviceName} onInput={(e) => setDeviceName(e.currentTarget.value)} placeholder="VD: Máy bưu điện xã" />

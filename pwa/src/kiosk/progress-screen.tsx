@@ -3,9 +3,10 @@ import { get, set } from 'idb-keyval';
 import { api, type Device } from './device';
 import type { CommuneProgress } from '../../../lib/api/kiosk';
 import { formatDate, formatNumber } from '../../../lib/format';
+import { HandoverPanel } from './handover-panel';
 
 /** The commune's progress toward its target, from the collector; the last copy is shown offline. */
-export function ProgressScreen({ device }: { device: Device }) {
+export function ProgressScreen({ device, onChanged }: { device: Device; onChanged: () => void }) {
   const [data, setData] = useState<{ communes: CommuneProgress[]; at: string } | null>(null);
   const [note, setNote] = useState('');
   useEffect(() => {
@@ -52,6 +53,7 @@ export function ProgressScreen({ device }: { device: Device }) {
           </table>
         </>
       )}
+      <HandoverPanel device={device} onImported={onChanged} />
     </section>
   );
 }

@@ -95,7 +95,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
         {tab('form', 'Đăng ký hộ')}
         {tab('find', 'Tìm hộ')}
         {tab('queue', `Hàng đợi gửi${queued ? ` (${queued})` : ''}`)}
-        {tab('progress', 'Tiến độ xã')}
+        {tab('progress', 'Tiến độ và bàn giao')}
       </nav>
       {view === 'form' && (
         <HouseholdForm
@@ -113,7 +113,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
       {view === 'summary' && current && <HouseholdSummary household={current} device={device} onNext={newHousehold} />}
       {view === 'find' && <FindHousehold households={households} onOpen={open} />}
       {view === 'queue' && <QueueScreen households={households} onOpen={open} onSync={sync} onChanged={reload} />}
-      {view === 'progress' && <ProgressScreen device={device} />}
+      {view === 'progress' && <ProgressScreen device={device} onChanged={() => void reload()} />}
       <StorageInfo />
     </main>
   );
