@@ -8,6 +8,7 @@ import { communesInScope } from '../kiosk/scope';
 import type { EnrolAnswer, KioskCommune } from '../../lib/api/kiosk';
 import type { Db } from '../db';
 
+/** Guessing device codes: 20 wrong tries per 15 minutes from one address. */
 const enrolLimiter = new AttemptLimiter(20, 15 * 60 * 1000);
 
 /**
@@ -40,6 +41,8 @@ export function kioskEnrolRoutes({ db }: AppDeps) {
     if (!enrolLimiter.allow(ip)) throw new Problem('429.1');
     const name = typeof body.deviceName === 'string' && body.deviceName.trim() ? body.deviceName.trim().slice(0, 80) : 'Máy tính bảng';
     const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, body.code, name);
+    // Only wrong guesses count toward the limit.
+    enrolLimiter.reset(ip);
     const officer = await db.selectFrom('users').select('full_name').where('id', '=', officerId).executeTakeFirstOrThrow();
     const answer: EnrolAnswer = { token, device: { id: deviceId, name }, officer: { fullName: officer.full_name }, communes: await describeCommunes(db, communes) };
     return c.json(answer, 201);
