@@ -16,6 +16,12 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   let page = await context.newPage();
   await enrolKiosk(page, collector.url, { username: officer.username, password: officer.password });
   await noSeriousViolations(page, 'form');
+  // A 10" tablet held either way: nothing runs off the side of the screen.
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await fits()).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await fits()).toBe(true);
+  await page.setViewportSize({ width: 800, height: 1280 });
 
   // The commune office has no connection for the rest of the morning.
   await context.setOffline(true);
