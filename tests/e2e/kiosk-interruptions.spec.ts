@@ -47,9 +47,8 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
   const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('phone', 'in', phones).execute();
   expect(rows).toHaveLength(3);
   for (const r of rows) await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${r.id}`)).toBeVisible();
-  const photos = await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute();
-  expect(photos.filter((p) => p.kind === 'product')).toHaveLength(3);
-  expect(photos.filter((p) => p.kind === 'signature')).toHaveLength(3);
+  const photoKinds = async () => (await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute()).map((p) => p.kind).sort();
+  await expect.poll(photoKinds).toEqual(['product', 'product', 'product', 'signature', 'signature', 'signature']);
   expect(puts).toBe(7);
   await context.close();
 });
@@ -163,8 +162,11 @@ test('"Có phiên bản mới": a new release waits until the officer updates, t
 
     // Version 2 is published; the tablet checks for it.
     appendFileSync(join(pwaDir, 'sw.js'), '\n// phiên bản 2\n');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect(page.getByRole('alert').filter({ hasText: 'Có phiên bản mới của ứng dụng.' })).toBeVisible({ timeout: 30_000 });
+    const prompt = page.getByRole('alert').filter({ hasText: 'Có phiên bản mới của ứng dụng.' });
+    await expect(async () => {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      await expect(prompt).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Cập nhật' }).click();
     await reloaded;
