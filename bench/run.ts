@@ -5,11 +5,13 @@ import type { Figures } from './figures';
 import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
 import { run as extraction } from './extraction';
+import { run as kiosk } from './kiosk';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
   { name: 'extraction', run: extraction },
+  { name: 'kiosk', run: kiosk },
 ];
 
 const only = process.argv.slice(2);

@@ -7,7 +7,11 @@ import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
 import { Problem } from './problem';
 import { authRoutes } from './routes/auth';
-import { householdRoutes } from './routes/households';
+import { kioskEnrolRoutes } from './routes/kiosk-enrol';
+import { kioskHouseholdRoutes } from './routes/kiosk-households';
+import { kioskPhotoRoutes } from './routes/kiosk-photos';
+import { kioskHandoverRoutes } from './routes/kiosk-handover';
+import { kioskProgressRoutes } from './routes/kiosk-progress';
 
 export interface AppDeps {
   db: Db;
@@ -30,7 +34,11 @@ export function createApp(deps: AppDeps) {
 
   // Each area registers its routes here.
   app.route('/api/auth', authRoutes(deps));
-  app.route('/api/households', householdRoutes(deps));
+  app.route('/api/kiosk', kioskEnrolRoutes(deps));
+  app.route('/api/kiosk', kioskHouseholdRoutes(deps));
+  app.route('/api/kiosk', kioskPhotoRoutes(deps));
+  app.route('/api/kiosk', kioskHandoverRoutes(deps));
+  app.route('/api/kiosk', kioskProgressRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {
