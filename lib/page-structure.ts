@@ -23,7 +23,7 @@ export interface PageStructure {
 
 // Words the adapters and the generic fallback read by: safe to keep, useful to see.
 const LABELS = [
-  'ma don hang', 'ma don', 'don hang', 'so luong', 'sl', 'tong tien', 'tong thanh toan', 'thanh tien', 'tam tinh',
+  'ma don hang', 'ma don', 'tong tien hang', 'phuong thuc thanh toan', 'ma giam gia', 'van chuyen', 'don hang', 'so luong', 'sl', 'tong tien', 'tong thanh toan', 'thanh tien', 'tam tinh',
   'phi van chuyen', 'phi giao hang', 'giam gia', 'khuyen mai', 'don gia', 'gia', 'ngay dat', 'thoi gian dat hang',
   'trang thai', 'da huy', 'da giao', 'cho duyet', 'cho xac nhan', 'dang giao', 'dang giao hang', 'dang lay hang',
   'dat hang thanh cong', 'dat hang', 'mua ngay', 'them vao gio hang', 'gio hang', 'thanh toan', 'tien hanh dat hang',
