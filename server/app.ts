@@ -8,6 +8,10 @@ import type { Db, DbKind } from './db';
 import { Problem } from './problem';
 import { authRoutes } from './routes/auth';
 import { householdRoutes } from './routes/households';
+import { staffEnrolRoutes } from './routes/staff-enrol';
+import { staffOrderRoutes } from './routes/staff-orders';
+import { rulesRoutes } from './routes/rules';
+import { pageReportRoutes } from './routes/staff-page-reports';
 
 export interface AppDeps {
   db: Db;
@@ -31,6 +35,10 @@ export function createApp(deps: AppDeps) {
   // Each area registers its routes here.
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/households', householdRoutes(deps));
+  app.route('/api', staffEnrolRoutes(deps));
+  app.route('/api/staff/orders', staffOrderRoutes(deps));
+  app.route('/api', rulesRoutes(deps));
+  app.route('/api', pageReportRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {
