@@ -189,7 +189,7 @@ describe('orders and submission against a real collector', () => {
     expect(orderState((await db().orders.get('voso:VS200'))!)).toBe('sent');
   });
 
-  it('shows the collector's reason when it refuses an order', async () => {
+  it('shows the collector’s reason when it refuses an order', async () => {
     await recordPage(confirmation('VS300', '2026-11-29T03:00:00.000Z'));
     await submitOrders(['voso:VS300']);
     await outbox().flush();
