@@ -47,9 +47,18 @@ export async function correctItem(key: string, index: number, overrides: ItemOve
   });
 }
 
-/** A fix for order-level fields the page did not give (e.g. the order code). */
-export async function correctOrder(key: string, fields: { orderCode?: string; placedAt?: string }): Promise<void> {
-  await db().orders.update(key, { ...fields, updatedAt: new Date().toISOString() });
+/** The order code the page did not give, typed by the person: the order is then keyed by it like any other. */
+export async function correctOrder(key: string, fields: { orderCode: string }): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.orders, async () => {
+    const o = await d.orders.get(key);
+    if (!o) return;
+    const next = { ...o, orderCode: fields.orderCode.trim(), key: orderKey(o.marketplace, fields.orderCode), updatedAt: new Date().toISOString() };
+    next.missing = next.missing.filter((m) => m !== 'orderCode');
+    if (next.key !== key && (await d.orders.get(next.key))) throw new Error(`Đơn ${next.orderCode} đã có trong danh sách.`);
+    await d.orders.delete(key);
+    await d.orders.put(next);
+  });
 }
 
 export interface ManualOrderInput {
