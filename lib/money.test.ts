@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatVnd, parseQuantity, parseVnd } from './money';
+import { formatVnd, hasVndAmount, parseQuantity, parseVnd } from './money';
 
 describe('parseVnd', () => {
   it.each([
@@ -70,5 +70,14 @@ describe('parseQuantity', () => {
     expect(parseQuantity('Số lượng: 1')).toBe(1);
     expect(parseQuantity('0')).toBeNull();
     expect(parseQuantity('')).toBeNull();
+  });
+});
+
+describe('hasVndAmount', () => {
+  it('tells money from other numbers', () => {
+    expect(hasVndAmount('25.000 ₫')).toBe(true);
+    expect(hasVndAmount('199,000đ')).toBe(true);
+    expect(hasVndAmount('Thạch đen gói 500g')).toBe(false);
+    expect(hasVndAmount('SL: 2')).toBe(false);
   });
 });

@@ -29,6 +29,12 @@ export function parseVnd(text: string | null | undefined): number | null {
   return FREE.test(foldVietnamese(s)) ? 0 : null;
 }
 
+/** True when the text holds an amount marked as money ("25.000 ₫", "199,000đ"), not just a number. */
+export function hasVndAmount(text: string): boolean {
+  for (const m of text.normalize('NFC').matchAll(AMOUNT)) if (m[4]) return true;
+  return false;
+}
+
 /** A count such as "SL: 3", "x2", "Số lượng: 1" or an input's value; null when there is none. */
 export function parseQuantity(text: string | null | undefined): number | null {
   const m = text?.match(/\d{1,6}/);

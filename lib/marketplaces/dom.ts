@@ -36,7 +36,8 @@ export function afterLabel(text: string, label: string): string | null {
 export function readField(root: ParentNode, alternatives: Field[] | undefined): string | null {
   for (const f of alternatives ?? []) {
     const spec = typeof f === 'string' ? { sel: f } : f;
-    const el = spec.sel === ':scope' && 'getAttribute' in root ? (root as Element) : query(root, spec.sel);
+    const from = spec.page ? ((root as Node).ownerDocument ?? root) : root;
+    const el = spec.sel === ':scope' && 'getAttribute' in from ? (from as Element) : query(from, spec.sel);
     if (!el) continue;
     let value = spec.attr ? cleanText(el.getAttribute(spec.attr) ?? '') : textOf(el);
     if (spec.label) value = afterLabel(value, spec.label) ?? '';

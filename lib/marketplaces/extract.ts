@@ -55,7 +55,9 @@ function fill(a: RawProduct, b: RawProduct | null): RawProduct {
 }
 
 function readProductPage(doc: Document, url: string, rule: PageRule | null): ExtractedProduct | null {
-  const canonical = absoluteUrl(query(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? null, url);
+  // The canonical link may name voso.vn rather than the province's subdomain: keep the page's own host.
+  const canonicalHref = absoluteUrl(query(doc, 'link[rel="canonical"]')?.getAttribute('href') ?? null, url);
+  const canonical = canonicalHref && new URL(canonicalHref).host === new URL(url).host ? canonicalHref : null;
   const structured = structuredProduct(doc);
   if (rule?.product) {
     const raw = fill(readProduct(doc, rule.product), structured);

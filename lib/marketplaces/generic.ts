@@ -2,7 +2,7 @@
 // Reads the page's text as one stream in document order, so it is linear in the page's size, and only
 // reports an order when it finds real structure: a code-like order number plus items.
 import { parseVietnameseDate } from '../dates';
-import { parseQuantity, parseVnd } from '../money';
+import { hasVndAmount, parseQuantity, parseVnd } from '../money';
 import { cleanText, foldVietnamese } from '../text';
 import { absoluteUrl, queryAll, textOf } from './dom';
 import type { RawItem, RawOrder } from './items';
@@ -75,7 +75,7 @@ function labelled(c: Chunk): Chunk {
   return c;
 }
 
-const isMoney = (c: Chunk) => !c.label && /\d/.test(c.text) && parseVnd(c.text) !== null && /[₫đ]|vn[dđ]/i.test(c.text);
+const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
 
 function isNameLike(c: Chunk): boolean {
   if (c.label || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
@@ -185,9 +185,11 @@ export function labelledOrder(doc: Document, url: string): RawOrder | null {
   });
   const code = found.code?.split(/\s/)[0].replace(/^#/, '');
   if (!code || !CODE.test(code) || !/\d/.test(code)) return null;
-  const tableItems = itemsFromTables(doc, url);
-  const items = tableItems.length ? tableItems : itemsFromLabels(list, url);
-  if (!items.some((i) => i.name)) return null;
+  // An item is a name with a price; a heading near "Số lượng" in a help article is not one.
+  const real = (items: RawItem[]) => items.filter((i) => i.name && (i.unitPrice !== null || i.lineTotal !== null));
+  const tableItems = real(itemsFromTables(doc, url));
+  const items = tableItems.length ? tableItems : real(itemsFromLabels(list, url));
+  if (!items.length) return null;
   const shop = found.shop ?? null;
   return {
     orderCode: code,

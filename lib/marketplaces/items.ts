@@ -61,6 +61,8 @@ export function makeItem(raw: RawItem): ExtractedItem | null {
 }
 
 const SNAPSHOT: PageType[] = ['cart', 'checkout'];
+// Order codes differ by site and are not documented; all seen so far are short, plain and carry a digit.
+const CODE = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_./-]{2,39}$/;
 
 /**
  * A contract order, or null when what was read is not an order: a cart or checkout needs items;
@@ -69,15 +71,18 @@ const SNAPSHOT: PageType[] = ['cart', 'checkout'];
 export function makeOrder(raw: RawOrder, pageType: PageType, strategy: Strategy): ExtractedOrder | null {
   const items = raw.items.map(makeItem).filter((i): i is ExtractedItem => i !== null);
   const snapshot = SNAPSHOT.includes(pageType);
-  if (snapshot ? !items.length : !raw.orderCode || (!items.length && raw.total === null)) return null;
+  const code = raw.orderCode && CODE.test(raw.orderCode) ? raw.orderCode : null;
+  // A confirmation page recognised by its rule may show just the code: the checkout snapshot has the items.
+  const enough = items.length > 0 || raw.total !== null || (strategy === 'site-rules' && pageType === 'order-confirmation');
+  if (snapshot ? !items.length : !code || !enough) return null;
   const order: ExtractedOrder = {
-    orderCode: snapshot ? null : raw.orderCode,
+    orderCode: snapshot ? null : code,
     placedAt: raw.placedAt,
     items,
     shippingFee: raw.shippingFee,
     discount: raw.discount === null ? null : Math.abs(raw.discount),
     total: raw.total,
-    status: raw.status,
+    status: raw.status ?? (pageType === 'order-confirmation' ? 'placed' : null),
     shop: raw.shop ?? (new Set(items.map((i) => i.shop)).size === 1 ? items[0].shop : null),
     strategy,
   };

@@ -4,7 +4,8 @@ import { marketplaceHosts, type Marketplace } from './hosts';
 import type { PageType } from './types';
 
 /** Where a value is on the page: a CSS selector (its text), or a selector with an attribute or a label. */
-export type Field = string | { sel: string; attr?: string; label?: string };
+export type Field = string | { sel: string; attr?: string; label?: string; page?: boolean };
+// `page: true` reads the whole page rather than the order or item the field belongs to.
 
 export interface OrdersRule {
   /** One element per order (order history); absent: the whole page is one order. */
@@ -18,8 +19,11 @@ export interface OrdersRule {
   /** A shop's package inside an order (cart, checkout); its shop name comes from `shop`. */
   group?: string;
   shop?: Field[];
-  item: string;
-  name: Field[];
+  /** The shop named on each item, where a page mixes shops in one list. */
+  itemShop?: Field[];
+  /** One element per item; absent where a page lists orders without their items. */
+  item?: string;
+  name?: Field[];
   productUrl?: Field[];
   quantity?: Field[];
   unitPrice?: Field[];
@@ -104,6 +108,10 @@ function fields(v: unknown, where: string, optional = true): Field[] | undefined
     const out: Field = { sel: text(f.sel, `${at}.sel`)! };
     if (f.attr !== undefined) out.attr = text(f.attr, `${at}.attr`);
     if (f.label !== undefined) out.label = text(f.label, `${at}.label`);
+    if (f.page !== undefined) {
+      if (typeof f.page !== 'boolean') fail(`${at}.page`, 'cần true hoặc false');
+      out.page = f.page as boolean;
+    }
     return out;
   });
 }
@@ -111,9 +119,13 @@ function fields(v: unknown, where: string, optional = true): Field[] | undefined
 function ordersRule(v: unknown, where: string): OrdersRule | undefined {
   if (v === undefined) return undefined;
   if (!isObject(v)) return fail(where, 'cần một đối tượng');
-  const r: OrdersRule = { item: text(v.item, `${where}.item`)!, name: fields(v.name, `${where}.name`, false)! };
+  const r: OrdersRule = {};
+  if (v.item !== undefined) {
+    r.item = text(v.item, `${where}.item`);
+    r.name = fields(v.name, `${where}.name`, false);
+  }
   for (const k of ['order', 'group'] as const) if (v[k] !== undefined) r[k] = text(v[k], `${where}.${k}`);
-  for (const k of ['code', 'placedAt', 'status', 'total', 'shippingFee', 'discount', 'shop', 'productUrl', 'quantity', 'unitPrice', 'lineTotal'] as const)
+  for (const k of ['code', 'placedAt', 'status', 'total', 'shippingFee', 'discount', 'shop', 'itemShop', 'productUrl', 'quantity', 'unitPrice', 'lineTotal'] as const)
     if (v[k] !== undefined) r[k] = fields(v[k], `${where}.${k}`);
   if (v.codeFromUrl !== undefined) r.codeFromUrl = pattern(v.codeFromUrl, `${where}.codeFromUrl`);
   return r;

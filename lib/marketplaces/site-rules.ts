@@ -44,7 +44,7 @@ function readItem(el: Element, rule: OrdersRule, shop: string | null, base: stri
     quantity: parseQuantity(readField(el, rule.quantity)),
     unitPrice: money(el, rule.unitPrice),
     lineTotal: money(el, rule.lineTotal),
-    shop: readField(el, rule.shop) ?? shop,
+    shop: readField(el, rule.itemShop) ?? shop,
     productUrl: link(el, rule.productUrl, base),
   };
 }
@@ -58,16 +58,16 @@ export function readOrders(doc: Document, rule: OrdersRule, url: string): RawOrd
     if (rule.group) {
       items = queryAll(root, rule.group).flatMap((group) => {
         const groupShop = readField(group, rule.shop);
-        return queryAll(group, rule.item).map((el) => readItem(el, { ...rule, shop: undefined }, groupShop, url));
+        return rule.item ? queryAll(group, rule.item).map((el) => readItem(el, rule, groupShop, url)) : [];
       });
     } else {
       shop = readField(root, rule.shop);
-      items = queryAll(root, rule.item).map((el) => readItem(el, { ...rule, shop: undefined }, shop, url));
+      items = rule.item ? queryAll(root, rule.item).map((el) => readItem(el, rule, shop, url)) : [];
     }
     const fromUrl = rule.codeFromUrl ? path.match(safeRegExp(rule.codeFromUrl) ?? /$^/)?.[1] ?? null : null;
     const code = readField(root, rule.code);
     return {
-      orderCode: code ? code.replace(/^#/, '') : fromUrl,
+      orderCode: code ? code.replace(/^#/, '').split(/\s/)[0] : fromUrl,
       placedAt: parseVietnameseDate(readField(root, rule.placedAt)),
       items,
       shippingFee: money(root, rule.shippingFee),

@@ -8,7 +8,7 @@ const WORDS: [OrderStatus, RegExp][] = [
   ['delivered', /\b(da giao|giao hang thanh cong|giao thanh cong|hoan thanh|da nhan hang|delivered|completed|orderdelivered)\b/],
   [
     'placed',
-    /\b(cho duyet|cho xac nhan|da xac nhan|dang xu ly|cho lay hang|dang lay hang|dang giao|dang van chuyen|dat hang thanh cong|moi|pending|processing|shipped|order(processing|paymentdue|intransit|pickupavailable|problem))\b/,
+    /\b(cho duyet|cho xac nhan|da xac nhan|dang xu ly|cho xu ly|cho lay hang|dang lay hang|dang giao|dang van chuyen|dat hang thanh cong|moi|pending|processing|shipped|order(processing|paymentdue|intransit|pickupavailable|problem))\b/,
   ],
 ];
 
