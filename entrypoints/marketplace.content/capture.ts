@@ -9,6 +9,10 @@ export const capture: Feature = {
     const { result } = page;
     if (result.pageType === 'other' || result.pageType === 'product' || (!result.orders.length && result.pageType !== 'order-confirmation')) return;
     const message: Message = { type: 'page-read', url: page.url, result };
-    void browser.runtime.sendMessage(message).catch(() => {});
+    // The mark says the background has stored it (tests wait for it before leaving the page).
+    void browser.runtime
+      .sendMessage(message)
+      .then(() => performance.mark('nongsan-so:recorded'))
+      .catch(() => {});
   },
 };

@@ -16,10 +16,11 @@ const views: { id: View; label: string }[] = [
 ];
 
 export function App() {
-  const settings = useLiveQuery(() => db().settings.get('enrolment'), []);
-  const enrolment = settings?.value as Enrolment | undefined;
+  // Wrapped, so that "not enrolled" (no row) differs from "not read yet".
+  const read = useLiveQuery(async () => ({ enrolment: (await db().settings.get('enrolment'))?.value as Enrolment | undefined }), []);
+  const enrolment = read?.enrolment;
   const [view, setView] = useState<View | null>(null);
-  const loaded = settings !== undefined || view !== null;
+  const loaded = read !== undefined;
   const current: View = view ?? (loaded && !enrolment ? 'enrol' : 'orders');
   return (
     <main>

@@ -26,8 +26,8 @@ export async function startTestCollector(): Promise<Collector & { dataDir: strin
 }
 
 /** Chromium with the real built extension, marketplace host names pointed at a local fixture server. */
-export async function launchWithExtension(marketplacePort: number): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
-  const context = await chromium.launchPersistentContext('', {
+export async function launchWithExtension(marketplacePort: number, userDataDir = ''): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale: 'vi-VN',
