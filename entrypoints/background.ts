@@ -50,6 +50,8 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       void flushOutbox();
       return { queued: true };
     case 'flush-outbox':
+      // Asked by the person (Gửi, a new collector address): try now, not at the next backoff step.
+      await outbox().retryNow();
       await flushOutbox();
       return { ok: true };
     case 'refresh-rules':

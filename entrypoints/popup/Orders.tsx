@@ -91,9 +91,16 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
         </p>
       )}
       {!!waiting?.length && (
-        <p class="outbox" role="status">
-          {waiting.length} mục đang chờ gửi{pendingErrors.length ? `: ${pendingErrors[0].lastError}` : '.'}
-        </p>
+        <div class="outbox" role="status">
+          <p>
+            {waiting.length} mục đang chờ gửi{pendingErrors.length ? `: ${pendingErrors[0].lastError}` : '.'}
+          </p>
+          {!!pendingErrors.length && (
+            <button type="button" onClick={() => browser.runtime.sendMessage({ type: 'flush-outbox' } satisfies Message).catch(() => {})}>
+              Gửi lại ngay
+            </button>
+          )}
+        </div>
       )}
       <p class="note">
         Đơn mua trong ứng dụng điện thoại của sàn (app Voso, Postmart) tiện ích không nhìn thấy được: hãy thêm bằng tay (“Thêm đơn tự khai”).{' '}

@@ -165,26 +165,32 @@ export function blockers(o: StoredOrder): string[] {
 export async function submitOrders(keys: string[]): Promise<number> {
   if (!(await getEnrolment())) throw new Error('Bạn chưa đăng ký với cơ quan: mở tab "Đăng ký" và nhập mã cơ quan trước khi gửi.');
   const box = outbox();
+  const d = db();
   let queued = 0;
   for (const key of keys) {
-    const o = await db().orders.get(key);
-    if (!o || blockers(o).length) continue;
-    const state = orderState(o);
-    const held = o.submission.collectorClientId;
-    if (o.excluded) {
-      if (!held) continue;
-      await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
-    } else if (state === 'sent' || state === 'flagged' || state === 'queued') {
-      continue;
-    } else if (held) {
-      o.clientId = newId();
-      await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
-      await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
-    } else {
-      await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
-    }
-    await db().orders.update(key, { clientId: o.clientId, submission: { ...o.submission, state: 'queued' } });
-    queued++;
+    // One transaction per order: the outbox entry and the order's "đang gửi" state are stored together,
+    // so closing the popup (or the browser) half-way leaves no order queued without saying so.
+    const done = await d.transaction('rw', d.orders, d.outbox, async () => {
+      const o = await d.orders.get(key);
+      if (!o || blockers(o).length) return false;
+      const state = orderState(o);
+      const held = o.submission.collectorClientId;
+      if (o.excluded) {
+        if (!held) return false;
+        await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
+      } else if (state === 'sent' || state === 'flagged' || state === 'queued') {
+        return false;
+      } else if (held) {
+        o.clientId = newId();
+        await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
+        await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
+      } else {
+        await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
+      }
+      await d.orders.update(key, { clientId: o.clientId, submission: { ...o.submission, state: 'queued' } });
+      return true;
+    });
+    if (done) queued++;
   }
   return queued;
 }

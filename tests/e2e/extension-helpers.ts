@@ -50,7 +50,7 @@ export async function setCollectorUrl(context: BrowserContext, extensionId: stri
 export const orderCard = (popup: Page, code: string) => popup.locator(`article.order[data-order-code="${code}"]`);
 
 /** A popup total by its label, e.g. "Đơn hàng". */
-export const total = (popup: Page, label: string) => popup.locator('.totals div').filter({ has: popup.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+export const total = (popup: Page, label: string) => popup.locator('.totals div').filter({ has: popup.locator('dt', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).locator('dd');
 
 /** The realistic postmart (FleetCart-style) flow from the extract branch, served at its real paths. */
 export function postmartPages(ordersPage: () => string = () => fixture('postmart/fixtures/account-orders.html')) {
