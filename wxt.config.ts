@@ -19,6 +19,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
+    // The notice UI, loaded by the content script only after an order is recorded (entrypoints/notice).
+    web_accessible_resources: [{ resources: ['notice.js'], matches: marketplaceMatches }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
