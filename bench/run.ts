@@ -6,12 +6,14 @@ import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
 import { run as extension } from './extension';
 import { run as collector } from './collector';
+import { run as extraction } from './extraction';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
   { name: 'extension', run: extension },
   { name: 'collector', run: collector },
+  { name: 'extraction', run: extraction },
 ];
 
 const only = process.argv.slice(2);

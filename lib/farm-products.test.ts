@@ -17,7 +17,7 @@ describe('isFarmProduct', () => {
     }
   });
   it('ignores case and diacritics: "hoi", "hồi", "HỒI"', () => {
-    for (const name of ['Hoa hoi kho', 'Hoa hồi khô', 'HOA HỒI KHÔ', 'hoi kho Van Quan'])
+    for (const name of ['Hoa hoi kho', 'Hoa hồi khô', 'HOA HỒI KHÔ', 'hoi kho Van Quan', 'Hoi kho Văn Quan'])
       expect(isFarmProduct(name), name).toMatchObject({ isFarmProduct: true, category: 'gia_vi_duoc_lieu' });
   });
   it('matches whole words only, and not inside phrases that mean something else', () => {

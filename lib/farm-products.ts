@@ -80,11 +80,7 @@ function buildIndexes() {
 }
 
 /** Every lexicon term in a text, longest first at each position, on whole words only. */
-function findTerms(text: string): Term[] {
-  indexes ??= buildIndexes();
-  const marked = hasDiacritics(text);
-  const tokens = words(marked ? text.normalize('NFC').toLowerCase() : foldVietnamese(text));
-  const index = marked ? indexes.marked : indexes.ascii;
+function scan(tokens: string[], index: Index): Term[] {
   const found: Term[] = [];
   for (let i = 0; i < tokens.length; ) {
     const hit = index.get(tokens[i])?.find((t) => t.words.every((w, k) => tokens[i + k] === w));
@@ -94,6 +90,15 @@ function findTerms(text: string): Term[] {
     } else i++;
   }
   return found;
+}
+
+function findTerms(text: string): Term[] {
+  indexes ??= buildIndexes();
+  const folded = words(foldVietnamese(text));
+  if (!hasDiacritics(text)) return scan(folded, indexes.ascii);
+  const found = scan(words(text.normalize('NFC').toLowerCase()), indexes.marked);
+  // A name mixing marked and unmarked words ("Hoi kho Văn Quan"): the unmarked ones still count.
+  return found.length ? found : scan(folded, indexes.ascii);
 }
 
 export type FarmReason = 'category' | 'lexicon' | 'non-farm-category' | 'non-farm-word' | 'no-match';

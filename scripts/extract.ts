@@ -1,13 +1,17 @@
 // npm run --silent extract -- --url <page url> <file.html>
 //   Prints what the adapters read from a saved page, as one JSON object (the extraction contract).
 // npm run --silent extract -- --update <fixtures folder>
-//   Rewrites every <name>.expected.json listed in <folder>/pages.json. Review the diff before committing:
-//   an expected file is a claim about the page, checked by a person, not a snapshot.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//   Rewrites every <name>.expected.json listed in <folder>/pages.json, and the site's selector-counts.json
+//   when the folder belongs to a site with rules. Review the diff before committing: an expected file is a
+//   claim about the page, checked by a person, not a snapshot.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractPage } from '../lib/marketplaces/extract';
 import { marketplaceOf } from '../lib/marketplaces/hosts';
+import { bundledRules } from '../lib/marketplaces/bundled-rules';
+import { detectPage } from '../lib/marketplaces/detect';
+import { countSelectors, ruleSelectors } from '../lib/marketplaces/selectors';
 
 const USAGE = [
   'Cách dùng / usage:',
@@ -51,11 +55,22 @@ function update(folder: string) {
   } catch (e) {
     fail(`Không đọc được ${join(folder, 'pages.json')}: ${(e as Error).message}`);
   }
+  const site = bundledRules.sites.find((s) => s.marketplace === basename(join(folder, '..')));
+  const selectors = site ? ruleSelectors(site) : {};
+  const counts: Record<string, Record<string, number>> = Object.fromEntries(Object.keys(selectors).map((k) => [k, {}]));
   for (const [file, url] of Object.entries(pages)) {
-    const result = read(readPage(join(folder, file)), url);
+    const html = readPage(join(folder, file));
+    const result = read(html, url);
     writeFileSync(join(folder, file.replace(/\.html$/, '.expected.json')), JSON.stringify(result, null, 2) + '\n');
     console.error(`${file}: ${result.pageType}, ${result.orders.length} đơn, ${result.strategy ?? 'không đọc được'}`);
+    const { document } = parseHTML(html);
+    const page = site && detectPage(document as unknown as Document, url, bundledRules).page;
+    if (!page) continue;
+    const found = countSelectors(document as unknown as Document, selectors);
+    for (const name of Object.keys(selectors)) if (name.startsWith(`${page.type}.`)) counts[name][file] = found[name];
   }
+  const countsFile = join(folder, '..', 'selector-counts.json');
+  if (site && existsSync(join(folder, '..', 'rules.json'))) writeFileSync(countsFile, JSON.stringify(counts, null, 2) + '\n');
   console.error('Hãy kiểm tra từng giá trị trong git diff trước khi commit.');
 }
 

@@ -64,6 +64,11 @@ describe('extractPage', () => {
     expect(order).toMatchObject({ orderCode: '10528', items: [], status: 'placed', missing: ['placedAt', 'shippingFee', 'discount', 'total', 'items'] });
   });
 
+  it('reads the confirmation code from the sentence when the number has no class of its own', () => {
+    const plain = html['./postmart/fixtures/checkout-complete.html'].replace('<b class="order-id">#10528</b>', '<b>#10528</b>');
+    expect(read(plain, 'https://langson.postmart.vn/checkout/complete').orders[0].orderCode).toBe('10528');
+  });
+
   it('reads every fixture at any marketplace URL without throwing', () => {
     const urls = ['https://langson.voso.vn/', 'https://langson.voso.vn/gio-hang', 'https://langson.voso.vn/hoa-don/ab12', 'https://langson.postmart.vn/account/orders/1', 'https://langson.postmart.vn/checkout'];
     for (const markup of Object.values(html)) for (const url of urls) expect(() => read(markup, url)).not.toThrow();

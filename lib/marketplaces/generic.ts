@@ -10,22 +10,18 @@ import { orderStatus } from './status';
 
 type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
-// Longest first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
-const LABELS: [string, LabelField][] = (
-  [
-    ['ma don hang', 'code'], ['ma don', 'code'], ['ma dh', 'code'], ['so don hang', 'code'], ['don hang so', 'code'],
-    ['order number', 'code'], ['order id', 'code'],
-    ['ngay dat hang', 'placedAt'], ['thoi gian dat hang', 'placedAt'], ['ngay dat', 'placedAt'], ['ngay tao', 'placedAt'], ['ngay mua', 'placedAt'],
-    ['trang thai don hang', 'status'], ['trang thai', 'status'],
-    ['tong thanh toan', 'total'], ['tong cong', 'total'], ['tong tien', 'total'], ['tong tien hang', 'subtotal'], ['tam tinh', 'subtotal'],
-    ['thanh tien', 'lineTotal'],
-    ['phi van chuyen', 'shippingFee'], ['phi giao hang', 'shippingFee'], ['phi ship', 'shippingFee'],
-    ['giam gia', 'discount'], ['khuyen mai', 'discount'],
-    ['so luong', 'quantity'], ['sl', 'quantity'],
-    ['don gia', 'unitPrice'], ['gia ban', 'unitPrice'],
-    ['cua hang', 'shop'], ['nha ban', 'shop'], ['nguoi ban', 'shop'], ['gian hang', 'shop'],
-  ] as [string, LabelField][]
-).sort((a, b) => b[0].length - a[0].length);
+// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
+const LABELS = (
+  'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
+  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+  'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
+  'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
+  'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
+  'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
+)
+  .split('|')
+  .map((pair) => pair.split(':') as [string, LabelField])
+  .sort((a, b) => b[0].length - a[0].length);
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,29}$/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TEXTAREA', 'SELECT', 'OPTION']);
@@ -65,6 +61,8 @@ function chunks(doc: Document): Chunk[] {
 
 function labelled(c: Chunk): Chunk {
   if (c.text.length > 80) return c; // prose, not a label
+  const times = c.text.match(/^[x×]\s?(\d{1,5})$/i); // "x2", the quantity as most shops print it
+  if (times) return { ...c, label: 'quantity', value: times[1] };
   for (const [label, field] of LABELS) {
     if (!c.folded.startsWith(label)) continue;
     const next = c.folded.charAt(label.length);
@@ -165,32 +163,36 @@ function itemsFromTables(doc: Document, base: string): RawItem[] {
   return [];
 }
 
-function statusBadge(list: Chunk[]): string | null {
+/** The first short text in an element whose class names it (a status badge, a shop name). */
+function byClass(list: Chunk[], cls: RegExp, accept: (c: Chunk) => boolean): string | null {
   for (const c of list) {
-    if (c.text.length > 30 || !orderStatus(c.text)) continue;
+    if (c.text.length > 60 || c.label || !accept(c)) continue;
     for (let el: Element | null = c.el, i = 0; el && i < 2; el = el.parentElement, i++)
-      if (/status|badge|state|trang-thai/i.test(el.getAttribute('class') ?? '')) return c.text;
+      if (cls.test(el.getAttribute('class') ?? '')) return c.text;
   }
   return null;
 }
+const statusBadge = (list: Chunk[]) => byClass(list, /status|badge|state|chip|trang-thai/i, (c) => orderStatus(c.text) !== null);
+const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => /\p{L}{2}/u.test(c.text) && !isMoney(c));
 
-/** One order read from labels, or null when the page has no order code or no items. */
-export function labelledOrder(doc: Document, url: string): RawOrder | null {
-  const list = chunks(doc);
+function codeAt(list: Chunk[], i: number): string | null {
+  const v = valueAt(list, i)?.split(/\s/)[0].replace(/^#/, '').replace(/[.,;:)]+$/, '');
+  return v && CODE.test(v) && /\d/.test(v) ? v : null;
+}
+
+// An item is a name with a price; a heading near "Số lượng" in a help article is not one.
+const real = (items: RawItem[]) => items.filter((i) => i.name && (i.unitPrice !== null || i.lineTotal !== null));
+
+function readOrder(list: Chunk[], code: string, tableItems: RawItem[], url: string): RawOrder | null {
   const found: Partial<Record<LabelField, string>> = {};
   list.forEach((c, i) => {
     if (!c.label || found[c.label] !== undefined) return;
     const v = valueAt(list, i);
     if (v !== null) found[c.label] = v;
   });
-  const code = found.code?.split(/\s/)[0].replace(/^#/, '');
-  if (!code || !CODE.test(code) || !/\d/.test(code)) return null;
-  // An item is a name with a price; a heading near "Số lượng" in a help article is not one.
-  const real = (items: RawItem[]) => items.filter((i) => i.name && (i.unitPrice !== null || i.lineTotal !== null));
-  const tableItems = real(itemsFromTables(doc, url));
   const items = tableItems.length ? tableItems : real(itemsFromLabels(list, url));
   if (!items.length) return null;
-  const shop = found.shop ?? null;
+  const shop = found.shop ?? shopName(list);
   return {
     orderCode: code,
     placedAt: parseVietnameseDate(found.placedAt),
@@ -201,6 +203,40 @@ export function labelledOrder(doc: Document, url: string): RawOrder | null {
     status: orderStatus(found.status) ?? orderStatus(statusBadge(list)),
     shop,
   };
+}
+
+/**
+ * Orders read from labels: none when the page has no order code or no priced items. With several codes (a
+ * list), each order is the largest element around its code that holds no other code, whether the code heads
+ * the card or closes it.
+ */
+export function labelledOrders(doc: Document, url: string): RawOrder[] {
+  const list = chunks(doc);
+  const codes = new Map<string, number>();
+  list.forEach((c, i) => {
+    const code = c.label === 'code' ? codeAt(list, i) : null;
+    if (code && !codes.has(code) && codes.size < MAX_ITEMS) codes.set(code, i);
+  });
+  if (codes.size === 1) {
+    const [[code]] = codes;
+    const order = readOrder(list, code, real(itemsFromTables(doc, url)), url);
+    return order ? [order] : [];
+  }
+  const codeElements = [...codes.values()].map((i) => list[i].el);
+  return [...codes].flatMap(([code, at]) => {
+    const own = list[at].el;
+    let card = own;
+    for (let up = card.parentElement, depth = 0; up && depth < 15; up = up.parentElement, depth++) {
+      if (codeElements.some((el) => el !== own && up!.contains(el))) break;
+      card = up;
+    }
+    let start = at;
+    let end = at + 1;
+    while (start > 0 && card.contains(list[start - 1].el)) start--;
+    while (end < list.length && card.contains(list[end].el)) end++;
+    const order = readOrder(list.slice(start, end), code, [], url);
+    return order ? [order] : [];
+  });
 }
 
 const CONFIRMATION = /dat hang thanh cong|cam on ban da dat hang|order (placed|complete|received)|thank you for your order/;

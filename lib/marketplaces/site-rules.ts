@@ -67,7 +67,7 @@ export function readOrders(doc: Document, rule: OrdersRule, url: string): RawOrd
     const fromUrl = rule.codeFromUrl ? path.match(safeRegExp(rule.codeFromUrl) ?? /$^/)?.[1] ?? null : null;
     const code = readField(root, rule.code);
     return {
-      orderCode: code ? code.replace(/^#/, '').split(/\s/)[0] : fromUrl,
+      orderCode: code ? code.replace(/^#/, '').split(/\s/)[0].replace(/[.,;:)]+$/, '') : fromUrl,
       placedAt: parseVietnameseDate(readField(root, rule.placedAt)),
       items,
       shippingFee: money(root, rule.shippingFee),
