@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../shared/messages';
-import { NOTICE_ENTRY, NOTICE_SCRIPT, type ShowNotice } from '../shared/notice-entry';
+import { loadLazy } from '../shared/lazy-script';
+import type { ShowNotice } from '../notice';
 import type { Feature } from './feature';
 
 /**
@@ -12,11 +13,7 @@ export const notice: Feature = {
   run({ ctx }) {
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'orders-recorded') return;
-      void (async () => {
-        // WXT types getURL by the paths it generates; this one is ours (wxt.config.ts web_accessible_resources).
-        await import(/* @vite-ignore */ (browser.runtime as unknown as { getURL(path: string): string }).getURL(NOTICE_SCRIPT));
-        await ((globalThis as Record<string, unknown>)[NOTICE_ENTRY] as ShowNotice)(ctx, m.orders);
-      })();
+      void loadLazy<ShowNotice>('notice').then((show) => show(ctx, m.orders));
     });
   },
 };

@@ -1,38 +1,31 @@
 import { browser } from 'wxt/browser';
-import { extractPage } from '../../lib/marketplaces/extract';
-import { marketplaceOf } from '../../lib/marketplaces/hosts';
-import type { Rules } from '../../lib/marketplaces/rules';
+import { detectPage } from '../../lib/marketplaces/detect';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
+import { loadLazy } from '../shared/lazy-script';
+import type { Reader } from '../reader';
 import type { PageRead } from './feature';
 
 /**
- * A product page, by the site rules' own URL patterns. The extension records orders, not products, so it
- * does not spend the person's time reading what it would throw away (product pages are the most read).
- */
-function isProductPage(rules: Rules, url: URL): boolean {
-  const site = rules.sites.find((s) => s.hosts.includes(url.hostname));
-  return !!site?.pages.some((p) => p.type === 'product' && new RegExp(p.url).test(url.pathname + url.search));
-}
-
-/**
- * Reads the page with the freshest rules the background kept. The reading is measured with a performance
- * measure ("nongsan-so:read", its page type in `detail`) so the bench can tell its main-thread cost.
+ * Reads the page with the freshest rules the background kept: first the cheap detector; the reader is
+ * loaded only for pages worth reading. Product pages are not read either: the extension records orders.
+ * Main-thread time (detector + reader, not the wait for loading) goes into the performance measure
+ * "nongsan-so:read", its page type in `detail`, for the bench.
  */
 export async function readPage(): Promise<PageRead> {
   const stored = (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
   const url = location.href;
-  const start = performance.now();
+  let start = performance.now();
   const rules = chooseRules(stored);
-  let result: ExtractResult;
-  try {
-    result = isProductPage(rules, new URL(url))
-      ? { marketplace: marketplaceOf(url), pageType: 'product', orders: [], product: null }
-      : extractPage(document, url, rules);
-  } catch {
-    result = { marketplace: marketplaceOf(url), pageType: 'other', orders: [], product: null };
+  const found = detectPage(document, url, rules);
+  let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
+  let ms = performance.now() - start;
+  if (found.worthReading && found.page?.type !== 'product') {
+    const reader = await loadLazy<Reader>('reader');
+    start = performance.now();
+    result = reader.readPage(document, url, rules);
+    ms += performance.now() - start;
   }
-  const ms = performance.now() - start;
-  performance.measure('nongsan-so:read', { start, end: start + ms, detail: { pageType: result.pageType } });
+  performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
   return { url, result, ms };
 }

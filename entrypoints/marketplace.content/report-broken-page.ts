@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { pageStructure } from '../../lib/page-structure';
+import { loadLazy } from '../shared/lazy-script';
+import type { Reader } from '../reader';
 import type { Message, TabMessage } from '../shared/messages';
 import type { Feature } from './feature';
 
@@ -12,15 +13,17 @@ export const reportBrokenPage: Feature = {
   run({ page }) {
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'report-broken-page') return;
-      const message: Message = {
-        type: 'report-page',
-        url: page.url,
-        pageType: page.result.pageType,
-        structure: pageStructure(document, page.url),
-        rulesVersion: page.result.rulesVersion ?? null,
-        note: m.note,
-      };
-      return browser.runtime.sendMessage(message);
+      return loadLazy<Reader>('reader').then((reader) => {
+        const message: Message = {
+          type: 'report-page',
+          url: page.url,
+          pageType: page.result.pageType,
+          structure: reader.pageStructure(document, page.url),
+          rulesVersion: page.result.rulesVersion ?? null,
+          note: m.note,
+        };
+        return browser.runtime.sendMessage(message);
+      });
     });
   },
 };

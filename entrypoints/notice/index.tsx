@@ -1,17 +1,19 @@
 // The in-page notice, loaded by the content script only on the page where an order was just recorded
 // (so the marketplace pages the person merely browses do not carry Preact and the UI code).
-// It runs in the content script's isolated world and hands its entry point over on globalThis.
+// It runs in the content script's isolated world (shared/lazy-script.ts).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Message, RecordedNotice } from '../shared/messages';
-import { NOTICE_ENTRY, type ShowNotice } from '../shared/notice-entry';
+import { provide } from '../shared/lazy-script';
 import { NoticeView, noticeCss } from './notice-view';
 
 /** Shows what was recorded, in a shadow root so the site's CSS cannot break it. */
-const showNotice: ShowNotice = async (ctx: ContentScriptContext, orders: RecordedNotice[]) => {
+export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) => Promise<void>;
+
+const showNotice: ShowNotice = async (ctx, orders) => {
   const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
   const ui = await createShadowRootUi(ctx, {
     name: 'nongsan-so-notice',
@@ -30,5 +32,5 @@ const showNotice: ShowNotice = async (ctx: ContentScriptContext, orders: Recorde
 };
 
 export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[NOTICE_ENTRY] = showNotice;
+  provide('notice', showNotice);
 });
