@@ -105,3 +105,19 @@ test('exclude from the notice and undo; exclude an item in the popup', async ({ 
   await expect(card.locator('li.excluded')).toHaveCount(1);
   await expect(total(popup, 'Sản phẩm nông sản')).toHaveText('2');
 });
+
+test('the notice and the popup pass an accessibility check (axe)', async ({ extension }) => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { context, extensionId } = extension;
+  const page = await context.newPage();
+  await page.goto('http://langson.voso.vn/dat-hang');
+  await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toBeVisible();
+  const notice = await new AxeBuilder({ page }).include('nongsan-so-notice').analyze();
+  expect(notice.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('button', { name: 'Đơn hàng', exact: true }).click();
+  await expect(orderCard(popup, 'VS2611290417')).toBeVisible();
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
