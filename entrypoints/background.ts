@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
-import { outbox, recordPage, setOrderExcluded } from './shared/orders';
+import { outbox, recordPage, setOrderExcluded, syncAnswers } from './shared/orders';
 import { refreshRules } from './shared/rules-cache';
 
 const OUTBOX_ALARM = 'outbox';
@@ -53,6 +53,8 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       // Asked by the person (Gửi, a new collector address): try now, not at the next backoff step.
       await outbox().retryNow();
       await flushOutbox();
+      // Then what the agency decided since (an order reviewed, refused): shown on each order.
+      await syncAnswers().catch(() => 0);
       return { ok: true };
     case 'refresh-rules':
       return { message: await refreshRules() };

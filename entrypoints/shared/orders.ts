@@ -242,6 +242,33 @@ export async function deliver(entry: OutboxEntry): Promise<DeliveryResult> {
   }
 }
 
+/**
+ * The collector's current answer for each sent order (the agency may review an order after it was
+ * accepted): refreshes state and reason. Returns how many orders changed.
+ */
+export async function syncAnswers(): Promise<number> {
+  const enrolment = await getEnrolment();
+  if (!enrolment) return 0;
+  const { orders } = await collectorApi(await getCollectorUrl(), enrolment.token).mine();
+  const byClientId = new Map(orders.map((v) => [v.clientId, v]));
+  let changed = 0;
+  const d = db();
+  await d.transaction('rw', d.orders, async () => {
+    for (const o of await d.orders.toArray()) {
+      const held = o.submission.collectorClientId;
+      const view = held ? byClientId.get(held) : undefined;
+      if (!held || !view || o.submission.state === 'queued') continue;
+      const next = view.status === 'withdrawn'
+        ? unsent()
+        : { ...o.submission, state: view.status === 'rejected' ? ('rejected' as const) : ('sent' as const), status: view.status, reason: view.reason };
+      if (JSON.stringify(next) === JSON.stringify(o.submission)) continue;
+      await d.orders.update(o.key, { submission: next });
+      changed++;
+    }
+  });
+  return changed;
+}
+
 async function settle(key: string | undefined, change: (o: StoredOrder) => void) {
   if (!key) return;
   await db().transaction('rw', db().orders, async () => {

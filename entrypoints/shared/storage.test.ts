@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExtensionDb, db } from './db';
 import { backoffSeconds, createOutbox, type DeliveryResult, type OutboxEntry } from './outbox';
-import { addManualOrder, correctItem, orderState, outbox, recordPage, setOrderExcluded, submitOrders, toSubmitted } from './orders';
+import { addManualOrder, correctItem, orderState, outbox, recordPage, setOrderExcluded, submitOrders, syncAnswers, toSubmitted } from './orders';
 import { setCollectorUrl, setEnrolment, installationId } from './settings';
 import { collectorApi } from './collector-api';
 import { startCollector } from '../../server/collector';
@@ -196,5 +196,18 @@ describe('orders and submission against a real collector', () => {
     const o = (await db().orders.get('voso:VS300'))!;
     expect(orderState(o)).toBe('rejected');
     expect(o.submission.reason).toMatch(/ngoài thời gian của đợt/);
+  });
+
+  it('takes the collector’s later answers: an order withdrawn there is "chưa gửi" here again', async () => {
+    await recordPage(confirmation('VS400'));
+    await submitOrders(['voso:VS400']);
+    await outbox().flush();
+    const sent = (await db().orders.get('voso:VS400'))!;
+    expect(orderState(sent)).toBe('sent');
+    expect(await syncAnswers()).toBe(0);
+    const token = (await db().settings.get('enrolment'))!.value as { token: string };
+    await collectorApi(`http://localhost:${collector.port}`, token.token).withdraw(sent.clientId);
+    expect(await syncAnswers()).toBe(1);
+    expect(orderState((await db().orders.get('voso:VS400'))!)).toBe('unsent');
   });
 });
