@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { marketplaceMatches } from './lib/marketplaces/hosts';
+import { lazyScriptFiles } from './entrypoints/shared/lazy-script-names';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
 const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
@@ -19,6 +20,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
+    // The reader and the notice UI, loaded by the content script only on pages that need them.
+    web_accessible_resources: [{ resources: lazyScriptFiles, matches: marketplaceMatches }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,12 +4,16 @@ import { writeFileSync } from 'node:fs';
 import type { Figures } from './figures';
 import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
+import { run as extension } from './extension';
+import { run as collector } from './collector';
 import { run as extraction } from './extraction';
 import { run as kiosk } from './kiosk';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
+  { name: 'extension', run: extension },
+  { name: 'collector', run: collector },
   { name: 'extraction', run: extraction },
   { name: 'kiosk', run: kiosk },
 ];

@@ -1,22 +1,81 @@
+// The background: records what the content scripts read, delivers the outbox, refreshes the rules daily.
+// Chrome may stop this service worker at any time: everything lives in IndexedDB and alarms, and every
+// start (browser start, wake-up by an alarm or a message) flushes what is due.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import type { ExtractResult } from '../lib/marketplaces/extract';
+import type { Message, TabMessage } from './shared/messages';
+import { noticeOf } from './shared/notice-summary';
+import { outbox, recordPage, setOrderExcluded, syncAnswers } from './shared/orders';
+import { refreshRules } from './shared/rules-cache';
 
-export interface SeenPage {
-  url: string;
-  at: string;
-  result: ExtractResult;
+const OUTBOX_ALARM = 'outbox';
+const RULES_ALARM = 'rules';
+
+/** Delivers what is due, then sets an alarm for the next retry (the outbox's backoff), if any. */
+async function flushOutbox() {
+  const box = outbox();
+  await box.flush();
+  const due = await box.nextDue();
+  if (due === null) await browser.alarms.clear(OUTBOX_ALARM);
+  else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(due, Date.now() + 1000) });
+}
+
+async function handle(message: Message, sender: { id?: string; tab?: { id?: number } }): Promise<unknown> {
+  switch (message.type) {
+    case 'page-read': {
+      const created = await recordPage(message.result);
+      if (created.length && sender.tab?.id !== undefined) {
+        const notice: TabMessage = { type: 'orders-recorded', orders: created.map(noticeOf) };
+        await browser.tabs.sendMessage(sender.tab.id, notice).catch(() => {});
+      }
+      return { created: created.length };
+    }
+    case 'exclude-order':
+      await setOrderExcluded(message.key, message.excluded);
+      return { ok: true };
+    case 'report-page':
+      await outbox().enqueue({
+        kind: 'page-report',
+        clientId: crypto.randomUUID(),
+        body: {
+          clientId: crypto.randomUUID(),
+          url: message.url,
+          pageType: message.pageType,
+          structure: message.structure,
+          extensionVersion: browser.runtime.getManifest().version,
+          rulesVersion: message.rulesVersion,
+          note: message.note,
+        },
+      });
+      void flushOutbox();
+      return { queued: true };
+    case 'flush-outbox':
+      // Asked by the person (Gửi, a new collector address): try now, not at the next backoff step.
+      await outbox().retryNow();
+      await flushOutbox();
+      // Then what the agency decided since (an order reviewed, refused): shown on each order.
+      await syncAnswers().catch(() => 0);
+      return { ok: true };
+    case 'refresh-rules':
+      return { message: await refreshRules() };
+  }
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: { type?: string; url?: string; result?: ExtractResult }, sender) => {
-    // Only our own content scripts on the marketplace tabs may record pages.
-    if (message?.type !== 'page-read' || sender.id !== browser.runtime.id || !message.result) return;
-    void recordSeenPage({ url: message.url ?? '', at: new Date().toISOString(), result: message.result });
+  browser.runtime.onMessage.addListener((message: Message, sender) => {
+    // Only this extension's own pages and content scripts may talk to it.
+    if (sender.id !== browser.runtime.id || !message?.type) return;
+    return handle(message, sender);
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+    if (alarm.name === RULES_ALARM) void refreshRules();
+  });
+  // Daily rules refresh; created once, kept by the browser across restarts.
+  void browser.alarms.get(RULES_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+  });
+  // The network came back: try what waits now rather than at the next backoff step.
+  self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
+  void flushOutbox();
 });
-
-async function recordSeenPage(page: SeenPage) {
-  const { seenPages = [] } = (await browser.storage.local.get('seenPages')) as { seenPages?: SeenPage[] };
-  await browser.storage.local.set({ seenPages: [page, ...seenPages].slice(0, 50) });
-}

@@ -12,6 +12,18 @@ import { kioskHouseholdRoutes } from './routes/kiosk-households';
 import { kioskPhotoRoutes } from './routes/kiosk-photos';
 import { kioskHandoverRoutes } from './routes/kiosk-handover';
 import { kioskProgressRoutes } from './routes/kiosk-progress';
+import { staffEnrolRoutes } from './routes/staff-enrol';
+import { staffOrderRoutes } from './routes/staff-orders';
+import { rulesRoutes } from './routes/rules';
+import { pageReportRoutes } from './routes/staff-page-reports';
+import { agencyCodeRoutes } from './routes/agency-codes';
+import { agencyParticipantRoutes } from './routes/agency-participants';
+import { agencyReportRoutes } from './routes/agency-reports';
+import { provinceAgencyRoutes } from './routes/province-agencies';
+import { provinceUserRoutes } from './routes/province-users';
+import { periodRoutes } from './routes/province-periods';
+import { provinceRollupRoutes } from './routes/province-rollup';
+import { provinceInsightRoutes } from './routes/province-insights';
 
 export interface AppDeps {
   db: Db;
@@ -39,6 +51,18 @@ export function createApp(deps: AppDeps) {
   app.route('/api/kiosk', kioskPhotoRoutes(deps));
   app.route('/api/kiosk', kioskHandoverRoutes(deps));
   app.route('/api/kiosk', kioskProgressRoutes(deps));
+  app.route('/api', staffEnrolRoutes(deps));
+  app.route('/api/staff/orders', staffOrderRoutes(deps));
+  app.route('/api', rulesRoutes(deps));
+  app.route('/api', pageReportRoutes(deps));
+  app.route('/api/agency/enrolment-codes', agencyCodeRoutes(deps));
+  app.route('/api/agency', agencyParticipantRoutes(deps));
+  app.route('/api/agency', agencyReportRoutes(deps));
+  app.route('/api/province/agencies', provinceAgencyRoutes(deps));
+  app.route('/api/province/users', provinceUserRoutes(deps));
+  app.route('/api', periodRoutes(deps));
+  app.route('/api/province/rollup', provinceRollupRoutes(deps));
+  app.route('/api/province', provinceInsightRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

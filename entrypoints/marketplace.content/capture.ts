@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import type { Message } from '../shared/messages';
+import type { Feature } from './feature';
+
+/** Sends what the page holds (a cart, a checkout, an order) to the background, which records it. */
+export const capture: Feature = {
+  name: 'capture',
+  run({ page }) {
+    const { result } = page;
+    if (result.pageType === 'other' || result.pageType === 'product' || (!result.orders.length && result.pageType !== 'order-confirmation')) return;
+    const message: Message = { type: 'page-read', url: page.url, result };
+    // The mark says the background has stored it (tests wait for it before leaving the page).
+    void browser.runtime
+      .sendMessage(message)
+      .then(() => performance.mark('nongsan-so:recorded'))
+      .catch(() => {});
+  },
+};

@@ -1,0 +1,36 @@
+// The in-page notice, loaded by the content script only on the page where an order was just recorded
+// (so the marketplace pages the person merely browses do not carry Preact and the UI code).
+// It runs in the content script's isolated world (shared/lazy-script.ts).
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Message, RecordedNotice } from '../shared/messages';
+import { provide } from '../shared/lazy-script';
+import { NoticeView, noticeCss } from './notice-view';
+
+/** Shows what was recorded, in a shadow root so the site's CSS cannot break it. */
+export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) => Promise<void>;
+
+const showNotice: ShowNotice = async (ctx, orders) => {
+  const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
+  const ui = await createShadowRootUi(ctx, {
+    name: 'nongsan-so-notice',
+    position: 'overlay',
+    zIndex: 2147483647,
+    css: noticeCss,
+    onMount(container) {
+      render(<NoticeView orders={orders} onExclude={exclude} onClose={() => ui.remove()} />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+};
+
+export default defineUnlistedScript(() => {
+  provide('notice', showNotice);
+});

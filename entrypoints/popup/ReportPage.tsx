@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { marketplaceMatches } from '../../lib/marketplaces/hosts';
+import type { TabMessage } from '../shared/messages';
+
+interface MarketTab {
+  id: number;
+  url: string;
+  title: string;
+}
+
+/**
+ * "Báo trang lỗi": the marketplace tab the person used last sends its structure, personal data stripped
+ * in the page itself, to the province. Needs no "tabs" permission: the host permissions show the
+ * marketplace tabs' addresses and nothing else.
+ */
+export function ReportPage({ enrolled }: { enrolled: boolean }) {
+  const [tab, setTab] = useState<MarketTab | null | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState<{ text: string; error?: boolean } | null>(null);
+  useEffect(() => {
+    void browser.tabs.query({ url: marketplaceMatches }).then((tabs) => {
+      const last = tabs.filter((t) => t.id !== undefined && t.url).sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+      setTab(last ? { id: last.id!, url: last.url!, title: last.title ?? '' } : null);
+    });
+  }, []);
+  const send = async () => {
+    if (!tab) return;
+    try {
+      const message: TabMessage = { type: 'report-broken-page', note: note.trim() || null };
+      const r = (await browser.tabs.sendMessage(tab.id, message)) as { queued?: boolean } | undefined;
+      if (!r?.queued) throw new Error();
+      setResult({ text: 'Đã ghi nhận báo lỗi; tiện ích sẽ gửi cho Sở khi có mạng. Cảm ơn bạn!' });
+    } catch {
+      setResult({ text: 'Không đọc được trang này. Hãy tải lại trang của sàn rồi thử lại.', error: true });
+    }
+  };
+  return (
+    <section aria-labelledby="report-h">
+      <h2 id="report-h">
+        Báo trang lỗi <span class="en">Report a page the extension cannot read</span>
+      </h2>
+      <p>
+        Khi tiện ích không nhận ra đơn hàng trên một trang của sàn, hãy gửi báo lỗi để Sở sửa quy tắc đọc trang. Chỉ gửi cấu trúc trang; họ tên, số điện
+        thoại, địa chỉ, email được xóa ngay trên máy bạn trước khi gửi.
+      </p>
+      {!enrolled && <p class="note">Cần đăng ký với cơ quan trước khi gửi báo lỗi.</p>}
+      {tab === null && <p>Chưa mở trang nào của langson.voso.vn hay langson.postmart.vn.</p>}
+      {tab && (
+        <>
+          <p>
+            Trang sẽ báo: <strong class="report-url">{new URL(tab.url).host + new URL(tab.url).pathname}</strong>
+          </p>
+          <label>
+            Ghi chú (không bắt buộc; đừng ghi thông tin cá nhân)
+            <input type="text" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          </label>
+          <button class="primary" type="button" onClick={send} disabled={!enrolled}>
+            Gửi báo lỗi
+          </button>
+        </>
+      )}
+      {result && (
+        <p class={result.error ? 'error' : 'ok'} role={result.error ? 'alert' : 'status'}>
+          {result.text}
+        </p>
+      )}
+    </section>
+  );
+}

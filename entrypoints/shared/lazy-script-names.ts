@@ -1,0 +1,8 @@
+// The scripts the content script loads lazily (lazy-script.ts). No browser API here: wxt.config.ts reads it.
+export const lazyScripts = {
+  reader: { file: '/reader.js', entry: '__nongsanSoReader' },
+  notice: { file: '/notice.js', entry: '__nongsanSoShowNotice' },
+} as const;
+
+/** The file names for wxt.config.ts web_accessible_resources. */
+export const lazyScriptFiles = Object.values(lazyScripts).map((s) => s.file.slice(1));

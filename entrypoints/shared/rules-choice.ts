@@ -1,0 +1,24 @@
+// Which adapter rules read a page: the collector's copy (fetched daily by the background, see rules-cache.ts)
+// or the bundled one. Kept apart from the fetching so the content script stays small.
+import { bundledRules } from '../../lib/marketplaces/bundled-rules';
+import type { Rules } from '../../lib/marketplaces/rules';
+
+export interface RulesCache {
+  rules: Rules;
+  fetchedAt: string;
+}
+
+export const RULES_KEY = 'rules';
+/** A copy older than this is dropped for the bundled one: the sites will have changed by then. */
+export const RULES_MAX_AGE_MS = 180 * 86400_000;
+
+/** The rules to read pages with: per site, the newer of the collector's copy and the bundled one. */
+export function chooseRules(cache: RulesCache | undefined, now = Date.now()): Rules {
+  if (!cache || now - Date.parse(cache.fetchedAt) > RULES_MAX_AGE_MS) return bundledRules;
+  const sites = bundledRules.sites.map((b) => {
+    const remote = cache.rules.sites.find((s) => s.marketplace === b.marketplace);
+    return remote && remote.version >= b.version ? remote : b;
+  });
+  return { version: sites.map((s) => s.version).sort().at(-1)!, sites };
+}
+

@@ -1,0 +1,123 @@
+// The civil servant's path in real Chromium with the real extension and a real collector.
+import { test, expect } from './fixtures';
+import { fixture } from './marketplace-server';
+import { buyOnPostmart, enrol, openPopup, orderCard, postmartPages, recorded, total } from './extension-helpers';
+
+const cancelled10528 = () =>
+  fixture('postmart/fixtures/account-orders.html').replace(
+    '<td class="order-status"><span class="badge badge-info">Chờ xử lý</span></td>',
+    '<td class="order-status"><span class="badge badge-danger">Đã hủy</span></td>',
+  );
+let ordersPage = () => fixture('postmart/fixtures/account-orders.html');
+
+test.use({
+  sitePages: {
+    'langson.postmart.vn': postmartPages(() => ordersPage()),
+    'langson.voso.vn': { '/dat-hang': fixture('voso/fixtures/order-confirmation.html') },
+  },
+});
+
+test('product → cart → checkout → confirmation → notice → popup → submit → the collector has it', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  await enrol(context, extensionId, collector);
+
+  const page = await context.newPage();
+  await buyOnPostmart(page);
+  const notice = page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' });
+  await expect(notice).toContainText('Đã ghi nhận đơn 10528 cho đợt vận động');
+  await expect(notice).toContainText('2 sản phẩm nông sản');
+  await expect(notice.getByRole('button', { name: 'Không tính đơn này' })).toBeVisible();
+
+  const popup = await openPopup(context, extensionId);
+  const card = orderCard(popup, '10528');
+  await expect(card).toContainText('Măng khô Bắc Sơn túi 500g');
+  await expect(card).toContainText('Khâu nhục Lạng Sơn hộp 1kg');
+  await expect(card.locator('.state').first()).toContainText('Chưa gửi');
+  await expect(total(popup, 'Đơn hàng')).toHaveText('1');
+  await expect(total(popup, 'Sản phẩm nông sản')).toHaveText('2');
+
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(card.locator('.state').first()).toContainText('Đã gửi');
+  const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
+  const mine = rows.filter((r) => JSON.parse(r.body).orderCode === '10528');
+  expect(mine).toHaveLength(1);
+  expect(JSON.parse(mine[0].body).items.map((i: { name: string }) => i.name)).toEqual(['Măng khô Bắc Sơn túi 500g', 'Khâu nhục Lạng Sơn hộp 1kg']);
+});
+
+test('history revisits do not double count; a cancelled order drops out of the tally and the collector', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  ordersPage = () => fixture('postmart/fixtures/account-orders.html');
+  await enrol(context, extensionId, collector, 'Lương Văn Bình');
+  const page = await context.newPage();
+  await buyOnPostmart(page);
+
+  for (let n = 0; n < 10; n++) {
+    await page.goto('http://langson.postmart.vn/account/orders');
+    await recorded(page);
+  }
+  const popup = await openPopup(context, extensionId);
+  await expect(orderCard(popup, '10528')).toHaveCount(1);
+  await expect(orderCard(popup, '10377')).toHaveCount(1); // placed before: recorded from history, items to fill
+  await expect(orderCard(popup, '10211')).toHaveCount(0); // cancelled before it was ever seen
+  await expect(popup.locator('article.order')).toHaveCount(2);
+  await expect(total(popup, 'Đơn hàng')).toHaveText('1');
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(orderCard(popup, '10528').locator('.state').first()).toContainText('Đã gửi');
+
+  ordersPage = cancelled10528;
+  await page.goto('http://langson.postmart.vn/account/orders');
+  await recorded(page);
+  await popup.reload();
+  await expect(orderCard(popup, '10528')).toContainText('Đã hủy — không tính');
+  await expect(total(popup, 'Đơn hàng')).toHaveText('0');
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(orderCard(popup, '10528').locator('.state').first()).toContainText('Đã gửi');
+  await expect
+    .poll(async () => {
+      const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
+      return rows.filter((r) => JSON.parse(r.body).orderCode === '10528' && r.state !== 'withdrawn').map((r) => JSON.parse(r.body).status);
+    })
+    .toContain('cancelled');
+});
+
+test('exclude from the notice and undo; exclude an item in the popup', async ({ extension }) => {
+  const { context, extensionId } = extension;
+  const page = await context.newPage();
+  await page.goto('http://langson.voso.vn/dat-hang');
+  const notice = page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' });
+  await expect(notice).toContainText('Đã ghi nhận đơn VS2611290417');
+  await expect(notice).toContainText('Đã ghi nhận đơn VS2611290418');
+  const first = notice.locator('div').filter({ hasText: 'VS2611290417' });
+  await first.getByRole('button', { name: 'Không tính đơn này' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(first).toContainText('Đã bỏ đơn VS2611290417 khỏi báo cáo');
+
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('button', { name: 'Đơn hàng', exact: true }).click();
+  await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Không tính');
+
+  await first.getByRole('button', { name: 'Hoàn tác (Undo)' }).click();
+  await expect(first).toContainText('Đã ghi nhận đơn VS2611290417');
+  await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Chưa gửi');
+
+  const card = orderCard(popup, 'VS2611290418');
+  await card.getByRole('button', { name: 'Không tính sản phẩm này' }).first().click();
+  await expect(card.locator('li.excluded')).toHaveCount(1);
+  await expect(total(popup, 'Sản phẩm nông sản')).toHaveText('2');
+});
+
+test('the notice and the popup pass an accessibility check (axe)', async ({ extension }) => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { context, extensionId } = extension;
+  const page = await context.newPage();
+  await page.goto('http://langson.voso.vn/dat-hang');
+  await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toBeVisible();
+  const notice = await new AxeBuilder({ page }).include('nongsan-so-notice').analyze();
+  expect(notice.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  const popup = await openPopup(context, extensionId);
+  await popup.getByRole('button', { name: 'Đơn hàng', exact: true }).click();
+  await expect(orderCard(popup, 'VS2611290417')).toBeVisible();
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

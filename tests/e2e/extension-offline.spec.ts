@@ -1,0 +1,117 @@
+// Submissions that cannot reach the collector wait in the outbox — offline, across a browser restart — and
+// are delivered later. Plus the manual path and "Báo trang lỗi".
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, launchWithExtension } from './fixtures';
+import { fixture, startMarketplaceServer } from './marketplace-server';
+import { buyOnPostmart, enrol, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
+
+const sitePages = {
+  'langson.postmart.vn': postmartPages(),
+  'langson.voso.vn': { '/dat-hang': fixture('voso/fixtures/order-confirmation.html') },
+};
+test.use({ sitePages });
+
+const stored = async (collector: { db: import('../../server/db').Db }, orderCode: string) =>
+  (await collector.db.selectFrom('staff_orders').selectAll().execute()).filter((r) => JSON.parse(r.body).orderCode === orderCode && r.state !== 'withdrawn');
+
+test('offline "Gửi" queues the order, and it is delivered when the network is back', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  await enrol(context, extensionId, collector, 'Nông Văn Dũng');
+  const page = await context.newPage();
+  await page.goto('http://langson.voso.vn/dat-hang');
+  await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toContainText('VS2611290418');
+
+  const popup = await openPopup(context, extensionId);
+  await context.setOffline(true);
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(popup.locator('.outbox')).toContainText('Không kết nối được máy chủ của tỉnh');
+  await expect(orderCard(popup, 'VS2611290418').locator('.state').first()).toContainText('Đang gửi');
+  expect(await stored(collector, 'VS2611290418')).toHaveLength(0);
+
+  // Back online: the outbox's next retry (alarm) delivers without the person doing anything.
+  await context.setOffline(false);
+  await expect(orderCard(popup, 'VS2611290418').locator('.state').first()).toContainText('Đã gửi', { timeout: 45_000 });
+  await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Đã gửi');
+  await expect(popup.locator('.outbox')).toHaveCount(0);
+  expect(await stored(collector, 'VS2611290418')).toHaveLength(1);
+});
+
+test('a browser restart keeps queued orders; they are delivered once the collector answers', async ({ collector }) => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-profile-'));
+  const site = await startMarketplaceServer(sitePages);
+  try {
+    const first = await launchWithExtension(site.port, userDataDir);
+    await enrol(first.context, first.extensionId, collector, 'Vi Thị Hoa');
+    await setCollectorUrl(first.context, first.extensionId, 'http://localhost:9'); // nothing answers there
+    const page = await first.context.newPage();
+    await buyOnPostmart(page);
+    const popup = await openPopup(first.context, first.extensionId);
+    await popup.getByRole('button', { name: /^Gửi/ }).click();
+    await expect(popup.locator('.outbox')).toContainText('1 mục đang chờ gửi');
+    await first.context.close();
+
+    const second = await launchWithExtension(site.port, userDataDir);
+    const again = await openPopup(second.context, second.extensionId);
+    await expect(orderCard(again, '10528').locator('.state').first()).toContainText('Đang gửi');
+    await expect(again.locator('.outbox')).toContainText('1 mục đang chờ gửi');
+    await setCollectorUrl(second.context, second.extensionId, collector.url);
+    await expect(orderCard(again, '10528').locator('.state').first()).toContainText('Đã gửi');
+    expect(await stored(collector, '10528')).not.toHaveLength(0);
+    await second.context.close();
+  } finally {
+    await site.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+});
+
+test('add an order by hand (self-declared), fill what is missing, submit it', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const popup = await enrol(context, extensionId, collector, 'Hà Văn Sơn');
+  await popup.getByRole('button', { name: 'Thêm đơn tự khai' }).first().click();
+  await popup.getByLabel('Sàn').selectOption('postmart');
+  await popup.getByLabel('Ngày đặt hàng (dd/mm/yyyy)').fill('31/02/2026');
+  await popup.getByLabel('Tên sản phẩm').fill('Hồi khô Văn Quan');
+  await popup.getByLabel('Đơn giá (₫)').fill('150.000');
+  await popup.getByLabel('Số lượng').fill('2');
+  await popup.getByRole('button', { name: 'Lưu đơn tự khai' }).click();
+  await expect(popup.getByRole('alert')).toContainText('Ngày đặt hàng phải có dạng dd/mm/yyyy');
+  await popup.getByLabel('Ngày đặt hàng (dd/mm/yyyy)').fill('15/11/2026');
+  await popup.getByRole('button', { name: 'Lưu đơn tự khai' }).click();
+
+  const card = popup.locator('article.order').filter({ hasText: 'Hồi khô Văn Quan' });
+  await expect(card).toContainText('Tự khai');
+  await expect(card).toContainText('Đơn chưa có mã');
+  await expect(card).toContainText('chưa rõ khối lượng');
+  await expect(total(popup, 'Thành tiền')).toContainText('300.000');
+  await card.getByRole('button', { name: 'Sửa' }).click();
+  await card.getByLabel('Khối lượng mỗi đơn vị (kg)').fill('0,5');
+  await card.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(card).not.toContainText('chưa rõ khối lượng');
+  await expect(total(popup, 'Khối lượng (ước tính)')).toHaveText('1 kg');
+
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(card.locator('.state').first()).toContainText('Đã gửi');
+  const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
+  const manual = rows.map((r) => JSON.parse(r.body)).filter((o) => o.source === 'manual' && o.items[0].name === 'Hồi khô Văn Quan');
+  expect(manual).toHaveLength(1);
+  expect(manual[0].items[0]).toMatchObject({ quantity: 2, unitPrice: 150000, weightGrams: 500, isFarmProduct: true });
+});
+
+test('"Báo trang lỗi" sends the page structure without the buyer’s personal data', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const popup = await enrol(context, extensionId, collector, 'Chu Thị Lan');
+  const page = await context.newPage();
+  await page.goto('http://langson.voso.vn/dat-hang');
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Báo trang lỗi' }).click();
+  await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/dat-hang');
+  await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
+  await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
+  await expect.poll(async () => (await collector.db.selectFrom('page_reports').selectAll().execute()).length).toBeGreaterThan(0);
+  const [report] = await collector.db.selectFrom('page_reports').selectAll().orderBy('received_at', 'desc').execute();
+  expect(report.url).toBe('http://langson.voso.vn/dat-hang');
+  expect(report.structure).toContain('order-success');
+  expect(report.structure).not.toContain('REDACTED');
+});
