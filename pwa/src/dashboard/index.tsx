@@ -1,9 +1,71 @@
-/** Agency and province dashboards. */
+import { useEffect, useState } from 'preact/hooks';
+import { sendJson, setApiSession } from './api';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+import { SignIn } from './sign-in';
+import { AgencyView } from './agency/agency-view';
+import { ProvinceView } from './province/province-view';
+import './dashboard.css';
+
+/**
+ * Agency (cán bộ đầu mối) and province (Sở TT&TT) dashboards under /bang-dieu-khien.
+ * When a session expires mid-work the page stays as it is under a sign-in dialog, so nothing typed is lost.
+ */
 export function DashboardApp() {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [expired, setExpired] = useState(false);
+  setApiSession(session?.token ?? null, () => setExpired(true));
+
+  // A session also ends on its own clock, even when the page makes no call.
+  useEffect(() => {
+    if (!session?.expiresAt) return;
+    const ms = Date.parse(session.expiresAt) - Date.now();
+    const t = setTimeout(() => setExpired(true), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(t);
+  }, [session]);
+
+  function signedIn(s: Session) {
+    saveSession(s);
+    setApiSession(s.token, () => setExpired(true));
+    // Someone else signing in on the expired page gets a fresh screen: the view is keyed by the user's id.
+    setSession(s);
+    setExpired(false);
+  }
+
+  async function signOut() {
+    try {
+      await sendJson('POST', '/api/auth/logout');
+    } catch {
+      /* the token is dropped here either way */
+    }
+    clearSession();
+    setApiSession(null);
+    setSession(null);
+    setExpired(false);
+  }
+
+  if (!session) return <SignIn onSignedIn={signedIn} />;
+  const { user } = session;
   return (
-    <main>
-      <h2>Báo cáo</h2>
-      <p>Đăng nhập để xem báo cáo của cơ quan hoặc của tỉnh.</p>
-    </main>
+    <>
+      <div class="dash-user" {...inert(expired)}>
+        <span>
+          {user.fullName} — {user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`}
+        </span>
+        <button type="button" class="dash-secondary" onClick={signOut}>
+          Đăng xuất
+        </button>
+      </div>
+      <div {...inert(expired)} key={user.id}>
+        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyCode={user.agencyCode ?? ''} /> : <p>Tài khoản này không dùng trang báo cáo.</p>}
+      </div>
+      {expired && (
+        <div class="dash-modal" role="dialog" aria-modal="true" aria-label="Đăng nhập lại">
+          <SignIn onSignedIn={signedIn} notice="Phiên đăng nhập đã hết hạn. Xin đăng nhập lại; trang đang làm dở vẫn được giữ nguyên." />
+        </div>
+      )}
+    </>
   );
 }
+
+/** `inert` keeps keyboard and screen reader out of the page behind the sign-in dialog. */
+const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, string>;
