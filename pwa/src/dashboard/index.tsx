@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendJson, setApiSession } from './api';
+import { getJson, sendJson, setApiSession } from './api';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { SignIn } from './sign-in';
 import { AgencyView } from './agency/agency-view';
@@ -21,6 +21,16 @@ export function DashboardApp() {
     const ms = Date.parse(session.expiresAt) - Date.now();
     const t = setTimeout(() => setExpired(true), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
     return () => clearTimeout(t);
+  }, [session]);
+
+  // Coming back to the tab (or opening the page) asks the collector whether the session still holds, so an
+  // expired one is caught before someone types a long form.
+  useEffect(() => {
+    if (!session) return;
+    const check = () => getJson('/api/auth/me').catch(() => {});
+    check();
+    window.addEventListener('focus', check);
+    return () => window.removeEventListener('focus', check);
   }, [session]);
 
   function signedIn(s: Session) {

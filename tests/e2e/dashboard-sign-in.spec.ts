@@ -1,0 +1,47 @@
+import { test, expect } from './fixtures';
+import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
+
+// Fresh install: the first province account comes from `npm run admin`, then everything happens in the browser.
+
+test('province admin from the command line signs in, survives an expired session on the same page, signs out', async ({ browser, collector }) => {
+  const out = createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021');
+  expect(out).toContain('so.tttt');
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${collector.url}/bang-dieu-khien`);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await expectAccessible(page);
+
+  await signIn(page, 'so.tttt', 'sai-mat-khau-roi');
+  await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu. [401.2]');
+  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('so.tttt');
+
+  await signIn(page, 'SO.TTTT', 'mat-khau-rat-dai-2021');
+  await expect(page.getByRole('heading', { name: /Sở Thông tin và Truyền thông/ })).toBeVisible();
+  await expect(page.getByText('Trần Thị Sở — Sở Thông tin và Truyền thông')).toBeVisible();
+
+  // Go to a sub-page, then let the collector forget the session: the page stays, a sign-in dialog covers it.
+  await page.getByRole('link', { name: 'Đợt vận động' }).click();
+  await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
+  await page.getByLabel('Tên đợt').fill('Đợt 2 năm 2021');
+  await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
+  // The person comes back to the tab: the dashboard asks the collector, which no longer knows the token.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const dialog = page.getByRole('dialog', { name: 'Đăng nhập lại' });
+  await expect(dialog.getByText('Phiên đăng nhập đã hết hạn')).toBeVisible();
+  await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
+  await expect(page.getByLabel('Tên đợt')).toHaveValue('Đợt 2 năm 2021');
+
+  // A reload keeps the session for this tab.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await context.close();
+});
