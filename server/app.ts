@@ -12,6 +12,9 @@ import { staffEnrolRoutes } from './routes/staff-enrol';
 import { staffOrderRoutes } from './routes/staff-orders';
 import { rulesRoutes } from './routes/rules';
 import { pageReportRoutes } from './routes/staff-page-reports';
+import { agencyCodeRoutes } from './routes/agency-codes';
+import { agencyParticipantRoutes } from './routes/agency-participants';
+import { agencyReportRoutes } from './routes/agency-reports';
 
 export interface AppDeps {
   db: Db;
@@ -39,6 +42,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/staff/orders', staffOrderRoutes(deps));
   app.route('/api', rulesRoutes(deps));
   app.route('/api', pageReportRoutes(deps));
+  app.route('/api/agency/enrolment-codes', agencyCodeRoutes(deps));
+  app.route('/api/agency', agencyParticipantRoutes(deps));
+  app.route('/api/agency', agencyReportRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

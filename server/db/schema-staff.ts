@@ -6,6 +6,23 @@ export interface StaffTables {
   staff_order_items: StaffOrderItemTable;
   adapter_rules: { version: number; sites: string; uploaded_by: string; uploaded_at: string };
   page_reports: PageReportTable;
+  agency_reports: AgencyReportTable;
+}
+
+export interface AgencyReportTable {
+  id: string;
+  agency_code: string;
+  period_id: string;
+  version: number;
+  /** JSON of lib/tally.ts Tally. */
+  tally: string;
+  /** JSON of the participant rows at submission. */
+  participants: string;
+  note: string | null;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: string;
+  late: number;
 }
 
 export interface EnrolmentCodeTable {
@@ -60,6 +77,7 @@ export interface StaffOrderTable {
   farm_quantity: number;
   farm_amount: Bigint;
   farm_grams: Bigint;
+  farm_items_without_weight: number;
   received_at: string;
   updated_at: string;
 }

@@ -137,6 +137,7 @@ function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: s
     farm_quantity: c.quantity,
     farm_amount: c.amountVnd,
     farm_grams: c.grams,
+    farm_items_without_weight: c.itemsWithoutWeight,
     received_at: now.toISOString(),
     updated_at: now.toISOString(),
   };

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { households0001 } from './0001-households';
 import { regionAndAccounts0002 } from './0002-region-and-accounts';
 import { staffOrders0101 } from './0101-staff-orders';
+import { agencyReports0102 } from './0102-agency-reports';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
   '0002-region-and-accounts': regionAndAccounts0002,
   '0101-staff-orders': staffOrders0101,
+  '0102-agency-reports': agencyReports0102,
 };
