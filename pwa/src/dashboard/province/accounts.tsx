@@ -13,7 +13,8 @@ export interface Account {
   role: 'province' | 'agency' | 'officer';
   agencyCode: string | null;
   communeCodes: string[];
-  disabledAt: string | null;
+  createdAt: string;
+  disabled: boolean;
 }
 
 const roleText = { province: 'Sở TT&TT', agency: 'Cán bộ đầu mối', officer: 'Cán bộ xã' } as const;
@@ -62,7 +63,32 @@ export function Accounts() {
     { key: 'fullName', label: 'Họ và tên', value: (u) => u.fullName },
     { key: 'role', label: 'Vai trò', value: (u) => roleText[u.role] },
     { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyCode ?? u.communeCodes.map((c) => communeName.get(c) ?? c).join(', ')) || null },
+    { key: 'createdAt', label: 'Ngày tạo', kind: 'date', value: (u) => u.createdAt },
+    {
+      key: 'disabled',
+      label: 'Trạng thái',
+      value: (u) => (u.disabled ? 'Đã khoá' : 'Đang dùng'),
+      render: (u) => (
+        <>
+          {u.disabled ? 'Đã khoá' : 'Đang dùng'}{' '}
+          <button type="button" class="dash-secondary" onClick={() => setDisabled(u, !u.disabled)} aria-label={`${u.disabled ? 'Mở khoá' : 'Khoá'} tài khoản ${u.username}`}>
+            {u.disabled ? 'Mở khoá' : 'Khoá'}
+          </button>
+        </>
+      ),
+    },
   ];
+
+  async function setDisabled(u: Account, disabled: boolean) {
+    if (disabled && !confirm(`Khoá tài khoản ${u.username}? Người này sẽ bị đăng xuất ngay.`)) return;
+    try {
+      await sendJson('PATCH', `/api/province/users/${encodeURIComponent(u.id)}`, { disabled });
+      setMessage({ text: `Đã ${disabled ? 'khoá' : 'mở khoá'} tài khoản ${u.username}.`, error: false });
+      list.reload();
+    } catch (err) {
+      setMessage({ text: `Chưa ${disabled ? 'khoá' : 'mở khoá'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
+    }
+  }
 
   return (
     <section aria-labelledby="acc-h">

@@ -9,6 +9,9 @@ export interface AgencyRow {
   name: string;
   group: string;
   headcount: number | null;
+  active: boolean;
+  enrolledStaff: number;
+  focalPoints: number;
 }
 
 /** The province keeps each agency's headcount (28,385 across the province) current: the rate depends on it. */
@@ -19,12 +22,12 @@ export function AgencyHeadcounts() {
 
   async function save(a: AgencyRow, text: string) {
     const headcount = text.trim() === '' ? null : Number(text.replace(/\./g, ''));
-    if (headcount !== null && (!Number.isInteger(headcount) || headcount < 0 || headcount > 1_000_000)) {
+    if (headcount !== null && (!Number.isInteger(headcount) || headcount < 0 || headcount > 100_000)) {
       setMessage({ text: `Biên chế của ${a.name} cần là số nguyên không âm.`, error: true });
       return;
     }
     try {
-      await sendJson('PUT', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcount });
+      await sendJson('PATCH', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcount });
       setMessage({ text: `Đã lưu biên chế của ${a.name}: ${headcount === null ? 'chưa rõ' : formatNumber(headcount)}.`, error: false });
       list.reload();
     } catch (e) {
@@ -35,6 +38,8 @@ export function AgencyHeadcounts() {
   const columns: Column<AgencyRow>[] = [
     { key: 'code', label: 'Mã', value: (a) => a.code },
     { key: 'name', label: 'Cơ quan', value: (a) => a.name },
+    { key: 'enrolledStaff', label: 'Cán bộ đã đăng ký', kind: 'number', value: (a) => a.enrolledStaff },
+    { key: 'focalPoints', label: 'Tài khoản đầu mối', kind: 'number', value: (a) => a.focalPoints },
     { key: 'headcount', label: 'Biên chế (người)', kind: 'number', value: (a) => a.headcount, render: (a) => <HeadcountField agency={a} onSave={save} /> },
   ];
   return (

@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
 import { formatDate, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
+import { foldVietnamese } from '../fold';
 import { usePeriods } from '../periods';
+
+/** A stable id for a new period from its name and start: "Đợt 2 năm 2021" from 01/10/2021 → "2021-10-dot-2-nam-2021". */
+export function periodId(name: string, startsOn: string): string {
+  const slug = foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${startsOn.slice(0, 7)}-${slug}`.slice(0, 40).replace(/-$/, '');
+}
 
 /** Campaign periods and their report deadlines, as data the province edits (dates typed dd/mm/yyyy). */
 export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
@@ -20,7 +27,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
     if (bad) return setMessage({ text: 'Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.', error: true });
     if (dates.endsOn! < dates.startsOn!) return setMessage({ text: 'Ngày kết thúc phải sau ngày bắt đầu.', error: true });
     try {
-      await sendJson('POST', '/api/province/periods', { name: name.trim(), ...dates });
+      await sendJson('POST', '/api/province/periods', { id: periodId(name, dates.startsOn!), name: name.trim(), ...dates });
       setMessage({ text: `Đã thêm ${name.trim()}.`, error: false });
       setName('');
       setStartsOn('');

@@ -7,11 +7,11 @@ import { CampaignPeriods } from './campaign-periods';
 import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
 import { LeadingShops } from './leading-shops';
-import { Rollup } from './rollup';
+import { RollupPanel } from './rollup';
 
 const tabs: Tab[] = [
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
-  { slug: 'theo-ngay', label: 'Khối lượng theo ngày' },
+  { slug: 'theo-ngay', label: 'Theo thời gian' },
   { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
   { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
   { slug: 'co-quan', label: 'Cơ quan và biên chế' },
@@ -58,7 +58,7 @@ export function ProvinceView() {
           </label>
         </div>
       )}
-      {needsScope && scope && page === 'tong-hop' && <Rollup scope={scope} />}
+      {needsScope && scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
       {needsScope && scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
       {needsScope && scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
       {page === 'ho-dang-ky' && <HouseholdProgress />}
