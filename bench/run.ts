@@ -4,10 +4,12 @@ import { writeFileSync } from 'node:fs';
 import type { Figures } from './figures';
 import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
+import { run as dashboardSize } from './dashboard-size';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
+  { name: 'dashboard-size', run: dashboardSize },
 ];
 
 const only = process.argv.slice(2);

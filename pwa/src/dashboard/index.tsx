@@ -57,14 +57,14 @@ export function DashboardApp() {
   const { user } = session;
   return (
     <>
-      <div class="dash-user" {...inert(expired)}>
+      <section class="dash-user" aria-label="Tài khoản đang đăng nhập" {...inert(expired)}>
         <span>
           {user.fullName} — {user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`}
         </span>
         <button type="button" class="dash-secondary" onClick={signOut}>
           Đăng xuất
         </button>
-      </div>
+      </section>
       <div {...inert(expired)} key={user.id}>
         {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyCode={user.agencyCode ?? ''} /> : <p>Tài khoản này không dùng trang báo cáo.</p>}
       </div>
