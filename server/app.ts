@@ -15,6 +15,11 @@ import { pageReportRoutes } from './routes/staff-page-reports';
 import { agencyCodeRoutes } from './routes/agency-codes';
 import { agencyParticipantRoutes } from './routes/agency-participants';
 import { agencyReportRoutes } from './routes/agency-reports';
+import { provinceAgencyRoutes } from './routes/province-agencies';
+import { provinceUserRoutes } from './routes/province-users';
+import { periodRoutes } from './routes/province-periods';
+import { provinceRollupRoutes } from './routes/province-rollup';
+import { provinceInsightRoutes } from './routes/province-insights';
 
 export interface AppDeps {
   db: Db;
@@ -45,6 +50,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agency/enrolment-codes', agencyCodeRoutes(deps));
   app.route('/api/agency', agencyParticipantRoutes(deps));
   app.route('/api/agency', agencyReportRoutes(deps));
+  app.route('/api/province/agencies', provinceAgencyRoutes(deps));
+  app.route('/api/province/users', provinceUserRoutes(deps));
+  app.route('/api', periodRoutes(deps));
+  app.route('/api/province/rollup', provinceRollupRoutes(deps));
+  app.route('/api/province', provinceInsightRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

@@ -23,6 +23,8 @@ export const problems = {
   '404.12': { status: 404, vi: 'Không tìm thấy đơn hàng này.', en: 'No such order.' },
   '409.10': { status: 409, vi: 'Mã đăng ký này đã được dùng hết số lượt. Xin cán bộ đầu mối cấp mã mới.', en: 'This enrolment code has been used up. Ask for a new one.' },
   '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
+  '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
+  '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -33,9 +33,11 @@ export async function scopeOf(db: Db, query: { period?: string; month?: string }
 type OrdersQuery<O> = SelectQueryBuilder<Database, 'staff_orders', O>;
 
 /** Orders that count toward a tally, inside the scope. */
-export function countedIn<O>(q: OrdersQuery<O>, scope: Scope): OrdersQuery<O> {
+export function countedIn<TB extends keyof Database, O>(query: SelectQueryBuilder<Database, TB, O>, scope: Scope): SelectQueryBuilder<Database, TB, O> {
+  // Works on any query over staff_orders (joined with items or not); typed through the orders-only shape.
+  const q = query as unknown as OrdersQuery<O>;
   const inScope = 'periodId' in scope ? q.where('staff_orders.period_id', '=', scope.periodId) : q.where('staff_orders.placed_on', '>=', scope.from).where('staff_orders.placed_on', '<=', scope.to);
-  return inScope.where('staff_orders.counted', '=', 1).where('staff_orders.farm_items', '>', 0);
+  return inScope.where('staff_orders.counted', '=', 1).where('staff_orders.farm_items', '>', 0) as unknown as SelectQueryBuilder<Database, TB, O>;
 }
 
 const sums = (eb: ExpressionBuilder<Database, 'staff_orders'>) =>
