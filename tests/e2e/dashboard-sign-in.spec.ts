@@ -25,15 +25,30 @@ test('province admin from the command line signs in, survives an expired session
   await page.getByRole('link', { name: 'Đợt vận động' }).click();
   await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
   await page.getByLabel('Tên đợt').fill('Đợt 2 năm 2021');
+  await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('01/10/2021');
+  await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill('31/12/2021');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('31/02/2022');
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('05/01/2022');
   await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
-  // The person comes back to the tab: the dashboard asks the collector, which no longer knows the token.
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
   const dialog = page.getByRole('dialog', { name: 'Đăng nhập lại' });
   await expect(dialog.getByText('Phiên đăng nhập đã hết hạn')).toBeVisible();
   await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
   await expect(page.getByLabel('Tên đợt')).toHaveValue('Đợt 2 năm 2021');
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm Đợt 2 năm 2021.' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Các đợt' }).locator('tbody tr').nth(1)).toHaveText('Đợt 2 năm 202101/10/202131/12/202105/01/2022');
+
+  // Coming back to the tab after the session ended elsewhere shows the same dialog.
+  await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(dialog).toBeVisible();
+  await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
+  await expect(dialog).toHaveCount(0);
 
   // A reload keeps the session for this tab.
   await page.reload();
