@@ -76,6 +76,16 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // Who has taken part, searched without diacritics.
   await page.getByRole('link', { name: 'Người tham gia' }).click();
   await expect(page.getByText('1 trong 3 cán bộ đã đăng ký có mua nông sản trong đợt này.')).toBeVisible();
+  // Sorting works from the keyboard: the column header is a button.
+  const people = page.getByRole('table', { name: 'Cán bộ đã đăng ký và số liệu trong đợt' });
+  await people.getByRole('button', { name: /^Số tiền/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(people.getByRole('columnheader', { name: /^Số tiền/ })).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Enter');
+  await expect(people.getByRole('columnheader', { name: /^Số tiền/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(people.locator('tbody tr').first()).toContainText('Hoàng Thị Đào');
+  // An's and Bình's orders wait for review (0 ₫ each): equal rows keep their order (participants first, then by name).
+  await expect(people.locator('tbody tr').last()).toContainText('Nguyễn Văn An');
   await page.getByLabel('Tìm theo tên (không cần gõ dấu)').fill('hoang thi dao');
   await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
   await expect(page.locator('.dash-table tbody tr')).toContainText('Hoàng Thị Đào');
@@ -129,11 +139,11 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const header = summary.getRow(5).values as unknown[];
   expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
   expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', undefined, 2, undefined, 2, 2, 5, 690000, 7]);
-  const people = wb.getWorksheet('Người tham gia')!;
-  expect((people.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
-  expect((people.getRow(7).values as unknown[]).slice(1)).toEqual([2, 'Nguyễn Văn An', 1, 1, 2, 240000, 1, 0]);
-  expect((people.getRow(8).values as unknown[]).slice(1)).toEqual([undefined, 'Tổng cộng (2 người)', 2, 2, 5, 690000, 7, 1]);
-  expect(people.getCell('F6').numFmt).toBe('#,##0 "₫"');
+  const sheet = wb.getWorksheet('Người tham gia')!;
+  expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
+  expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual([2, 'Nguyễn Văn An', 1, 1, 2, 240000, 1, 0]);
+  expect((sheet.getRow(8).values as unknown[]).slice(1)).toEqual([undefined, 'Tổng cộng (2 người)', 2, 2, 5, 690000, 7, 1]);
+  expect(sheet.getCell('F6').numFmt).toBe('#,##0 "₫"');
 
   // CSV: UTF-8 with BOM, the participants table with its totals row.
   const csv = await saved(page, () => page.getByRole('button', { name: 'Tải CSV' }).click());

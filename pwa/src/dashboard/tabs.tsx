@@ -12,13 +12,14 @@ export function useSubPage(tabs: Tab[]): string {
     const slug = location.pathname.split('/')[2] ?? '';
     return tabs.some((t) => t.slug === slug) ? slug : tabs[0].slug;
   };
-  const [slug, setSlug] = useState(read);
+  const [, setPath] = useState(location.pathname);
   useEffect(() => {
-    const onPop = () => setSlug(read());
+    const onPop = () => setPath(location.pathname);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  return slug;
+  // Read on every render: the list of pages can change (a page the collector cannot serve is left out).
+  return read();
 }
 
 /** Navigation between a dashboard's pages: real links, so they open in a new tab and survive reloads. */

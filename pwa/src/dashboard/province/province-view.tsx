@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
+import { useLoad } from '../use-load';
 import { Accounts } from './accounts';
 import { AgencyHeadcounts } from './agency-headcounts';
 import { CampaignPeriods } from './campaign-periods';
@@ -9,7 +10,7 @@ import { HouseholdProgress } from './household-progress';
 import { LeadingShops } from './leading-shops';
 import { RollupPanel } from './rollup';
 
-const tabs: Tab[] = [
+const allTabs: Tab[] = [
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
   { slug: 'theo-ngay', label: 'Theo thời gian' },
   { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
@@ -25,6 +26,9 @@ export const scopeQuery = (s: Scope) => ('period' in s ? `period=${encodeURIComp
 
 /** Sở TT&TT's dashboard: every agency's report, the roll-up, where to act, households, accounts, periods. */
 export function ProvinceView() {
+  // Household progress comes from the kiosk's part of the collector; a collector without it shows no such page.
+  const households = useLoad<unknown>('/api/kiosk/progress');
+  const tabs = households.error ? allTabs.filter((t) => t.slug !== 'ho-dang-ky') : allTabs;
   const page = useSubPage(tabs);
   const periods = usePeriods();
   const [wanted, setWanted] = useState(readQuery('dot'));
