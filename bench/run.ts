@@ -5,11 +5,13 @@ import type { Figures } from './figures';
 import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
 import { run as dashboardSize } from './dashboard-size';
+import { run as extraction } from './extraction';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
   { name: 'dashboard-size', run: dashboardSize },
+  { name: 'extraction', run: extraction },
 ];
 
 const only = process.argv.slice(2);

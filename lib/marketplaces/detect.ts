@@ -1,0 +1,37 @@
+// The cheap first step on every marketplace page: which site, which page rule, and whether the page is worth
+// reading at all. A few regular expressions and at most a handful of selector queries; no text is read.
+// Small on purpose: a content script can run this first and load the reader only when `worthReading`.
+import { query } from './dom';
+import { marketplaceOf, type Marketplace } from './hosts';
+import type { PageRule, Rules, SiteRules } from './rules';
+import { findPageRule } from './site-rules';
+
+// Signs that a page no rule knows may still hold an order or a product.
+const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
+// Looked for in <head> only, so that a page that is no order costs next to nothing.
+const COMMERCE_HEAD =
+  'script[type="application/ld+json"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
+
+export interface Detection {
+  marketplace: Marketplace | null;
+  site: SiteRules | null;
+  /** The site rule for this page, when one matches its URL and detect selector. */
+  page: PageRule | null;
+  /** False on pages that are certainly no order or product (most pages): stop there. */
+  worthReading: boolean;
+}
+
+export function detectPage(doc: Document, url: string, rules: Rules): Detection {
+  const marketplace = marketplaceOf(url);
+  const none: Detection = { marketplace, site: null, page: null, worthReading: false };
+  if (!marketplace) return none;
+  try {
+    const u = new URL(url);
+    const site = rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase())) ?? null;
+    const page = site ? findPageRule(site, doc, u.pathname + u.search) : null;
+    const worthReading = !!page || COMMERCE_URL.test(u.pathname) || !!(doc.head && query(doc.head, COMMERCE_HEAD));
+    return { marketplace, site, page, worthReading };
+  } catch {
+    return none;
+  }
+}

@@ -1,0 +1,248 @@
+// Strategy 3: labels and price patterns, for layouts no rule knows ("Mã đơn hàng", "Số lượng", "Tổng tiền"...).
+// Reads the page's text as one stream in document order, so it is linear in the page's size, and only
+// reports an order when it finds real structure: a code-like order number plus items.
+import { parseVietnameseDate } from '../dates';
+import { hasVndAmount, parseQuantity, parseVnd } from '../money';
+import { cleanText, foldVietnamese } from '../text';
+import { absoluteUrl, queryAll, textOf } from './dom';
+import type { RawItem, RawOrder } from './items';
+import { orderStatus } from './status';
+
+type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
+
+// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
+const LABELS = (
+  'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
+  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+  'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
+  'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
+  'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
+  'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
+)
+  .split('|')
+  .map((pair) => pair.split(':') as [string, LabelField])
+  .sort((a, b) => b[0].length - a[0].length);
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,29}$/;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TEXTAREA', 'SELECT', 'OPTION']);
+const MAX_CHUNKS = 20_000;
+const MAX_ITEMS = 200;
+const WINDOW = 8;
+
+interface Chunk {
+  text: string;
+  folded: string;
+  el: Element;
+  label?: LabelField;
+  /** The label's value when it sits in the same text ("SL: 2"). */
+  value?: string;
+}
+
+/** Non-empty text nodes in document order, without recursion (deeply nested pages cannot overflow). */
+function chunks(doc: Document): Chunk[] {
+  const root = doc.body ?? doc.documentElement;
+  const out: Chunk[] = [];
+  if (!root) return out;
+  let node: Node | null = root.firstChild;
+  while (node && out.length < MAX_CHUNKS) {
+    const isElement = node.nodeType === 1;
+    if (node.nodeType === 3) {
+      const text = cleanText((node.nodeValue ?? '').slice(0, 500));
+      if (text && node.parentElement) out.push(labelled({ text, folded: foldVietnamese(text), el: node.parentElement }));
+    }
+    if (isElement && !SKIP.has((node as Element).tagName.toUpperCase()) && node.firstChild) node = node.firstChild;
+    else {
+      while (node && node !== root && !node.nextSibling) node = node.parentNode;
+      node = node && node !== root ? node.nextSibling : null;
+    }
+  }
+  return out;
+}
+
+function labelled(c: Chunk): Chunk {
+  if (c.text.length > 80) return c; // prose, not a label
+  const times = c.text.match(/^[x×]\s?(\d{1,5})$/i); // "x2", the quantity as most shops print it
+  if (times) return { ...c, label: 'quantity', value: times[1] };
+  for (const [label, field] of LABELS) {
+    if (!c.folded.startsWith(label)) continue;
+    const next = c.folded.charAt(label.length);
+    if (next && !/[\s:：(#.]/.test(next)) continue;
+    const rest = (c.folded.length === c.text.length ? c.text : c.folded).slice(label.length).replace(/^[\s:：#.]+/, '').replace(/^\([^)]*\)\s*:?\s*/, '');
+    return { ...c, label: field, value: rest || undefined };
+  }
+  return c;
+}
+
+const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
+
+function isNameLike(c: Chunk): boolean {
+  if (c.label || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
+  for (let el: Element | null = c.el, i = 0; el && i < 3; el = el.parentElement, i++) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'a' || /^h[1-6]$/.test(tag) || /name|title/i.test(el.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
+/** A label's value: in the same text, else the next text when that is not a label itself. */
+function valueAt(list: Chunk[], i: number): string | null {
+  const c = list[i];
+  if (c.value) return c.value;
+  const next = list[i + 1];
+  return next && !next.label ? next.text : null;
+}
+
+function linkOf(c: Chunk, base: string): string | null {
+  for (let el: Element | null = c.el, i = 0; el && i < 3; el = el.parentElement, i++)
+    if (el.tagName.toLowerCase() === 'a') return absoluteUrl(el.getAttribute('href'), base);
+  return null;
+}
+
+function itemsFromLabels(list: Chunk[], base: string): RawItem[] {
+  const qty = list.map((c, i) => (c.label === 'quantity' ? i : -1)).filter((i) => i >= 0).slice(0, MAX_ITEMS);
+  return qty.map((q, k) => {
+    const prev = k > 0 ? qty[k - 1] : -1;
+    const next = k + 1 < qty.length ? qty[k + 1] : list.length;
+    let name: Chunk | null = null;
+    const prices: Chunk[] = [];
+    const labelled: Partial<Record<LabelField, number | null>> = {};
+    const take = (i: number) => {
+      const c = list[i];
+      if (c.label === 'unitPrice' || c.label === 'lineTotal') labelled[c.label] = parseVnd(valueAt(list, i));
+      else if (isMoney(c) && !(list[i - 1]?.label && !list[i - 1].value)) prices.push(c);
+    };
+    for (let i = q - 1; i > prev && i >= q - WINDOW; i--) {
+      if (isNameLike(list[i])) {
+        name = list[i];
+        break;
+      }
+      take(i);
+    }
+    for (let i = q + 1; i < next && i <= q + WINDOW && !isNameLike(list[i]); i++) take(i);
+    const quantity = parseQuantity(valueAt(list, q));
+    const amounts = prices.map((c) => parseVnd(c.text)!);
+    let unitPrice = labelled.unitPrice ?? null;
+    let lineTotal = labelled.lineTotal ?? null;
+    if (unitPrice === null && lineTotal === null && amounts.length) {
+      const pair = quantity ? amounts.find((a) => amounts.includes(a * quantity) && a * quantity !== a) : undefined;
+      if (pair !== undefined) [unitPrice, lineTotal] = [pair, pair * quantity!];
+      else unitPrice = amounts[0];
+    } else if (unitPrice === null && amounts.length && lineTotal !== amounts[0]) unitPrice = amounts[0];
+    return { name: name?.text ?? null, quantity, unitPrice, lineTotal, productUrl: name ? linkOf(name, base) : null };
+  });
+}
+
+/** Order tables: a header row naming "Số lượng" and a product column. */
+function itemsFromTables(doc: Document, base: string): RawItem[] {
+  for (const table of queryAll(doc, 'table').slice(0, 10)) {
+    const rows = queryAll(table, 'tr').slice(0, MAX_ITEMS + 1);
+    if (rows.length < 2) continue;
+    const head = queryAll(rows[0], 'th, td').map((c) => foldVietnamese(textOf(c)));
+    const col = (...names: string[]) => head.findIndex((h) => names.some((n) => h.startsWith(n)));
+    const name = col('san pham', 'ten san pham', 'ten hang', 'mat hang', 'product');
+    const quantity = col('so luong', 'sl', 'quantity');
+    if (name < 0 || quantity < 0) continue;
+    const unit = col('don gia', 'gia', 'price');
+    const line = col('thanh tien', 'tong', 'line total', 'total');
+    const items = rows.slice(1).flatMap((row): RawItem[] => {
+      const cells = queryAll(row, 'td, th');
+      if (cells.length < head.length - 1) return [];
+      const link = queryAll(cells[name], 'a[href]')[0];
+      return [
+        {
+          name: textOf(link ?? cells[name]) || null,
+          quantity: parseQuantity(textOf(cells[quantity])),
+          unitPrice: unit >= 0 ? parseVnd(textOf(cells[unit])) : null,
+          lineTotal: line >= 0 ? parseVnd(textOf(cells[line])) : null,
+          productUrl: link ? absoluteUrl(link.getAttribute('href'), base) : null,
+        },
+      ];
+    });
+    if (items.some((i) => i.name && i.quantity)) return items;
+  }
+  return [];
+}
+
+/** The first short text in an element whose class names it (a status badge, a shop name). */
+function byClass(list: Chunk[], cls: RegExp, accept: (c: Chunk) => boolean): string | null {
+  for (const c of list) {
+    if (c.text.length > 60 || c.label || !accept(c)) continue;
+    for (let el: Element | null = c.el, i = 0; el && i < 2; el = el.parentElement, i++)
+      if (cls.test(el.getAttribute('class') ?? '')) return c.text;
+  }
+  return null;
+}
+const statusBadge = (list: Chunk[]) => byClass(list, /status|badge|state|chip|trang-thai/i, (c) => orderStatus(c.text) !== null);
+const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => /\p{L}{2}/u.test(c.text) && !isMoney(c));
+
+function codeAt(list: Chunk[], i: number): string | null {
+  const v = valueAt(list, i)?.split(/\s/)[0].replace(/^#/, '').replace(/[.,;:)]+$/, '');
+  return v && CODE.test(v) && /\d/.test(v) ? v : null;
+}
+
+// An item is a name with a price; a heading near "Số lượng" in a help article is not one.
+const real = (items: RawItem[]) => items.filter((i) => i.name && (i.unitPrice !== null || i.lineTotal !== null));
+
+function readOrder(list: Chunk[], code: string, tableItems: RawItem[], url: string): RawOrder | null {
+  const found: Partial<Record<LabelField, string>> = {};
+  list.forEach((c, i) => {
+    if (!c.label || found[c.label] !== undefined) return;
+    const v = valueAt(list, i);
+    if (v !== null) found[c.label] = v;
+  });
+  const items = tableItems.length ? tableItems : real(itemsFromLabels(list, url));
+  if (!items.length) return null;
+  const shop = found.shop ?? shopName(list);
+  return {
+    orderCode: code,
+    placedAt: parseVietnameseDate(found.placedAt),
+    items: items.map((i) => ({ ...i, shop })),
+    shippingFee: parseVnd(found.shippingFee),
+    discount: parseVnd(found.discount),
+    total: parseVnd(found.total) ?? parseVnd(found.subtotal),
+    status: orderStatus(found.status) ?? orderStatus(statusBadge(list)),
+    shop,
+  };
+}
+
+/**
+ * Orders read from labels: none when the page has no order code or no priced items. With several codes (a
+ * list), each order is the largest element around its code that holds no other code, whether the code heads
+ * the card or closes it.
+ */
+export function labelledOrders(doc: Document, url: string): RawOrder[] {
+  const list = chunks(doc);
+  const codes = new Map<string, number>();
+  list.forEach((c, i) => {
+    const code = c.label === 'code' ? codeAt(list, i) : null;
+    if (code && !codes.has(code) && codes.size < MAX_ITEMS) codes.set(code, i);
+  });
+  if (codes.size === 1) {
+    const [[code]] = codes;
+    const order = readOrder(list, code, real(itemsFromTables(doc, url)), url);
+    return order ? [order] : [];
+  }
+  const codeElements = [...codes.values()].map((i) => list[i].el);
+  return [...codes].flatMap(([code, at]) => {
+    const own = list[at].el;
+    let card = own;
+    for (let up = card.parentElement, depth = 0; up && depth < 15; up = up.parentElement, depth++) {
+      if (codeElements.some((el) => el !== own && up!.contains(el))) break;
+      card = up;
+    }
+    let start = at;
+    let end = at + 1;
+    while (start > 0 && card.contains(list[start - 1].el)) start--;
+    while (end < list.length && card.contains(list[end].el)) end++;
+    const order = readOrder(list.slice(start, end), code, [], url);
+    return order ? [order] : [];
+  });
+}
+
+const CONFIRMATION = /dat hang thanh cong|cam on ban da dat hang|order (placed|complete|received)|thank you for your order/;
+
+/** True when the page's title or headings say the order was just placed. */
+export function saysOrderPlaced(doc: Document): boolean {
+  const headings = [doc.title ?? '', ...queryAll(doc, 'h1, h2, h3').slice(0, 20).map(textOf)];
+  return headings.some((h) => CONFIRMATION.test(foldVietnamese(h)));
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, foldVietnamese, hasDiacritics, matchesSearch, words } from './text';
+
+describe('foldVietnamese', () => {
+  it('folds case and diacritics, đ → d', () => {
+    expect(foldVietnamese('HỒI')).toBe('hoi');
+    expect(foldVietnamese('hồi')).toBe('hoi');
+    expect(foldVietnamese('hoi')).toBe('hoi');
+    expect(foldVietnamese('Đậu đỏ Lạng Sơn')).toBe('dau do lang son');
+    expect(foldVietnamese('Thạch đen Tràng Định')).toBe('thach den trang dinh');
+  });
+  it('folds decomposed (NFD) input the same as composed input', () => {
+    expect(foldVietnamese('Na Chi Lăng'.normalize('NFD'))).toBe(foldVietnamese('Na Chi Lăng'));
+  });
+});
+
+describe('cleanText', () => {
+  it('normalises to NFC and collapses whitespace, no-break spaces and zero-width characters', () => {
+    const decomposed = 'Hồng  không\u00a0hạt\u200b\n'.normalize('NFD');
+    expect(cleanText(decomposed)).toBe('Hồng không hạt');
+    expect(cleanText(decomposed)).toBe(cleanText(decomposed).normalize('NFC'));
+  });
+});
+
+describe('hasDiacritics', () => {
+  it('tells Vietnamese with marks from plain ASCII', () => {
+    expect(hasDiacritics('Nấm hương')).toBe(true);
+    expect(hasDiacritics('dau')).toBe(false);
+    expect(hasDiacritics('Đ')).toBe(true);
+  });
+});
+
+describe('words and search', () => {
+  it('splits on anything that is not a letter or a digit', () => {
+    expect(words('Hồi khô, túi 500g!')).toEqual(['Hồi', 'khô', 'túi', '500g']);
+  });
+  it('search ignores diacritics and case', () => {
+    expect(matchesSearch('Hoa hồi khô Văn Quan', 'HOI KHO')).toBe(true);
+    expect(matchesSearch('Hoa hồi khô Văn Quan', 'quế')).toBe(false);
+  });
+});

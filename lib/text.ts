@@ -1,0 +1,38 @@
+// Vietnamese text helpers shared by every app: NFC for storage, folding for search and matching.
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** NFC, invisible characters removed, whitespace (incl. no-break spaces) collapsed, trimmed. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Collapses runs of whitespace into one space and trims. */
+export function collapseSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Lowercase without diacritics, đ → d: "HỒI", "hồi" and "hoi" all fold to "hoi".
+ * For search and matching only; store the NFC original.
+ */
+export function foldVietnamese(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+}
+
+/** True when the text carries Vietnamese diacritics (or đ), i.e. folding it loses information. */
+export function hasDiacritics(s: string): boolean {
+  return foldVietnamese(s) !== s.toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words of a text (letters and digits), in order. */
+export function words(s: string): string[] {
+  return s.match(WORD) ?? [];
+}
+
+/** Diacritics-insensitive "does the haystack contain the needle", for search boxes. */
+export function matchesSearch(haystack: string, needle: string): boolean {
+  return foldVietnamese(cleanText(haystack)).includes(foldVietnamese(cleanText(needle)));
+}
