@@ -41,7 +41,16 @@ test('province admin from the command line signs in, survives an expired session
   await expect(page.getByLabel('Tên đợt')).toHaveValue('Đợt 2 năm 2021');
   await page.getByRole('button', { name: 'Thêm đợt' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã thêm Đợt 2 năm 2021.' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Các đợt' }).locator('tbody tr').nth(1)).toHaveText('Đợt 2 năm 202101/10/202131/12/202105/01/2022');
+  const second = page.getByRole('table', { name: 'Các đợt' }).locator('tbody tr').nth(1);
+  await expect(second.locator('th, td')).toHaveText(['Đợt 2 năm 2021', '01/10/2021', '31/12/2021', '05/01/2022', 'Sửa']);
+  // The deadline moves: edited in place.
+  await page.getByRole('button', { name: 'Sửa Đợt 2 năm 2021' }).click();
+  await expect(page.getByLabel('Hạn báo cáo (dd/mm/yyyy)')).toHaveValue('05/01/2022');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('10/01/2022');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeVisible();
+  await expect(second.locator('td').nth(2)).toHaveText('10/01/2022');
+  await expectAccessible(page);
 
   // Coming back to the tab after the session ended elsewhere shows the same dialog.
   await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
