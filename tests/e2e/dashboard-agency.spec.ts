@@ -110,6 +110,13 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expect(page.locator('.dash-review-card')).toContainText('Hoàng Thị Đào');
   await expectAccessible(page);
 
+  // Bình asks why his order does not count: his orders, with the focal point's note.
+  await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await page.getByRole('button', { name: 'Xem đơn của Lê Văn Bình' }).click();
+  const bìnhOrders = page.getByRole('table', { name: /^Các đơn Lê Văn Bình đã gửi/ });
+  await expect(bìnhOrders.locator('tbody tr td')).toHaveText(['20/08/2021', 'Voso', shared, 'Tiện ích ghi nhận', 'Không tính — Đơn của anh An, anh Bình nhận hộ.', '240.000 ₫']);
+  await expectAccessible(page);
+
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
   await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
   const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
