@@ -7,6 +7,7 @@ import { run as coldStart } from './collector-cold-start';
 import { run as dashboardSize } from './dashboard-size';
 import { run as extraction } from './extraction';
 import { run as kiosk } from './kiosk';
+import { run as collector } from './collector';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -14,6 +15,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'dashboard-size', run: dashboardSize },
   { name: 'extraction', run: extraction },
   { name: 'kiosk', run: kiosk },
+  { name: 'collector', run: collector },
 ];
 
 const only = process.argv.slice(2);
