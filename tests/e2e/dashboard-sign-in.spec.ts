@@ -7,6 +7,11 @@ test('province admin from the command line signs in, survives an expired session
   const out = createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021');
   expect(out).toContain('so.tttt');
 
+  // The collector forgets this person's sessions (as after a password reset), other tests' tokens untouched.
+  const endSessions = async () => {
+    const user = await collector.db.selectFrom('users').select('id').where('username', '=', 'so.tttt').executeTakeFirstOrThrow();
+    await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('subject_id', '=', user.id).execute();
+  };
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien`);
@@ -31,7 +36,7 @@ test('province admin from the command line signs in, survives an expired session
   await page.getByRole('button', { name: 'Thêm đợt' }).click();
   await expect(page.getByRole('alert')).toHaveText('Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.');
   await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('05/01/2022');
-  await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
+  await endSessions();
   await page.getByRole('button', { name: 'Thêm đợt' }).click();
   const dialog = page.getByRole('dialog', { name: 'Đăng nhập lại' });
   await expect(dialog.getByText('Phiên đăng nhập đã hết hạn')).toBeVisible();
@@ -53,7 +58,7 @@ test('province admin from the command line signs in, survives an expired session
   await expectAccessible(page);
 
   // Coming back to the tab after the session ended elsewhere shows the same dialog.
-  await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).execute();
+  await endSessions();
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(dialog).toBeVisible();
   await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
