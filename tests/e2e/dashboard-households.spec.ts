@@ -12,7 +12,7 @@ const household = (n: number) => ({
   communeCode: '06067',
   village: 'Thôn Bản Cặp',
   headName: ['Hà Văn Tú', 'Nông Thị Lan', 'Lương Văn Tuấn'][n],
-  phone: `0987 654 32${n}`,
+  phone: `0966 204 31${n}`,
   idNumber: `02019000567${n}`,
   marketplace: 'postmart',
   shopName: `Na Chi Lăng nhà ${n}`,
