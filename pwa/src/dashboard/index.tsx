@@ -58,9 +58,7 @@ export function DashboardApp() {
   return (
     <>
       <section class="dash-user" aria-label="Tài khoản đang đăng nhập" {...inert(expired)}>
-        <span>
-          {user.fullName} — {user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`}
-        </span>
+        <span>{whoIs(session)}</span>
         <button type="button" class="dash-secondary" onClick={signOut}>
           Đăng xuất
         </button>
@@ -79,3 +77,9 @@ export function DashboardApp() {
 
 /** `inert` keeps keyboard and screen reader out of the page behind the sign-in dialog. */
 const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, string>;
+
+/** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
+function whoIs({ user }: Session): string {
+  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`.trim();
+  return user.fullName === role ? role : `${user.fullName} — ${role}`;
+}

@@ -86,8 +86,10 @@ export function AgencyReport({ period }: { period: Period }) {
           </button>
         ))}
       <h3>Tải về</h3>
-      <ExportButton path={`/api/agency/export.xlsx?${q}`} label="Tải Excel (XLSX)" />
-      <ExportButton path={`/api/agency/export.csv?${q}`} label="Tải CSV" />
+      <div class="dash-exports">
+        <ExportButton path={`/api/agency/export.xlsx?${q}`} label="Tải Excel (XLSX)" />
+        <ExportButton path={`/api/agency/export.csv?${q}`} label="Tải CSV" />
+      </div>
       {versions.data && versions.data.reports.length > 0 && <Versions reports={versions.data.reports} />}
     </section>
   );

@@ -46,7 +46,7 @@ const columns: Column<RollupAgency>[] = [
     label: 'Báo cáo',
     value: statusOf,
     render: (a) => (
-      <span class={`dash-badge dash-badge--${a.report.state}`}>
+      <span class={`dash-badge dash-badge--${a.report.overdue ? 'overdue' : a.report.state}`}>
         {statusOf(a)}
         {a.report.version !== null && a.report.submittedAt ? ` (lần ${a.report.version}, ${formatDate(a.report.submittedAt)})` : ''}
       </span>
@@ -82,8 +82,10 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       <p class="dash-muted">
         Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, {formatVnd(data.submittedTotals.amountVnd)}.
       </p>
-      <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
-      <ExportButton path={`/api/province/rollup/export.csv?${q}`} label="Tải báo cáo tổng hợp (CSV)" />
+      <div class="dash-exports">
+        <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
+        <ExportButton path={`/api/province/rollup/export.csv?${q}`} label="Tải báo cáo tổng hợp (CSV)" />
+      </div>
       <DataTable
         caption="Từng cơ quan"
         columns={columns}
