@@ -15,9 +15,11 @@ export function readFixture(path: string, url: string) {
 
 describe.each(Object.entries(pages))('%s', (index, list) => {
   const folder = index.replace(/pages\.json$/, '');
-  it('lists every page of its folder', () => {
+  it('lists every page of its folder, and every expected JSON belongs to a listed page', () => {
     const files = Object.keys(html).filter((f) => f.startsWith(folder)).map((f) => f.slice(folder.length));
     expect(Object.keys(list).sort()).toEqual(files.sort());
+    const answers = Object.keys(expected).filter((f) => f.startsWith(folder)).map((f) => f.slice(folder.length).replace(/\.expected\.json$/, '.html'));
+    expect(answers.sort()).toEqual(files.sort());
   });
   it.each(Object.entries(list))('%s', (file, url) => {
     const want = expected[folder + file.replace(/\.html$/, '.expected.json')];
