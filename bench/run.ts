@@ -8,6 +8,7 @@ import { run as extension } from './extension';
 import { run as collector } from './collector';
 import { run as extraction } from './extraction';
 import { run as kiosk } from './kiosk';
+import { run as dashboardSize } from './dashboard-size';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -16,6 +17,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'collector', run: collector },
   { name: 'extraction', run: extraction },
   { name: 'kiosk', run: kiosk },
+  { name: 'dashboard-size', run: dashboardSize },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,10 @@
 import type { StaffTables } from './schema-staff';
+import type { KioskTables } from './schema-kiosk';
 
 /**
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-import type { KioskTables } from './schema-kiosk';
-
 export interface Database extends FoundationTables, StaffTables, KioskTables {}
 
 export interface FoundationTables {

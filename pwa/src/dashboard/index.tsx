@@ -1,9 +1,85 @@
-/** Agency and province dashboards. */
+import { useEffect, useState } from 'preact/hooks';
+import { getJson, sendJson, setApiSession } from './api';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+import { SignIn } from './sign-in';
+import { AgencyView } from './agency/agency-view';
+import { ProvinceView } from './province/province-view';
+import './dashboard.css';
+
+/**
+ * Agency (cán bộ đầu mối) and province (Sở TT&TT) dashboards under /bang-dieu-khien.
+ * When a session expires mid-work the page stays as it is under a sign-in dialog, so nothing typed is lost.
+ */
 export function DashboardApp() {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [expired, setExpired] = useState(false);
+  setApiSession(session?.token ?? null, () => setExpired(true));
+
+  // A session also ends on its own clock, even when the page makes no call.
+  useEffect(() => {
+    if (!session?.expiresAt) return;
+    const ms = Date.parse(session.expiresAt) - Date.now();
+    const t = setTimeout(() => setExpired(true), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(t);
+  }, [session]);
+
+  // Coming back to the tab (or opening the page) asks the collector whether the session still holds, so an
+  // expired one is caught before someone types a long form.
+  useEffect(() => {
+    if (!session) return;
+    const check = () => getJson('/api/auth/me').catch(() => {});
+    check();
+    window.addEventListener('focus', check);
+    return () => window.removeEventListener('focus', check);
+  }, [session]);
+
+  function signedIn(s: Session) {
+    saveSession(s);
+    setApiSession(s.token, () => setExpired(true));
+    // Someone else signing in on the expired page gets a fresh screen: the view is keyed by the user's id.
+    setSession(s);
+    setExpired(false);
+  }
+
+  async function signOut() {
+    try {
+      await sendJson('POST', '/api/auth/logout');
+    } catch {
+      /* the token is dropped here either way */
+    }
+    clearSession();
+    setApiSession(null);
+    setSession(null);
+    setExpired(false);
+  }
+
+  if (!session) return <SignIn onSignedIn={signedIn} />;
+  const { user } = session;
   return (
-    <main>
-      <h2>Báo cáo</h2>
-      <p>Đăng nhập để xem báo cáo của cơ quan hoặc của tỉnh.</p>
-    </main>
+    <>
+      <section class="dash-user" aria-label="Tài khoản đang đăng nhập" {...inert(expired)}>
+        <span>{whoIs(session)}</span>
+        <button type="button" class="dash-secondary" onClick={signOut}>
+          Đăng xuất
+        </button>
+      </section>
+      <div {...inert(expired)} key={user.id}>
+        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyCode={user.agencyCode ?? ''} /> : <p>Tài khoản này không dùng trang báo cáo.</p>}
+      </div>
+      {expired && (
+        <div class="dash-modal" role="dialog" aria-modal="true" aria-label="Đăng nhập lại">
+          <SignIn onSignedIn={signedIn} notice="Phiên đăng nhập đã hết hạn. Xin đăng nhập lại; trang đang làm dở vẫn được giữ nguyên." />
+        </div>
+      )}
+    </>
   );
+}
+
+/** `inert` keeps keyboard and screen reader out of the page behind the sign-in dialog. */
+const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, string>;
+
+/** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
+function whoIs({ user }: Session): string {
+  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`.trim();
+  return user.fullName === role ? role : `${user.fullName} — ${role}`;
 }

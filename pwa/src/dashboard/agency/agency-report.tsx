@@ -1,0 +1,138 @@
+import { useState } from 'preact/hooks';
+import type { Tally } from '../../../../lib/tally';
+import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
+import { ExportButton } from '../export-button';
+import type { Period } from '../periods';
+import { TallyCards } from '../tally-cards';
+import { useLoad } from '../use-load';
+
+export interface SubmittedReport {
+  id: string;
+  version: number;
+  submittedAt: string;
+  submittedBy: { id: string; fullName: string };
+  late: boolean;
+  note: string | null;
+  tally: Tally;
+}
+
+/** The period's live tally, the submit step (numbers locked with who and when) and the versions sent. */
+export function AgencyReport({ period }: { period: Period }) {
+  const q = `period=${encodeURIComponent(period.id)}`;
+  const live = useLoad<{ tally: Tally }>(`/api/agency/tally?${q}`);
+  const versions = useLoad<{ reports: SubmittedReport[] }>(`/api/agency/reports?${q}`);
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const late = new Date().toISOString().slice(0, 10) > period.reportDue;
+
+  async function submit() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await sendJson<SubmittedReport>('POST', '/api/agency/reports', { periodId: period.id, note: note.trim() || null });
+      setMessage({ text: `Đã gửi báo cáo lần ${r.version} lúc ${formatDate(r.submittedAt)}${r.late ? ' (nộp muộn)' : ''}. Số liệu đã được khoá.`, error: false });
+      setConfirming(false);
+      setNote('');
+      live.reload();
+      versions.reload();
+    } catch (e) {
+      setMessage({ text: `Chưa gửi được báo cáo: ${describeError(e)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const latest = versions.data?.reports[0];
+  const tally = live.data?.tally;
+  return (
+    <section aria-labelledby="report-h">
+      <h2 id="report-h">Số liệu {period.name}</h2>
+      <p class="dash-muted">
+        Hạn gửi báo cáo: {formatDate(period.reportDue)}. {latest ? `Đã gửi lần ${latest.version} ngày ${formatDate(latest.submittedAt)}${latest.late ? ' (muộn)' : ''}.` : 'Chưa gửi báo cáo.'}
+      </p>
+      {live.error && <p role="alert" class="dash-error">{live.error}</p>}
+      {versions.error && <p role="alert" class="dash-error">{versions.error}</p>}
+      {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" />}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
+          {message.text}
+        </p>
+      )}
+      {tally &&
+        (confirming ? (
+          <div class="dash-notice" role="group" aria-labelledby="confirm-h">
+            <h3 id="confirm-h">Xác nhận gửi báo cáo</h3>
+            <p>
+              Gửi Sở Thông tin và Truyền thông: {formatNumber(tally.participants)} người tham gia, {formatNumber(tally.farmItems)} mặt hàng, {formatVnd(tally.amountVnd)}, khoảng {formatNumber(tally.kg)} kg.
+              {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khoá; gửi lại sẽ tạo lần mới và giữ lần cũ.
+            </p>
+            <label>
+              Ghi chú kèm báo cáo (không bắt buộc)
+              <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            </label>
+            <button type="button" disabled={busy} onClick={submit}>
+              {busy ? 'Đang gửi…' : 'Xác nhận gửi'}
+            </button>{' '}
+            <button type="button" class="dash-secondary" onClick={() => setConfirming(false)}>
+              Huỷ
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {latest ? 'Gửi lại báo cáo (lần mới)' : 'Gửi báo cáo cho Sở'}
+          </button>
+        ))}
+      <h3>Tải về</h3>
+      <div class="dash-exports">
+        <ExportButton path={`/api/agency/export.xlsx?${q}`} label="Tải Excel (XLSX)" />
+        <ExportButton path={`/api/agency/export.csv?${q}`} label="Tải CSV" />
+      </div>
+      {versions.data && versions.data.reports.length > 0 && <Versions reports={versions.data.reports} />}
+    </section>
+  );
+}
+
+function Versions({ reports }: { reports: SubmittedReport[] }) {
+  return (
+    <div class="dash-table">
+      <table>
+        <caption>Các lần đã gửi (số liệu đã khoá)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lần</th>
+            <th scope="col">Ngày gửi</th>
+            <th scope="col">Người gửi</th>
+            <th scope="col">Đúng hạn</th>
+            <th scope="col">Tải bản đã gửi</th>
+            <th scope="col" class="num">Người tham gia</th>
+            <th scope="col" class="num">Mặt hàng</th>
+            <th scope="col" class="num">Số lượng</th>
+            <th scope="col" class="num">Số tiền</th>
+            <th scope="col" class="num">Ước tính (kg)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.version}</th>
+              <td>{formatDate(r.submittedAt)}</td>
+              <td>{r.submittedBy.fullName}</td>
+              <td>{r.late ? <span class="dash-badge dash-badge--late">Muộn</span> : <span class="dash-badge dash-badge--submitted">Đúng hạn</span>}</td>
+              <td>
+                <ExportButton path={`/api/agency/export.xlsx?report=${encodeURIComponent(r.id)}`} label={`Excel lần ${r.version}`} />
+              </td>
+              <td class="num">{formatNumber(r.tally.participants)}</td>
+              <td class="num">{formatNumber(r.tally.farmItems)}</td>
+              <td class="num">{formatNumber(r.tally.quantity)}</td>
+              <td class="num">{formatVnd(r.tally.amountVnd)}</td>
+              <td class="num">{formatNumber(r.tally.kg)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
+import { TabNav, useSubPage, type Tab } from '../tabs';
+import { AgencyReport } from './agency-report';
+import { EnrolmentCodes } from './enrolment-codes';
+import { Participants } from './participants';
+import { ReviewOrders } from './review-orders';
+
+const tabs: Tab[] = [
+  { slug: 'bao-cao', label: 'Báo cáo của cơ quan' },
+  { slug: 'can-xem-xet', label: 'Đơn cần xem xét' },
+  { slug: 'nguoi-tham-gia', label: 'Người tham gia' },
+  { slug: 'ma-dang-ky', label: 'Mã đăng ký' },
+];
+
+/** The agency focal point's (cán bộ đầu mối) dashboard: codes, people, review, report, export. */
+export function AgencyView({ agencyCode }: { agencyCode: string }) {
+  const page = useSubPage(tabs);
+  const periods = usePeriods();
+  const [wanted, setWanted] = useState(readQuery('dot'));
+  const period = periods.data ? choosePeriod(periods.data.periods, wanted) : null;
+  const pick = (id: string) => {
+    writeQuery('dot', id);
+    setWanted(id);
+  };
+  return (
+    <main class="dash-wide">
+      <h1>Báo cáo của cơ quan {agencyCode}</h1>
+      <TabNav tabs={tabs} current={page} label="Các trang của cơ quan" />
+      {page === 'ma-dang-ky' ? (
+        <EnrolmentCodes />
+      ) : (
+        <>
+          {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+          {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pick} />}
+          {period && page === 'bao-cao' && <AgencyReport period={period} />}
+          {period && page === 'can-xem-xet' && <ReviewOrders periodId={period.id} />}
+          {period && page === 'nguoi-tham-gia' && <Participants periodId={period.id} />}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import { renderSVG } from 'uqr';
+import { formatDate } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
+import { DataTable, type Column } from '../data-table';
+import { useLoad } from '../use-load';
+
+export interface EnrolmentCode {
+  code: string;
+  display: string;
+  label: string | null;
+  maxUses: number;
+  usedCount: number;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  state: 'active' | 'expired' | 'revoked' | 'used-up';
+}
+
+const stateText: Record<EnrolmentCode['state'], string> = { active: 'Còn dùng được', expired: 'Hết hạn', revoked: 'Đã thu hồi', 'used-up': 'Đã dùng hết' };
+
+/** Issue enrolment codes to the agency's staff, print them with QR codes, revoke the ones that leaked. */
+export function EnrolmentCodes() {
+  const list = useLoad<{ codes: EnrolmentCode[] }>('/api/agency/enrolment-codes');
+  const [count, setCount] = useState('10');
+  const [maxUses, setMaxUses] = useState('1');
+  const [validDays, setValidDays] = useState('30');
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [sheet, setSheet] = useState<EnrolmentCode[] | null>(null);
+
+  async function issue(e: Event) {
+    e.preventDefault();
+    const n = { count: Number(count), maxUses: Number(maxUses), validDays: Number(validDays) };
+    if (!Number.isInteger(n.count) || n.count < 1 || n.count > 500) return setMessage({ text: 'Số mã cần từ 1 đến 500.', error: true });
+    if (!Number.isInteger(n.maxUses) || n.maxUses < 1 || n.maxUses > 1000) return setMessage({ text: 'Số người dùng mỗi mã cần từ 1 đến 1000.', error: true });
+    if (!Number.isInteger(n.validDays) || n.validDays < 1 || n.validDays > 180) return setMessage({ text: 'Thời hạn cần từ 1 đến 180 ngày.', error: true });
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await sendJson<{ codes: EnrolmentCode[] }>('POST', '/api/agency/enrolment-codes', { ...n, label: label.trim() || null });
+      setMessage({ text: `Đã cấp ${res.codes.length} mã, hạn dùng đến ${formatDate(res.codes[0]?.expiresAt ?? '')}.`, error: false });
+      setSheet(res.codes);
+      list.reload();
+    } catch (err) {
+      setMessage({ text: `Chưa cấp được mã: ${describeError(err)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(c: EnrolmentCode) {
+    if (!confirm(`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`)) return;
+    try {
+      await sendJson('POST', `/api/agency/enrolment-codes/${encodeURIComponent(c.code)}/revoke`);
+      setMessage({ text: `Đã thu hồi mã ${c.display}.`, error: false });
+      list.reload();
+    } catch (err) {
+      setMessage({ text: `Chưa thu hồi được mã ${c.display}: ${describeError(err)}`, error: true });
+    }
+  }
+
+  const columns: Column<EnrolmentCode>[] = [
+    { key: 'display', label: 'Mã', value: (c) => c.display, render: (c) => <code>{c.display}</code> },
+    { key: 'label', label: 'Ghi chú', value: (c) => c.label },
+    { key: 'state', label: 'Trạng thái', value: (c) => stateText[c.state], render: (c) => <span class={`dash-badge dash-badge--${c.state}`}>{stateText[c.state]}</span> },
+    { key: 'used', label: 'Đã dùng', kind: 'number', value: (c) => c.usedCount, render: (c) => `${c.usedCount}/${c.maxUses}` },
+    { key: 'expiresAt', label: 'Hạn dùng', kind: 'date', value: (c) => c.expiresAt },
+    { key: 'createdAt', label: 'Ngày cấp', kind: 'date', value: (c) => c.createdAt },
+    {
+      key: 'actions',
+      label: 'Thao tác',
+      searchable: false,
+      value: () => null,
+      render: (c) =>
+        c.state === 'active' ? (
+          <button type="button" class="dash-secondary" onClick={() => revoke(c)} aria-label={`Thu hồi mã ${c.display}`}>
+            Thu hồi
+          </button>
+        ) : null,
+    },
+  ];
+
+  if (sheet) return <CodeSheet codes={sheet} onClose={() => setSheet(null)} />;
+  const active = list.data?.codes.filter((c) => c.state === 'active') ?? [];
+  return (
+    <section aria-labelledby="codes-h">
+      <h2 id="codes-h">Mã đăng ký cho cán bộ</h2>
+      <p class="dash-muted">Mỗi cán bộ nhập mã vào tiện ích trên trình duyệt để gắn với cơ quan. Mã ngắn, có hạn dùng và chỉ dùng cho cơ quan này.</p>
+      <form onSubmit={issue} class="dash-noprint">
+        <div class="dash-row">
+          <label>
+            Số mã cần cấp
+            <input type="number" min={1} max={500} inputMode="numeric" value={count} onInput={(e) => setCount(e.currentTarget.value)} />
+          </label>
+          <label>
+            Số người dùng mỗi mã
+            <input type="number" min={1} max={1000} inputMode="numeric" value={maxUses} onInput={(e) => setMaxUses(e.currentTarget.value)} />
+          </label>
+          <label>
+            Hạn dùng (ngày)
+            <input type="number" min={1} max={180} inputMode="numeric" value={validDays} onInput={(e) => setValidDays(e.currentTarget.value)} />
+          </label>
+          <label>
+            Ghi chú (phòng, bộ phận…)
+            <input value={label} maxLength={120} onInput={(e) => setLabel(e.currentTarget.value)} />
+          </label>
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Đang cấp…' : 'Cấp mã'}
+        </button>{' '}
+        {active.length > 0 && (
+          <button type="button" class="dash-secondary" onClick={() => setSheet(active)}>
+            In {active.length} mã còn dùng được
+          </button>
+        )}
+      </form>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
+          {message.text}
+        </p>
+      )}
+      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} empty="Chưa cấp mã nào." />}
+    </section>
+  );
+}
+
+/** A printable sheet: one card per code with its QR, expiry and how to use it. */
+function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => void }) {
+  return (
+    <section aria-labelledby="sheet-h">
+      <h2 id="sheet-h">Phiếu mã đăng ký ({codes.length} mã)</h2>
+      <p class="dash-noprint">
+        <button type="button" onClick={() => print()}>
+          In phiếu
+        </button>{' '}
+        <button type="button" class="dash-secondary" onClick={onClose}>
+          Quay lại danh sách mã
+        </button>
+      </p>
+      <ul class="dash-qr-sheet" role="list">
+        {codes.map((c) => (
+          <li key={c.code} class="dash-qr-card">
+            <span role="img" aria-label={`Mã QR của mã ${c.display}`} dangerouslySetInnerHTML={{ __html: renderSVG(c.display, { border: 2 }) }} />
+            <div class="code">{c.display}</div>
+            <div>Hạn dùng đến {formatDate(c.expiresAt)}</div>
+            {c.label && <div>{c.label}</div>}
+            <small>Cài tiện ích Nông sản số, chọn “Đăng ký”, nhập mã này.</small>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

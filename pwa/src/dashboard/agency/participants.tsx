@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { formatDate, formatVnd } from '../../../../lib/format';
+import { DataTable, type Column } from '../data-table';
+import { useLoad } from '../use-load';
+import type { AgencyOrderView } from './review-orders';
+
+export interface ParticipantRow {
+  staffId: string;
+  fullName: string;
+  enrolledAt: string;
+  participated: boolean;
+  orders: number;
+  farmItems: number;
+  quantity: number;
+  amountVnd: number;
+  kg: number;
+  awaitingReview: number;
+  selfDeclared: number;
+}
+
+const baseColumns: Column<ParticipantRow>[] = [
+  { key: 'fullName', label: 'Họ và tên', value: (p) => p.fullName },
+  { key: 'participated', label: 'Đã tham gia', value: (p) => (p.participated ? 'Có' : 'Chưa') },
+  { key: 'orders', label: 'Đơn hàng', kind: 'number', value: (p) => p.orders },
+  { key: 'farmItems', label: 'Mặt hàng nông sản', kind: 'number', value: (p) => p.farmItems },
+  { key: 'quantity', label: 'Số lượng', kind: 'number', value: (p) => p.quantity },
+  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (p) => p.amountVnd },
+  { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (p) => p.kg },
+  { key: 'selfDeclared', label: 'Tự khai', kind: 'number', value: (p) => p.selfDeclared },
+  { key: 'awaitingReview', label: 'Chờ xem xét', kind: 'number', value: (p) => p.awaitingReview },
+  { key: 'enrolledAt', label: 'Ngày đăng ký', kind: 'date', value: (p) => p.enrolledAt },
+];
+
+/** Everyone enrolled in the agency and what each counts for in the period. */
+export function Participants({ periodId }: { periodId: string }) {
+  const { data, error } = useLoad<{ participants: ParticipantRow[] }>(`/api/agency/participants?period=${encodeURIComponent(periodId)}`);
+  const [person, setPerson] = useState<ParticipantRow | null>(null);
+  const columns: Column<ParticipantRow>[] = [
+    ...baseColumns,
+    {
+      key: 'orders-list',
+      label: 'Đơn hàng đã gửi',
+      searchable: false,
+      value: () => null,
+      render: (p) => (
+        <button type="button" class="dash-secondary" onClick={() => setPerson(p)} aria-label={`Xem đơn của ${p.fullName}`}>
+          Xem đơn
+        </button>
+      ),
+    },
+  ];
+  const took = data?.participants.filter((p) => p.participated).length ?? 0;
+  return (
+    <section aria-labelledby="people-h">
+      <h2 id="people-h">Người tham gia</h2>
+      {error && <p role="alert" class="dash-error">{error}</p>}
+      {data && (
+        <>
+          <p>
+            {took} trong {data.participants.length} cán bộ đã đăng ký có mua nông sản trong đợt này.
+          </p>
+          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
+          {person && <PersonOrders key={person.staffId} person={person} onClose={() => setPerson(null)} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+const stateText: Record<string, string> = { accepted: 'Được tính', flagged: 'Chờ xem xét', rejected: 'Không tính', withdrawn: 'Đã rút' };
+
+/** Every order one person sent (all states), so the focal point can answer "why is mine not counted?". */
+function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: () => void }) {
+  const { data, error } = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/participants/${encodeURIComponent(person.staffId)}/orders`);
+  return (
+    <section aria-labelledby="person-h" class="dash-notice">
+      <h3 id="person-h">Đơn hàng của {person.fullName}</h3>
+      {error && <p role="alert" class="dash-error">{error}</p>}
+      {data && (
+        <div class="dash-table">
+          <table>
+            <caption>Các đơn {person.fullName} đã gửi, mới nhất trước</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ngày đặt</th>
+                <th scope="col">Sàn</th>
+                <th scope="col">Mã đơn</th>
+                <th scope="col">Nguồn</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col" class="num">Nông sản</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.orders.map((o) => (
+                <tr key={o.id}>
+                  <td>{formatDate(o.placedOn)}</td>
+                  <td>{o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'}</td>
+                  <td>{o.order.orderCode ?? '—'}</td>
+                  <td>{o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'}</td>
+                  <td>
+                    {stateText[o.status] ?? o.status}
+                    {o.reviewNote ? ` — ${o.reviewNote}` : ''}
+                  </td>
+                  <td class="num">{formatVnd(o.order.items.filter((i) => i.isFarmProduct && !i.excluded).reduce((s, i) => s + i.lineTotal, 0))}</td>
+                </tr>
+              ))}
+              {data.orders.length === 0 && (
+                <tr>
+                  <td colSpan={6}>Người này chưa gửi đơn nào.</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <button type="button" class="dash-secondary" onClick={onClose}>
+        Đóng
+      </button>
+    </section>
+  );
+}

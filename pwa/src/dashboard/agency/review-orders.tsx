@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import type { SubmittedOrder } from '../../../../lib/api/staff';
+import { formatDate, formatVnd } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
+import { useLoad } from '../use-load';
+
+export interface AgencyOrderView {
+  id: string;
+  staffId: string;
+  fullName: string;
+  status: string;
+  reason: string | null;
+  counted: boolean;
+  source: 'detected' | 'manual';
+  flagged: boolean;
+  review: 'counted' | 'excluded' | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+  placedOn: string;
+  receivedAt: string;
+  order: SubmittedOrder;
+  otherClaims: { agencyCode: string; agencyName: string; fullName: string | null }[];
+}
+
+const kinds = [
+  { id: 'pending', label: 'Chờ xem xét (khai trùng)' },
+  { id: 'manual', label: 'Tự khai' },
+  { id: 'flagged', label: 'Mọi đơn khai trùng' },
+  { id: 'reviewed', label: 'Đã xem xét' },
+] as const;
+
+/** Doubtful entries: one marketplace order claimed twice, or declared by hand. Count or exclude, with a note. */
+export function ReviewOrders({ periodId }: { periodId: string }) {
+  const [kind, setKind] = useState<(typeof kinds)[number]['id']>('pending');
+  const list = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/review?period=${encodeURIComponent(periodId)}&kind=${kind}`);
+  return (
+    <section aria-labelledby="review-h">
+      <h2 id="review-h">Đơn cần xem xét</h2>
+      <fieldset>
+        <legend>Hiển thị</legend>
+        <div class="dash-row">
+          {kinds.map((k) => (
+            <label key={k.id} class="dash-radio">
+              <input type="radio" name="review-kind" value={k.id} checked={kind === k.id} onChange={() => setKind(k.id)} /> {k.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      {list.data && (
+        <>
+          <p aria-live="polite">{list.data.orders.length ? `${list.data.orders.length} đơn.` : 'Không có đơn nào ở mục này.'}</p>
+          <ul class="dash-review-list">
+            {list.data.orders.map((o) => (
+              <ReviewCard key={o.id} order={o} onDone={list.reload} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () => void }) {
+  const [note, setNote] = useState(o.reviewNote ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const farm = o.order.items.filter((i) => i.isFarmProduct && !i.excluded);
+  const title = `${o.fullName} — ${o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+
+  async function decide(decision: 'counted' | 'excluded') {
+    if (decision === 'excluded' && !note.trim()) return setError('Cần ghi lý do không tính để người khai biết.');
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson('POST', `/api/agency/review/${encodeURIComponent(o.id)}`, { decision, note: note.trim() });
+      onDone();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li class="dash-review-card">
+      <h3>{title}</h3>
+      <p>
+        Ngày đặt {formatDate(o.placedOn)} · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn {o.order.total === null ? '—' : formatVnd(o.order.total)}
+        {o.review && <> · <strong>{o.review === 'counted' ? 'Đã tính' : 'Không tính'}</strong>{o.reviewedAt && ` (${formatDate(o.reviewedAt)})`}</>}
+      </p>
+      {o.otherClaims.length > 0 && (
+        <p>
+          Cùng đơn này cũng được khai bởi:{' '}
+          {o.otherClaims.map((c) => (c.fullName ? `${c.fullName} (${c.agencyName})` : `một người của ${c.agencyName}`)).join('; ')}
+        </p>
+      )}
+      <ul>
+        {farm.map((i, n) => (
+          <li key={n}>
+            {i.name} — {i.quantity} × {formatVnd(i.unitPrice)} = {formatVnd(i.lineTotal)}
+            {i.shop && ` · ${i.shop}`}
+          </li>
+        ))}
+      </ul>
+      <label>
+        Ghi chú của cán bộ đầu mối (bắt buộc khi không tính)
+        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      {error && <p role="alert" class="dash-error">{error}</p>}
+      <div class="dash-row">
+        <button type="button" disabled={busy} onClick={() => decide('counted')} aria-label={`Tính đơn của ${title}`}>
+          Tính
+        </button>
+        <button type="button" class="dash-danger" disabled={busy} onClick={() => decide('excluded')} aria-label={`Không tính đơn của ${title}`}>
+          Không tính
+        </button>
+      </div>
+    </li>
+  );
+}

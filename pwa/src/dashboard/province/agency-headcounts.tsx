@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { formatNumber } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
+import { DataTable, type Column } from '../data-table';
+import { useLoad } from '../use-load';
+
+export interface AgencyRow {
+  code: string;
+  name: string;
+  group: string;
+  headcount: number | null;
+  active: boolean;
+  enrolledStaff: number;
+  focalPoints: number;
+}
+
+/** The province keeps each agency's headcount (28,385 across the province) current: the rate depends on it. */
+export function AgencyHeadcounts() {
+  const list = useLoad<{ agencies: AgencyRow[] }>('/api/province/agencies');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const total = list.data?.agencies.reduce((s, a) => s + (a.headcount ?? 0), 0) ?? 0;
+
+  async function save(a: AgencyRow, text: string) {
+    const headcount = text.trim() === '' ? null : Number(text.replace(/\./g, ''));
+    if (headcount !== null && (!Number.isInteger(headcount) || headcount < 0 || headcount > 100_000)) {
+      setMessage({ text: `Biên chế của ${a.name} cần là số nguyên không âm.`, error: true });
+      return;
+    }
+    try {
+      await sendJson('PATCH', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcount });
+      setMessage({ text: `Đã lưu biên chế của ${a.name}: ${headcount === null ? 'chưa rõ' : formatNumber(headcount)}.`, error: false });
+      list.reload();
+    } catch (e) {
+      setMessage({ text: `Chưa lưu được biên chế của ${a.name}: ${describeError(e)}`, error: true });
+    }
+  }
+
+  const columns: Column<AgencyRow>[] = [
+    { key: 'code', label: 'Mã', value: (a) => a.code },
+    { key: 'name', label: 'Cơ quan', value: (a) => a.name },
+    { key: 'enrolledStaff', label: 'Cán bộ đã đăng ký', kind: 'number', value: (a) => a.enrolledStaff },
+    { key: 'focalPoints', label: 'Tài khoản đầu mối', kind: 'number', value: (a) => a.focalPoints },
+    { key: 'headcount', label: 'Biên chế (người)', kind: 'number', value: (a) => a.headcount, render: (a) => <HeadcountField agency={a} onSave={save} /> },
+  ];
+  return (
+    <section aria-labelledby="hc-h">
+      <h2 id="hc-h">Cơ quan và biên chế</h2>
+      {list.data && <p>Tổng biên chế đã nhập: {formatNumber(total)} người.</p>}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
+          {message.text}
+        </p>
+      )}
+      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      {list.data && <DataTable caption="Biên chế từng cơ quan" columns={columns} rows={list.data.agencies} rowKey={(a) => a.code} searchLabel="Tìm cơ quan (không cần gõ dấu)" />}
+    </section>
+  );
+}
+
+function HeadcountField({ agency, onSave }: { agency: AgencyRow; onSave: (a: AgencyRow, text: string) => void }) {
+  const [text, setText] = useState(agency.headcount === null ? '' : String(agency.headcount));
+  return (
+    <form
+      class="dash-inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(agency, text);
+      }}
+    >
+      <input aria-label={`Biên chế của ${agency.name}`} inputMode="numeric" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <button type="submit" class="dash-secondary" aria-label={`Lưu biên chế của ${agency.name}`}>
+        Lưu
+      </button>
+    </form>
+  );
+}

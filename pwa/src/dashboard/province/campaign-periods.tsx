@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { formatDate, parseDate } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
+import { foldVietnamese } from '../fold';
+import { usePeriods, type Period } from '../periods';
+
+/** A stable id for a new period from its name and start: "Đợt 2 năm 2021" from 01/10/2021 → "2021-10-dot-2-nam-2021". */
+export function periodId(name: string, startsOn: string): string {
+  const slug = foldVietnamese(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${startsOn.slice(0, 7)}-${slug}`.slice(0, 40).replace(/-$/, '');
+}
+
+const empty = { name: '', startsOn: '', endsOn: '', reportDue: '' };
+
+/** Campaign periods and their report deadlines, as data the province adds and corrects (dates typed dd/mm/yyyy). */
+export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
+  const periods = usePeriods();
+  const [editing, setEditing] = useState<Period | null>(null);
+  const [form, setForm] = useState(empty);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const field = (k: keyof typeof empty) => ({ value: form[k], onInput: (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value })) });
+
+  function edit(p: Period) {
+    setEditing(p);
+    setForm({ name: p.name, startsOn: formatDate(p.startsOn), endsOn: formatDate(p.endsOn), reportDue: formatDate(p.reportDue) });
+    setMessage(null);
+  }
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const name = form.name.trim();
+    const dates = { startsOn: parseDate(form.startsOn), endsOn: parseDate(form.endsOn), reportDue: parseDate(form.reportDue) };
+    if (!name) return setMessage({ text: 'Xin nhập tên đợt.', error: true });
+    if (!dates.startsOn || !dates.endsOn || !dates.reportDue) return setMessage({ text: 'Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.', error: true });
+    if (dates.endsOn < dates.startsOn) return setMessage({ text: 'Ngày kết thúc phải sau ngày bắt đầu.', error: true });
+    try {
+      if (editing) await sendJson('PATCH', `/api/province/periods/${encodeURIComponent(editing.id)}`, { name, ...dates });
+      else await sendJson('POST', '/api/province/periods', { id: periodId(name, dates.startsOn), name, ...dates });
+      setMessage({ text: editing ? `Đã lưu ${name}.` : `Đã thêm ${name}.`, error: false });
+      setEditing(null);
+      setForm(empty);
+      periods.reload();
+      onChanged();
+    } catch (err) {
+      setMessage({ text: `${editing ? 'Chưa lưu được' : 'Chưa thêm được'} đợt: ${describeError(err)}`, error: true });
+    }
+  }
+
+  return (
+    <section aria-labelledby="periods-h">
+      <h2 id="periods-h">Đợt vận động và hạn báo cáo</h2>
+      {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+      <div class="dash-table">
+        <table>
+          <caption>Các đợt</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tên đợt</th>
+              <th scope="col">Từ ngày</th>
+              <th scope="col">Đến ngày</th>
+              <th scope="col">Hạn báo cáo</th>
+              <th scope="col">Sửa</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.data?.periods.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{formatDate(p.startsOn)}</td>
+                <td>{formatDate(p.endsOn)}</td>
+                <td>{formatDate(p.reportDue)}</td>
+                <td>
+                  <button type="button" class="dash-secondary" onClick={() => edit(p)} aria-label={`Sửa ${p.name}`}>
+                    Sửa
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>{editing ? `Sửa ${editing.name}` : 'Thêm đợt mới'}</legend>
+          {editing && <p class="dash-muted">Đơn hàng đã nhận vẫn thuộc đợt đã được tính khi nhận.</p>}
+          <div class="dash-row">
+            <label>
+              Tên đợt
+              <input {...field('name')} />
+            </label>
+            <label>
+              Từ ngày (dd/mm/yyyy)
+              <input inputMode="numeric" placeholder="01/10/2021" {...field('startsOn')} />
+            </label>
+            <label>
+              Đến ngày (dd/mm/yyyy)
+              <input inputMode="numeric" placeholder="31/12/2021" {...field('endsOn')} />
+            </label>
+            <label>
+              Hạn báo cáo (dd/mm/yyyy)
+              <input inputMode="numeric" placeholder="31/12/2021" {...field('reportDue')} />
+            </label>
+          </div>
+          <button type="submit">{editing ? 'Lưu thay đổi' : 'Thêm đợt'}</button>{' '}
+          {editing && (
+            <button
+              type="button"
+              class="dash-secondary"
+              onClick={() => {
+                setEditing(null);
+                setForm(empty);
+              }}
+            >
+              Huỷ sửa
+            </button>
+          )}
+        </fieldset>
+      </form>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

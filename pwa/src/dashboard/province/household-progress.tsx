@@ -1,0 +1,103 @@
+import { formatDate, formatNumber } from '../../../../lib/format';
+import { DataTable, type Column } from '../data-table';
+import { useLoad } from '../use-load';
+
+/** One commune's household signups toward the target, as GET /api/kiosk/progress gives it (kiosk area). */
+export interface CommuneProgress {
+  communeCode: string;
+  communeName: string;
+  districtCode: string;
+  districtName: string;
+  householdCount: number | null;
+  signedUp: number;
+  shopsOpened: number;
+  paymentAccounts: number;
+  both: number;
+  percentBoth: number | null;
+  targetPercent: number;
+  deadline: string | null;
+}
+
+/** Progress bar text and fill for a percentage against the target. */
+function Progress({ percent, target }: { percent: number | null; target: number }) {
+  if (percent === null) return <span class="dash-muted">Chưa có số hộ</span>;
+  return (
+    <span>
+      {formatNumber(percent)}% {percent >= target ? '✓ đạt' : `(còn thiếu ${formatNumber(target - percent)}%)`}
+      <span class="dash-bar" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, (percent / target) * 100)}%` }} />
+      </span>
+    </span>
+  );
+}
+
+/** Each commune's share of households with both a digital shop and an e-payment account, vs 50% by the district's deadline. */
+export function HouseholdProgress() {
+  const { data, error } = useLoad<{ targetPercent: number; communes: CommuneProgress[] }>('/api/kiosk/progress');
+  if (error) return <p role="alert" class="dash-error">Chưa xem được tiến độ hộ đăng ký: {error}</p>;
+  if (!data) return <p>Đang tải…</p>;
+  const target = data.targetPercent;
+  const reached = data.communes.filter((c) => c.percentBoth !== null && c.percentBoth >= target).length;
+  const districts = summariseDistricts(data.communes);
+  const columns: Column<CommuneProgress>[] = [
+    { key: 'communeName', label: 'Xã, phường, thị trấn', value: (c) => c.communeName },
+    { key: 'districtName', label: 'Huyện, thành phố', value: (c) => c.districtName },
+    { key: 'householdCount', label: 'Số hộ', kind: 'number', value: (c) => c.householdCount },
+    { key: 'signedUp', label: 'Đã đăng ký', kind: 'number', value: (c) => c.signedUp },
+    { key: 'shopsOpened', label: 'Có cửa hàng số', kind: 'number', value: (c) => c.shopsOpened },
+    { key: 'paymentAccounts', label: 'Có tài khoản thanh toán', kind: 'number', value: (c) => c.paymentAccounts },
+    { key: 'percentBoth', label: `Tỉ lệ (mục tiêu ${target}%)`, kind: 'number', value: (c) => c.percentBoth, render: (c) => <Progress percent={c.percentBoth} target={target} /> },
+    { key: 'deadline', label: 'Hạn của huyện', kind: 'date', value: (c) => c.deadline },
+  ];
+  return (
+    <section aria-labelledby="hh-h">
+      <h2 id="hh-h">Hộ nông dân mở cửa hàng số và tài khoản thanh toán</h2>
+      <p>
+        {reached} trong {data.communes.length} xã đã đạt mục tiêu {target}% số hộ có cả cửa hàng số và tài khoản thanh toán điện tử.
+      </p>
+      <div class="dash-table">
+        <table>
+          <caption>Theo huyện</caption>
+          <thead>
+            <tr>
+              <th scope="col">Huyện, thành phố</th>
+              <th scope="col" class="num">Số hộ</th>
+              <th scope="col" class="num">Có cả hai</th>
+              <th scope="col">Tỉ lệ</th>
+              <th scope="col">Hạn</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d) => (
+              <tr key={d.code}>
+                <th scope="row">{d.name}</th>
+                <td class="num">{d.households === null ? '—' : formatNumber(d.households)}</td>
+                <td class="num">{formatNumber(d.both)}</td>
+                <td>
+                  <Progress percent={d.percent} target={target} />
+                </td>
+                <td>{d.deadline ? formatDate(d.deadline) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <DataTable caption="Theo xã" columns={columns} rows={data.communes} rowKey={(c) => c.communeCode} searchLabel="Tìm xã hoặc huyện (không cần gõ dấu)" />
+    </section>
+  );
+}
+
+/** Adds communes up per district; the percentage only over communes whose household count is known. */
+export function summariseDistricts(communes: CommuneProgress[]) {
+  const by = new Map<string, { code: string; name: string; households: number | null; both: number; bothKnown: number; deadline: string | null }>();
+  for (const c of communes) {
+    const d = by.get(c.districtCode) ?? { code: c.districtCode, name: c.districtName, households: null, both: 0, bothKnown: 0, deadline: c.deadline };
+    d.both += c.both;
+    if (c.householdCount !== null) {
+      d.households = (d.households ?? 0) + c.householdCount;
+      d.bothKnown += c.both;
+    }
+    by.set(c.districtCode, d);
+  }
+  return [...by.values()].map((d) => ({ ...d, percent: d.households ? Math.round((d.bothKnown / d.households) * 1000) / 10 : null }));
+}

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { DataTable, type Column } from '../data-table';
+import { useLoad } from '../use-load';
+import { scopeQuery, type Scope } from './province-view';
+
+export interface ShopRow {
+  shop: string;
+  buyers: number;
+  orders: number;
+  quantity: number;
+  amountVnd: number;
+  kg: number;
+}
+
+const columns: Column<ShopRow>[] = [
+  { key: 'shop', label: 'Cửa hàng', value: (s) => s.shop },
+  { key: 'buyers', label: 'Người mua', kind: 'number', value: (s) => s.buyers },
+  { key: 'orders', label: 'Đơn hàng', kind: 'number', value: (s) => s.orders },
+  { key: 'quantity', label: 'Số lượng', kind: 'number', value: (s) => s.quantity },
+  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (s) => s.amountVnd },
+  { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (s) => s.kg },
+];
+
+const orders = { kg: 'khối lượng (kg)', amount: 'số tiền', quantity: 'số lượng' } as const;
+
+/** Leading shops ("đầu tàu") by volume bought: the ones a province would showcase and support. */
+export function LeadingShops({ scope }: { scope: Scope }) {
+  const [by, setBy] = useState<keyof typeof orders>('kg');
+  const { data, error } = useLoad<{ shops: ShopRow[] }>(`/api/province/leading-shops?${scopeQuery(scope)}&by=${by}&limit=50`);
+  return (
+    <section aria-labelledby="shops-h">
+      <h2 id="shops-h">Cửa hàng đầu tàu</h2>
+      <p class="dash-muted">Các cửa hàng bán được nhiều nông sản nhất cho cán bộ trong kỳ.</p>
+      <label>
+        Xếp hạng theo
+        <select value={by} onChange={(e) => setBy(e.currentTarget.value as keyof typeof orders)}>
+          {Object.entries(orders).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <p role="alert" class="dash-error">{error}</p>}
+      {data && <DataTable key={by} caption={`50 cửa hàng đứng đầu theo ${orders[by]}`} columns={columns} rows={data.shops} rowKey={(s) => s.shop} searchLabel="Tìm cửa hàng (không cần gõ dấu)" />}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
+import { TabNav, useSubPage, type Tab } from '../tabs';
+import { useLoad } from '../use-load';
+import { Accounts } from './accounts';
+import { AgencyHeadcounts } from './agency-headcounts';
+import { CampaignPeriods } from './campaign-periods';
+import { DailyKg } from './daily-kg';
+import { HouseholdProgress } from './household-progress';
+import { LeadingShops } from './leading-shops';
+import { RollupPanel } from './rollup';
+
+const allTabs: Tab[] = [
+  { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
+  { slug: 'theo-ngay', label: 'Theo thời gian' },
+  { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
+  { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
+  { slug: 'co-quan', label: 'Cơ quan và biên chế' },
+  { slug: 'tai-khoan', label: 'Tài khoản' },
+  { slug: 'dot', label: 'Đợt vận động' },
+];
+
+/** What the report covers: a campaign period or, for the province, a calendar month (yyyy-mm). */
+export type Scope = { period: string } | { month: string };
+export const scopeQuery = (s: Scope) => ('period' in s ? `period=${encodeURIComponent(s.period)}` : `month=${encodeURIComponent(s.month)}`);
+
+/** Sở TT&TT's dashboard: every agency's report, the roll-up, where to act, households, accounts, periods. */
+export function ProvinceView() {
+  // Household progress comes from the kiosk's part of the collector; a collector without it shows no such page.
+  const households = useLoad<unknown>('/api/kiosk/progress');
+  const tabs = households.error ? allTabs.filter((t) => t.slug !== 'ho-dang-ky') : allTabs;
+  const page = useSubPage(tabs);
+  const periods = usePeriods();
+  const [wanted, setWanted] = useState(readQuery('dot'));
+  const [month, setMonth] = useState(readQuery('thang'));
+  const period = periods.data ? choosePeriod(periods.data.periods, wanted) : null;
+  const scope: Scope | null = month ? { month } : period ? { period: period.id } : null;
+  const needsScope = page === 'tong-hop' || page === 'theo-ngay' || page === 'dau-tau';
+
+  function pickPeriod(id: string) {
+    writeQuery('dot', id);
+    writeQuery('thang', null);
+    setWanted(id);
+    setMonth(null);
+  }
+  function pickMonth(m: string) {
+    writeQuery('thang', m || null);
+    setMonth(m || null);
+  }
+
+  return (
+    <main class="dash-wide">
+      <h1>Sở Thông tin và Truyền thông — tổng hợp toàn tỉnh</h1>
+      <TabNav tabs={tabs} current={page} label="Các trang của Sở" />
+      {needsScope && (
+        <div class="dash-row">
+          {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+          {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pickPeriod} />}
+          <label>
+            Hoặc xem theo tháng
+            <input type="month" value={month ?? ''} onChange={(e) => pickMonth(e.currentTarget.value)} />
+          </label>
+        </div>
+      )}
+      {needsScope && scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
+      {needsScope && scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
+      {needsScope && scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
+      {page === 'ho-dang-ky' && <HouseholdProgress />}
+      {page === 'co-quan' && <AgencyHeadcounts />}
+      {page === 'tai-khoan' && <Accounts />}
+      {page === 'dot' && <CampaignPeriods onChanged={periods.reload} />}
+    </main>
+  );
+}

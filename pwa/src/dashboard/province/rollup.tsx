@@ -1,0 +1,129 @@
+import type { Tally } from '../../../../lib/tally';
+import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
+import { BarChart } from '../bar-chart';
+import { DataTable, type Column } from '../data-table';
+import { ExportButton } from '../export-button';
+import { TallyCards } from '../tally-cards';
+import { useLoad } from '../use-load';
+import { scopeQuery, type Scope } from './province-view';
+
+export type ReportState = 'submitted' | 'late' | 'not-yet';
+
+/** One agency in GET /api/province/rollup (server/reports/rollup.ts). */
+export interface RollupAgency {
+  code: string;
+  name: string;
+  group: string;
+  active: boolean;
+  tally: Tally;
+  report: { state: ReportState; overdue: boolean; version: number | null; submittedAt: string | null; tally: Tally | null };
+}
+
+export interface Rollup {
+  scope: { label: string };
+  provinceHeadcount: number;
+  agencies: RollupAgency[];
+  totals: Tally;
+  submittedTotals: Tally;
+  counts: Record<ReportState, number> & { overdue: number };
+}
+
+export interface NotStarted {
+  code: string;
+  name: string;
+  headcount: number | null;
+  enrolledStaff: number;
+  codesIssued: number;
+}
+
+const statusText: Record<ReportState, string> = { submitted: 'Đã nộp', late: 'Nộp muộn', 'not-yet': 'Chưa nộp' };
+const statusOf = (a: RollupAgency) => (a.report.overdue ? 'Quá hạn, chưa nộp' : statusText[a.report.state]);
+
+const columns: Column<RollupAgency>[] = [
+  { key: 'name', label: 'Cơ quan', value: (a) => a.name },
+  {
+    key: 'status',
+    label: 'Báo cáo',
+    value: statusOf,
+    render: (a) => (
+      <span class={`dash-badge dash-badge--${a.report.overdue ? 'overdue' : a.report.state}`}>
+        {statusOf(a)}
+        {a.report.version !== null && a.report.submittedAt ? ` (lần ${a.report.version}, ${formatDate(a.report.submittedAt)})` : ''}
+      </span>
+    ),
+  },
+  { key: 'headcount', label: 'Biên chế', kind: 'number', value: (a) => a.tally.headcount },
+  { key: 'participants', label: 'Người tham gia', kind: 'number', value: (a) => a.tally.participants },
+  { key: 'rate', label: 'Tỉ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
+  { key: 'farmItems', label: 'Mặt hàng', kind: 'number', value: (a) => a.tally.farmItems },
+  { key: 'quantity', label: 'Số lượng', kind: 'number', value: (a) => a.tally.quantity },
+  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (a) => a.tally.amountVnd },
+  { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (a) => a.tally.kg },
+];
+
+/** Every agency: submitted / late / not yet, its numbers and participation rate; the province total; export. */
+export function RollupPanel({ scope }: { scope: Scope }) {
+  const q = scopeQuery(scope);
+  const { data, error } = useLoad<Rollup>(`/api/province/rollup?${q}`);
+  const notStarted = useLoad<{ agencies: NotStarted[] }>(`/api/province/not-started?${q}`);
+  if (error) return <p role="alert" class="dash-error">{error}</p>;
+  if (!data) return <p>Đang tải…</p>;
+  const rows = data.agencies.filter((a) => a.active);
+  const byRate = rows.filter((a) => a.tally.participationRate !== null).sort((a, b) => (b.tally.participationRate ?? 0) - (a.tally.participationRate ?? 0));
+  const t = data.totals;
+  return (
+    <section aria-labelledby="rollup-h">
+      <h2 id="rollup-h">Tổng hợp {data.scope.label}</h2>
+      <p>
+        Trong {rows.length} cơ quan: {data.counts.submitted} đã nộp đúng hạn, {data.counts.late} nộp muộn, {data.counts['not-yet']} chưa nộp
+        {data.counts.overdue ? ` (${data.counts.overdue} đã quá hạn)` : ''}.
+      </p>
+      <TallyCards tally={t} label="Tổng toàn tỉnh (số liệu đang có)" />
+      <p class="dash-muted">
+        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, {formatVnd(data.submittedTotals.amountVnd)}.
+      </p>
+      <div class="dash-exports">
+        <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
+        <ExportButton path={`/api/province/rollup/export.csv?${q}`} label="Tải báo cáo tổng hợp (CSV)" />
+      </div>
+      <DataTable
+        caption="Từng cơ quan"
+        columns={columns}
+        rows={rows}
+        rowKey={(a) => a.code}
+        searchLabel="Tìm cơ quan (không cần gõ dấu)"
+        footer={
+          <tr>
+            <th scope="row">Toàn tỉnh</th>
+            <td />
+            <td class="num">{t.headcount === null ? '—' : formatNumber(t.headcount)}</td>
+            <td class="num">{formatNumber(t.participants)}</td>
+            <td class="num">{t.participationRate === null ? '—' : `${formatNumber(t.participationRate * 100)}%`}</td>
+            <td class="num">{formatNumber(t.farmItems)}</td>
+            <td class="num">{formatNumber(t.quantity)}</td>
+            <td class="num">{formatVnd(t.amountVnd)}</td>
+            <td class="num">{formatNumber(t.kg)}</td>
+          </tr>
+        }
+      />
+      <h3>Tỉ lệ tham gia theo cơ quan</h3>
+      <BarChart
+        title={`Tỉ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
+        summary={byRate.length ? `${byRate.length} cơ quan có số biên chế. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa có cơ quan nào có số biên chế.'}
+        bars={byRate.map((a) => ({ label: a.name, value: (a.tally.participationRate ?? 0) * 100 }))}
+        format={(n) => `${formatNumber(n)}%`}
+        max={100}
+      />
+      <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
+      <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong kỳ — nơi Sở cần đôn đốc.</p>
+      {notStarted.error && <p role="alert" class="dash-error">{notStarted.error}</p>}
+      <ul>
+        {notStarted.data?.agencies.map((a) => (
+          <li key={a.code}>
+            {a.name} — {a.enrolledStaff ? `${formatNumber(a.enrolledStaff)} cán bộ đã đăng ký` : a.codesIssued ? `đã cấp ${formatNumber(a.codesIssued)} mã, chưa ai đăng ký` : 'chưa cấp mã đăng ký nào'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Download, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { expectAccessible, signIn } from './dashboard-helpers';
+import { createAgencyFocalPoint, sampleOrder, testPassword } from '../../server/testing/seed';
+
+// An agency focal point's whole period, against the real collector: codes → staff enrol and submit through
+// the API → review → report submitted and locked → XLSX and CSV downloaded and read back cell by cell.
+
+async function api(base: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const res = await fetch(base + path, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function enrolAndSubmit(base: string, code: string, fullName: string, orders: unknown[]) {
+  const { token } = await api(base, '/api/staff/enrol', { body: { code, fullName, installationId: randomUUID() } });
+  const { results } = await api(base, '/api/staff/orders', { token, body: { orders } });
+  return results as { status: string }[];
+}
+
+async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; path: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { download, path: (await download.path())! };
+}
+
+test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, collector }) => {
+  const focal = await createAgencyFocalPoint(collector.db, 'SNV');
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  await page.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
+  await signIn(page, focal.username, testPassword);
+  await expect(page.getByRole('heading', { name: 'Báo cáo của cơ quan SNV' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mã đăng ký cho cán bộ' })).toBeVisible();
+
+  // Issue four codes for one room; the printable sheet shows each with its QR and expiry.
+  await page.getByLabel('Số mã cần cấp').fill('4');
+  await page.getByLabel('Ghi chú (phòng, bộ phận…)').fill('Phòng Tổ chức');
+  await page.getByRole('button', { name: 'Cấp mã' }).click();
+  await expect(page.getByRole('heading', { name: 'Phiếu mã đăng ký (4 mã)' })).toBeVisible();
+  await expect(page.locator('.dash-qr-card svg')).toHaveCount(4);
+  const codes = await page.locator('.dash-qr-card .code').allTextContents();
+  expect(codes.every((c) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(c))).toBe(true);
+  await expect(page.locator('.dash-qr-card').first()).toContainText('Hạn dùng đến');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Quay lại danh sách mã' }).click();
+
+  // Revoke the fourth: the collector refuses it afterwards.
+  await page.getByRole('button', { name: `Thu hồi mã ${codes[3]}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã thu hồi mã ${codes[3]}.` })).toBeVisible();
+  const revoked = await fetch(`${collector.url}/api/enrolment-codes/${codes[3]}`);
+  expect(revoked.status).toBe(404);
+
+  // Three people enrol with the codes and send orders through the staff API.
+  const shared = `VS${Date.now()}`;
+  expect((await enrolAndSubmit(collector.url, codes[0], 'Nguyễn Văn An', [sampleOrder({ orderCode: shared })]))[0].status).toBe('accepted');
+  const manual = sampleOrder({
+    marketplace: 'postmart',
+    orderCode: null,
+    source: 'manual',
+    items: [{ name: 'Na Chi Lăng hộp 2kg', quantity: 3, unitPrice: 150_000, lineTotal: 450_000, shop: 'HTX Na Chi Lăng', productUrl: null, weightGrams: 2000, isFarmProduct: true, excluded: false }],
+    shippingFee: 0,
+    total: 450_000,
+  });
+  expect((await enrolAndSubmit(collector.url, codes[1], 'Hoàng Thị Đào', [manual]))[0].status).toBe('accepted');
+  expect((await enrolAndSubmit(collector.url, codes[2], 'Lê Văn Bình', [sampleOrder({ orderCode: shared })]))[0].status).toBe('flagged');
+
+  // Who has taken part, searched without diacritics.
+  await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await expect(page.getByText('1 trong 3 cán bộ đã đăng ký có mua nông sản trong đợt này.')).toBeVisible();
+  // Sorting works from the keyboard: the column header is a button.
+  const people = page.getByRole('table', { name: 'Cán bộ đã đăng ký và số liệu trong đợt' });
+  await people.getByRole('button', { name: /^Số tiền/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(people.getByRole('columnheader', { name: /^Số tiền/ })).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Enter');
+  await expect(people.getByRole('columnheader', { name: /^Số tiền/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(people.locator('tbody tr').first()).toContainText('Hoàng Thị Đào');
+  // An's and Bình's orders wait for review (0 ₫ each): equal rows keep their order (participants first, then by name).
+  await expect(people.locator('tbody tr').last()).toContainText('Nguyễn Văn An');
+  await page.getByLabel('Tìm theo tên (không cần gõ dấu)').fill('hoang thi dao');
+  await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.dash-table tbody tr')).toContainText('Hoàng Thị Đào');
+  await expectAccessible(page);
+
+  // Review: the order claimed twice is flagged on both people; count An's, exclude Bình's with a note.
+  await page.getByRole('link', { name: 'Đơn cần xem xét' }).click();
+  await expect(page.locator('.dash-review-card')).toHaveCount(2);
+  const card = (name: string) => page.locator('.dash-review-card').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name}`) }) });
+  const bình = card('Lê Văn Bình');
+  // Each card says who else claimed the same order.
+  await expect(bình).toContainText('Cùng đơn này cũng được khai bởi: Nguyễn Văn An (Sở Nội vụ tỉnh Lạng Sơn)');
+  await bình.getByRole('button', { name: /^Không tính/ }).click();
+  await expect(bình.getByRole('alert')).toHaveText('Cần ghi lý do không tính để người khai biết.');
+  await bình.getByLabel(/Ghi chú của cán bộ đầu mối/).fill('Đơn của anh An, anh Bình nhận hộ.');
+  await bình.getByRole('button', { name: /^Không tính/ }).click();
+  await expect(page.locator('.dash-review-card')).toHaveCount(1);
+  await card('Nguyễn Văn An').getByRole('button', { name: /^Tính/ }).click();
+  await expect(page.getByText('Không có đơn nào ở mục này.')).toBeVisible();
+  await page.getByLabel('Tự khai').check();
+  await expect(page.locator('.dash-review-card')).toHaveCount(1);
+  await expect(page.locator('.dash-review-card')).toContainText('Hoàng Thị Đào');
+  await expectAccessible(page);
+
+  // Bình asks why his order does not count: his orders, with the focal point's note.
+  await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await page.getByRole('button', { name: 'Xem đơn của Lê Văn Bình' }).click();
+  const bìnhOrders = page.getByRole('table', { name: /^Các đơn Lê Văn Bình đã gửi/ });
+  await expect(bìnhOrders.locator('tbody tr td')).toHaveText(['20/08/2021', 'Voso', shared, 'Tiện ích ghi nhận', 'Không tính — Đơn của anh An, anh Bình nhận hộ.', '240.000 ₫']);
+  await expectAccessible(page);
+
+  // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
+  await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
+  const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
+  await expect(cards).toContainText('Người tham gia2');
+  await expect(cards).toContainText('Mặt hàng nông sản2');
+  await expect(cards).toContainText('Số lượng5');
+  await expect(cards).toContainText('Số tiền690.000 ₫');
+  await expect(cards).toContainText('Ước tính khối lượng7 kg');
+  await page.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
+  await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('2 người tham gia, 2 mặt hàng, 690.000 ₫, khoảng 7 kg');
+  await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('nộp muộn');
+  await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khoá.');
+  const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khoá)' });
+  await expect(versions.locator('tbody tr')).toHaveCount(1);
+  await expect(versions.locator('tbody tr')).toContainText('Đầu mối SNV');
+  await expect(versions.locator('tbody tr')).toContainText('Muộn');
+  await expectAccessible(page);
+
+  // XLSX: read back cell by cell.
+  const xlsx = await saved(page, () => page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click());
+  expect(xlsx.download.suggestedFilename()).toMatch(/^bao-cao-SNV-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await expect(page.getByRole('status').filter({ hasText: /Đã tải xong bao-cao-SNV-.*\.xlsx/ })).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx.path);
+  const summary = wb.getWorksheet('Tổng hợp')!;
+  const header = summary.getRow(5).values as unknown[];
+  expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
+  expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', undefined, 2, undefined, 2, 2, 5, 690000, 7]);
+  const sheet = wb.getWorksheet('Người tham gia')!;
+  expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
+  expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual([2, 'Nguyễn Văn An', 1, 1, 2, 240000, 1, 0]);
+  expect((sheet.getRow(8).values as unknown[]).slice(1)).toEqual([undefined, 'Tổng cộng (2 người)', 2, 2, 5, 690000, 7, 1]);
+  expect(sheet.getCell('F6').numFmt).toBe('#,##0 "₫"');
+
+  // CSV: UTF-8 with BOM, the participants table with its totals row.
+  const csv = await saved(page, () => page.getByRole('button', { name: 'Tải CSV' }).click());
+  expect(csv.download.suggestedFilename()).toMatch(/^bao-cao-SNV-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync(csv.path, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text.slice(1).split('\r\n')).toEqual([
+    'STT,Họ và tên,Số đơn hàng,Số mặt hàng nông sản,Số lượng (đơn vị),Thành tiền (₫),Ước tính khối lượng (kg),Đơn tự khai',
+    '1,Hoàng Thị Đào,1,1,3,450000,6,1',
+    '2,Nguyễn Văn An,1,1,2,240000,1,0',
+    ',Tổng cộng (2 người),2,2,5,690000,7,1',
+    '',
+  ]);
+  await context.close();
+});

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { test, expect, startTestCollector } from './fixtures';
+import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
+import { sampleOrder } from '../../server/testing/seed';
+
+// "Done when": a fresh install goes from `npm run admin` to an exported province report in the browser.
+// Its own collector, so the roll-up holds exactly what this test puts in.
+
+async function enrolAndSubmit(base: string, code: string, fullName: string, order: unknown) {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    expect(res.status, `${path} ${await res.clone().text()}`).toBe(200);
+    return res.json();
+  };
+  const { token } = await post('/api/staff/enrol', { code, fullName, installationId: randomUUID() });
+  return post('/api/staff/orders', { orders: [order] }, token);
+}
+
+const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
+
+test('fresh install: province admin from the CLI, accounts, an agency reports, the province rolls up and exports', async ({ browser }) => {
+  const collector = await startTestCollector();
+  try {
+    createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021', 'Trần Thị Sở');
+    const province = await browser.newContext({ acceptDownloads: true });
+    const page = await province.newPage();
+    await page.goto(`${collector.url}/bang-dieu-khien/tai-khoan`);
+    await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
+
+    // The province creates the agency focal point's account.
+    await expect(page.getByRole('heading', { name: 'Tài khoản' })).toBeVisible();
+    const createFocalPoint = async () => {
+      await page.getByLabel(/^Tên đăng nhập/).fill('daumoi.stp');
+      await page.getByLabel('Họ và tên').fill('Phạm Thị Hoa');
+      await page.getByLabel(/^Mật khẩu ban đầu/).fill('mat-khau-dau-moi-1');
+      await page.getByRole('combobox', { name: /^Cơ quan/ }).selectOption({ label: 'Sở Tư pháp tỉnh Lạng Sơn' });
+      await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    };
+    await createFocalPoint();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản daumoi.stp (Cán bộ đầu mối).' })).toBeVisible();
+    await expect(page.getByLabel(/^Tên đăng nhập/)).toHaveValue('');
+    await createFocalPoint();
+    await expect(page.getByRole('alert')).toHaveText('Chưa tạo được tài khoản: Tên đăng nhập này đã có người dùng. [409.11]');
+    await expect(page.getByLabel('Họ và tên')).toHaveValue('Phạm Thị Hoa');
+    await expect(page.getByRole('table', { name: 'Các tài khoản' })).toContainText('Phạm Thị Hoa');
+    await expectAccessible(page);
+
+    // Headcount of the agency, found without typing diacritics.
+    await tab(page, 'Cơ quan và biên chế').click();
+    await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('tu phap');
+    await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
+    await page.getByRole('textbox', { name: 'Biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
+    await page.getByRole('button', { name: 'Lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    await expectAccessible(page);
+
+    // The agency issues codes, two people submit through the staff API, the agency submits its report.
+    const agency = await browser.newContext();
+    const ap = await agency.newPage();
+    await ap.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
+    await signIn(ap, 'daumoi.stp', 'mat-khau-dau-moi-1');
+    await ap.getByLabel('Số mã cần cấp').fill('2');
+    await ap.getByRole('button', { name: 'Cấp mã' }).click();
+    const codes = await ap.locator('.dash-qr-card .code').allTextContents();
+    expect(codes).toHaveLength(2);
+    await enrolAndSubmit(collector.url, codes[0], 'Vi Văn Thắng', sampleOrder());
+    await enrolAndSubmit(collector.url, codes[1], 'Lộc Thị Mai', sampleOrder({ placedAt: '2021-08-21T02:00:00Z' }));
+    await ap.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
+    await ap.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
+    await ap.getByRole('button', { name: 'Xác nhận gửi' }).click();
+    await expect(ap.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toBeVisible();
+    await agency.close();
+
+    // The province roll-up: STP submitted late (the first period ended 30/09/2021), rate against its headcount.
+    await tab(page, 'Tổng hợp các cơ quan').click();
+    await expect(page.getByRole('heading', { name: 'Tổng hợp Đợt 1 năm 2021' })).toBeVisible();
+    await expect(page.getByText(/: 0 đã nộp đúng hạn, 1 nộp muộn, \d+ chưa nộp/)).toBeVisible();
+    const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh (số liệu đang có)' });
+    await expect(totals).toContainText('Người tham gia2/ 28.385 người');
+    await expect(totals).toContainText('Số tiền480.000 ₫');
+    await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so tu phap');
+    const row = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(/Nộp muộn \(lần 1, \d{2}\/\d{2}\/\d{4}\)/);
+    await expect(row.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /Nộp muộn/, '40', '2', '5%', '2', '4', '480.000 ₫', '2']);
+    await expect(page.getByRole('img', { name: /Tỉ lệ cán bộ tham gia theo cơ quan/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Cơ quan chưa bắt đầu \(\d+\)/ })).toBeVisible();
+    await expect(page.getByText('Sở Nội vụ tỉnh Lạng Sơn — chưa cấp mã đăng ký nào')).toBeVisible();
+    await expectAccessible(page);
+
+    // Export the roll-up and read it back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo tổng hợp (XLSX)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^tong-hop-2021-dot-1-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
+    let stp: unknown[] | null = null;
+    let last: unknown[] = [];
+    ws.eachRow((r) => {
+      const v = r.values as unknown[];
+      if (v[2] === 'STP') stp = v.slice(1);
+      last = v.slice(1);
+    });
+    expect(stp).toEqual([expect.any(Number), 'STP', 'Sở Tư pháp tỉnh Lạng Sơn', 'Nộp muộn', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), 40, 2, 0.05, 2, 2, 4, 480000, 2]);
+    expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, 2, 2 / 28385, 2, 2, 4, 480000, 2]);
+
+    // The same period seen month by month.
+    await page.getByLabel('Hoặc xem theo tháng').fill('2021-08');
+    await expect(page.getByRole('heading', { name: 'Tổng hợp Tháng 8/2021' })).toBeVisible();
+    await expect(totals).toContainText('Số tiền480.000 ₫');
+
+    // Over time, against the 10 tonnes a day aim; leading shops.
+    await tab(page, 'Theo thời gian').click();
+    await expect(page.getByRole('img', { name: /Ước tính kg nông sản mua theo ngày/ })).toBeVisible();
+    await expect(page.getByText(/so với mục tiêu 10 tấn\/ngày; 0 trong 2 ngày đạt mục tiêu/)).toBeVisible();
+    await expectAccessible(page);
+    await tab(page, 'Cửa hàng đầu tàu').click();
+    await expect(page.locator('.dash-table tbody tr').first()).toContainText('HTX Hồi Văn Quan');
+    await expectAccessible(page);
+    await province.close();
+  } finally {
+    await collector.close();
+  }
+});

@@ -1,0 +1,76 @@
+import { test, expect } from './fixtures';
+import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
+
+// Fresh install: the first province account comes from `npm run admin`, then everything happens in the browser.
+
+test('province admin from the command line signs in, survives an expired session on the same page, signs out', async ({ browser, collector }) => {
+  const out = createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021');
+  expect(out).toContain('so.tttt');
+
+  // The collector forgets this person's sessions (as after a password reset), other tests' tokens untouched.
+  const endSessions = async () => {
+    const user = await collector.db.selectFrom('users').select('id').where('username', '=', 'so.tttt').executeTakeFirstOrThrow();
+    await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('subject_id', '=', user.id).execute();
+  };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${collector.url}/bang-dieu-khien`);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await expectAccessible(page);
+
+  await signIn(page, 'so.tttt', 'sai-mat-khau-roi');
+  await expect(page.getByRole('alert')).toHaveText('Sai tên đăng nhập hoặc mật khẩu. [401.2]');
+  await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('so.tttt');
+
+  await signIn(page, 'SO.TTTT', 'mat-khau-rat-dai-2021');
+  await expect(page.getByRole('heading', { name: /Sở Thông tin và Truyền thông/ })).toBeVisible();
+  await expect(page.getByText('Trần Thị Sở — Sở Thông tin và Truyền thông')).toBeVisible();
+
+  // Go to a sub-page, then let the collector forget the session: the page stays, a sign-in dialog covers it.
+  await page.getByRole('link', { name: 'Đợt vận động' }).click();
+  await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
+  await page.getByLabel('Tên đợt').fill('Đợt 2 năm 2021');
+  await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('01/10/2021');
+  await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill('31/12/2021');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('31/02/2022');
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('05/01/2022');
+  await endSessions();
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Đăng nhập lại' });
+  await expect(dialog.getByText('Phiên đăng nhập đã hết hạn')).toBeVisible();
+  await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
+  await expect(dialog).toHaveCount(0);
+  await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
+  await expect(page.getByLabel('Tên đợt')).toHaveValue('Đợt 2 năm 2021');
+  await page.getByRole('button', { name: 'Thêm đợt' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm Đợt 2 năm 2021.' })).toBeVisible();
+  const second = page.getByRole('table', { name: 'Các đợt' }).locator('tbody tr').nth(1);
+  await expect(second.locator('th, td')).toHaveText(['Đợt 2 năm 2021', '01/10/2021', '31/12/2021', '05/01/2022', 'Sửa']);
+  // The deadline moves: edited in place.
+  await page.getByRole('button', { name: 'Sửa Đợt 2 năm 2021' }).click();
+  await expect(page.getByLabel('Hạn báo cáo (dd/mm/yyyy)')).toHaveValue('05/01/2022');
+  await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('10/01/2022');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeVisible();
+  await expect(second.locator('td').nth(2)).toHaveText('10/01/2022');
+  await expectAccessible(page);
+
+  // Coming back to the tab after the session ended elsewhere shows the same dialog.
+  await endSessions();
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(dialog).toBeVisible();
+  await signIn(page, 'so.tttt', 'mat-khau-rat-dai-2021');
+  await expect(dialog).toHaveCount(0);
+
+  // A reload keeps the session for this tab.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await context.close();
+});
