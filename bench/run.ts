@@ -5,11 +5,13 @@ import type { Figures } from './figures';
 import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
 import { run as extraction } from './extraction';
+import { run as collector } from './collector';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
   { name: 'extraction', run: extraction },
+  { name: 'collector', run: collector },
 ];
 
 const only = process.argv.slice(2);

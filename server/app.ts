@@ -8,6 +8,18 @@ import type { Db, DbKind } from './db';
 import { Problem } from './problem';
 import { authRoutes } from './routes/auth';
 import { householdRoutes } from './routes/households';
+import { staffEnrolRoutes } from './routes/staff-enrol';
+import { staffOrderRoutes } from './routes/staff-orders';
+import { rulesRoutes } from './routes/rules';
+import { pageReportRoutes } from './routes/staff-page-reports';
+import { agencyCodeRoutes } from './routes/agency-codes';
+import { agencyParticipantRoutes } from './routes/agency-participants';
+import { agencyReportRoutes } from './routes/agency-reports';
+import { provinceAgencyRoutes } from './routes/province-agencies';
+import { provinceUserRoutes } from './routes/province-users';
+import { periodRoutes } from './routes/province-periods';
+import { provinceRollupRoutes } from './routes/province-rollup';
+import { provinceInsightRoutes } from './routes/province-insights';
 
 export interface AppDeps {
   db: Db;
@@ -31,6 +43,18 @@ export function createApp(deps: AppDeps) {
   // Each area registers its routes here.
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/households', householdRoutes(deps));
+  app.route('/api', staffEnrolRoutes(deps));
+  app.route('/api/staff/orders', staffOrderRoutes(deps));
+  app.route('/api', rulesRoutes(deps));
+  app.route('/api', pageReportRoutes(deps));
+  app.route('/api/agency/enrolment-codes', agencyCodeRoutes(deps));
+  app.route('/api/agency', agencyParticipantRoutes(deps));
+  app.route('/api/agency', agencyReportRoutes(deps));
+  app.route('/api/province/agencies', provinceAgencyRoutes(deps));
+  app.route('/api/province/users', provinceUserRoutes(deps));
+  app.route('/api', periodRoutes(deps));
+  app.route('/api/province/rollup', provinceRollupRoutes(deps));
+  app.route('/api/province', provinceInsightRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

@@ -13,6 +13,18 @@ export const problems = {
   '429.1': { status: 429, vi: 'Thử quá nhiều lần. Xin đợi một lúc rồi thử lại.', en: 'Too many attempts. Wait and try again.' },
   '413.1': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' },
   '500.1': { status: 500, vi: 'Máy chủ gặp lỗi. Dữ liệu của bạn vẫn được giữ lại, xin thử lại sau.', en: 'Server error. Your data is kept; try again later.' },
+  '400.10': { status: 400, vi: 'Đơn hàng có trường dữ liệu thiếu hoặc không hợp lệ.', en: 'An order field is missing or invalid.' },
+  '400.11': { status: 400, vi: 'Ngày đặt hàng nằm ngoài thời gian của đợt vận động.', en: 'The order date is outside every campaign period.' },
+  '400.12': { status: 400, vi: 'Mỗi lần gửi tối đa 100 đơn hàng.', en: 'At most 100 orders per request.' },
+  '400.13': { status: 400, vi: 'Bộ quy tắc đọc trang không đúng cấu trúc.', en: 'The adapter rules are not structured correctly.' },
+  '400.14': { status: 400, vi: 'Báo cáo trang lỗi không hợp lệ hoặc quá lớn.', en: 'The page report is invalid or too large.' },
+  '404.10': { status: 404, vi: 'Mã đăng ký không đúng, đã hết hạn hoặc đã bị thu hồi. Xin hỏi lại cán bộ đầu mối của cơ quan.', en: 'Unknown, expired or revoked enrolment code. Ask your agency focal point.' },
+  '404.11': { status: 404, vi: 'Chưa có bộ quy tắc đọc trang nào được tải lên; dùng bộ quy tắc đi kèm tiện ích.', en: 'No adapter rules uploaded yet; use the bundled copy.' },
+  '404.12': { status: 404, vi: 'Không tìm thấy đơn hàng này.', en: 'No such order.' },
+  '409.10': { status: 409, vi: 'Mã đăng ký này đã được dùng hết số lượt. Xin cán bộ đầu mối cấp mã mới.', en: 'This enrolment code has been used up. Ask for a new one.' },
+  '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
+  '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
+  '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -15,6 +15,8 @@ export interface RegionPack {
   signupDeadlines: Record<string, string>;
   /** The province's aim for produce sold through the marketplaces, kg per day. */
   dailyKgTarget: number;
+  /** Civil servants the campaign asks to take part, province-wide (participation is shown against it). */
+  staffHeadcount: number;
 }
 
 export interface CampaignPeriod {
@@ -35,6 +37,7 @@ export const langSon: RegionPack = {
   householdTargetPercent: campaign.householdTargetPercent,
   signupDeadlines: campaign.signupDeadlines,
   dailyKgTarget: campaign.dailyKgTarget,
+  staffHeadcount: campaign.staffHeadcount,
 };
 
 /** Every commune of a pack with its district, flattened. */

@@ -21,9 +21,19 @@ export class AttemptLimiter {
     return a.count <= this.max;
   }
 
+  /** True while `key` has used up its tries; checks without counting (count failures with `allow`). */
+  isBlocked(key: string, now = Date.now()): boolean {
+    const a = this.attempts.get(key);
+    return !!a && now - a.since <= this.windowMs && a.count >= this.max;
+  }
+
   reset(key: string) {
     this.attempts.delete(key);
   }
 }
 
 export const loginLimiter = new AttemptLimiter(10, 15 * 60 * 1000);
+
+/** Enrolment code guessing: failed tries per client IP and per code prefix (a typo keeps its prefix). */
+export const enrolmentIpLimiter = new AttemptLimiter(30, 15 * 60 * 1000);
+export const enrolmentCodeLimiter = new AttemptLimiter(20, 15 * 60 * 1000);

@@ -1,8 +1,10 @@
+import type { StaffTables } from './schema-staff';
+
 /**
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, StaffTables {}
 
 export interface FoundationTables {
   households: HouseholdTable;

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import { households0001 } from './0001-households';
 import { regionAndAccounts0002 } from './0002-region-and-accounts';
+import { staffOrders0101 } from './0101-staff-orders';
+import { agencyReports0102 } from './0102-agency-reports';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -9,4 +11,6 @@ import { regionAndAccounts0002 } from './0002-region-and-accounts';
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
   '0002-region-and-accounts': regionAndAccounts0002,
+  '0101-staff-orders': staffOrders0101,
+  '0102-agency-reports': agencyReports0102,
 };

@@ -1,0 +1,210 @@
+// Collector figures on SQLite and on PostgreSQL (a throwaway cluster, or TEST_DATABASE_URL):
+// - ingest: orders/s through the real HTTP API on loopback vs raw inserts of the same rows (ratio, ≥ 0.3)
+// - export: tally + XLSX for an agency of 28,385 staff with 3 orders each (< 2 s)
+// - rollup: the province roll-up over those 85,155 orders (< 200 ms)
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import pg from 'pg';
+import { openDb, type Db, type DbKind } from '../server/db';
+import { createApp } from '../server/app';
+import { issueToken } from '../server/auth/tokens';
+import { contentHash } from '../server/staff/orders';
+import { createAgencyFocalPoint, createProvinceUser, sampleOrder } from '../server/testing/seed';
+import { orderContribution } from '../lib/tally';
+import type { SubmittedOrder } from '../lib/api/staff';
+import { median, round, type Figures } from './figures';
+
+const staffCount = 28_385;
+const ordersEach = 3;
+const ingestBatches = 30;
+const batchSize = 50;
+
+async function withDatabase<T>(kind: DbKind, work: (db: Db) => Promise<T>): Promise<T> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-bench-'));
+    const { db } = await openDb({ dataDir: dir });
+    try {
+      return await work(db);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
+  const server = tools.ensurePostgres();
+  const name = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const { db } = await openDb({ dataDir: '', databaseUrl: url.toString() });
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+    server.stop();
+  }
+}
+
+/** The rows an accepted order becomes, for raw inserts that bypass the API. */
+function rawRows(staffId: string, agencyCode: string, order: SubmittedOrder) {
+  const c = orderContribution(order.items);
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  return {
+    order: {
+      id,
+      client_id: order.clientId,
+      staff_id: staffId,
+      agency_code: agencyCode,
+      period_id: '2021-dot-1',
+      marketplace: order.marketplace,
+      order_code: order.orderCode,
+      placed_at: order.placedAt,
+      placed_on: order.placedAt!.slice(0, 10),
+      source: order.source,
+      order_status: order.status,
+      shipping_fee: order.shippingFee,
+      discount: order.discount,
+      total: order.total,
+      content_hash: contentHash(order),
+      body: JSON.stringify(order),
+      state: 'accepted' as const,
+      flag_reason: null,
+      review: null,
+      review_note: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      counted: 1,
+      farm_items: c.farmItems,
+      farm_quantity: c.quantity,
+      farm_amount: c.amountVnd,
+      farm_grams: c.grams,
+      farm_items_without_weight: c.itemsWithoutWeight,
+      received_at: now,
+      updated_at: now,
+    },
+    items: order.items.map((it, i) => ({
+      order_id: id,
+      line_no: i,
+      name: it.name,
+      quantity: it.quantity,
+      unit_price: it.unitPrice,
+      line_total: it.lineTotal,
+      shop: it.shop,
+      product_url: it.productUrl,
+      weight_grams: it.weightGrams,
+      is_farm_product: it.isFarmProduct ? 1 : 0,
+      excluded: it.excluded ? 1 : 0,
+    })),
+  };
+}
+
+async function insertRaw(db: Db, rows: ReturnType<typeof rawRows>[]) {
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      await trx.insertInto('staff_orders').values(chunk.map((r) => r.order)).execute();
+      await trx.insertInto('staff_order_items').values(chunk.flatMap((r) => r.items)).execute();
+    }
+  });
+}
+
+async function newStaff(db: Db, agencyCode: string, n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  const now = new Date().toISOString();
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .insertInto('staff')
+      .values(ids.slice(i, i + 500).map((id, j) => ({ id, agency_code: agencyCode, full_name: `Cán bộ số ${i + j + 1}`, installation_id: id, enrolment_code: 'BENCH', enrolled_at: now })))
+      .execute();
+  }
+  return ids;
+}
+
+async function ingestRatio(db: Db, app: ReturnType<typeof createApp>): Promise<{ apiPerSec: number; rawPerSec: number }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const [apiStaff, rawStaff] = await newStaff(db, 'SNV', 2);
+    const { token } = await issueToken(db, { role: 'staff', subjectId: apiStaff, agencyCode: 'SNV' }, 3600_000);
+    const batch = () => Array.from({ length: batchSize }, () => sampleOrder()) as SubmittedOrder[];
+
+    const t0 = performance.now();
+    for (let b = 0; b < ingestBatches; b++) {
+      const res = await fetch(`http://127.0.0.1:${port}/api/staff/orders`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ orders: batch() }),
+      });
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+      await res.json();
+    }
+    const apiMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    for (let b = 0; b < ingestBatches; b++) await insertRaw(db, batch().map((o) => rawRows(rawStaff, 'SNV', o)));
+    const rawMs = performance.now() - t1;
+    const n = ingestBatches * batchSize;
+    return { apiPerSec: (n / apiMs) * 1000, rawPerSec: (n / rawMs) * 1000 };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** One agency holding the whole province's staff: the largest export a focal point could ask for. */
+async function seedProvince(db: Db) {
+  const ids = await newStaff(db, 'SGDDT', staffCount);
+  const rows = ids.flatMap((id) => Array.from({ length: ordersEach }, () => rawRows(id, 'SGDDT', sampleOrder() as SubmittedOrder)));
+  for (let i = 0; i < rows.length; i += 5000) await insertRaw(db, rows.slice(i, i + 5000));
+}
+
+async function timed(samples: number, fn: () => Promise<void>): Promise<number> {
+  await fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    await fn();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+async function benchOne(kind: DbKind): Promise<Figures> {
+  return withDatabase(kind, async (db) => {
+    const app = createApp({ db, dbKind: kind, startedAt: new Date() });
+    const ingest = await ingestRatio(db, app);
+    process.stderr.write(`  ${kind}: seeding ${staffCount} staff × ${ordersEach} orders…\n`);
+    await seedProvince(db);
+    const focal = await createAgencyFocalPoint(db, 'SGDDT');
+    const province = await createProvinceUser(db);
+    const exportMs = await timed(3, async () => {
+      const res = await app.request('/api/agency/export.xlsx?period=2021-dot-1', { headers: focal.auth });
+      if (res.status !== 200) throw new Error(`export answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+    const rollupMs = await timed(5, async () => {
+      const res = await app.request('/api/province/rollup?period=2021-dot-1', { headers: province.auth });
+      const body = (await res.json()) as { totals: { orders: number } };
+      if (body.totals.orders < staffCount * ordersEach) throw new Error(`roll-up counted ${body.totals.orders}`);
+    });
+    return {
+      [`collector.${kind}.ingest-api`]: { value: round(ingest.apiPerSec, 0), unit: 'orders/s', target: 500, better: 'higher' },
+      [`collector.${kind}.ingest-raw`]: { value: round(ingest.rawPerSec, 0), unit: 'orders/s', target: 0, better: 'higher' },
+      [`collector.${kind}.ingest-ratio`]: { value: round(ingest.apiPerSec / ingest.rawPerSec, 2), unit: 'api/raw', target: 0.3, better: 'higher' },
+      [`collector.${kind}.tally-xlsx-28385`]: { value: round(exportMs, 0), unit: 'ms', target: 2000, better: 'lower' },
+      [`collector.${kind}.province-rollup`]: { value: round(rollupMs, 0), unit: 'ms', target: 200, better: 'lower' },
+    };
+  });
+}
+
+export async function run(): Promise<Figures> {
+  return { ...(await benchOne('sqlite')), ...(await benchOne('postgres')) };
+}

@@ -1,0 +1,111 @@
+/** Tables of the staff (extension) side: enrolment codes, staff, their orders, adapter rules, page reports. */
+export interface StaffTables {
+  enrolment_codes: EnrolmentCodeTable;
+  staff: StaffTable;
+  staff_orders: StaffOrderTable;
+  staff_order_items: StaffOrderItemTable;
+  adapter_rules: { version: number; sites: string; uploaded_by: string; uploaded_at: string };
+  page_reports: PageReportTable;
+  agency_reports: AgencyReportTable;
+}
+
+export interface AgencyReportTable {
+  id: string;
+  agency_code: string;
+  period_id: string;
+  version: number;
+  /** JSON of lib/tally.ts Tally. */
+  tally: string;
+  /** JSON of the participant rows at submission. */
+  participants: string;
+  note: string | null;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: string;
+  late: number;
+}
+
+export interface EnrolmentCodeTable {
+  code: string;
+  agency_code: string;
+  label: string | null;
+  max_uses: number;
+  used_count: number;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface StaffTable {
+  id: string;
+  agency_code: string;
+  full_name: string;
+  installation_id: string;
+  enrolment_code: string;
+  enrolled_at: string;
+}
+
+/** Bigint columns come back as strings from PostgreSQL: read them through Number(). */
+type Bigint = number | string;
+
+export interface StaffOrderTable {
+  id: string;
+  client_id: string;
+  staff_id: string;
+  agency_code: string;
+  period_id: string;
+  marketplace: string;
+  order_code: string | null;
+  placed_at: string | null;
+  placed_on: string;
+  source: 'detected' | 'manual';
+  order_status: 'placed' | 'cancelled';
+  shipping_fee: Bigint | null;
+  discount: Bigint | null;
+  total: Bigint | null;
+  content_hash: string;
+  body: string;
+  state: 'accepted' | 'flagged' | 'withdrawn';
+  flag_reason: string | null;
+  review: 'counted' | 'excluded' | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  counted: number;
+  farm_items: number;
+  farm_quantity: number;
+  farm_amount: Bigint;
+  farm_grams: Bigint;
+  farm_items_without_weight: number;
+  received_at: string;
+  updated_at: string;
+}
+
+export interface StaffOrderItemTable {
+  order_id: string;
+  line_no: number;
+  name: string;
+  quantity: number;
+  unit_price: Bigint;
+  line_total: Bigint;
+  shop: string | null;
+  product_url: string | null;
+  weight_grams: number | null;
+  is_farm_product: number;
+  excluded: number;
+}
+
+export interface PageReportTable {
+  id: string;
+  client_id: string;
+  staff_id: string;
+  agency_code: string;
+  url: string;
+  page_type: string;
+  structure: string;
+  extension_version: string;
+  rules_version: string | null;
+  note: string | null;
+  received_at: string;
+}

@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import type { Context } from 'hono';
+
+/**
+ * One table model for both export formats: XLSX (Vietnamese headers, number formats, totals row, frozen
+ * header) and CSV (UTF-8 with BOM so Excel reads Vietnamese; CRLF). Text that a spreadsheet would run as a
+ * formula (= + - @, tab, CR at the start) is neutralised with a leading apostrophe in both.
+ */
+export type ColumnKind = 'text' | 'int' | 'vnd' | 'kg' | 'percent' | 'date';
+
+export interface Column {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  width?: number;
+}
+
+export interface Table {
+  /** Sheet name (≤ 31 characters). */
+  name: string;
+  /** Lines shown above the table in XLSX (title, agency, period, when). */
+  caption?: string[];
+  columns: Column[];
+  rows: Record<string, unknown>[];
+  totals?: Record<string, unknown>;
+}
+
+const numFmt: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  int: '#,##0',
+  vnd: '#,##0 "₫"',
+  kg: '#,##0.0',
+  percent: '0.0%',
+  date: undefined,
+};
+
+export function neutralise(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+function cellValue(v: unknown, kind: ColumnKind): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (kind === 'text' || kind === 'date' || typeof v !== 'number') return neutralise(String(v));
+  return v;
+}
+
+export async function toXlsx(tables: Table[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Nông sản số';
+  wb.created = new Date();
+  for (const t of tables) {
+    const ws = wb.addWorksheet(t.name.slice(0, 31));
+    for (const line of t.caption ?? []) ws.addRow([neutralise(line)]).font = { bold: ws.rowCount === 1 };
+    if (t.caption?.length) ws.addRow([]);
+    const headerRow = ws.addRow(t.columns.map((c) => c.header));
+    headerRow.font = { bold: true };
+    headerRow.alignment = { wrapText: true, vertical: 'middle' };
+    headerRow.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }));
+    ws.views = [{ state: 'frozen', ySplit: headerRow.number }];
+    t.columns.forEach((c, i) => {
+      const col = ws.getColumn(i + 1);
+      col.width = c.width ?? (c.kind === 'text' ? 32 : 16);
+      if (numFmt[c.kind]) col.numFmt = numFmt[c.kind]!;
+    });
+    for (const r of t.rows) ws.addRow(t.columns.map((c) => cellValue(r[c.key], c.kind)));
+    if (t.totals) {
+      const totals = ws.addRow(t.columns.map((c) => cellValue(t.totals![c.key], c.kind)));
+      totals.font = { bold: true };
+      totals.border = { top: { style: 'thin' } };
+    }
+    // Number formats on the columns do not reach the caption rows (they are text), so set them per cell too.
+    t.columns.forEach((c, i) => {
+      if (!numFmt[c.kind]) return;
+      for (let r = headerRow.number + 1; r <= ws.rowCount; r++) ws.getRow(r).getCell(i + 1).numFmt = numFmt[c.kind]!;
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function toCsv(t: Table): string {
+  const esc = (v: string | number | null) => {
+    if (v === null) return '';
+    const s = String(v);
+    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const line = (values: (string | number | null)[]) => values.map(esc).join(',');
+  const lines = [line(t.columns.map((c) => c.header)), ...t.rows.map((r) => line(t.columns.map((c) => cellValue(r[c.key], c.kind))))];
+  if (t.totals) lines.push(line(t.columns.map((c) => cellValue(t.totals![c.key], c.kind))));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Today in Vietnam, yyyy-mm-dd (file names). */
+export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** Sends a download with an ASCII file name and the full Vietnamese one (RFC 6266 filename*). */
+export function download(c: Context, body: Buffer | string, fileName: string, type: 'xlsx' | 'csv') {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+  c.header('Content-Type', type === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body));
+}

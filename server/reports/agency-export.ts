@@ -1,0 +1,65 @@
+import type { Tally } from '../../lib/tally';
+import { formatDate } from '../../lib/format';
+import type { Column, Table } from '../export/table';
+import type { ParticipantRow } from './tally';
+
+/** The tally's columns, shared by the agency report and the province roll-up so both read alike. */
+export const tallyColumns: Column[] = [
+  { key: 'headcount', header: 'Biên chế (người)', kind: 'int' },
+  { key: 'participants', header: 'Số người tham gia', kind: 'int' },
+  { key: 'participationRate', header: 'Tỷ lệ tham gia', kind: 'percent' },
+  { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
+  { key: 'farmItems', header: 'Số mặt hàng nông sản', kind: 'int' },
+  { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
+  { key: 'amountVnd', header: 'Thành tiền (₫)', kind: 'vnd', width: 20 },
+  { key: 'kg', header: 'Ước tính khối lượng (kg)', kind: 'kg' },
+];
+
+const participantColumns: Column[] = [
+  { key: 'no', header: 'STT', kind: 'int', width: 6 },
+  { key: 'fullName', header: 'Họ và tên', kind: 'text' },
+  { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
+  { key: 'farmItems', header: 'Số mặt hàng nông sản', kind: 'int' },
+  { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
+  { key: 'amountVnd', header: 'Thành tiền (₫)', kind: 'vnd', width: 20 },
+  { key: 'kg', header: 'Ước tính khối lượng (kg)', kind: 'kg' },
+  { key: 'selfDeclared', header: 'Đơn tự khai', kind: 'int' },
+];
+
+export interface AgencyExportInput {
+  agency: { code: string; name: string };
+  scopeLabel: string;
+  tally: Tally;
+  participants: ParticipantRow[];
+  /** "Đã nộp lần 2 lúc …" or "Số liệu tạm tính (chưa nộp)". */
+  status: string;
+}
+
+/** Two tables: the agency's numbers on one line, and one line per participant with a totals row. */
+export function agencyTables(x: AgencyExportInput): Table[] {
+  const caption = [`Báo cáo kết quả mua nông sản trực tuyến — ${x.agency.name} (${x.agency.code})`, `${x.scopeLabel}. ${x.status}`, `Xuất ngày ${formatDate(new Date().toISOString())}`];
+  const people = x.participants.filter((p) => p.participated);
+  return [
+    {
+      name: 'Tổng hợp',
+      caption,
+      columns: [{ key: 'agency', header: 'Cơ quan, đơn vị', kind: 'text', width: 40 }, ...tallyColumns],
+      rows: [{ agency: x.agency.name, ...x.tally }],
+    },
+    {
+      name: 'Người tham gia',
+      caption,
+      columns: participantColumns,
+      rows: people.map((p, i) => ({ no: i + 1, ...p })),
+      totals: {
+        fullName: `Tổng cộng (${people.length} người)`,
+        orders: x.tally.orders,
+        farmItems: x.tally.farmItems,
+        quantity: x.tally.quantity,
+        amountVnd: x.tally.amountVnd,
+        kg: x.tally.kg,
+        selfDeclared: people.reduce((s, p) => s + p.selfDeclared, 0),
+      },
+    },
+  ];
+}

@@ -1,0 +1,141 @@
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { finishTally, gramsToKg, type Tally } from '../../lib/tally';
+import type { Db } from '../db';
+import type { Database } from '../db/schema';
+import { Problem } from '../problem';
+
+/**
+ * Tallies straight from the database. Each order row carries its contribution (lib/tally.ts
+ * orderContribution, stored at submission) and whether it counts, so a tally is plain sums here and
+ * finishTally gives the same rounding and rates as everywhere else.
+ */
+
+/** What a tally covers: a campaign period, or a date range (a month for the province), dates inclusive. */
+export type Scope = { periodId: string } | { from: string; to: string };
+
+/** Reads ?period=… or ?month=yyyy-mm from a request; defaults to the latest period that has started. */
+export async function scopeOf(db: Db, query: { period?: string; month?: string }): Promise<Scope & { label: string }> {
+  if (query.month) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw new Problem('400.2', { field: 'month', detail: 'Tháng theo dạng yyyy-mm.' });
+    const [y, m] = query.month.split('-').map(Number);
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { from: `${query.month}-01`, to: `${query.month}-${String(last).padStart(2, '0')}`, label: `Tháng ${m}/${y}` };
+  }
+  const period = query.period
+    ? await db.selectFrom('periods').selectAll().where('id', '=', query.period).executeTakeFirst()
+    : await db.selectFrom('periods').selectAll().orderBy('starts_on', 'desc').where('starts_on', '<=', new Date().toISOString().slice(0, 10)).executeTakeFirst() ??
+      (await db.selectFrom('periods').selectAll().orderBy('starts_on').executeTakeFirst());
+  if (!period) throw new Problem('404.1', { field: 'period' });
+  return { periodId: period.id, label: period.name };
+}
+
+type OrdersQuery<O> = SelectQueryBuilder<Database, 'staff_orders', O>;
+
+/** Orders that count toward a tally, inside the scope. */
+export function countedIn<TB extends keyof Database, O>(query: SelectQueryBuilder<Database, TB, O>, scope: Scope): SelectQueryBuilder<Database, TB, O> {
+  // Works on any query over staff_orders (joined with items or not); typed through the orders-only shape.
+  const q = query as unknown as OrdersQuery<O>;
+  const inScope = 'periodId' in scope ? q.where('staff_orders.period_id', '=', scope.periodId) : q.where('staff_orders.placed_on', '>=', scope.from).where('staff_orders.placed_on', '<=', scope.to);
+  return inScope.where('staff_orders.counted', '=', 1).where('staff_orders.farm_items', '>', 0) as unknown as SelectQueryBuilder<Database, TB, O>;
+}
+
+const sums = (eb: ExpressionBuilder<Database, 'staff_orders'>) =>
+  [
+    eb.fn.count<number>(sql`distinct staff_orders.staff_id`).as('participants'),
+    eb.fn.countAll<number>().as('orders'),
+    eb.fn.sum<number>('farm_items').as('farmItems'),
+    eb.fn.sum<number>('farm_quantity').as('quantity'),
+    eb.fn.sum<number>('farm_amount').as('amountVnd'),
+    eb.fn.sum<number>('farm_grams').as('grams'),
+    eb.fn.sum<number>('farm_items_without_weight').as('itemsWithoutWeight'),
+  ] as const;
+
+type SumRow = { participants: unknown; orders: unknown; farmItems: unknown; quantity: unknown; amountVnd: unknown; grams: unknown; itemsWithoutWeight: unknown };
+// PostgreSQL gives counts and sums of bigint as strings, SQLite gives null for an empty sum.
+const num = (v: unknown) => Number(v ?? 0);
+const toSums = (r: SumRow | undefined) => ({
+  participants: num(r?.participants),
+  orders: num(r?.orders),
+  farmItems: num(r?.farmItems),
+  quantity: num(r?.quantity),
+  amountVnd: num(r?.amountVnd),
+  grams: num(r?.grams),
+  itemsWithoutWeight: num(r?.itemsWithoutWeight),
+});
+
+export async function agencyTally(db: Db, agencyCode: string, scope: Scope): Promise<Tally> {
+  const agency = await db.selectFrom('agencies').select('headcount').where('code', '=', agencyCode).executeTakeFirst();
+  const row = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope).select(sums).executeTakeFirst();
+  return finishTally(toSums(row), agency?.headcount ?? null);
+}
+
+/** Every agency's tally in one grouped query (the province roll-up). */
+export async function tallyByAgency(db: Db, scope: Scope): Promise<Map<string, Tally>> {
+  const agencies = await db.selectFrom('agencies').select(['code', 'headcount']).execute();
+  const rows = await countedIn(db.selectFrom('staff_orders'), scope).select('agency_code').select(sums).groupBy('agency_code').execute();
+  const byCode = new Map(rows.map((r) => [r.agency_code, r]));
+  return new Map(agencies.map((a) => [a.code, finishTally(toSums(byCode.get(a.code)), a.headcount)]));
+}
+
+export interface ParticipantRow {
+  staffId: string;
+  fullName: string;
+  enrolledAt: string;
+  participated: boolean;
+  orders: number;
+  farmItems: number;
+  quantity: number;
+  amountVnd: number;
+  kg: number;
+  /** Orders waiting for the agency's review (claimed twice). */
+  awaitingReview: number;
+  /** Counted orders the person declared by hand. */
+  selfDeclared: number;
+}
+
+/** Everyone enrolled in the agency with what they count for in the scope, participants first, then by name. */
+export async function participantRows(db: Db, agencyCode: string, scope: Scope): Promise<ParticipantRow[]> {
+  const people = await db.selectFrom('staff').select(['id', 'full_name', 'enrolled_at']).where('agency_code', '=', agencyCode).execute();
+  const counted = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope)
+    .select((eb) => [
+      'staff_id',
+      eb.fn.countAll<number>().as('orders'),
+      eb.fn.sum<number>('farm_items').as('farmItems'),
+      eb.fn.sum<number>('farm_quantity').as('quantity'),
+      eb.fn.sum<number>('farm_amount').as('amountVnd'),
+      eb.fn.sum<number>('farm_grams').as('grams'),
+      eb.fn.sum<number>(eb.case().when('source', '=', 'manual').then(1).else(0).end()).as('manual'),
+    ])
+    .groupBy('staff_id')
+    .execute();
+  const pendingQ = db
+    .selectFrom('staff_orders')
+    .select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')])
+    .where('agency_code', '=', agencyCode)
+    .where('state', '=', 'flagged')
+    .where('review', 'is', null);
+  const pending = await ('periodId' in scope ? pendingQ.where('period_id', '=', scope.periodId) : pendingQ.where('placed_on', '>=', scope.from).where('placed_on', '<=', scope.to))
+    .groupBy('staff_id')
+    .execute();
+  const sumsOf = new Map(counted.map((r) => [r.staff_id, r]));
+  const pendingOf = new Map(pending.map((r) => [r.staff_id, num(r.n)]));
+  const rows = people.map((p): ParticipantRow => {
+    const s = sumsOf.get(p.id);
+    return {
+      staffId: p.id,
+      fullName: p.full_name,
+      enrolledAt: p.enrolled_at,
+      participated: !!s,
+      orders: num(s?.orders),
+      farmItems: num(s?.farmItems),
+      quantity: num(s?.quantity),
+      amountVnd: num(s?.amountVnd),
+      kg: gramsToKg(num(s?.grams)),
+      awaitingReview: pendingOf.get(p.id) ?? 0,
+      selfDeclared: num(s?.manual),
+    };
+  });
+  const collator = new Intl.Collator('vi');
+  return rows.sort((a, b) => Number(b.participated) - Number(a.participated) || collator.compare(a.fullName, b.fullName));
+}

@@ -1,0 +1,33 @@
+import { randomInt } from 'node:crypto';
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { codeAlphabet, codeLength } from '../../lib/enrolment-code';
+import type { Db } from '../db';
+
+/** A fresh random code (31^8 ≈ 8.5·10^11 possibilities; guessing is rate-limited). */
+export function generateEnrolmentCode(): string {
+  let s = '';
+  for (let i = 0; i < codeLength; i++) s += codeAlphabet[randomInt(codeAlphabet.length)];
+  return s;
+}
+
+/** A code that may still be used to enrol, with its agency; undefined when unknown, expired or revoked. */
+export async function usableCode(db: Db, code: string) {
+  const row = await db
+    .selectFrom('enrolment_codes')
+    .innerJoin('agencies', 'agencies.code', 'enrolment_codes.agency_code')
+    .select(['enrolment_codes.code', 'enrolment_codes.agency_code', 'enrolment_codes.expires_at', 'enrolment_codes.revoked_at', 'enrolment_codes.max_uses', 'enrolment_codes.used_count', 'agencies.name as agency_name', 'agencies.active'])
+    .where('enrolment_codes.code', '=', code)
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.expires_at <= new Date().toISOString() || !Number(row.active)) return undefined;
+  return row;
+}
+
+/** The caller's address for rate limiting: the socket's peer (not a header a client could forge). */
+export function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,197 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
+import { problems } from '../../lib/api/problems';
+import { isOrderCounted, orderContribution, type Review } from '../../lib/tally';
+import { formatDate } from '../../lib/format';
+import type { Db } from '../db';
+import type { StaffOrderTable } from '../db/schema-staff';
+import { periodOn, vnDateOf, type PeriodView } from '../periods';
+import { clientIdOf, isFault, validateOrder } from './validate-order';
+
+type OrderRow = Selectable<StaffOrderTable>;
+export interface Submitter {
+  staffId: string;
+  agencyCode: string;
+}
+
+const flaggedReason = 'Đơn hàng này cũng được người khác (hoặc chính bạn, ở một lần gửi khác) khai báo; cơ quan sẽ xem xét.';
+
+/**
+ * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
+ * reason, the others go in. The same clientId with the same content gives the same answer again.
+ */
+export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly PeriodView[], now = new Date()): Promise<SubmissionResult[]> {
+  const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
+  const ids = inputs.map(clientIdOf).filter((x): x is string => x !== null);
+  const existing = new Map<string, OrderRow>();
+  if (ids.length) {
+    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', ids).execute();
+    for (const r of rows) existing.set(r.client_id, r);
+  }
+
+  const fresh: { index: number; order: SubmittedOrder; hash: string; row: OrderRow }[] = [];
+  const seen = new Map<string, string>();
+  inputs.forEach((input, index) => {
+    const order = validateOrder(input);
+    if (isFault(order)) {
+      results[index] = { clientId: clientIdOf(input) ?? '', status: 'rejected', problem: { code: '400.10', message: order.message, field: order.field } };
+      return;
+    }
+    const hash = contentHash(order);
+    // Sent before (or earlier in this batch): same content → the stored answer; different → conflict.
+    const before = existing.get(order.clientId)?.content_hash ?? seen.get(order.clientId);
+    if (before !== undefined) {
+      if (before !== hash) results[index] = conflict(order.clientId);
+      return;
+    }
+    seen.set(order.clientId, hash);
+    const day = vnDateOf(order.placedAt ?? now.toISOString())!;
+    const period = periodOn(periods, day);
+    if (!period) {
+      const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';
+      results[index] = {
+        clientId: order.clientId,
+        status: 'rejected',
+        problem: { code: '400.11', message: `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`, field: order.placedAt ? 'placedAt' : 'receivedAt' },
+      };
+      return;
+    }
+    fresh.push({ index, order, hash, row: newRow(who, order, hash, period.id, day, now) });
+  });
+
+  if (fresh.length) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).execute();
+      const items = fresh.flatMap((f) =>
+        f.order.items.map((it, i) => ({
+          order_id: f.row.id,
+          line_no: i,
+          name: it.name,
+          quantity: it.quantity,
+          unit_price: it.unitPrice,
+          line_total: it.lineTotal,
+          shop: it.shop,
+          product_url: it.productUrl,
+          weight_grams: it.weightGrams,
+          is_farm_product: it.isFarmProduct ? 1 : 0,
+          excluded: it.excluded ? 1 : 0,
+        })),
+      );
+      for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
+    });
+    await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
+  }
+
+  // Answer from what is stored now (a claim check may have flagged a fresh order).
+  const answerIds = inputs.map((input, i) => (results[i] ? null : clientIdOf(input))).filter((x): x is string => !!x);
+  const stored = new Map<string, OrderRow>();
+  if (answerIds.length) {
+    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', answerIds).execute();
+    for (const r of rows) stored.set(r.client_id, r);
+  }
+  return inputs.map((input, i) => {
+    const r = results[i];
+    if (r) return r;
+    const row = stored.get(clientIdOf(input)!);
+    return row ? resultOf(row) : conflict(clientIdOf(input) ?? '');
+  });
+}
+
+function conflict(clientId: string): SubmissionResult {
+  return { clientId, status: 'rejected', problem: { code: '409.1', message: problems['409.1'].vi, field: 'clientId' } };
+}
+
+export function contentHash(order: SubmittedOrder): string {
+  return createHash('sha256').update(JSON.stringify(order)).digest('base64url');
+}
+
+function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: string, day: string, now: Date): OrderRow {
+  const c = orderContribution(order.items);
+  const state = 'accepted' as const;
+  return {
+    id: randomUUID(),
+    client_id: order.clientId,
+    staff_id: who.staffId,
+    agency_code: who.agencyCode,
+    period_id: periodId,
+    marketplace: order.marketplace,
+    order_code: order.orderCode,
+    placed_at: order.placedAt,
+    placed_on: day,
+    source: order.source,
+    order_status: order.status,
+    shipping_fee: order.shippingFee,
+    discount: order.discount,
+    total: order.total,
+    content_hash: hash,
+    body: JSON.stringify(order),
+    state,
+    flag_reason: null,
+    review: null,
+    review_note: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    counted: isOrderCounted({ orderStatus: order.status, state, review: null }) ? 1 : 0,
+    farm_items: c.farmItems,
+    farm_quantity: c.quantity,
+    farm_amount: c.amountVnd,
+    farm_grams: c.grams,
+    farm_items_without_weight: c.itemsWithoutWeight,
+    received_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+}
+
+/**
+ * A marketplace order claimed more than once (by two people, or twice by one) is flagged until the agency
+ * reviews it; when a claim is withdrawn and one remains, the remaining one is no longer in doubt.
+ */
+export async function reconcileClaims(db: Db, keys: { marketplace: string; orderCode: string }[]): Promise<void> {
+  const unique = [...new Map(keys.map((k) => [`${k.marketplace}\u0000${k.orderCode}`, k])).values()];
+  if (!unique.length) return;
+  const claims = await db
+    .selectFrom('staff_orders')
+    .select(['id', 'marketplace', 'order_code', 'state', 'review', 'order_status'])
+    .where('state', '!=', 'withdrawn')
+    .where((eb) => eb.or(unique.map((k) => eb.and([eb('marketplace', '=', k.marketplace), eb('order_code', '=', k.orderCode)]))))
+    .execute();
+  const byKey = new Map<string, typeof claims>();
+  for (const c of claims) {
+    const k = `${c.marketplace}\u0000${c.order_code}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  }
+  const now = new Date().toISOString();
+  for (const group of byKey.values()) {
+    const target = group.length > 1 ? 'flagged' : 'accepted';
+    for (const c of group) {
+      if (c.review !== null || c.state === target) continue;
+      const counted = isOrderCounted({ orderStatus: c.order_status, state: target, review: c.review as Review }) ? 1 : 0;
+      await db
+        .updateTable('staff_orders')
+        .set({ state: target, flag_reason: target === 'flagged' ? 'duplicate' : null, counted, updated_at: now })
+        .where('id', '=', c.id)
+        .execute();
+    }
+  }
+}
+
+/** What the person sees of a stored order: excluded by the agency reads as rejected, with its note. */
+export function resultOf(row: OrderRow): SubmissionResult & { reason?: string } {
+  const base = { clientId: row.client_id, serverId: row.id };
+  if (row.state === 'withdrawn') return { ...base, status: 'withdrawn' };
+  if (row.review === 'excluded') {
+    const reason = row.review_note ? `Cơ quan không tính đơn này: ${row.review_note}` : 'Cơ quan không tính đơn này.';
+    return { ...base, status: 'rejected', reason, problem: { code: '403.10', message: reason } };
+  }
+  if (row.review === 'counted' || row.state === 'accepted') return { ...base, status: 'accepted' };
+  return { ...base, status: 'flagged', reason: flaggedReason };
+}
+
+export async function withdrawOrder(db: Db, staffId: string, clientId: string): Promise<OrderRow | undefined> {
+  const row = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', staffId).where('client_id', '=', clientId).executeTakeFirst();
+  if (!row || row.state === 'withdrawn') return row;
+  await db.updateTable('staff_orders').set({ state: 'withdrawn', counted: 0, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+  if (row.order_code) await reconcileClaims(db, [{ marketplace: row.marketplace, orderCode: row.order_code }]);
+  return { ...row, state: 'withdrawn', counted: 0 };
+}
