@@ -6,12 +6,14 @@ import { run as sizes } from './sizes';
 import { run as coldStart } from './collector-cold-start';
 import { run as extraction } from './extraction';
 import { run as collector } from './collector';
+import { run as kiosk } from './kiosk';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
   { name: 'collector-cold-start', run: coldStart },
   { name: 'extraction', run: extraction },
   { name: 'collector', run: collector },
+  { name: 'kiosk', run: kiosk },
 ];
 
 const only = process.argv.slice(2);

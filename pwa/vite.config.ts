@@ -40,6 +40,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
+        importScripts: ['/kiosk-sync-sw.js'],
       },
     }),
   ],

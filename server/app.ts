@@ -7,7 +7,6 @@ import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
 import { Problem } from './problem';
 import { authRoutes } from './routes/auth';
-import { householdRoutes } from './routes/households';
 import { staffEnrolRoutes } from './routes/staff-enrol';
 import { staffOrderRoutes } from './routes/staff-orders';
 import { rulesRoutes } from './routes/rules';
@@ -20,6 +19,11 @@ import { provinceUserRoutes } from './routes/province-users';
 import { periodRoutes } from './routes/province-periods';
 import { provinceRollupRoutes } from './routes/province-rollup';
 import { provinceInsightRoutes } from './routes/province-insights';
+import { kioskEnrolRoutes } from './routes/kiosk-enrol';
+import { kioskHouseholdRoutes } from './routes/kiosk-households';
+import { kioskPhotoRoutes } from './routes/kiosk-photos';
+import { kioskHandoverRoutes } from './routes/kiosk-handover';
+import { kioskProgressRoutes } from './routes/kiosk-progress';
 
 export interface AppDeps {
   db: Db;
@@ -42,7 +46,6 @@ export function createApp(deps: AppDeps) {
 
   // Each area registers its routes here.
   app.route('/api/auth', authRoutes(deps));
-  app.route('/api/households', householdRoutes(deps));
   app.route('/api', staffEnrolRoutes(deps));
   app.route('/api/staff/orders', staffOrderRoutes(deps));
   app.route('/api', rulesRoutes(deps));
@@ -55,6 +58,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api', periodRoutes(deps));
   app.route('/api/province/rollup', provinceRollupRoutes(deps));
   app.route('/api/province', provinceInsightRoutes(deps));
+  app.route('/api/kiosk', kioskEnrolRoutes(deps));
+  app.route('/api/kiosk', kioskHouseholdRoutes(deps));
+  app.route('/api/kiosk', kioskPhotoRoutes(deps));
+  app.route('/api/kiosk', kioskHandoverRoutes(deps));
+  app.route('/api/kiosk', kioskProgressRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

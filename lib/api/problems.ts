@@ -25,6 +25,19 @@ export const problems = {
   '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
   '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
   '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
+  '400.50': { status: 400, vi: 'Số điện thoại không hợp lệ.', en: 'Invalid Vietnamese mobile number.' },
+  '400.51': { status: 400, vi: 'Số CCCD/CMND không hợp lệ.', en: 'Invalid citizen ID number.' },
+  '400.52': { status: 400, vi: 'Thiếu thông tin bắt buộc của hộ.', en: 'A required household field is missing.' },
+  '400.53': { status: 400, vi: 'Chưa có sự đồng ý (đánh dấu và chữ ký) của hộ.', en: 'The household has not consented.' },
+  '400.54': { status: 400, vi: 'Không đọc được tệp kết quả bàn giao (cần XLSX hoặc CSV đúng mẫu).', en: 'Unreadable hand-over result file.' },
+  '400.55': { status: 400, vi: 'Gửi quá nhiều hộ trong một lần (tối đa 100).', en: 'Too many households in one batch (max 100).' },
+  '403.50': { status: 403, vi: 'Xã này không thuộc phạm vi của máy/tài khoản này.', en: 'This commune is outside this device or account scope.' },
+  '404.50': { status: 404, vi: 'Mã kích hoạt máy không đúng, đã dùng hoặc đã hết hạn. Xin cán bộ tạo mã mới.', en: 'Unknown, used or expired device code.' },
+  '404.51': { status: 404, vi: 'Máy chủ chưa có hồ sơ hộ này; gửi hồ sơ trước rồi gửi ảnh.', en: 'Unknown household: send it before its photos.' },
+  '409.50': { status: 409, vi: 'Số điện thoại này đã đăng ký cho một hộ khác trong xã.', en: 'This phone is already registered for another household.' },
+  '409.51': { status: 409, vi: 'Số CCCD/CMND này đã đăng ký cho một hộ khác.', en: 'This ID number is already registered for another household.' },
+  '413.50': { status: 413, vi: 'Ảnh quá lớn (tối đa 1,5 MB).', en: 'Photo too large (max 1.5 MB).' },
+  '415.50': { status: 415, vi: 'Chỉ nhận ảnh JPEG hoặc PNG.', en: 'Only JPEG or PNG photos.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -4,10 +4,11 @@ import type { StaffTables } from './schema-staff';
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables, StaffTables {}
+import type { KioskTables } from './schema-kiosk';
+
+export interface Database extends FoundationTables, StaffTables, KioskTables {}
 
 export interface FoundationTables {
-  households: HouseholdTable;
   districts: { code: string; name: string; signup_deadline: string | null };
   communes: { code: string; district_code: string; name: string; kind: string; household_count: number | null };
   agencies: { code: string; name: string; kind: string; grp: string; district_code: string | null; headcount: number | null; active: number };
@@ -15,14 +16,6 @@ export interface FoundationTables {
   users: UserTable;
   user_communes: { user_id: string; commune_code: string };
   tokens: TokenTable;
-}
-
-export interface HouseholdTable {
-  id: string;
-  client_id: string;
-  commune_code: string;
-  head_name: string;
-  received_at: string;
 }
 
 export type UserRole = 'province' | 'agency' | 'officer';

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
+import { enrolKiosk, officerWithCode, registerHousehold } from './kiosk-helpers';
 
 // The thin slice through all three parts: extension on both marketplaces, PWA offline, collector round trip.
 
@@ -31,7 +32,8 @@ test.describe('extension on the real marketplace host names', () => {
   });
 });
 
-test('PWA installs its service worker, opens offline, and shows what the collector stored', async ({ browser, collector }) => {
+test('PWA installs its service worker, opens offline, and shows what the collector stored', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(collector.url + '/');
@@ -40,20 +42,18 @@ test('PWA installs its service worker, opens offline, and shows what the collect
   const manifest = await (await page.request.get(collector.url + '/manifest.webmanifest')).json();
   expect(manifest.lang).toBe('vi');
 
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-
-  await page.getByLabel('Họ tên chủ hộ').fill('Hoàng Văn Thụ');
-  await page.getByRole('button', { name: 'Gửi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi hộ Hoàng Văn Thụ.' })).toBeVisible();
-  await expect(page.locator('.received li')).toContainText(['Hoàng Văn Thụ — 06181']);
+  // enrolKiosk waits for the service worker to take control before enrolling.
+  await enrolKiosk(page, collector.url, code);
+  await registerHousehold(page, { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: '0987 654 321', idNumber: '020190005678', shopName: 'Na nhà Thụ', product: 'Na Chi Lăng' });
+  // Sent while online; the collector's id and status come back to the tablet.
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await expect(page.getByText('Đã gửi — Đã nhận hồ sơ')).toBeVisible();
+  const row = await collector.db.selectFrom('households').select('id').where('phone', '=', '0987654321').executeTakeFirstOrThrow();
+  await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${row.id}`)).toBeVisible();
 
   await context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Đăng ký hộ' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
   await expect(page.getByText('Mất mạng')).toBeVisible();
   await context.close();
 });

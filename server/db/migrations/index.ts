@@ -3,6 +3,7 @@ import { households0001 } from './0001-households';
 import { regionAndAccounts0002 } from './0002-region-and-accounts';
 import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
+import { kiosk0201 } from './0201-kiosk';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-region-and-accounts': regionAndAccounts0002,
   '0101-staff-orders': staffOrders0101,
   '0102-agency-reports': agencyReports0102,
+  '0201-kiosk': kiosk0201,
 };

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { median, round, type Figures } from './figures';
+import { startCollector } from '../server/collector';
+import { readConfig } from '../server/config';
+import { seedOfficer } from '../server/kiosk/seed-officer';
+import { buildSearchIndex, search } from '../lib/search';
+import type { SubmittedHousehold } from '../lib/kiosk/household';
+
+const surnames = ['Hoàng', 'Nông', 'Lý', 'Vi', 'Lương', 'Đặng', 'Chu', 'Lò', 'Triệu', 'Hà', 'Nguyễn', 'Trần'];
+const middles = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quốc'];
+const givens = ['Thụ', 'Hoa', 'Sáu', 'Bảy', 'Tám', 'Dền', 'Mai', 'Lan', 'Cường', 'Đào', 'Hải', 'Phúc', 'Quý', 'Tâm', 'Yến'];
+const nameOf = (i: number) => `${surnames[i % surnames.length]} ${middles[(i >> 3) % middles.length]} ${givens[(i * 7) % givens.length]}`;
+
+function household(i: number): SubmittedHousehold {
+  return {
+    clientId: `bench-${i}-${Math.random().toString(36).slice(2, 10)}`,
+    communeCode: '06181',
+    village: `Thôn ${i % 12}`,
+    headName: nameOf(i),
+    phone: `03${String(80_000_000 + i).padStart(8, '0')}`,
+    idNumber: `020${String(190_000_000 + i).padStart(9, '0')}`,
+    marketplace: i % 2 ? 'voso' : 'postmart',
+    shopName: `Cửa hàng ${i}`,
+    payment: i % 2 ? 'viettelmoney' : 'postpay',
+    hasPaymentAccount: false,
+    products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
+    vietgap: null,
+    ocopStars: null,
+    traceability: null,
+    notes: '',
+    consent: true,
+    registeredAt: new Date().toISOString(),
+    officerName: 'Lý Thị Mai',
+  };
+}
+
+/** Search over 10,000 households, as the tablet does it (pure lib/search): median per query. */
+function searchFigure(): number {
+  const index = buildSearchIndex(Array.from({ length: 10_000 }, (_, i) => ({ key: String(i), name: nameOf(i), phone: household(i).phone, idNumber: household(i).idNumber })));
+  const queries = ['hoang van thu', 'dang thi', 'nong duc den', '0380001', '020190000999', 'lo thi yen'];
+  const samples: number[] = [];
+  for (let r = 0; r < 20; r++)
+    for (const q of queries) {
+      const t0 = performance.now();
+      search(index, q);
+      samples.push(performance.now() - t0);
+    }
+  return median(samples);
+}
+
+export async function run(): Promise<Figures> {
+  spawnSync('node', ['scripts/build.mjs', '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-bench-kiosk-'));
+  const collector = await startCollector({ ...readConfig(), port: 0, dataDir, databaseUrl: null });
+  const url = `http://localhost:${collector.port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await seedOfficer(collector.db, { username: 'bench', password: 'mat-khau-cua-xa', fullName: 'Lý Thị Mai', communes: ['06181'] });
+    const login = await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'mat-khau-cua-xa' }) })).json();
+    const officer = { Authorization: `Bearer ${login.token}`, 'Content-Type': 'application/json' };
+    const deviceCode = async () => (await (await fetch(`${url}/api/kiosk/device-codes`, { method: 'POST', headers: officer, body: '{}' })).json()).code as string;
+
+    // 1. First load of /kiosk on a new tablet: every script, stylesheet and page it fetched, gzipped.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bodies: Buffer[] = [];
+    page.on('response', async (res) => {
+      if (res.url().startsWith(url) && ['document', 'script', 'stylesheet'].includes(res.request().resourceType())) bodies.push(await res.body());
+    });
+    await page.goto(url + '/kiosk');
+    await page.getByRole('heading', { name: 'Kích hoạt máy tính bảng cho xã' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const firstLoadKb = bodies.reduce((s, b) => s + gzipSync(b).length, 0) / 1024;
+
+    // 2. Offline start: enrol, go offline, open the kiosk in a new tab until the lock screen answers.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.getByRole('button', { name: /Dùng mã kích hoạt/ }).click();
+    await page.getByLabel('Mã kích hoạt').fill(await deviceCode());
+    await page.getByLabel('Họ tên cán bộ dùng máy').fill('Lý Thị Mai');
+    await page.getByLabel('Mã PIN của bạn').fill('246810');
+    await page.getByLabel('Nhập lại mã PIN').fill('246810');
+    await page.getByRole('button', { name: 'Kích hoạt máy' }).click();
+    await page.getByRole('heading', { name: 'Đăng ký hộ mới' }).waitFor();
+    await context.setOffline(true);
+    const offline: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await context.newPage();
+      const t0 = performance.now();
+      await p.goto(url + '/kiosk');
+      await p.getByLabel('Mã PIN').waitFor();
+      offline.push(performance.now() - t0);
+      await p.close();
+    }
+    await context.close();
+
+    // 4. 1,000 queued households to the collector over loopback, in the outbox's batches of 25.
+    const enrol = await (await fetch(`${url}/api/kiosk/enrol`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: await deviceCode() }) })).json();
+    const queued = Array.from({ length: 1000 }, (_, i) => household(i));
+    const t0 = performance.now();
+    for (let i = 0; i < queued.length; i += 25) {
+      const res = await fetch(`${url}/api/kiosk/households`, { method: 'POST', headers: { Authorization: `Bearer ${enrol.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ households: queued.slice(i, i + 25) }) });
+      const { results } = await res.json();
+      if (results.some((r: { status: string }) => r.status !== 'accepted')) throw new Error('bench household refused: ' + JSON.stringify(results.find((r: { status: string }) => r.status !== 'accepted')));
+    }
+    const syncMs = performance.now() - t0;
+
+    return {
+      'kiosk.first-load-gzip': { value: round(firstLoadKb, 1), unit: 'KB gzip', target: 60, better: 'lower' },
+      'kiosk.offline-start': { value: round(median(offline), 0), unit: 'ms', target: 1500, better: 'lower' },
+      'kiosk.search-10k': { value: round(searchFigure(), 2), unit: 'ms', target: 50, better: 'lower' },
+      'kiosk.sync-1000': { value: round(syncMs, 0), unit: 'ms', target: 10_000, better: 'lower' },
+    };
+  } finally {
+    await browser.close();
+    await collector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

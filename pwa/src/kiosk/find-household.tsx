@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Household } from './household-records';
+import { db } from './db';
+import { sha256Hex } from './pin-crypto';
+import { stateLabel } from './queue-screen';
+import { buildSearchIndex, search } from '../../../lib/search';
+import { checkPhone } from '../../../lib/vn-phone';
+import { checkCitizenId } from '../../../lib/vn-citizen-id';
+import { statusLabels } from '../../../lib/kiosk/household';
+import type { RosterEntry } from '../../../lib/api/kiosk';
+
+/**
+ * Find a household by name without diacritics, phone or ID: this officer's households (decrypted in memory),
+ * and the commune roster from the collector (names; a full phone or ID number matches by its hash).
+ */
+export function FindHousehold({ households, onOpen }: { households: Household[]; onOpen: (h: Household) => void }) {
+  const [query, setQuery] = useState('');
+  const [roster, setRoster] = useState<RosterEntry[]>([]);
+  const [rosterHits, setRosterHits] = useState<RosterEntry[]>([]);
+  useEffect(() => void db.roster.toArray().then(setRoster), []);
+  const index = useMemo(
+    () => buildSearchIndex([...households.map((h) => ({ key: h.clientId, name: h.headName, phone: h.phone, idNumber: h.idNumber })), ...roster.filter((r) => !households.some((h) => h.clientId === r.clientId)).map((r) => ({ key: r.clientId, name: r.headName }))]),
+    [households, roster],
+  );
+  const keys = search(index, query);
+  const mine = keys.map((k) => households.find((h) => h.clientId === k)).filter((h): h is Household => !!h);
+  const others = keys.map((k) => roster.find((r) => r.clientId === k)).filter((r): r is RosterEntry => !!r && !households.some((h) => h.clientId === r.clientId));
+
+  useEffect(() => {
+    const phone = checkPhone(query);
+    const id = checkCitizenId(query);
+    const key = phone.ok ? `phone:${phone.phone}` : id.ok ? `id:${id.id}` : null;
+    if (!key) return setRosterHits([]);
+    void sha256Hex(key).then((hash) => db.roster.where('keyHashes').equals(hash).toArray()).then(setRosterHits);
+  }, [query]);
+  const fromRoster = [...others, ...rosterHits.filter((r) => !others.includes(r) && !households.some((h) => h.clientId === r.clientId))];
+
+  return (
+    <section aria-labelledby="find-title">
+      <h2 id="find-title">Tìm hộ</h2>
+      <label>
+        Họ tên (gõ không dấu cũng được), số điện thoại hoặc số CCCD
+        <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autocomplete="off" />
+      </label>
+      {query.trim() && <p role="status">{mine.length + fromRoster.length ? `Tìm thấy ${mine.length + fromRoster.length} hộ.` : 'Không tìm thấy hộ nào. Có thể đăng ký hộ mới.'}</p>}
+      <ul class="results">
+        {mine.map((h) => (
+          <li key={h.clientId}>
+            <button type="button" class="result" onClick={() => onOpen(h)}>
+              <strong>{h.headName || '(chưa có tên)'}</strong> — {h.village} · {stateLabel(h)}
+            </button>
+          </li>
+        ))}
+        {fromRoster.map((r) => (
+          <li key={r.clientId} class="result">
+            <strong>{r.headName}</strong> — {r.village} · {statusLabels[r.status]} (đăng ký trên máy khác hoặc của cán bộ khác)
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

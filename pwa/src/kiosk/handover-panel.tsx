@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { api, type Device } from './device';
+import { pullStatus } from './outbox';
+
+interface ImportAnswer {
+  updated: number;
+  unchanged: number;
+  problems: { row: number; serverId: string; message: string }[];
+}
+
+/** Hand-over with the post office / Viettel Post staff: the list of households waiting, and their results back. */
+export function HandoverPanel({ device, onImported }: { device: Device; onImported: () => void }) {
+  const [message, setMessage] = useState('');
+  const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+
+  async function download(ext: 'xlsx' | 'csv') {
+    setMessage('');
+    try {
+      const res = await api(device, `/api/kiosk/handover.${ext}`);
+      if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? `Lỗi ${res.status}`);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(await res.blob());
+      a.download = `ban-giao-ho-${new Date().toISOString().slice(0, 10)}.${ext}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch (e) {
+      setMessage(e instanceof TypeError ? 'Cần có mạng để tải danh sách bàn giao.' : `Không tải được: ${(e as Error).message}`);
+    }
+  }
+
+  async function upload(file: File | undefined) {
+    if (!file) return;
+    setMessage('Đang nhập kết quả…');
+    setAnswer(null);
+    try {
+      const res = await api(device, '/api/kiosk/handover', { method: 'POST', body: file });
+      const body = await res.json();
+      if (!res.ok) return setMessage(body.error?.message ?? `Lỗi ${res.status}`);
+      setAnswer(body);
+      setMessage(`Đã cập nhật ${body.updated} hộ, ${body.unchanged} hộ không đổi${body.problems.length ? `, ${body.problems.length} dòng có lỗi` : ''}.`);
+      await pullStatus(device).catch(() => undefined);
+      onImported();
+    } catch {
+      setMessage('Cần có mạng để nhập kết quả. Tệp chưa được gửi.');
+    }
+  }
+
+  return (
+    <section aria-labelledby="handover-title" class="handover">
+      <h2 id="handover-title">Bàn giao cho bưu điện / Viettel Post</h2>
+      <p>Danh sách các hộ chưa xong (chưa đăng sản phẩm). Nhân viên điền cột “Đường dẫn cửa hàng”, “Đã mở tài khoản thanh toán”, “Đã đăng sản phẩm” (Có) rồi gửi lại tệp.</p>
+      <div class="row">
+        <button type="button" onClick={() => void download('xlsx')}>Tải danh sách (Excel)</button>
+        <button type="button" class="secondary" onClick={() => void download('csv')}>Tải danh sách (CSV)</button>
+      </div>
+      <label>
+        Nhập tệp kết quả (XLSX hoặc CSV)
+        <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void upload(e.currentTarget.files?.[0])} />
+      </label>
+      <p role="status">{message}</p>
+      {answer && answer.problems.length > 0 && (
+        <ul class="error">
+          {answer.problems.map((p) => <li key={p.row}>Dòng {p.row} (mã {p.serverId}): {p.message}</li>)}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Household } from './household-records';
+import { deleteDraft } from './household-records';
+import { onSync, syncState, type SyncState } from './outbox';
+import { statusLabels } from '../../../lib/kiosk/household';
+import { formatDate } from '../../../lib/format';
+
+export function stateLabel(h: Household): string {
+  if (h.state === 'draft') return 'Bản nháp (chưa đưa vào hàng đợi)';
+  if (h.state === 'queued') return h.attempts ? `Chờ gửi (đã thử ${h.attempts} lần)` : 'Chờ gửi';
+  if (h.state === 'rejected') return 'Máy chủ từ chối — cần sửa';
+  return `Đã gửi — ${statusLabels[h.status ?? 'received']}`;
+}
+
+/** Every household of this officer: what waits, what was refused and why, what was sent (with its server id). */
+export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: { force?: boolean; only?: string }) => Promise<void>; onChanged: () => void }) {
+  const [s, setS] = useState<SyncState>(syncState());
+  const [confirming, setConfirming] = useState<string | null>(null);
+  useEffect(() => onSync(setS) as () => void, []);
+  const waiting = households.filter((h) => h.state === 'queued').length;
+
+  return (
+    <section aria-labelledby="queue-title">
+      <h2 id="queue-title">Hàng đợi gửi</h2>
+      <div class="sync-bar">
+        <button type="button" class="big" onClick={() => void sync({ force: true })} disabled={s.running}>Đồng bộ ngay</button>
+        <span>{waiting ? `${waiting} hộ chờ gửi` : 'Không còn hộ nào chờ gửi'}</span>
+      </div>
+      {(s.running || s.total > 0) && (
+        <progress max={Math.max(1, s.total)} value={s.done} aria-label="Tiến độ đồng bộ">{s.done}/{s.total}</progress>
+      )}
+      <p role="status" class="sync-message">{s.message}</p>
+      <ul class="queue">
+        {households.map((h) => (
+          <li key={h.clientId} class={`queue-item queue-item--${h.state}`}>
+            <div>
+              <strong>{h.headName || '(chưa có tên)'}</strong> — {h.village || '…'}
+              <div class="state">{stateLabel(h)}</div>
+              {h.serverId && <div class="muted">Mã hồ sơ trên máy chủ: {h.serverId}</div>}
+              {h.shopUrl && <div>Cửa hàng: <a href={h.shopUrl} target="_blank" rel="noopener">{h.shopUrl}</a></div>}
+              {h.problem && <div class="error">{h.problem.message}</div>}
+              <div class="muted">Cập nhật {formatDate(h.updatedAt)}</div>
+            </div>
+            <div class="row">
+              {h.state === 'draft' && <button type="button" onClick={() => onOpen(h)}>Tiếp tục nhập</button>}
+              {h.state === 'rejected' && <button type="button" onClick={() => onOpen(h)}>Sửa hộ {h.headName}</button>}
+              {h.state === 'queued' && <button type="button" onClick={() => void sync({ only: h.clientId })} disabled={s.running}>Gửi lại hộ {h.headName}</button>}
+              {h.state === 'sent' && <button type="button" class="secondary" onClick={() => onOpen(h)}>Xem</button>}
+              {(h.state === 'draft' || h.state === 'rejected') &&
+                (confirming === h.clientId ? (
+                  <span role="alert" class="confirm">
+                    Xoá hẳn hộ {h.headName || 'này'}?
+                    <button type="button" class="danger" onClick={() => void deleteDraft(h.clientId).then(onChanged).then(() => setConfirming(null))}>Xoá</button>
+                    <button type="button" class="secondary" onClick={() => setConfirming(null)}>Không xoá</button>
+                  </span>
+                ) : (
+                  <button type="button" class="secondary" onClick={() => setConfirming(h.clientId)}>Xoá nháp</button>
+                ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatNumber } from '../../../lib/format';
+
+/** How much of the tablet's space the kiosk uses; a warning well before the browser's quota. */
+export function StorageInfo() {
+  const [info, setInfo] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const est = await navigator.storage?.estimate?.();
+      const persisted = (await navigator.storage?.persisted?.()) ?? false;
+      if (est?.quota) setInfo({ usage: est.usage ?? 0, quota: est.quota, persisted });
+    })();
+  }, []);
+  if (!info) return null;
+  const mb = (b: number) => formatNumber(b / 1024 / 1024);
+  const share = info.usage / info.quota;
+  return (
+    <footer class="storage">
+      <span>Bộ nhớ đã dùng: {mb(info.usage)} MB / {mb(info.quota)} MB{info.persisted ? ' · lưu trữ bền vững' : ''}</span>
+      {share > 0.7 && <p class="warning" role="alert">Bộ nhớ máy sắp đầy ({Math.round(share * 100)}%). Xin kết nối mạng để gửi các hộ và ảnh đã lưu.</p>}
+    </footer>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { get, set } from 'idb-keyval';
+import type { Device } from './device';
+import type { Session } from '.';
+import { emptyHousehold, loadHouseholds, type Household } from './household-records';
+import { HouseholdForm } from './household-form';
+import { HouseholdSummary } from './household-summary';
+import { FindHousehold } from './find-household';
+import { QueueScreen } from './queue-screen';
+import { ProgressScreen } from './progress-screen';
+import { StorageInfo } from './storage-info';
+import { useAutoLock } from './auto-lock';
+import { onSync, retryInMs, syncNow } from './outbox';
+
+type View = 'form' | 'summary' | 'find' | 'queue' | 'progress';
+interface Place {
+  view: View;
+  clientId: string | null;
+}
+
+/** The officer's working screens. Where they were (screen and household) is remembered across reloads. */
+export default function Workspace({ device, session, onLock }: { device: Device; session: Session; onLock: () => void }) {
+  const { officer, key } = session;
+  const placeKey = `kiosk-place-${officer.id}`;
+  const [households, setHouseholds] = useState<Household[] | null>(null);
+  const [place, setPlaceState] = useState<Place | null>(null);
+  useAutoLock(onLock);
+
+  const reload = useCallback(async () => setHouseholds(await loadHouseholds(key, officer.id)), [key, officer.id]);
+  const setPlace = (p: Place) => {
+    // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
+    if (p.view !== place?.view) void reload();
+    setPlaceState(p);
+    void set(placeKey, p);
+  };
+  const sync = useCallback((opts: { force?: boolean; only?: string } = {}) => syncNow(device, key, officer.id, opts).then(reload), [device, key, officer.id, reload]);
+
+  useEffect(() => {
+    void reload();
+    void get<Place>(placeKey).then((p) => setPlace(p?.clientId ? p : { view: 'form', clientId: crypto.randomUUID() }));
+    void navigator.storage?.persist?.();
+    // Send when the connection returns, when the service worker's Background Sync wakes us, and every 5 minutes.
+    const onOnline = () => void sync();
+    const onMessage = (e: MessageEvent) => e.data?.type === 'kiosk-sync' && void sync();
+    window.addEventListener('online', onOnline);
+    navigator.serviceWorker?.addEventListener('message', onMessage);
+    const timer = setInterval(() => navigator.onLine && void sync(), 5 * 60 * 1000);
+    if (navigator.onLine) void sync();
+    // After a failed run, try again with backoff (the household's own backoff decides what is due).
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const off = onSync((s) => {
+      if (s.running) return;
+      void reload();
+      clearTimeout(retry);
+      const wait = retryInMs();
+      if (wait !== null) retry = setTimeout(() => void sync(), wait);
+    });
+    return () => {
+      clearTimeout(retry);
+      window.removeEventListener('online', onOnline);
+      navigator.serviceWorker?.removeEventListener('message', onMessage);
+      clearInterval(timer);
+      off();
+    };
+  }, [officer.id]);
+
+  const current = place?.clientId ? households?.find((h) => h.clientId === place.clientId) : undefined;
+  // A new household gets its id when its screen opens; it is stored at the first keystroke.
+  // The form reads it only when it mounts (keyed by clientId), so later list reloads never overwrite typing.
+  const initial = current ?? emptyHousehold(officer.name, device.communes[0]?.code ?? '', place?.clientId ?? undefined);
+  const newHousehold = () => setPlace({ view: 'form', clientId: crypto.randomUUID() });
+
+  if (!households || !place) return <main class="kiosk"><p class="loading">Đang mở dữ liệu…</p></main>;
+  const queued = households.filter((h) => h.state === 'queued' || h.state === 'rejected').length;
+  // A household already queued or sent is shown, not edited; "Đăng ký hộ" then starts the next one.
+  const editable = !current || current.state === 'draft' || current.state === 'rejected';
+  const view: View = place.view === 'form' && !editable ? 'summary' : place.view;
+  const open = (h: Household) => setPlace({ view: h.state === 'sent' || h.state === 'queued' ? 'summary' : 'form', clientId: h.clientId });
+  const shown = view;
+  const tab = (v: View, label: string) => (
+    <button type="button" role="tab" aria-selected={shown === v || (v === 'form' && shown === 'summary')} class="tab" onClick={() => (v === 'form' && !editable ? newHousehold() : setPlace({ view: v, clientId: place.clientId }))}>
+      {label}
+    </button>
+  );
+
+  return (
+    <main class="kiosk">
+      <div class="officer-bar">
+        <span>
+          Cán bộ: <strong>{officer.name}</strong> · {device.communes.map((c) => c.name).join(', ')}
+        </span>
+        <button type="button" class="secondary" onClick={onLock}>Khoá máy</button>
+      </div>
+      <nav role="tablist" aria-label="Công việc" class="tabs">
+        {tab('form', 'Đăng ký hộ')}
+        {tab('find', 'Tìm hộ')}
+        {tab('queue', `Hàng đợi gửi${queued ? ` (${queued})` : ''}`)}
+        {tab('progress', 'Tiến độ và bàn giao')}
+      </nav>
+      {view === 'form' && (
+        <HouseholdForm
+          key={place.clientId}
+          device={device}
+          session={session}
+          initial={initial}
+          onQueued={async (clientId) => {
+            await reload();
+            setPlace({ view: 'summary', clientId });
+            if (navigator.onLine) void sync({ only: clientId });
+          }}
+        />
+      )}
+      {view === 'summary' && current && <HouseholdSummary household={current} device={device} onNext={newHousehold} />}
+      {view === 'find' && <FindHousehold households={households} onOpen={open} />}
+      {view === 'queue' && <QueueScreen households={households} onOpen={open} onSync={sync} onChanged={reload} />}
+      {view === 'progress' && <ProgressScreen device={device} onChanged={() => void reload()} />}
+      <StorageInfo />
+    </main>
+  );
+}

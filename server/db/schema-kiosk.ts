@@ -1,0 +1,35 @@
+/** Tables of the commune kiosk (migration 0201). */
+export interface KioskTables {
+  households: HouseholdTable;
+  kiosk_device_codes: { code_hash: string; officer_id: string; commune_codes: string; created_at: string; expires_at: string; used_at: string | null };
+  kiosk_devices: { id: string; name: string; enrolled_by: string; created_at: string };
+  kiosk_device_communes: { device_id: string; commune_code: string };
+  household_photos: { id: string; household_client_id: string; kind: string; content_type: string; size: number; bytes: Uint8Array; received_at: string };
+}
+
+export interface HouseholdTable {
+  id: string;
+  client_id: string;
+  content_hash: string;
+  commune_code: string;
+  village: string;
+  head_name: string;
+  phone: string;
+  id_number: string;
+  id_kind: 'cccd' | 'cmnd';
+  marketplace: string;
+  shop_name: string;
+  payment: string;
+  has_payment_account: number;
+  /** JSON: { products, vietgap, ocopStars, traceability, notes }. */
+  details: string;
+  device_id: string;
+  officer_name: string;
+  registered_at: string;
+  received_at: string;
+  updated_at: string;
+  shop_url: string | null;
+  shop_opened_at: string | null;
+  payment_opened_at: string | null;
+  products_listed_at: string | null;
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../db';
+import type { Principal } from '../auth/tokens';
+import { Problem } from '../problem';
+
+/**
+ * The communes a caller may see: an officer their assigned communes, an enrolled tablet the communes its
+ * enrolment code named, the province all of them ('all').
+ */
+export async function communesInScope(db: Db, p: Principal): Promise<string[] | 'all'> {
+  if (p.role === 'province') return 'all';
+  if (p.role === 'officer') {
+    const rows = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', p.subjectId).execute();
+    return rows.map((r) => r.commune_code);
+  }
+  if (p.role === 'kiosk') {
+    const rows = await db.selectFrom('kiosk_device_communes').select('commune_code').where('device_id', '=', p.subjectId).execute();
+    return rows.map((r) => r.commune_code);
+  }
+  return [];
+}
+
+export const inScope = (scope: string[] | 'all', commune: string) => scope === 'all' || scope.includes(commune);
+
+export function assertInScope(scope: string[] | 'all', commune: string) {
+  if (!inScope(scope, commune)) throw new Problem('403.50', { field: 'communeCode' });
+}

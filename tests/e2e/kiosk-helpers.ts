@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { seedOfficer } from '../../server/kiosk/seed-officer';
+import type { Db } from '../../server/db';
+
+export const pin = '246810';
+
+/** An officer of the given communes (created as the province would) and a fresh device code from the real API. */
+export async function officerWithCode(request: APIRequestContext, collector: { url: string; db: Db }, communes = ['06181']) {
+  const username = `cb-${randomUUID().slice(0, 8)}`;
+  await seedOfficer(collector.db, { username, password: 'mat-khau-cua-xa', fullName: 'Lý Thị Mai', communes });
+  const login = await request.post(`${collector.url}/api/auth/login`, { data: { username, password: 'mat-khau-cua-xa' } });
+  const { token } = await login.json();
+  const res = await request.post(`${collector.url}/api/kiosk/device-codes`, { data: {}, headers: { Authorization: `Bearer ${token}` } });
+  const { code } = await res.json();
+  return { token, code: code as string, username, password: 'mat-khau-cua-xa' };
+}
+
+/**
+ * Opens the kiosk, waits until the service worker controls it (so it opens offline), and enrols the tablet with a
+ * device code, or with the officer's own account when given one.
+ */
+export async function enrolKiosk(page: Page, url: string, with_: string | { username: string; password: string }) {
+  await page.goto(url + '/kiosk');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  if (typeof with_ === 'string') {
+    await page.getByRole('button', { name: /Dùng mã kích hoạt/ }).click();
+    await page.getByLabel('Mã kích hoạt').fill(with_);
+  } else {
+    await page.getByLabel('Tên đăng nhập của cán bộ xã').fill(with_.username);
+    await page.getByLabel('Mật khẩu').fill(with_.password);
+  }
+  await page.getByLabel('Họ tên cán bộ dùng máy').fill('Lý Thị Mai');
+  await page.getByLabel('Mã PIN của bạn').fill(pin);
+  await page.getByLabel('Nhập lại mã PIN').fill(pin);
+  await page.getByRole('button', { name: 'Kích hoạt máy' }).click();
+  await expect(page.getByRole('heading', { name: 'Đăng ký hộ mới' })).toBeVisible();
+}
+
+export async function unlockKiosk(page: Page) {
+  await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
+  await page.getByLabel('Mã PIN').fill(pin);
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+}
+
+/** A real camera-sized photo (2400×1800 JPEG) drawn by the browser, to give setInputFiles. */
+export async function cameraPhoto(page: Page, hue: number) {
+  const base64 = await page.evaluate(async (h) => {
+    const c = new OffscreenCanvas(2400, 1800);
+    const ctx = c.getContext('2d')!;
+    for (let i = 0; i < 60; i++) {
+      ctx.fillStyle = `hsl(${(h + i * 7) % 360} 70% ${30 + (i % 5) * 10}%)`;
+      ctx.fillRect((i * 97) % 2400, (i * 53) % 1800, 600, 400);
+    }
+    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return btoa(s);
+  }, hue);
+  return { name: `anh-${hue}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+export interface TypedHousehold {
+  village: string;
+  headName: string;
+  phone: string;
+  idNumber: string;
+  shopName: string;
+  product: string;
+}
+
+export async function typeHousehold(page: Page, h: Partial<TypedHousehold>) {
+  if (h.village) await page.getByLabel('Thôn, bản').fill(h.village);
+  if (h.headName) await page.getByLabel('Họ tên chủ hộ').fill(h.headName);
+  if (h.phone) await page.getByLabel('Số điện thoại di động').fill(h.phone);
+  if (h.idNumber) await page.getByLabel(/Số CCCD/).fill(h.idNumber);
+  if (h.shopName) await page.getByLabel('Tên cửa hàng muốn mở').fill(h.shopName);
+  if (h.product) await page.getByLabel('Tên sản phẩm 1').fill(h.product);
+}
+
+/** The tick and a signature drawn with the "finger". */
+export async function consentAndSign(page: Page) {
+  await page.getByLabel(/Hộ đồng ý cung cấp thông tin/).check();
+  const pad = page.getByRole('img', { name: /Ô ký tên/ });
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 30, box.y + box.height / 2 + (i % 2 ? 25 : -25));
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Lưu chữ ký' }).click();
+  await expect(page.getByText('Đã lưu chữ ký.')).toBeVisible();
+}
+
+export async function queueHousehold(page: Page) {
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
+  await expect(page.getByRole('heading', { name: /Phiếu tóm tắt cho hộ/ })).toBeVisible();
+}
+
+export async function registerHousehold(page: Page, h: TypedHousehold, photos: { name: string; mimeType: string; buffer: Buffer }[] = []) {
+  await typeHousehold(page, h);
+  if (photos.length) {
+    await page.getByLabel('Ảnh sản phẩm (chụp hoặc chọn ảnh)').setInputFiles(photos);
+    await expect(page.getByRole('img', { name: `Ảnh sản phẩm ${photos.length}` })).toBeVisible();
+  }
+  await consentAndSign(page);
+  await queueHousehold(page);
+}

@@ -1,0 +1,168 @@
+import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test, expect } from './fixtures';
+import { startCollector } from '../../server/collector';
+import { readConfig } from '../../server/config';
+import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, typeHousehold, unlockKiosk } from './kiosk-helpers';
+
+test('a sync interrupted halfway (answer lost, a photo cut off) resumes without duplicates', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await enrolKiosk(page, collector.url, code);
+  await context.setOffline(true);
+  const names = ['Lò Văn Một', 'Lò Văn Hai', 'Lò Văn Ba'];
+  for (const [i, headName] of names.entries()) {
+    await registerHousehold(page, { village: 'Bản Khuổi', headName, phone: `038800010${i}`, idNumber: `02019000100${i}`, shopName: `Cửa hàng ${headName}`, product: 'Măng khô' }, [await cameraPhoto(page, i * 90)]);
+    await page.getByRole('button', { name: 'Hộ tiếp theo' }).click();
+  }
+
+  // The first batch reaches the collector but its answer is lost; the second photo upload is cut off mid-way.
+  let batches = 0;
+  let puts = 0;
+  await page.route('**/api/kiosk/households', async (route) => {
+    if (route.request().method() === 'POST' && batches++ === 0) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.route('**/api/kiosk/households/*/photos/*', async (route) => {
+    if (puts++ === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await expect(page.locator('.queue-item--queued')).toHaveCount(3);
+  // Back online: the outbox sends, loses the answer, retries with backoff, loses a photo, retries again.
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã đồng bộ xong.' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.queue-item--sent')).toHaveCount(3);
+  expect(batches).toBe(2);
+
+  const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('head_name', 'in', names).execute();
+  expect(rows).toHaveLength(3);
+  for (const r of rows) await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${r.id}`)).toBeVisible();
+  const photos = await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute();
+  expect(photos.filter((p) => p.kind === 'product')).toHaveLength(3);
+  expect(photos.filter((p) => p.kind === 'signature')).toHaveLength(3);
+  expect(puts).toBe(7);
+  await context.close();
+});
+
+test('a refused household is shown with its reason, fixed and sent again; a draft is deleted only after confirmation', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await enrolKiosk(page, collector.url, code);
+  // Another tablet already registered this ID number in the province: only the collector knows.
+  await collector.db.insertInto('households').values({
+    id: 'da-co-tu-truoc', client_id: 'da-co-tu-truoc', content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: '0977000001', id_number: '020190007777', id_kind: 'cccd',
+    marketplace: 'voso', shop_name: 'x', payment: 'viettelmoney', has_payment_account: 0, details: '{"products":[]}', device_id: 'x', officer_name: 'x',
+    registered_at: '2021-09-01T00:00:00.000Z', received_at: '2021-09-01T00:00:00.000Z', updated_at: '2021-09-01T00:00:00.000Z', shop_url: null, shop_opened_at: null, payment_opened_at: null, products_listed_at: null,
+  }).execute();
+  await registerHousehold(page, { village: 'Bản Rọ', headName: 'Vi Thị Sáu', phone: '0977000002', idNumber: '020190007777', shopName: 'Sáu', product: 'Chè' });
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await expect(page.locator('.queue-item--rejected')).toContainText('Số CCCD/CMND này đã đăng ký cho một hộ khác.');
+  await page.getByRole('button', { name: 'Sửa hộ Vi Thị Sáu' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Máy chủ đã từ chối' })).toBeVisible();
+  await page.getByLabel(/Số CCCD/).fill('020190007778');
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await expect(page.locator('.queue-item--sent')).toContainText('Vi Thị Sáu');
+
+  // A draft: deleting asks first; "Không xoá" keeps it.
+  await page.getByRole('tab', { name: 'Đăng ký hộ' }).click();
+  await typeHousehold(page, { headName: 'Nháp Thử' });
+  await expect(page.getByText(/Đã lưu nháp lúc/)).toBeVisible();
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('button', { name: 'Xoá nháp' }).click();
+  await page.getByRole('button', { name: 'Không xoá' }).click();
+  await expect(page.getByText('Nháp Thử')).toBeVisible();
+  await page.getByRole('button', { name: 'Xoá nháp' }).click();
+  await expect(page.getByRole('alert')).toContainText('Xoá hẳn hộ Nháp Thử?');
+  await page.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await expect(page.getByText('Nháp Thử')).toHaveCount(0);
+  await context.close();
+});
+
+test('a shared tablet: each officer has their own PIN and data; the kiosk locks itself when left alone', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install();
+  await enrolKiosk(page, collector.url, code);
+  await context.setOffline(true);
+  await typeHousehold(page, { village: 'Bản Mạ', headName: 'Hoàng Thị Bảy', phone: '0912000777' });
+  await consentAndSign(page);
+  await expect(page.getByText(/Đã lưu nháp lúc/)).toBeVisible();
+
+  // Five minutes without a touch: locked. Typed data stays.
+  await page.clock.fastForward('05:01');
+  await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
+
+  // A second officer joins with their own PIN and sees none of the first one's households.
+  await page.getByRole('button', { name: 'Thêm cán bộ khác dùng máy này' }).click();
+  await page.getByLabel('Họ tên cán bộ').fill('Nông Văn Tám');
+  await page.getByLabel('Mã PIN mới').fill('135790');
+  await page.getByRole('button', { name: 'Thêm và mở máy' }).click();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+  await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('');
+  await page.getByRole('tab', { name: 'Tìm hộ' }).click();
+  await page.getByLabel(/Họ tên \(gõ không dấu/).fill('hoang thi bay');
+  await expect(page.getByText('Không tìm thấy hộ nào.')).toBeVisible();
+  await page.getByRole('button', { name: 'Khoá máy' }).click();
+
+  // The first officer: a wrong PIN is refused, the right one brings back the draft exactly.
+  await page.getByRole('radio', { name: 'Lý Thị Mai' }).check();
+  await page.getByLabel('Mã PIN').fill('000000');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByRole('alert')).toContainText('Sai mã PIN.');
+  await page.getByLabel('Mã PIN').fill(pin);
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hoàng Thị Bảy');
+  await expect(page.getByLabel('Số điện thoại di động')).toHaveValue('0912000777');
+  await expect(page.getByText('Đã lưu chữ ký.')).toBeVisible();
+  await context.close();
+});
+
+test('"Có phiên bản mới": a new release waits until the officer updates, then takes over', async ({ browser, request }) => {
+  // Its own copy of the built PWA, so the test can publish a second version.
+  const pwaDir = mkdtempSync(join(tmpdir(), 'nongsan-so-pwa-'));
+  cpSync(resolve('dist/pwa'), pwaDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-e2e-'));
+  const collector = await startCollector({ ...readConfig(), port: 0, dataDir, pwaDir, databaseUrl: null });
+  const url = `http://localhost:${collector.port}`;
+  try {
+    const { code } = await officerWithCode(request, { url, db: collector.db });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await enrolKiosk(page, url, code);
+    await typeHousehold(page, { headName: 'Chu Văn An' });
+    await expect(page.getByText(/Đã lưu nháp lúc/)).toBeVisible();
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+    // Version 2 is published; the tablet checks for it.
+    appendFileSync(join(pwaDir, 'sw.js'), '\n// phiên bản 2\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByRole('alert').filter({ hasText: 'Có phiên bản mới của ứng dụng.' })).toBeVisible();
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Cập nhật' }).click();
+    await reloaded;
+    await expect(page.getByText('Có phiên bản mới')).toHaveCount(0);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+    const version = await (await page.request.get(url + '/sw.js')).text();
+    expect(version).toContain('phiên bản 2');
+    // Nothing typed was lost in the update.
+    await unlockKiosk(page);
+    await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Chu Văn An');
+    await context.close();
+  } finally {
+    await collector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(pwaDir, { recursive: true, force: true });
+  }
+});
