@@ -62,8 +62,10 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
 
   if (fresh.length) {
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).execute();
-      const items = fresh.flatMap((f) =>
+      const inserted = await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).returning('id').execute();
+      // The same order resent at once may have been stored by the other request meanwhile: its items are there.
+      const mine = new Set(inserted.map((r) => r.id));
+      const items = fresh.filter((f) => mine.has(f.row.id)).flatMap((f) =>
         f.order.items.map((it, i) => ({
           order_id: f.row.id,
           line_no: i,
