@@ -47,3 +47,47 @@ export function postFrom(localAddress: string, url: string, body: unknown): Prom
     req.end(data);
   });
 }
+
+/** Cells of an RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks); the BOM is dropped. */
+export function csvCells(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') rows.at(-1)!.push(cell), (cell = '');
+    else if (ch === '\n') rows.at(-1)!.push(cell.replace(/\r$/, '')), rows.push([]), (cell = '');
+    else cell += ch;
+  }
+  if (cell) rows.at(-1)!.push(cell);
+  return rows.filter((r) => r.length);
+}
+
+/**
+ * A raw POST on its own connection. A server may answer (413) before reading a huge body and close the
+ * socket; the answer still counts, as a browser would show it.
+ */
+export function postOnce(url: string, token: string | null, body: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const data = Buffer.from(body);
+    let answered = false;
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
+      },
+    );
+    req.on('error', (e) => (answered ? undefined : reject(e)));
+    req.end(data);
+  });
+}
