@@ -7,6 +7,7 @@ import { run as coldStart } from './collector-cold-start';
 import { run as extraction } from './extraction';
 import { run as collector } from './collector';
 import { run as kiosk } from './kiosk';
+import { run as load } from './load';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -14,6 +15,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'extraction', run: extraction },
   { name: 'collector', run: collector },
   { name: 'kiosk', run: kiosk },
+  { name: 'load', run: load },
 ];
 
 const only = process.argv.slice(2);
