@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Context } from 'hono';
+import { PassThrough } from 'node:stream';
 
 /**
  * One table model for both export formats: XLSX (Vietnamese headers, number formats, totals row, frozen
@@ -44,37 +45,41 @@ function cellValue(v: unknown, kind: ColumnKind): string | number | null {
   return v;
 }
 
+/** Streams the workbook (ExcelJS WorkbookWriter): several times faster than the in-memory model on 28k rows. */
 export async function toXlsx(tables: Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => out.on('end', resolve).on('error', reject));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Nông sản số';
   wb.created = new Date();
   for (const t of tables) {
-    const ws = wb.addWorksheet(t.name.slice(0, 31));
-    for (const line of t.caption ?? []) ws.addRow([neutralise(line)]).font = { bold: ws.rowCount === 1 };
-    if (t.caption?.length) ws.addRow([]);
-    const headerRow = ws.addRow(t.columns.map((c) => c.header));
-    headerRow.font = { bold: true };
-    headerRow.alignment = { wrapText: true, vertical: 'middle' };
-    headerRow.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }));
-    ws.views = [{ state: 'frozen', ySplit: headerRow.number }];
-    t.columns.forEach((c, i) => {
-      const col = ws.getColumn(i + 1);
-      col.width = c.width ?? (c.kind === 'text' ? 32 : 16);
-      if (numFmt[c.kind]) col.numFmt = numFmt[c.kind]!;
+    const captionRows = t.caption?.length ? t.caption.length + 1 : 0;
+    const ws = wb.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: captionRows + 1 }] });
+    ws.columns = t.columns.map((c) => ({ width: c.width ?? (c.kind === 'text' ? 32 : 16), style: numFmt[c.kind] ? { numFmt: numFmt[c.kind] } : {} }));
+    (t.caption ?? []).forEach((line, i) => {
+      const row = ws.addRow([neutralise(line)]);
+      if (i === 0) row.font = { bold: true };
+      row.commit();
     });
-    for (const r of t.rows) ws.addRow(t.columns.map((c) => cellValue(r[c.key], c.kind)));
+    if (captionRows) ws.addRow([]).commit();
+    const header = ws.addRow(t.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle' };
+    header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }));
+    header.commit();
+    for (const r of t.rows) ws.addRow(t.columns.map((c) => cellValue(r[c.key], c.kind))).commit();
     if (t.totals) {
       const totals = ws.addRow(t.columns.map((c) => cellValue(t.totals![c.key], c.kind)));
       totals.font = { bold: true };
       totals.border = { top: { style: 'thin' } };
+      totals.commit();
     }
-    // Number formats on the columns do not reach the caption rows (they are text), so set them per cell too.
-    t.columns.forEach((c, i) => {
-      if (!numFmt[c.kind]) return;
-      for (let r = headerRow.number + 1; r <= ws.rowCount; r++) ws.getRow(r).getCell(i + 1).numFmt = numFmt[c.kind]!;
-    });
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await Promise.all([wb.commit(), ended]);
+  return Buffer.concat(chunks);
 }
 
 export function toCsv(t: Table): string {

@@ -4,6 +4,8 @@
  *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`
  *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView]} newest first; `state` active|expired|revoked|used-up
  *   POST /api/agency/enrolment-codes/:code/revoke → the code, now revoked (staff already enrolled stay enrolled)
+ *   GET  /api/agency/enrolment-codes/print?codes=A,B,… (default: every active code) → a printable HTML page (A4, one card per
+ *        code: agency, code, QR, expiry, how to enrol), for the dashboard to open and print
  */
 import { Hono } from 'hono';
 import { renderSVG } from 'uqr';
@@ -14,6 +16,7 @@ import type { EnrolmentCodeTable } from '../db/schema-staff';
 import { Problem, readJson } from '../problem';
 import { requireRole, type AuthEnv } from '../auth/require-role';
 import { generateEnrolmentCode } from '../staff/enrolment';
+import { formatDate } from '../../lib/format';
 
 export function agencyCodeRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -50,6 +53,17 @@ export function agencyCodeRoutes({ db }: AppDeps) {
     return c.json({ codes: rows.map((x) => view(x, c.req.query('qr') === '1')) });
   });
 
+  r.get('/print', async (c) => {
+    const agencyCode = c.get('principal').agencyCode!;
+    const agency = await db.selectFrom('agencies').select('name').where('code', '=', agencyCode).executeTakeFirstOrThrow();
+    const wanted = (c.req.query('codes') ?? '').split(',').map((x) => normalizeEnrolmentCode(x)).filter((x): x is string => !!x);
+    let q = db.selectFrom('enrolment_codes').selectAll().where('agency_code', '=', agencyCode).orderBy('created_at').orderBy('code').limit(1000);
+    q = wanted.length ? q.where('code', 'in', wanted) : q.where('revoked_at', 'is', null).where('expires_at', '>', new Date().toISOString());
+    const codes = (await q.execute()).map((x) => view(x, true)).filter((x) => x.state === 'active');
+    c.header('Cache-Control', 'no-store');
+    return c.html(printPage(agency.name, codes));
+  });
+
   r.post('/:code/revoke', async (c) => {
     const code = normalizeEnrolmentCode(c.req.param('code'));
     const agency = c.get('principal').agencyCode!;
@@ -83,4 +97,27 @@ function intIn(v: unknown, min: number, max: number, field: string, fallback: nu
   if (v === undefined || v === null) return fallback;
   if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw new Problem('400.2', { field, detail: `Từ ${min} đến ${max}.` });
   return v as number;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** Cards to cut out and hand to staff; the QR holds the code itself, for phones that read it aloud or copy it. */
+function printPage(agencyName: string, codes: ReturnType<typeof view>[]): string {
+  const cards = codes
+    .map(
+      (x) => `<section class="card"><div class="qr" aria-hidden="true">${x.qrSvg}</div><div>
+<p class="agency">${esc(agencyName)}</p><p class="code" aria-label="Mã đăng ký">${esc(x.display)}</p>
+<p>Hạn dùng: ${formatDate(x.expiresAt)}${x.maxUses > 1 ? ` · dùng cho ${x.maxUses} người` : ''}${x.label ? ` · ${esc(x.label)}` : ''}</p>
+<p class="how">Cài tiện ích “Nông sản số”, mở tiện ích, nhập mã trên và họ tên của bạn.</p></div></section>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Mã đăng ký — ${esc(agencyName)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:1cm}h1{font-size:16pt}.grid{display:grid;grid-template-columns:1fr 1fr;gap:6mm}
+.card{display:flex;gap:4mm;border:1px dashed #666;padding:4mm;break-inside:avoid}.qr svg{width:28mm;height:28mm}
+.code{font:bold 20pt ui-monospace,monospace;letter-spacing:1px;margin:1mm 0}.agency{font-weight:600;margin:0}.how{font-size:9pt;color:#333}
+p{margin:1mm 0}@media print{.noprint{display:none}}</style></head><body>
+<h1>Mã đăng ký tham gia “Mua nông sản trực tuyến” — ${esc(agencyName)}</h1>
+<p class="noprint">${codes.length} mã còn dùng được. Bấm Ctrl+P để in, cắt theo đường chấm và phát cho từng người.</p>
+${codes.length ? `<div class="grid">${cards}</div>` : '<p>Không có mã nào còn dùng được.</p>'}
+</body></html>`;
 }

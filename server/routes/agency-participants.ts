@@ -20,14 +20,15 @@ import { resultOf } from '../staff/orders';
 
 export function agencyParticipantRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
-  r.use('*', requireRole(db, 'agency'));
+  // Per route, not '*': other routers share this mount point.
+  const auth = requireRole(db, 'agency');
 
-  r.get('/participants', async (c) => {
+  r.get('/participants', auth, async (c) => {
     const scope = await scopeOf(db, c.req.query());
     return c.json({ scope, participants: await participantRows(db, c.get('principal').agencyCode!, scope) });
   });
 
-  r.get('/participants/:staffId/orders', async (c) => {
+  r.get('/participants/:staffId/orders', auth, async (c) => {
     const agency = c.get('principal').agencyCode!;
     const person = await db.selectFrom('staff').select('id').where('id', '=', c.req.param('staffId')).where('agency_code', '=', agency).executeTakeFirst();
     if (!person) throw new Problem('404.1');
@@ -35,7 +36,7 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     return c.json({ orders: await views(db, rows) });
   });
 
-  r.get('/review', async (c) => {
+  r.get('/review', auth, async (c) => {
     const agency = c.get('principal').agencyCode!;
     const kind = c.req.query('kind') ?? 'pending';
     let q = ordersQuery(db, agency);
@@ -49,7 +50,7 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     return c.json({ orders: await views(db, rows) });
   });
 
-  r.post('/review/:orderId', async (c) => {
+  r.post('/review/:orderId', auth, async (c) => {
     const p = c.get('principal');
     const b = (await readJson(c.req.raw)) as { decision?: unknown; note?: unknown } | null;
     const decision = b?.decision;

@@ -25,16 +25,17 @@ import { download, toCsv, toXlsx, vnToday } from '../export/table';
 
 export function agencyReportRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
-  r.use('*', requireRole(db, 'agency'));
+  // Per route, not '*': other routers share this mount point.
+  const auth = requireRole(db, 'agency');
 
-  r.get('/tally', async (c) => {
+  r.get('/tally', auth, async (c) => {
     const agency = c.get('principal').agencyCode!;
     const scope = await scopeOf(db, c.req.query());
     const latest = 'periodId' in scope ? await latestReport(db, agency, scope.periodId) : undefined;
     return c.json({ scope, tally: await agencyTally(db, agency, scope), report: latest ? summary(latest) : null });
   });
 
-  r.post('/reports', async (c) => {
+  r.post('/reports', auth, async (c) => {
     const p = c.get('principal');
     const agency = p.agencyCode!;
     const b = (await readJson(c.req.raw)) as { periodId?: unknown; note?: unknown } | null;
@@ -67,14 +68,14 @@ export function agencyReportRoutes({ db }: AppDeps) {
     return c.json(full(row), 201);
   });
 
-  r.get('/reports', async (c) => {
+  r.get('/reports', auth, async (c) => {
     let q = db.selectFrom('agency_reports').selectAll().where('agency_code', '=', c.get('principal').agencyCode!);
     if (c.req.query('period')) q = q.where('period_id', '=', c.req.query('period')!);
     const rows = await q.orderBy('submitted_at', 'desc').orderBy('version', 'desc').execute();
     return c.json({ reports: rows.map(summary) });
   });
 
-  r.get('/reports/:id', async (c) => {
+  r.get('/reports/:id', auth, async (c) => {
     const row = await db.selectFrom('agency_reports').selectAll().where('id', '=', c.req.param('id')).where('agency_code', '=', c.get('principal').agencyCode!).executeTakeFirst();
     if (!row) throw new Problem('404.1');
     return c.json(full(row));
@@ -104,8 +105,8 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const fileName = `bao-cao-${agency.code}-${vnToday()}`;
     return format === 'xlsx' ? download(c, await toXlsx(tables), `${fileName}.xlsx`, 'xlsx') : download(c, toCsv(tables[1]), `${fileName}.csv`, 'csv');
   };
-  r.get('/export.xlsx', exportFile('xlsx'));
-  r.get('/export.csv', exportFile('csv'));
+  r.get('/export.xlsx', auth, exportFile('xlsx'));
+  r.get('/export.csv', auth, exportFile('csv'));
 
   return r;
 }

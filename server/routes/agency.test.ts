@@ -24,6 +24,16 @@ forEachDatabase((deps) => {
       const listOther = await (await app.request('/api/agency/enrolment-codes', { headers: other.auth })).json();
       expect(listOther.codes).toHaveLength(0);
 
+      const print = await app.request(`/api/agency/enrolment-codes/print?codes=${codes[0].code},${codes[1].display}`, { headers: focal.auth });
+      const html = await print.text();
+      expect(print.headers.get('Content-Type')).toContain('text/html');
+      expect(html).toContain(codes[0].display);
+      expect(html).toContain(codes[1].display);
+      expect(html).not.toContain(codes[2].display);
+      expect(html).toContain('Sở Công Thương tỉnh Lạng Sơn');
+      expect((await app.request('/api/agency/enrolment-codes/print', { headers: other.auth })).status).toBe(200);
+      expect(await (await app.request(`/api/agency/enrolment-codes/print?codes=${codes[0].code}`, { headers: other.auth })).text()).not.toContain(codes[0].display);
+
       const revoke = await app.request(`/api/agency/enrolment-codes/${codes[0].display}/revoke`, { method: 'POST', headers: focal.auth });
       expect((await revoke.json()).state).toBe('revoked');
       const enrol = await app.request('/api/staff/enrol', { method: 'POST', headers: json, body: JSON.stringify({ code: codes[0].code, fullName: 'Lò Văn Cường', installationId: randomUUID() }) });

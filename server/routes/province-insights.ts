@@ -16,9 +16,10 @@ import { countedIn, scopeOf, tallyByAgency } from '../reports/tally';
 
 export function provinceInsightRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
-  r.use('*', requireRole(db, 'province'));
+  // Per route, not '*': other routers share this mount point.
+  const auth = requireRole(db, 'province');
 
-  r.get('/charts', async (c) => {
+  r.get('/charts', auth, async (c) => {
     const scope = await scopeOf(db, c.req.query());
     const [agencies, tallies, days, firsts] = await Promise.all([
       db.selectFrom('agencies').select(['code', 'name']).where('active', '=', 1).orderBy('code').execute(),
@@ -42,7 +43,7 @@ export function provinceInsightRoutes({ db }: AppDeps) {
     return c.json({ byAgency, byDay, dailyKgTarget: langSon.dailyKgTarget, averageKgPerDay: byDay.length ? Math.round((totalKg / byDay.length) * 10) / 10 : 0 });
   });
 
-  r.get('/leading-shops', async (c) => {
+  r.get('/leading-shops', auth, async (c) => {
     const scope = await scopeOf(db, c.req.query());
     const by = c.req.query('by') ?? 'amount';
     if (!['amount', 'quantity', 'kg'].includes(by)) throw new Problem('400.2', { field: 'by' });
@@ -69,7 +70,7 @@ export function provinceInsightRoutes({ db }: AppDeps) {
     });
   });
 
-  r.get('/not-started', async (c) => {
+  r.get('/not-started', auth, async (c) => {
     const scope = await scopeOf(db, c.req.query());
     const [agencies, tallies, staff, codes] = await Promise.all([
       db.selectFrom('agencies').select(['code', 'name', 'headcount']).where('active', '=', 1).orderBy('code').execute(),

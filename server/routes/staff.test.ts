@@ -151,12 +151,18 @@ forEachDatabase((deps) => {
     it('keeps staff tokens out of the dashboards and other roles out of staff calls', async () => {
       const d = deps();
       const staff = await enrolStaff(d, 'SNV');
-      for (const path of ['/api/auth/me', '/api/province/page-reports']) {
+      for (const path of ['/api/auth/me', '/api/province/page-reports', '/api/agency/tally', '/api/agency/participants', '/api/agency/export.csv', '/api/agency/enrolment-codes', '/api/province/rollup', '/api/province/charts', '/api/province/users']) {
         const res = await d.app.request(path, { headers: staff.auth });
         expect(res.status).toBe(403);
       }
       const focal = await createAgencyFocalPoint(d.db, 'SNV');
       expect((await d.app.request('/api/staff/orders', { headers: focal.auth })).status).toBe(403);
+      for (const path of ['/api/province/charts', '/api/province/leading-shops', '/api/province/rollup/export.xlsx', '/api/province/agencies']) {
+        expect((await d.app.request(path, { headers: focal.auth })).status).toBe(403);
+      }
+      for (const path of ['/api/agency/participants', '/api/agency/review', '/api/agency/reports', '/api/province/not-started']) {
+        expect((await d.app.request(path)).status).toBe(401);
+      }
       expect((await d.app.request('/api/staff/orders')).status).toBe(401);
     });
   });

@@ -23,8 +23,14 @@ export async function usableCode(db: Db, code: string) {
   return row;
 }
 
-/** The caller's address for rate limiting: the socket's peer (not a header a client could forge). */
+/**
+ * The caller's address for rate limiting: the socket's peer, not a header a client could forge — unless
+ * TRUST_PROXY=1 says the collector sits behind a reverse proxy that sets X-Forwarded-For (otherwise every
+ * caller would share the proxy's address and one person's typos would lock out the province).
+ */
 export function clientIp(c: Context): string {
+  const forwarded = process.env.TRUST_PROXY === '1' ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

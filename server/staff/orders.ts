@@ -61,10 +61,11 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
   });
 
   if (fresh.length) {
+    // The same order resent at once may have been stored by the other request meanwhile: its items are there.
+    const mine = new Set<string>();
     await db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).returning('id').execute();
-      // The same order resent at once may have been stored by the other request meanwhile: its items are there.
-      const mine = new Set(inserted.map((r) => r.id));
+      for (const r of inserted) mine.add(r.id);
       const items = fresh.filter((f) => mine.has(f.row.id)).flatMap((f) =>
         f.order.items.map((it, i) => ({
           order_id: f.row.id,
@@ -82,22 +83,22 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       );
       for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
     });
-    await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
+    const changed = await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
+    for (const f of fresh) {
+      const state = changed.get(f.row.id);
+      if (state) Object.assign(f.row, { state, flag_reason: state === 'flagged' ? 'duplicate' : null, counted: 0 });
+      if (mine.has(f.row.id)) existing.set(f.order.clientId, f.row);
+    }
+    const raced = fresh.filter((f) => !mine.has(f.row.id));
+    if (raced.length) {
+      const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', raced.map((f) => f.order.clientId)).execute();
+      for (const r of rows) existing.set(r.client_id, r);
+      for (const f of raced) if (existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
+    }
   }
 
-  // Answer from what is stored now (a claim check may have flagged a fresh order).
-  const answerIds = inputs.map((input, i) => (results[i] ? null : clientIdOf(input))).filter((x): x is string => !!x);
-  const stored = new Map<string, OrderRow>();
-  if (answerIds.length) {
-    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', answerIds).execute();
-    for (const r of rows) stored.set(r.client_id, r);
-  }
-  return inputs.map((input, i) => {
-    const r = results[i];
-    if (r) return r;
-    const row = stored.get(clientIdOf(input)!);
-    return row ? resultOf(row) : conflict(clientIdOf(input) ?? '');
-  });
+  // Every order not refused above is stored now (sent before, or just inserted and checked for double claims).
+  return inputs.map((input, i) => results[i] ?? resultOf(existing.get(clientIdOf(input)!)!));
 }
 
 function conflict(clientId: string): SubmissionResult {
@@ -149,9 +150,10 @@ function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: s
  * A marketplace order claimed more than once (by two people, or twice by one) is flagged until the agency
  * reviews it; when a claim is withdrawn and one remains, the remaining one is no longer in doubt.
  */
-export async function reconcileClaims(db: Db, keys: { marketplace: string; orderCode: string }[]): Promise<void> {
+export async function reconcileClaims(db: Db, keys: { marketplace: string; orderCode: string }[]): Promise<Map<string, 'flagged' | 'accepted'>> {
+  const changed = new Map<string, 'flagged' | 'accepted'>();
   const unique = [...new Map(keys.map((k) => [`${k.marketplace}\u0000${k.orderCode}`, k])).values()];
-  if (!unique.length) return;
+  if (!unique.length) return changed;
   const claims = await db
     .selectFrom('staff_orders')
     .select(['id', 'marketplace', 'order_code', 'state', 'review', 'order_status'])
@@ -174,8 +176,10 @@ export async function reconcileClaims(db: Db, keys: { marketplace: string; order
         .set({ state: target, flag_reason: target === 'flagged' ? 'duplicate' : null, counted, updated_at: now })
         .where('id', '=', c.id)
         .execute();
+      changed.set(c.id, target);
     }
   }
+  return changed;
 }
 
 /** What the person sees of a stored order: excluded by the agency reads as rejected, with its note. */

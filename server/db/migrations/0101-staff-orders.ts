@@ -64,7 +64,6 @@ export const staffOrders0101: Migration = {
       .addColumn('farm_quantity', 'integer', (c) => c.notNull())
       .addColumn('farm_amount', 'bigint', (c) => c.notNull())
       .addColumn('farm_grams', 'bigint', (c) => c.notNull())
-      .addColumn('farm_items_without_weight', 'integer', (c) => c.notNull())
       .addColumn('received_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('staff_orders_client', ['staff_id', 'client_id'])

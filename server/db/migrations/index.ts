@@ -4,6 +4,7 @@ import { regionAndAccounts0002 } from './0002-region-and-accounts';
 import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
 import { kiosk0201 } from './0201-kiosk';
+import { tallyColumns0103 } from './0103-tally-columns';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0101-staff-orders': staffOrders0101,
   '0102-agency-reports': agencyReports0102,
   '0201-kiosk': kiosk0201,
+  '0103-tally-columns': tallyColumns0103,
 };

@@ -44,6 +44,7 @@ const access: Record<string, Entry> = {
   'POST /api/agency/enrolment-codes': { allow: agencies },
   'GET /api/agency/enrolment-codes': { allow: agencies },
   'POST /api/agency/enrolment-codes/:code/revoke': { allow: agencies, ownedByAgency: true },
+  'GET /api/agency/enrolment-codes/print': { allow: agencies },
   'GET /api/agency/participants': { allow: agencies },
   'GET /api/agency/participants/:staffId/orders': { allow: agencies, ownedByAgency: true },
   'GET /api/agency/review': { allow: agencies },
