@@ -10,6 +10,7 @@ import { readConfig } from '../server/config';
 import { seedOfficer } from '../server/kiosk/seed-officer';
 import { buildSearchIndex, search } from '../lib/search';
 import type { SubmittedHousehold } from '../lib/kiosk/household';
+import type { Db } from '../server/db';
 
 const surnames = ['Hoàng', 'Nông', 'Lý', 'Vi', 'Lương', 'Đặng', 'Chu', 'Lò', 'Triệu', 'Hà', 'Nguyễn', 'Trần'];
 const middles = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quốc'];
@@ -51,6 +52,35 @@ function searchFigure(): number {
       samples.push(performance.now() - t0);
     }
   return median(samples);
+}
+
+const countHouseholds = async (db: Db) => Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/**
+ * Runs in the page: queues households for the first officer exactly as pwa/src/kiosk/household-records.ts stores
+ * them (phone and ID sealed with the PIN's key), straight into IndexedDB.
+ */
+async function seedQueuedHouseholds({ households, pin }: { households: SubmittedHousehold[]; pin: string }) {
+  const open = (name: string) => new Promise<IDBDatabase>((ok, ko) => Object.assign(indexedDB.open(name), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
+  const kv = await open('keyval-store');
+  const officers: { id: string; salt: Uint8Array<ArrayBuffer> }[] = await new Promise((ok) => Object.assign(kv.transaction('keyval').objectStore('keyval').get('kiosk-officers'), { onsuccess(this: IDBRequest) { ok(this.result); } }));
+  kv.close();
+  const officer = officers[0];
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: officer.salt, iterations: 310_000, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const records = [];
+  for (const h of households) {
+    const { phone, idNumber, ...plain } = h;
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify({ phone, idNumber })));
+    const now = new Date().toISOString();
+    records.push({ clientId: h.clientId, officerId: officer.id, state: 'queued', plain, secret: { iv, data }, keyHashes: [], signatureId: null, createdAt: now, updatedAt: now, attempts: 0, nextAttemptAt: 0, serverId: null, problem: null, status: null, shopUrl: null });
+  }
+  const db = await open('nongsan-kiosk');
+  const tx = db.transaction('households', 'readwrite');
+  for (const r of records) tx.objectStore('households').put(r);
+  await new Promise((ok) => (tx.oncomplete = ok));
+  db.close();
 }
 
 export async function run(): Promise<Figures> {
@@ -96,9 +126,28 @@ export async function run(): Promise<Figures> {
       offline.push(performance.now() - t0);
       await p.close();
     }
+
+    // 4a. The real outbox: 1,000 households queued on the tablet (sealed as the kiosk seals them), then unlocked
+    // online; time until the collector holds all of them.
+    await context.setOffline(false);
+    const tablet = await context.newPage();
+    await tablet.goto(url + '/kiosk');
+    await tablet.getByLabel('Mã PIN').waitFor();
+    // tsx keeps function names with a helper the page does not have.
+    await tablet.evaluate('window.__name = (f) => f');
+    await tablet.evaluate(seedQueuedHouseholds, { households: Array.from({ length: 1000 }, (_, i) => household(100_000 + i)), pin: '246810' });
+    const before = await countHouseholds(collector.db);
+    await tablet.getByLabel('Mã PIN').fill('246810');
+    const t1 = performance.now();
+    await tablet.getByRole('button', { name: 'Mở khoá' }).click();
+    while ((await countHouseholds(collector.db)) < before + 1000) {
+      if (performance.now() - t1 > 120_000) throw new Error('the outbox did not send 1,000 households in 2 minutes');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const outboxMs = performance.now() - t1;
     await context.close();
 
-    // 4. 1,000 queued households to the collector over loopback, in the outbox's batches of 25.
+    // 4b. 1,000 queued households to the collector over loopback, in the outbox's batches of 25.
     const enrol = await (await fetch(`${url}/api/kiosk/enrol`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: await deviceCode() }) })).json();
     const queued = Array.from({ length: 1000 }, (_, i) => household(i));
     const t0 = performance.now();
@@ -113,7 +162,8 @@ export async function run(): Promise<Figures> {
       'kiosk.first-load-gzip': { value: round(firstLoadKb, 1), unit: 'KB gzip', target: 60, better: 'lower' },
       'kiosk.offline-start': { value: round(median(offline), 0), unit: 'ms', target: 1500, better: 'lower' },
       'kiosk.search-10k': { value: round(searchFigure(), 2), unit: 'ms', target: 50, better: 'lower' },
-      'kiosk.sync-1000': { value: round(syncMs, 0), unit: 'ms', target: 10_000, better: 'lower' },
+      'kiosk.sync-1000-outbox': { value: round(outboxMs, 0), unit: 'ms', target: 30_000, better: 'lower' },
+      'kiosk.sync-1000-http': { value: round(syncMs, 0), unit: 'ms', target: 10_000, better: 'lower' },
     };
   } finally {
     await browser.close();

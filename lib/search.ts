@@ -4,17 +4,11 @@
  */
 
 import { normalisePhone } from './vn-phone';
+import { foldVietnamese } from './text';
 
-/** Lower case, no tone or vowel marks, đ → d, single spaces. */
+/** Lower case, no tone or vowel marks, đ → d (lib/text.ts), single spaces. */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldVietnamese(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 export interface SearchEntry {

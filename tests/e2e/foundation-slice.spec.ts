@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
-import { enrolKiosk, officerWithCode, registerHousehold } from './kiosk-helpers';
+import { enrolKiosk, officerWithCode, registerHousehold, sixDigits } from './kiosk-helpers';
 
 // The thin slice through all three parts: extension on both marketplaces, PWA offline, collector round trip.
 
@@ -34,6 +34,7 @@ test.describe('extension on the real marketplace host names', () => {
 
 test('PWA installs its service worker, opens offline, and shows what the collector stored', async ({ browser, collector, request }) => {
   const { code } = await officerWithCode(request, collector);
+  const n = sixDigits();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(collector.url + '/');
@@ -44,11 +45,11 @@ test('PWA installs its service worker, opens offline, and shows what the collect
 
   // enrolKiosk waits for the service worker to take control before enrolling.
   await enrolKiosk(page, collector.url, code);
-  await registerHousehold(page, { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: '0987 654 321', idNumber: '020190005678', shopName: 'Na nhà Thụ', product: 'Na Chi Lăng' });
+  await registerHousehold(page, { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: `0987 ${n}`, idNumber: `020190${n}`, shopName: 'Na nhà Thụ', product: 'Na Chi Lăng' });
   // Sent while online; the collector's id and status come back to the tablet.
   await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
   await expect(page.getByText('Đã gửi — Đã nhận hồ sơ')).toBeVisible();
-  const row = await collector.db.selectFrom('households').select('id').where('phone', '=', '0987654321').executeTakeFirstOrThrow();
+  const row = await collector.db.selectFrom('households').select('id').where('phone', '=', `0987${n}`).executeTakeFirstOrThrow();
   await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${row.id}`)).toBeVisible();
 
   await context.setOffline(true);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, queueHousehold, registerHousehold, typeHousehold, unlockKiosk } from './kiosk-helpers';
+import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, queueHousehold, registerHousehold, sixDigits, typeHousehold, unlockKiosk } from './kiosk-helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -12,6 +12,11 @@ async function noSeriousViolations(page: Page, screen: string) {
 
 test("an officer's day: enrol, offline signups with photos, a closed tab, sync, hand-over status", async ({ browser, collector, request }) => {
   const officer = await officerWithCode(request, collector);
+  const [a, b] = [sixDigits(), sixDigits()];
+  const thuPhone = `0912${a}`;
+  const thuId = `020190${a}`;
+  const hoaPhone = `0388${b}`;
+  const hoaCmnd = `080${b}`;
   const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
   let page = await context.newPage();
   await enrolKiosk(page, collector.url, { username: officer.username, password: officer.password });
@@ -27,7 +32,7 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   await context.setOffline(true);
   await registerHousehold(
     page,
-    { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: '+84 912 345 678', idNumber: '020190001234', shopName: 'Na Chi Lăng nhà Thụ', product: 'Na Chi Lăng loại 1' },
+    { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: `+84 912 ${a.slice(0, 3)} ${a.slice(3)}`, idNumber: thuId, shopName: 'Na Chi Lăng nhà Thụ', product: 'Na Chi Lăng loại 1' },
     [await cameraPhoto(page, 10), await cameraPhoto(page, 200)],
   );
   // Photos were shrunk on the tablet before being stored.
@@ -48,14 +53,14 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   expect(stored.photos).toHaveLength(2);
   for (const p of stored.photos) expect([p.w, p.h, p.size <= 400 * 1024]).toEqual([1600, 1200, true]);
   // Phone and ID are sealed with the PIN's key; nothing readable is kept.
-  expect(stored.clear).not.toContain('0912345678');
-  expect(stored.clear).not.toContain('020190001234');
+  expect(stored.clear).not.toContain(thuPhone);
+  expect(stored.clear).not.toContain(thuId);
   await noSeriousViolations(page, 'summary');
 
   // "Hộ tiếp theo" clears the screen. Halfway through the next household the tab is closed.
   await page.getByRole('button', { name: 'Hộ tiếp theo' }).click();
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('');
-  await typeHousehold(page, { village: 'Thôn Nà Pàn', headName: 'Đặng Thị Hoa', phone: '0388 123 456', idNumber: '080123456' });
+  await typeHousehold(page, { village: 'Thôn Nà Pàn', headName: 'Đặng Thị Hoa', phone: `0388 ${b.slice(0, 3)} ${b.slice(3)}`, idNumber: hoaCmnd });
   await page.getByLabel('Ghi chú').fill('Gọi sau 17 giờ');
   await expect(page.getByText(/Đã lưu nháp lúc/)).toBeVisible();
   await page.waitForTimeout(300);
@@ -68,17 +73,17 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   await unlockKiosk(page);
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Đặng Thị Hoa');
   await expect(page.getByLabel('Thôn, bản')).toHaveValue('Thôn Nà Pàn');
-  await expect(page.getByLabel('Số điện thoại di động')).toHaveValue('0388 123 456');
-  await expect(page.getByLabel(/Số CCCD/)).toHaveValue('080123456');
+  await expect(page.getByLabel('Số điện thoại di động')).toHaveValue(`0388 ${b.slice(0, 3)} ${b.slice(3)}`);
+  await expect(page.getByLabel(/Số CCCD/)).toHaveValue(hoaCmnd);
   await expect(page.getByLabel('Ghi chú')).toHaveValue('Gọi sau 17 giờ');
   // The same phone as the first household is caught offline.
-  await page.getByLabel('Số điện thoại di động').fill('0912345678');
+  await page.getByLabel('Số điện thoại di động').fill(thuPhone);
   await typeHousehold(page, { shopName: 'Hồi Văn Quan', product: 'Hoa hồi khô' });
   await consentAndSign(page);
   await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Cần sửa trước khi gửi' })).toContainText('đã đăng ký cho hộ Hoàng Văn Thụ');
   await noSeriousViolations(page, 'form with errors');
-  await page.getByLabel('Số điện thoại di động').fill('0388 123 456');
+  await page.getByLabel('Số điện thoại di động').fill(hoaPhone);
   await queueHousehold(page);
 
   await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
@@ -90,11 +95,11 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   await context.setOffline(false);
   await expect(page.locator('.queue-item--sent')).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByRole('status').filter({ hasText: 'Đã đồng bộ xong.' })).toBeVisible();
-  const rows = await collector.db.selectFrom('households').select(['id', 'head_name', 'phone', 'id_kind', 'client_id']).where('head_name', 'in', ['Hoàng Văn Thụ', 'Đặng Thị Hoa']).execute();
+  const rows = await collector.db.selectFrom('households').select(['id', 'head_name', 'phone', 'id_kind', 'client_id']).where('phone', 'in', [thuPhone, hoaPhone]).execute();
   rows.sort((a, b) => a.head_name.localeCompare(b.head_name, 'vi'));
   expect(rows.map((r) => [r.head_name, r.phone, r.id_kind])).toEqual([
-    ['Đặng Thị Hoa', '0388123456', 'cmnd'],
-    ['Hoàng Văn Thụ', '0912345678', 'cccd'],
+    ['Đặng Thị Hoa', hoaPhone, 'cmnd'],
+    ['Hoàng Văn Thụ', thuPhone, 'cccd'],
   ]);
   for (const r of rows) await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${r.id}`)).toBeVisible();
   const photos = await collector.db.selectFrom('household_photos').select(['kind', 'household_client_id']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute();
@@ -127,9 +132,9 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   const find = page.getByLabel(/Họ tên \(gõ không dấu/);
   await find.fill('dang thi hoa');
   await expect(page.getByRole('button', { name: /Đặng Thị Hoa/ })).toBeVisible();
-  await find.fill('0912 345');
+  await find.fill(`0912 ${a.slice(0, 3)}`);
   await expect(page.getByRole('button', { name: /Hoàng Văn Thụ/ })).toBeVisible();
-  await find.fill('020190001234');
+  await find.fill(thuId);
   await expect(page.getByRole('button', { name: /Hoàng Văn Thụ/ })).toBeVisible();
   await noSeriousViolations(page, 'find');
 

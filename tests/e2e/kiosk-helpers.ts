@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { seedOfficer } from '../../server/kiosk/seed-officer';
 import type { Db } from '../../server/db';
 
 export const pin = '246810';
+
+/** Six random digits: phones and ID numbers differ between runs, as the collector refuses duplicates. */
+export const sixDigits = () => String(randomInt(1_000_000)).padStart(6, '0');
 
 /** An officer of the given communes (created as the province would) and a fresh device code from the real API. */
 export async function officerWithCode(request: APIRequestContext, collector: { url: string; db: Db }, communes = ['06181']) {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { test, expect } from './fixtures';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
-import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, typeHousehold, unlockKiosk } from './kiosk-helpers';
+import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk } from './kiosk-helpers';
 
 test('a sync interrupted halfway (answer lost, a photo cut off) resumes without duplicates', async ({ browser, collector, request }) => {
   const { code } = await officerWithCode(request, collector);
@@ -13,8 +13,9 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
   await enrolKiosk(page, collector.url, code);
   await context.setOffline(true);
   const names = ['Lò Văn Một', 'Lò Văn Hai', 'Lò Văn Ba'];
+  const phones = names.map(() => `0388${sixDigits()}`);
   for (const [i, headName] of names.entries()) {
-    await registerHousehold(page, { village: 'Bản Khuổi', headName, phone: `038800010${i}`, idNumber: `02019000100${i}`, shopName: `Cửa hàng ${headName}`, product: 'Măng khô' }, [await cameraPhoto(page, i * 90)]);
+    await registerHousehold(page, { village: 'Bản Khuổi', headName, phone: phones[i], idNumber: `020${phones[i].slice(1)}`, shopName: `Cửa hàng ${headName}`, product: 'Măng khô' }, [await cameraPhoto(page, i * 90)]);
     await page.getByRole('button', { name: 'Hộ tiếp theo' }).click();
   }
 
@@ -43,12 +44,11 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
   await expect(page.locator('.queue-item--sent')).toHaveCount(3);
   expect(batches).toBe(2);
 
-  const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('head_name', 'in', names).execute();
+  const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('phone', 'in', phones).execute();
   expect(rows).toHaveLength(3);
   for (const r of rows) await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${r.id}`)).toBeVisible();
-  const photos = await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute();
-  expect(photos.filter((p) => p.kind === 'product')).toHaveLength(3);
-  expect(photos.filter((p) => p.kind === 'signature')).toHaveLength(3);
+  const photoKinds = async () => (await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute()).map((p) => p.kind).sort();
+  await expect.poll(photoKinds).toEqual(['product', 'product', 'product', 'signature', 'signature', 'signature']);
   expect(puts).toBe(7);
   await context.close();
 });
@@ -58,21 +58,36 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   const context = await browser.newContext();
   const page = await context.newPage();
   await enrolKiosk(page, collector.url, code);
+  const [x, y, z] = [sixDigits(), sixDigits(), sixDigits()];
   // Another tablet already registered this ID number in the province: only the collector knows.
   await collector.db.insertInto('households').values({
-    id: 'da-co-tu-truoc', client_id: 'da-co-tu-truoc', content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: '0977000001', id_number: '020190007777', id_kind: 'cccd',
+    id: `da-co-${x}`, client_id: `da-co-${x}`, content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: `0977${x}`, id_number: `020190${x}`, id_kind: 'cccd',
     marketplace: 'voso', shop_name: 'x', payment: 'viettelmoney', has_payment_account: 0, details: '{"products":[]}', device_id: 'x', officer_name: 'x',
     registered_at: '2021-09-01T00:00:00.000Z', received_at: '2021-09-01T00:00:00.000Z', updated_at: '2021-09-01T00:00:00.000Z', shop_url: null, shop_opened_at: null, payment_opened_at: null, products_listed_at: null,
   }).execute();
-  await registerHousehold(page, { village: 'Bản Rọ', headName: 'Vi Thị Sáu', phone: '0977000002', idNumber: '020190007777', shopName: 'Sáu', product: 'Chè' });
+  await registerHousehold(page, { village: 'Bản Rọ', headName: 'Vi Thị Sáu', phone: `0978${y}`, idNumber: `020190${x}`, shopName: 'Sáu', product: 'Chè' });
   await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
   await expect(page.locator('.queue-item--rejected')).toContainText('Số CCCD/CMND này đã đăng ký cho một hộ khác.');
   await page.getByRole('button', { name: 'Sửa hộ Vi Thị Sáu' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Máy chủ đã từ chối' })).toBeVisible();
-  await page.getByLabel(/Số CCCD/).fill('020190007778');
+  await page.getByLabel(/Số CCCD/).fill(`020191${y}`);
   await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
   await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
   await expect(page.locator('.queue-item--sent')).toContainText('Vi Thị Sáu');
+
+  // Queued offline, then corrected before it leaves the tablet.
+  await context.setOffline(true);
+  await page.getByRole('tab', { name: 'Đăng ký hộ' }).click();
+  await registerHousehold(page, { village: 'Bản Sai', headName: 'Hà Văn Chín', phone: `0979${z}`, idNumber: `020192${z}`, shopName: 'Chín', product: 'Chè' });
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('button', { name: 'Sửa trước khi gửi' }).click();
+  await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hà Văn Chín');
+  await page.getByLabel('Thôn, bản').fill('Bản Đúng');
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
+  await context.setOffline(false);
+  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await expect(page.locator('.queue-item--sent').filter({ hasText: 'Hà Văn Chín' })).toBeVisible({ timeout: 20_000 });
+  expect((await collector.db.selectFrom('households').select('village').where('phone', '=', `0979${z}`).executeTakeFirstOrThrow()).village).toBe('Bản Đúng');
 
   // A draft: deleting asks first; "Không xoá" keeps it.
   await page.getByRole('tab', { name: 'Đăng ký hộ' }).click();
@@ -147,8 +162,11 @@ test('"Có phiên bản mới": a new release waits until the officer updates, t
 
     // Version 2 is published; the tablet checks for it.
     appendFileSync(join(pwaDir, 'sw.js'), '\n// phiên bản 2\n');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    await expect(page.getByRole('alert').filter({ hasText: 'Có phiên bản mới của ứng dụng.' })).toBeVisible();
+    const prompt = page.getByRole('alert').filter({ hasText: 'Có phiên bản mới của ứng dụng.' });
+    await expect(async () => {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      await expect(prompt).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Cập nhật' }).click();
     await reloaded;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Device } from './device';
 import type { Session } from '.';
 import { db, type PhotoRecord } from './db';
-import { duplicatesOf, saveHousehold } from './household-records';
+import { duplicatesOf, saveHousehold, submittedPart } from './household-records';
 import { requestBackgroundSync } from './outbox';
 import { checkHousehold, marketplaceHostOf, type FieldProblem, type SubmittedHousehold } from '../../../lib/kiosk/household';
 import { checkVietgap } from '../../../lib/vietgap';
@@ -19,7 +19,7 @@ type Problem = Pick<FieldProblem, 'message' | 'warning'> & { field: string };
  * battery or a lock loses nothing; "Lưu và đưa vào hàng đợi" checks everything and queues it for sending.
  */
 export function HouseholdForm({ device, session, initial, onQueued }: { device: Device; session: Session; initial: SubmittedHousehold & { signatureId?: string | null; problem?: { message: string; field?: string } | null }; onQueued: (clientId: string) => void }) {
-  const [h, setH] = useState<SubmittedHousehold>(initial);
+  const [h, setH] = useState<SubmittedHousehold>(() => submittedPart(initial));
   const [signatureId, setSignatureId] = useState<string | null>(initial.signatureId ?? null);
   const [photos, setPhotos] = useState<PhotoRecord[]>([]);
   const [savedAt, setSavedAt] = useState<string>('');

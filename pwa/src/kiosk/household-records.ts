@@ -28,6 +28,13 @@ export function emptyHousehold(officerName: string, communeCode: string, clientI
   };
 }
 
+const submittedFields = Object.keys(emptyHousehold('', '', '')) as (keyof SubmittedHousehold)[];
+
+/** Only what is sent: a Household without the tablet's bookkeeping. */
+export function submittedPart(h: SubmittedHousehold): SubmittedHousehold {
+  return Object.fromEntries(submittedFields.map((f) => [f, h[f]])) as unknown as SubmittedHousehold;
+}
+
 export const hashKeys = (h: Pick<SubmittedHousehold, 'phone' | 'idNumber'>) => Promise.all(identityKeys(h).map(sha256Hex));
 
 /** Writes are chained so a fast typist's last keystroke is also the last one stored. */
@@ -35,7 +42,7 @@ let chain: Promise<unknown> = Promise.resolve();
 
 export function saveHousehold(key: CryptoKey, officerId: string, h: SubmittedHousehold, patch: Partial<HouseholdRecord> = {}): Promise<void> {
   const write = chain.then(async () => {
-    const { phone, idNumber, ...plain } = h;
+    const { phone, idNumber, ...plain } = submittedPart(h);
     const existing = await db.households.get(h.clientId);
     const now = new Date().toISOString();
     const record: HouseholdRecord = {

@@ -1,7 +1,7 @@
 import { get, set } from 'idb-keyval';
 import { db, type HouseholdRecord } from './db';
 import { api, type Device } from './device';
-import { openRecord } from './household-records';
+import { openRecord, submittedPart } from './household-records';
 import { retryDelaySeconds } from '../../../lib/outbox-backoff';
 import type { HouseholdsSince, SyncAnswer } from '../../../lib/api/kiosk';
 import type { SubmittedHousehold } from '../../../lib/kiosk/household';
@@ -23,7 +23,9 @@ export interface SyncState {
 let state: SyncState = { running: false, done: 0, total: 0, message: '' };
 /** Failed runs in a row: the next automatic try waits min(2^n − 1, 300) s. */
 let failedRuns = 0;
-export const retryInMs = () => (failedRuns ? retryDelaySeconds(failedRuns) * 1000 : null);
+/** When the next automatic run is due: after a failure, or when a household's own backoff ends. */
+let nextRunAt: number | null = null;
+export const retryInMs = () => (nextRunAt === null ? null : Math.max(0, nextRunAt - Date.now()));
 const listeners = new Set<(s: SyncState) => void>();
 const emit = (patch: Partial<SyncState>) => {
   state = { ...state, ...patch };
@@ -40,8 +42,15 @@ const cursorKey = (device: Device) => `kiosk-roster-cursor-${device.id}`;
 class Offline extends Error {}
 
 /** One run. `force` ignores the backoff ("Đồng bộ ngay", "Gửi lại"); `only` sends one household. */
-export async function syncNow(device: Device, key: CryptoKey, officerId: string, opts: { force?: boolean; only?: string } = {}): Promise<void> {
-  if (state.running) return;
+export function syncNow(device: Device, key: CryptoKey, officerId: string, opts: { force?: boolean; only?: string } = {}): Promise<void> {
+  // One run at a time: "online", Background Sync and the retry timer often fire together.
+  if (!inFlight) inFlight = runOnce(device, key, officerId, opts).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+let inFlight: Promise<void> | null = null;
+
+async function runOnce(device: Device, key: CryptoKey, officerId: string, opts: { force?: boolean; only?: string }): Promise<void> {
   const now = Date.now();
   const queued = await db.households.where('[officerId+state]').equals([officerId, 'queued']).toArray();
   const due = queued.filter((r) => (opts.only ? r.clientId === opts.only : opts.force || r.nextAttemptAt <= now));
@@ -51,11 +60,18 @@ export async function syncNow(device: Device, key: CryptoKey, officerId: string,
     for (let i = 0; i < due.length; i += batchSize) await sendBatch(device, key, due.slice(i, i + batchSize));
     await uploadPhotos(device, officerId);
     await pullStatus(device);
-    const refused = await db.households.where('[officerId+state]').equals([officerId, 'rejected']).count();
     failedRuns = 0;
-    emit({ message: refused ? `Đã đồng bộ. ${refused} hộ bị từ chối, cần sửa.` : 'Đã đồng bộ xong.' });
+    const refused = await db.households.where('[officerId+state]').equals([officerId, 'rejected']).count();
+    const waiting = await db.households.where('[officerId+state]').equals([officerId, 'queued']).toArray();
+    nextRunAt = waiting.length ? Math.min(...waiting.map((r) => r.nextAttemptAt)) : null;
+    const parts = [
+      refused ? `${refused} hộ bị từ chối, cần sửa.` : '',
+      waiting.length ? `Còn ${waiting.length} hộ chờ gửi, sẽ tự thử lại sau ${Math.ceil((retryInMs() ?? 0) / 1000)} giây.` : '',
+    ].filter(Boolean);
+    emit({ message: parts.length ? `Đã đồng bộ một phần. ${parts.join(' ')}` : 'Đã đồng bộ xong.' });
   } catch (e) {
     failedRuns++;
+    nextRunAt = Date.now() + retryDelaySeconds(failedRuns) * 1000;
     emit({ message: e instanceof Offline ? `${e.message} Dữ liệu vẫn được giữ trên máy, sẽ tự gửi lại sau ${retryDelaySeconds(failedRuns)} giây.` : `Lỗi khi đồng bộ: ${String(e)}` });
   } finally {
     emit({ running: false });
@@ -65,8 +81,7 @@ export async function syncNow(device: Device, key: CryptoKey, officerId: string,
 async function sendBatch(device: Device, key: CryptoKey, records: HouseholdRecord[]) {
   const households: SubmittedHousehold[] = [];
   for (const r of records) {
-    const { state: _s, officerId: _o, signatureId: _g, createdAt: _c, updatedAt: _u, attempts: _a, nextAttemptAt: _n, serverId: _i, problem: _p, status: _t, shopUrl: _h, keyHashes: _k, ...h } = await openRecord(key, r);
-    households.push(h);
+    households.push(submittedPart(await openRecord(key, r)));
   }
   let res: Response;
   try {
@@ -114,9 +129,11 @@ async function uploadPhotos(device: Device, officerId: string) {
   const sent = await sentIds(officerId);
   const photos = await db.photos.filter((p) => !p.uploaded && sent.has(p.householdId)).toArray();
   for (const p of photos) {
+    // The bytes, not the stored Blob's handle: a fresh body for every try, whatever became of the last one.
+    const body = await p.blob.arrayBuffer();
     let res: Response;
     try {
-      res = await api(device, `/api/kiosk/households/${p.householdId}/photos/${p.id}?kind=${p.kind}`, { method: 'PUT', headers: { 'Content-Type': p.blob.type || 'image/jpeg' }, body: p.blob });
+      res = await api(device, `/api/kiosk/households/${p.householdId}/photos/${p.id}?kind=${p.kind}`, { method: 'PUT', headers: { 'Content-Type': p.blob.type || 'image/jpeg' }, body });
     } catch {
       throw new Offline('Chưa gửi xong ảnh: mất mạng.');
     }

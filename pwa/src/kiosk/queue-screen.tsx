@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Household } from './household-records';
 import { deleteDraft } from './household-records';
+import { db } from './db';
 import { onSync, syncState, type SyncState } from './outbox';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
@@ -45,6 +46,11 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
               {h.state === 'draft' && <button type="button" onClick={() => onOpen(h)}>Tiếp tục nhập</button>}
               {h.state === 'rejected' && <button type="button" onClick={() => onOpen(h)}>Sửa hộ {h.headName}</button>}
               {h.state === 'queued' && <button type="button" onClick={() => void sync({ only: h.clientId })} disabled={s.running}>Gửi lại hộ {h.headName}</button>}
+              {h.state === 'queued' && (
+                <button type="button" class="secondary" disabled={s.running} onClick={() => void db.households.update(h.clientId, { state: 'draft' }).then(() => onOpen({ ...h, state: 'draft' }))}>
+                  Sửa trước khi gửi
+                </button>
+              )}
               {h.state === 'sent' && <button type="button" class="secondary" onClick={() => onOpen(h)}>Xem</button>}
               {(h.state === 'draft' || h.state === 'rejected') &&
                 (confirming === h.clientId ? (

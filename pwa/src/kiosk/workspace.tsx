@@ -33,7 +33,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
     setPlaceState(p);
     void set(placeKey, p);
   };
-  const sync = useCallback((opts: { force?: boolean; only?: string } = {}) => syncNow(device, key, officer.id, opts).then(reload), [device, key, officer.id, reload]);
+  const sync = useCallback((opts: { force?: boolean; only?: string } = {}) => syncNow(device, key, officer.id, opts), [device, key, officer.id]);
 
   useEffect(() => {
     void reload();
