@@ -36,6 +36,23 @@ forEachDatabase((deps) => {
       expect(await count('staff_order_items')).toBe(before.items + 4);
     });
 
+    it('staff orders: the same clientId with two contents at once: one stored, the other refused 409.1', async () => {
+      const staff = await enrolStaff(deps(), 'SNV');
+      const a = sampleOrder();
+      const b = { ...a, total: a.total + 1000 };
+      const before = await count('staff_orders');
+      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => call(server.base, 'POST', '/api/staff/orders', staff.token, { orders: [i % 2 ? a : b] })));
+      expect(answers.map((x) => x.status)).toEqual(Array(50).fill(200));
+      expect(await count('staff_orders')).toBe(before + 1);
+      const stored = await deps().db.selectFrom('staff_orders').select(['id', 'total']).where('client_id', '=', a.clientId).executeTakeFirstOrThrow();
+      answers.forEach((x, i) => {
+        const sent = i % 2 ? a : b;
+        const r = x.body.results[0];
+        if (Number(stored.total) === sent.total) expect(r).toMatchObject({ status: 'accepted', serverId: stored.id });
+        else expect(r.problem.code).toBe('409.1');
+      });
+    });
+
     it('a kiosk household batch', async () => {
       const { token } = await enrolKiosk(deps());
       const batch = Array.from({ length: 5 }, () => household());
