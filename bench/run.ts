@@ -9,6 +9,7 @@ import { run as collector } from './collector';
 import { run as extraction } from './extraction';
 import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
+import { run as load } from './load';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -18,6 +19,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'extraction', run: extraction },
   { name: 'kiosk', run: kiosk },
   { name: 'dashboard-size', run: dashboardSize },
+  { name: 'load', run: load },
 ];
 
 const only = process.argv.slice(2);

@@ -42,9 +42,11 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const existing = await db.selectFrom('households').select(['id', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
   if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id } : refuse(h.clientId, '409.1', 'clientId');
 
-  const samePhone = await db.selectFrom('households').select('id').where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
+  const samePhone = await db.selectFrom('households').select(['id', 'client_id']).where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
+  const sameId = await db.selectFrom('households').select(['id', 'client_id']).where('id_number', '=', id.id).executeTakeFirst();
+  // A resend of this very household stored it since the check above (batches retried at once): answer as a repeat.
+  if (samePhone?.client_id === h.clientId || sameId?.client_id === h.clientId) return receiveHousehold(db, deviceId, scope, raw);
   if (samePhone) return refuse(h.clientId, '409.50', 'phone');
-  const sameId = await db.selectFrom('households').select('id').where('id_number', '=', id.id).executeTakeFirst();
   if (sameId) return refuse(h.clientId, '409.51', 'idNumber');
 
   const now = new Date().toISOString();

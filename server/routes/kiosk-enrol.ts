@@ -5,6 +5,7 @@ import { requireRole, type AuthEnv } from '../auth/require-role';
 import { AttemptLimiter } from '../auth/rate-limit';
 import { createDeviceCode, normaliseDeviceCode, redeemDeviceCode } from '../kiosk/device-codes';
 import { communesInScope } from '../kiosk/scope';
+import { clientIp } from '../staff/enrolment';
 import type { EnrolAnswer, KioskCommune } from '../../lib/api/kiosk';
 import type { Db } from '../db';
 
@@ -37,12 +38,15 @@ export function kioskEnrolRoutes({ db }: AppDeps) {
   r.post('/enrol', async (c) => {
     const body = (await readJson(c.req.raw)) as { code?: unknown; deviceName?: unknown };
     if (typeof body?.code !== 'string' || normaliseDeviceCode(body.code).length !== 8) throw new Problem('400.2', { field: 'code' });
-    const ip = c.req.header('x-forwarded-for') ?? 'local';
-    if (!enrolLimiter.allow(ip)) throw new Problem('429.1');
+    // The connection's address, not a header a guesser could vary; only wrong guesses count toward the limit,
+    // so one guesser neither gets unlimited tries nor locks out the tablets next to it.
+    const ip = clientIp(c);
+    if (enrolLimiter.isBlocked(ip)) throw new Problem('429.1');
     const name = typeof body.deviceName === 'string' && body.deviceName.trim() ? body.deviceName.trim().slice(0, 80) : 'Máy tính bảng';
-    const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, body.code, name);
-    // Only wrong guesses count toward the limit.
-    enrolLimiter.reset(ip);
+    const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, body.code, name).catch((e) => {
+      if (e instanceof Problem && e.code === '404.50') enrolLimiter.allow(ip);
+      throw e;
+    });
     const officer = await db.selectFrom('users').select('full_name').where('id', '=', officerId).executeTakeFirstOrThrow();
     const answer: EnrolAnswer = { token, device: { id: deviceId, name }, officer: { fullName: officer.full_name }, communes: await describeCommunes(db, communes) };
     return c.json(answer, 201);

@@ -61,9 +61,12 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
   });
 
   if (fresh.length) {
+    // The same order resent at once may have been stored by the other request meanwhile: its items are there.
+    const mine = new Set<string>();
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).execute();
-      const items = fresh.flatMap((f) =>
+      const inserted = await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).returning('id').execute();
+      for (const r of inserted) mine.add(r.id);
+      const items = fresh.filter((f) => mine.has(f.row.id)).flatMap((f) =>
         f.order.items.map((it, i) => ({
           order_id: f.row.id,
           line_no: i,
@@ -84,7 +87,13 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
     for (const f of fresh) {
       const state = changed.get(f.row.id);
       if (state) Object.assign(f.row, { state, flag_reason: state === 'flagged' ? 'duplicate' : null, counted: 0 });
-      existing.set(f.order.clientId, f.row);
+      if (mine.has(f.row.id)) existing.set(f.order.clientId, f.row);
+    }
+    const raced = fresh.filter((f) => !mine.has(f.row.id));
+    if (raced.length) {
+      const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', raced.map((f) => f.order.clientId)).execute();
+      for (const r of rows) existing.set(r.client_id, r);
+      for (const f of raced) if (existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
     }
   }
 

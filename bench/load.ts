@@ -1,0 +1,148 @@
+// "The last day before the deadline", on SQLite and on PostgreSQL, against a real collector process
+// (`tsx server/main.ts`) on loopback: 28,385 enrolled staff, 30,000 order submissions kept 200 in flight,
+// and 200 kiosks syncing 50 households each at the same time. Figures: throughput, p50/p95/p99 latency, errors.
+// LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db, DbKind } from '../server/db';
+import { hashToken } from '../server/auth/tokens';
+import { createCommuneOfficer, sampleOrder } from '../server/testing/seed';
+import { kill, processDatabase, startCollector } from '../tests/unit/robustness/collector-process';
+import { household } from '../tests/unit/robustness/people';
+import { round, type Figures } from './figures';
+
+const scale = Math.min(1, Math.max(0.001, Number(process.env.LOAD_SCALE ?? 1)));
+const staffCount = Math.round(28_385 * scale);
+const submissions = Math.round(30_000 * scale);
+const inFlight = 200;
+const kiosks = Math.max(1, Math.round(200 * scale));
+const householdsEach = 50;
+
+/** Bearer tokens written straight into the tokens table (hashed, as issueToken does), 500 rows at a time. */
+async function mintTokens(db: Db, role: 'staff' | 'kiosk', subjects: { id: string; agencyCode: string | null }[]): Promise<string[]> {
+  const tokens = subjects.map(() => randomBytes(32).toString('base64url'));
+  const now = new Date().toISOString();
+  const expires = new Date(Date.now() + 86400_000).toISOString();
+  for (let i = 0; i < subjects.length; i += 500) {
+    await db
+      .insertInto('tokens')
+      .values(subjects.slice(i, i + 500).map((s, j) => ({ token_hash: hashToken(tokens[i + j]), role, subject_id: s.id, agency_code: s.agencyCode, created_at: now, expires_at: expires, revoked_at: null })))
+      .execute();
+  }
+  return tokens;
+}
+
+/** Everyone of the province, enrolled: staff spread over the agencies, with their extension tokens. */
+async function seedStaff(db: Db): Promise<string[]> {
+  const agencies = (await db.selectFrom('agencies').select('code').execute()).map((a) => a.code);
+  const now = new Date().toISOString();
+  const staff = Array.from({ length: staffCount }, (_, i) => ({ id: randomUUID(), agencyCode: agencies[i % agencies.length] }));
+  for (let i = 0; i < staff.length; i += 500) {
+    await db
+      .insertInto('staff')
+      .values(staff.slice(i, i + 500).map((s, j) => ({ id: s.id, agency_code: s.agencyCode, full_name: `Cán bộ số ${i + j + 1}`, installation_id: s.id, enrolment_code: 'LOAD', enrolled_at: now })))
+      .execute();
+  }
+  return mintTokens(db, 'staff', staff);
+}
+
+/** One tablet per commune (round robin), enrolled by an officer of all communes. */
+async function seedKiosks(db: Db): Promise<{ token: string; commune: string }[]> {
+  const communes = (await db.selectFrom('communes').select('code').orderBy('code').execute()).map((c) => c.code);
+  const officer = await createCommuneOfficer(db, communes);
+  const now = new Date().toISOString();
+  const devices = Array.from({ length: kiosks }, (_, i) => ({ id: randomUUID(), agencyCode: null, commune: communes[i % communes.length] }));
+  await db.insertInto('kiosk_devices').values(devices.map((d, i) => ({ id: d.id, name: `Máy xã ${i + 1}`, enrolled_by: officer.id, created_at: now }))).execute();
+  await db.insertInto('kiosk_device_communes').values(devices.map((d) => ({ device_id: d.id, commune_code: d.commune }))).execute();
+  const tokens = await mintTokens(db, 'kiosk', devices);
+  return devices.map((d, i) => ({ token: tokens[i], commune: d.commune }));
+}
+
+interface Run {
+  latencies: number[];
+  errors: number;
+  ms: number;
+}
+
+/** Runs `jobs` with at most `width` in flight; a job throws or returns false on an error. */
+async function pool(jobs: (() => Promise<boolean>)[], width: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(width, jobs.length) }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        const t = performance.now();
+        const ok = await job().catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  return { latencies, errors, ms: performance.now() - t0 };
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0;
+};
+
+async function post(url: string, token: string, body: unknown, key: 'results'): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 200) return false;
+  const answer = (await res.json()) as Record<typeof key, { status: string }[]>;
+  return answer[key].every((r) => r.status === 'accepted');
+}
+
+async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
+  const database = await processDatabase(kind, pgUrl);
+  const { db } = await database.open();
+  try {
+    process.stderr.write(`  ${kind}: seeding ${staffCount} staff, ${kiosks} kiosks…\n`);
+    const staffTokens = await seedStaff(db);
+    const tablets = await seedKiosks(db);
+    const collector = await startCollector(database.env);
+    try {
+      // Each submission is one person's order (the extension sends as soon as it is reviewed).
+      const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(`${collector.base}/api/staff/orders`, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
+      let serial = 0;
+      const kioskJobs = tablets.map((t) => () =>
+        post(`${collector.base}/api/kiosk/households`, t.token, { households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) }, 'results'),
+      );
+      process.stderr.write(`  ${kind}: ${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households…\n`);
+      const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
+      const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const households = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const p = `load.${kind}`;
+      return {
+        [`${p}.orders.throughput`]: { value: round((submissions / orders.ms) * 1000, 0), unit: 'req/s', target: 200, better: 'higher' },
+        [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
+        [`${p}.orders.p95`]: { value: round(percentile(orders.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
+        [`${p}.orders.p99`]: { value: round(percentile(orders.latencies, 99), 0), unit: 'ms', target: 3000, better: 'lower' },
+        [`${p}.orders.errors`]: { value: orders.errors + Math.abs(submissions - stored), unit: 'count', target: 0, better: 'lower' },
+        [`${p}.kiosk.throughput`]: { value: round((kiosks * householdsEach * 1000) / sync.ms, 0), unit: 'households/s', target: 100, better: 'higher' },
+        [`${p}.kiosk.p50`]: { value: round(percentile(sync.latencies, 50), 0), unit: 'ms', target: 10_000, better: 'lower' },
+        [`${p}.kiosk.p95`]: { value: round(percentile(sync.latencies, 95), 0), unit: 'ms', target: 20_000, better: 'lower' },
+        [`${p}.kiosk.p99`]: { value: round(percentile(sync.latencies, 99), 0), unit: 'ms', target: 30_000, better: 'lower' },
+        [`${p}.kiosk.errors`]: { value: sync.errors + Math.abs(kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
+      };
+    } finally {
+      await kill(collector.proc, 'SIGTERM');
+    }
+  } finally {
+    await db.destroy();
+    await database.drop();
+  }
+}
+
+export async function run(): Promise<Figures> {
+  const sqlite = await benchOne('sqlite');
+  const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
+  const server = tools.ensurePostgres();
+  try {
+    return { ...sqlite, ...(await benchOne('postgres', server.url)) };
+  } finally {
+    server.stop();
+  }
+}

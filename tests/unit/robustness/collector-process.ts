@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDb } from '../../../server/db';
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts `tsx server/main.ts` on a free loopback port with the given environment; resolves once /api/health answers. */
+export async function startCollector(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
+  const port = await freePort();
+  const proc = spawn('node_modules/.bin/tsx', ['server/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore', detached: true });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (proc.exitCode !== null) throw new Error(`collector exited with ${proc.exitCode}`);
+    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (up) return { proc, base };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('collector did not start');
+}
+
+/** tsx runs the server in a child node process: signal the whole process group, as a crash or `kill -9` of the service would. */
+export async function kill(proc: ChildProcess, signal: NodeJS.Signals) {
+  const exited = new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.once('exit', () => resolve())));
+  try {
+    process.kill(-proc.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+  await exited;
+}
+
+
+/** A database the test and the collector processes both open: a SQLite folder or a fresh PostgreSQL database. */
+export async function processDatabase(kind: 'sqlite' | 'postgres', url = process.env.TEST_DATABASE_URL): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDb>; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-proc-'));
+    return { env: { DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run with `npm test` / `npm run bench`, which start PostgreSQL.');
+  const name = `proc_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: u.toString() },
+    open: () => openDb({ dataDir: '', databaseUrl: u.toString() }),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
