@@ -4,6 +4,7 @@ const vnd = new Intl.NumberFormat('vi-VN');
 
 /** 1250000 → "1.250.000 ₫". */
 export function formatVnd(amount: number): string {
+  if (!Number.isFinite(amount)) return '';
   return `${vnd.format(Math.round(amount))} ₫`;
 }
 

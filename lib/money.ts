@@ -42,11 +42,3 @@ export function parseQuantity(text: string | null | undefined): number | null {
   const n = Number(m[0]);
   return n > 0 ? n : null;
 }
-
-/** "1.250.000 ₫", the way vi-VN writes VND (a no-break space keeps the ₫ with its amount). */
-export function formatVnd(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  const sign = n < 0 ? '-' : '';
-  const grouped = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+$)/g, '.');
-  return `${sign}${grouped}\u00a0₫`;
-}

@@ -18,7 +18,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
   if (opts.databaseUrl) {
     kind = 'postgres';
     db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: opts.databaseUrl, max: 10 }) }),
+      dialect: new PostgresDialect({ pool: postgresPool(opts.databaseUrl) }),
     });
   } else {
     kind = 'sqlite';
@@ -34,4 +34,12 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
   await migrateToLatest(db);
   await seedRegion(db, langSon);
   return { db, kind };
+}
+
+function postgresPool(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (restart, failover, admin) must not take the collector down:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (e) => console.error(`PostgreSQL: mất một kết nối nhàn rỗi (${e.message}); sẽ kết nối lại.`));
+  return pool;
 }
