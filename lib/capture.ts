@@ -8,7 +8,7 @@
 // One order is counted once: orders are keyed by marketplace + order code. Reading the same page again
 // changes nothing (the merge is idempotent), and a cancelled order ("Đã hủy") leaves the tally.
 import type { Marketplace } from './marketplaces/hosts';
-import type { ExtractedItem, ExtractedOrder, ExtractResult } from './marketplaces/types';
+import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields } from './marketplaces/types';
 import { foldVietnamese } from './text';
 
 /** What the person changed on an item: never overwritten by what a page says later. */
@@ -21,15 +21,7 @@ export interface ItemOverrides {
   name?: string;
 }
 
-export interface RecordedItem {
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-  shop: string | null;
-  productUrl: string | null;
-  weightGrams: number | null;
-  isFarmProduct: boolean;
+export interface RecordedItem extends ItemFields {
   category: string | null;
   /** Fields the page did not give: shown as missing for the person to fill, never as a silent zero. */
   missing: string[];

@@ -1,15 +1,8 @@
 import type { Marketplace } from '../marketplaces/hosts';
+import type { ItemFields } from '../marketplaces/types';
 
 /** One order as the extension submits it to the collector (docs/api.md). */
-export interface SubmittedItem {
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-  shop: string | null;
-  productUrl: string | null;
-  weightGrams: number | null;
-  isFarmProduct: boolean;
+export interface SubmittedItem extends ItemFields {
   /** The person said "không tính" for this item. */
   excluded: boolean;
 }

@@ -8,7 +8,8 @@ export type PageType = 'product' | 'cart' | 'checkout' | 'order-confirmation' | 
 /** Which strategy read the page: the site's rules, structured data (JSON-LD, RDFa, microdata, OG), or labels. */
 export type Strategy = 'site-rules' | 'structured-data' | 'labels';
 
-export interface ExtractedItem {
+/** One line of an order as the contract names it; every later shape of an item (recorded, submitted) extends it. */
+export interface ItemFields {
   name: string;
   quantity: number;
   unitPrice: number;
@@ -17,6 +18,9 @@ export interface ExtractedItem {
   productUrl: string | null;
   weightGrams: number | null;
   isFarmProduct: boolean;
+}
+
+export interface ExtractedItem extends ItemFields {
   /** Farm category code (farmCategories in lib/farm-products) and why, for the person's override. */
   category?: string | null;
   farmReason?: string;

@@ -1,22 +1,10 @@
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
+import type { CommuneProgress } from '../../../../lib/api/kiosk';
 
-/** One commune's household signups toward the target, as GET /api/kiosk/progress gives it (kiosk area). */
-export interface CommuneProgress {
-  communeCode: string;
-  communeName: string;
-  districtCode: string;
-  districtName: string;
-  householdCount: number | null;
-  signedUp: number;
-  shopsOpened: number;
-  paymentAccounts: number;
-  both: number;
-  percentBoth: number | null;
-  targetPercent: number;
-  deadline: string | null;
-}
+export type { CommuneProgress };
+
 
 /** Progress bar text and fill for a percentage against the target. */
 function Progress({ percent, target }: { percent: number | null; target: number }) {
