@@ -3,30 +3,10 @@ import { langSon } from '../../lib/region';
 import type { Db } from '../db';
 import { vnToday } from '../export/table';
 import { tallyByAgency, type Scope } from './tally';
+import type { ReportState, Rollup as RollupShape, RollupAgency } from '../../lib/api/reports';
 
-export type ReportState = 'submitted' | 'late' | 'not-yet';
-
-export interface RollupAgency {
-  code: string;
-  name: string;
-  group: string;
-  active: boolean;
-  /** Live numbers from the orders received. */
-  tally: Tally;
-  /** The agency's report for the period: on time when its first version was; the newest version's numbers. */
-  report: { state: ReportState; overdue: boolean; version: number | null; submittedAt: string | null; tally: Tally | null };
-}
-
-export interface Rollup {
-  scope: Scope & { label: string };
-  provinceHeadcount: number;
-  agencies: RollupAgency[];
-  /** Live totals; participation against the province's headcount (28,385 for Lạng Sơn). */
-  totals: Tally;
-  /** Totals of the submitted reports (newest version of each). */
-  submittedTotals: Tally;
-  counts: Record<ReportState, number> & { overdue: number };
-}
+export type { ReportState, RollupAgency };
+export type Rollup = RollupShape<Scope & { label: string }>;
 
 /**
  * Every agency for a period (or a month): submitted / late / not yet, the numbers and the rate.

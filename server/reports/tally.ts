@@ -3,6 +3,9 @@ import { finishTally, gramsToKg, type Tally } from '../../lib/tally';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
+import type { ParticipantRow } from '../../lib/api/reports';
+
+export type { ParticipantRow };
 
 /**
  * Tallies straight from the database. Each order row carries its contribution (lib/tally.ts
@@ -100,21 +103,6 @@ export async function tallyByAgency(db: Db, scope: Scope): Promise<Map<string, T
   return new Map(agencies.map((a) => [a.code, finishTally(toSums(byCode.get(a.code)), a.headcount)]));
 }
 
-export interface ParticipantRow {
-  staffId: string;
-  fullName: string;
-  enrolledAt: string;
-  participated: boolean;
-  orders: number;
-  farmItems: number;
-  quantity: number;
-  amountVnd: number;
-  kg: number;
-  /** Orders waiting for the agency's review (claimed twice). */
-  awaitingReview: number;
-  /** Counted orders the person declared by hand. */
-  selfDeclared: number;
-}
 
 /** Everyone enrolled in the agency with what they count for in the scope, participants first, then by name. */
 export async function participantRows(db: Db, agencyCode: string, scope: Scope): Promise<ParticipantRow[]> {

@@ -3,20 +3,10 @@ import { formatDate, formatVnd } from '../../../../lib/format';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
+import type { ParticipantRow } from '../../../../lib/api/reports';
 
-export interface ParticipantRow {
-  staffId: string;
-  fullName: string;
-  enrolledAt: string;
-  participated: boolean;
-  orders: number;
-  farmItems: number;
-  quantity: number;
-  amountVnd: number;
-  kg: number;
-  awaitingReview: number;
-  selfDeclared: number;
-}
+export type { ParticipantRow };
+
 
 const baseColumns: Column<ParticipantRow>[] = [
   { key: 'fullName', label: 'Họ và tên', value: (p) => p.fullName },

@@ -1,4 +1,3 @@
-import type { Tally } from '../../../../lib/tally';
 import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
 import { DataTable, type Column } from '../data-table';
@@ -6,27 +5,11 @@ import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './province-view';
+import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/reports';
 
-export type ReportState = 'submitted' | 'late' | 'not-yet';
+export type { ReportState, Rollup, RollupAgency };
 
-/** One agency in GET /api/province/rollup (server/reports/rollup.ts). */
-export interface RollupAgency {
-  code: string;
-  name: string;
-  group: string;
-  active: boolean;
-  tally: Tally;
-  report: { state: ReportState; overdue: boolean; version: number | null; submittedAt: string | null; tally: Tally | null };
-}
 
-export interface Rollup {
-  scope: { label: string };
-  provinceHeadcount: number;
-  agencies: RollupAgency[];
-  totals: Tally;
-  submittedTotals: Tally;
-  counts: Record<ReportState, number> & { overdue: number };
-}
 
 export interface NotStarted {
   code: string;
