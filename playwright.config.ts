@@ -10,7 +10,7 @@ export default defineConfig({
   // CI runs on a fresh, shared machine: one retry, and `npm test` reports any test that needed it as flaky.
   retries: process.env.CI ? 1 : 0,
   // The JSON report feeds the one closing line of `npm test` (scripts/test.mjs).
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
   use: {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',

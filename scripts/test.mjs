@@ -22,7 +22,7 @@ step('Kiểm tra kiểu (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'
 step('Xây dựng (tiện ích + PWA)', 'node', ['scripts/build.mjs']);
 mkdirSync('.test-reports', { recursive: true });
 step('Kiểm thử đơn vị (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.test-reports/vitest.json']);
-step('Kiểm thử đầu-cuối (Playwright + Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.test-reports/playwright.json' });
+step('Kiểm thử đầu-cuối (Playwright + Chromium)', 'npx', ['playwright', 'test']);
 pg.stop();
 
 // One closing line for both runners, in the plain form CI reads.

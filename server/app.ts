@@ -24,6 +24,7 @@ import { provinceUserRoutes } from './routes/province-users';
 import { periodRoutes } from './routes/province-periods';
 import { provinceRollupRoutes } from './routes/province-rollup';
 import { provinceInsightRoutes } from './routes/province-insights';
+import { provinceRegionRoutes } from './routes/province-region';
 
 export interface AppDeps {
   db: Db;
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', periodRoutes(deps));
   app.route('/api/province/rollup', provinceRollupRoutes(deps));
   app.route('/api/province', provinceInsightRoutes(deps));
+  app.route('/api/province', provinceRegionRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

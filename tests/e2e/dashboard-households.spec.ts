@@ -65,16 +65,28 @@ test('province creates a commune officer and follows the commune toward 50% of h
   // The hand-over sheet comes back: two households have a shop and a payment account.
   const csv = ['Mã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán', ...sync.results.slice(0, 2).map((r: { serverId: string }, i: number) => `${r.serverId},https://langson.postmart.vn/shop/na-${i},có`)].join('\r\n');
   expect(await call('/api/kiosk/handover', csv, province.token, 'text/csv')).toMatchObject({ updated: 2, problems: [] });
-  // No API sets a commune's household count yet (the region pack ships none): the province's figure, set here.
-  await collector.db.updateTable('communes').set({ household_count: 4 }).where('code', '=', '06067').execute();
-
   await page.getByRole('link', { name: 'Hộ đăng ký theo xã' }).click();
   await expect(page.getByRole('heading', { name: 'Hộ nông dân mở cửa hàng số và tài khoản thanh toán' })).toBeVisible();
   await page.getByLabel('Tìm xã hoặc huyện (không cần gõ dấu)').fill('hung dao binh gia');
   const row = page.getByRole('table', { name: 'Theo xã' }).locator('tbody tr');
   await expect(row).toHaveCount(1);
-  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', '4', '3', '2', '2', /^50% ✓ đạt/, '31/12/2021']);
-  await expect(page.getByRole('table', { name: 'Theo huyện' }).getByRole('row', { name: /Huyện Bình Gia/ })).toContainText('50% ✓ đạt');
+  // The region pack ships no household counts: the province enters the commune's figure here.
+  await expect(row.locator('td').nth(6)).toContainText('Chưa có số hộ');
+  await row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' }).fill('4');
+  await row.getByRole('button', { name: 'Lưu số hộ của xã hưng đạo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu số hộ của Xã Hưng Đạo: 4.' })).toBeVisible();
+  await expect(row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' })).toHaveValue('4');
+  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'Lưu', '3', '2', '2', /^50% ✓ đạt/, '31/12/2021']);
+  const district = page.getByRole('table', { name: 'Theo huyện' }).getByRole('row', { name: /Huyện Bình Gia/ });
+  await expect(district).toContainText('50% ✓ đạt');
+  // Phase-1 districts report earlier: the province moves Bình Gia's deadline, and a wrong date is refused.
+  await district.getByRole('textbox', { name: 'Hạn của Huyện Bình Gia' }).fill('31/02/2021');
+  await district.getByRole('button', { name: 'Lưu hạn của huyện bình gia' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Hạn của Huyện Bình Gia cần là một ngày dạng dd/mm/yyyy.' })).toBeVisible();
+  await district.getByRole('textbox', { name: 'Hạn của Huyện Bình Gia' }).fill('30/09/2021');
+  await district.getByRole('button', { name: 'Lưu hạn của huyện bình gia' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu hạn của Huyện Bình Gia: 30/09/2021.' })).toBeVisible();
+  await expect(row.locator('td').nth(7)).toHaveText('30/09/2021');
   await expectAccessible(page);
   await context.close();
 });

@@ -57,6 +57,8 @@ const access: Record<string, Entry> = {
   'GET /api/agency/export.csv': { allow: agencies },
   'GET /api/province/agencies': { allow: ['province'] },
   'PATCH /api/province/agencies/:code': { allow: ['province'] },
+  'PATCH /api/province/communes/:code': { allow: ['province'] },
+  'PATCH /api/province/districts/:code': { allow: ['province'] },
   'GET /api/province/users': { allow: ['province'] },
   'POST /api/province/users': { allow: ['province'] },
   'PATCH /api/province/users/:id': { allow: ['province'] },
@@ -126,6 +128,8 @@ forEachDatabase((deps) => {
     const path = route.split(' ')[1];
     if (path === '/api/agency/reports/:id') return `/api/agency/reports/${params.reportId}`;
     if (path === '/api/province/agencies/:code') return '/api/province/agencies/SNV';
+    if (path === '/api/province/communes/:code') return '/api/province/communes/06067';
+    if (path === '/api/province/districts/:code') return '/api/province/districts/181';
     if (path.startsWith('/api/kiosk/households/:clientId')) return path.replace(':clientId', params.householdClientId).replace(':photoId', params.photoId);
     return path.replace(/:(\w+)/g, (_, name: string) => params[name]);
   }

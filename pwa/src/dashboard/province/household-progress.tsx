@@ -1,4 +1,6 @@
-import { formatDate, formatNumber } from '../../../../lib/format';
+import { useState } from 'preact/hooks';
+import { formatDate, formatNumber, parseDate } from '../../../../lib/format';
+import { describeError, sendJson } from '../api';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
 import type { CommuneProgress } from '../../../../lib/api/kiosk';
@@ -21,7 +23,28 @@ function Progress({ percent, target }: { percent: number | null; target: number 
 
 /** Each commune's share of households with both a digital shop and an e-payment account, vs 50% by the district's deadline. */
 export function HouseholdProgress() {
-  const { data, error } = useLoad<{ targetPercent: number; communes: CommuneProgress[] }>('/api/kiosk/progress');
+  const { data, error, reload } = useLoad<{ targetPercent: number; communes: CommuneProgress[] }>('/api/kiosk/progress');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // The province enters what no public source gives: each commune's household count, each district's deadline.
+  async function save(path: string, body: unknown, done: string, what: string) {
+    try {
+      await sendJson('PATCH', path, body);
+      setMessage({ text: done, error: false });
+      reload();
+    } catch (e) {
+      setMessage({ text: `Chưa lưu được ${what}: ${describeError(e)}`, error: true });
+    }
+  }
+  function saveHouseholds(c: CommuneProgress, text: string) {
+    const n = text.trim() === '' ? null : Number(text.replace(/\./g, ''));
+    if (n !== null && (!Number.isInteger(n) || n < 0)) return setMessage({ text: `Số hộ của ${c.communeName} cần là số nguyên không âm (để trống nếu chưa rõ).`, error: true });
+    void save(`/api/province/communes/${c.communeCode}`, { householdCount: n }, `Đã lưu số hộ của ${c.communeName}: ${n === null ? 'chưa rõ' : formatNumber(n)}.`, `số hộ của ${c.communeName}`);
+  }
+  function saveDeadline(d: { code: string; name: string }, text: string) {
+    const iso = text.trim() === '' ? null : parseDate(text);
+    if (text.trim() !== '' && !iso) return setMessage({ text: `Hạn của ${d.name} cần là một ngày dạng dd/mm/yyyy.`, error: true });
+    void save(`/api/province/districts/${d.code}`, { signupDeadline: iso }, `Đã lưu hạn của ${d.name}: ${iso ? formatDate(iso) : 'chưa đặt'}.`, `hạn của ${d.name}`);
+  }
   if (error) return <p role="alert" class="dash-error">Chưa xem được tiến độ hộ đăng ký: {error}</p>;
   if (!data) return <p>Đang tải…</p>;
   const target = data.targetPercent;
@@ -30,7 +53,13 @@ export function HouseholdProgress() {
   const columns: Column<CommuneProgress>[] = [
     { key: 'communeName', label: 'Xã, phường, thị trấn', value: (c) => c.communeName },
     { key: 'districtName', label: 'Huyện, thành phố', value: (c) => c.districtName },
-    { key: 'householdCount', label: 'Số hộ', kind: 'number', value: (c) => c.householdCount },
+    {
+      key: 'householdCount',
+      label: 'Số hộ',
+      kind: 'number',
+      value: (c) => c.householdCount,
+      render: (c) => <InlineField label={`Số hộ của ${c.communeName}`} initial={c.householdCount === null ? '' : String(c.householdCount)} numeric onSave={(t) => saveHouseholds(c, t)} />,
+    },
     { key: 'signedUp', label: 'Đã đăng ký', kind: 'number', value: (c) => c.signedUp },
     { key: 'shopsOpened', label: 'Có cửa hàng số', kind: 'number', value: (c) => c.shopsOpened },
     { key: 'paymentAccounts', label: 'Có tài khoản thanh toán', kind: 'number', value: (c) => c.paymentAccounts },
@@ -43,6 +72,11 @@ export function HouseholdProgress() {
       <p>
         {reached} trong {data.communes.length} xã đã đạt mục tiêu {target}% số hộ có cả cửa hàng số và tài khoản thanh toán điện tử.
       </p>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
+          {message.text}
+        </p>
+      )}
       <div class="dash-table">
         <table>
           <caption>Theo huyện</caption>
@@ -64,7 +98,9 @@ export function HouseholdProgress() {
                 <td>
                   <Progress percent={d.percent} target={target} />
                 </td>
-                <td>{d.deadline ? formatDate(d.deadline) : '—'}</td>
+                <td>
+                  <InlineField label={`Hạn của ${d.name}`} initial={d.deadline ? formatDate(d.deadline) : ''} onSave={(t) => saveDeadline(d, t)} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -72,6 +108,25 @@ export function HouseholdProgress() {
       </div>
       <DataTable caption="Theo xã" columns={columns} rows={data.communes} rowKey={(c) => c.communeCode} searchLabel="Tìm xã hoặc huyện (không cần gõ dấu)" />
     </section>
+  );
+}
+
+/** A small form in a table cell: type, then "Lưu" (or Enter). */
+function InlineField({ label, initial, numeric, onSave }: { label: string; initial: string; numeric?: boolean; onSave: (text: string) => void }) {
+  const [text, setText] = useState(initial);
+  return (
+    <form
+      class="dash-inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(text);
+      }}
+    >
+      <input aria-label={label} inputMode={numeric ? 'numeric' : 'text'} placeholder={numeric ? 'chưa rõ' : 'dd/mm/yyyy'} size={numeric ? 7 : 10} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <button type="submit" class="dash-secondary" aria-label={`Lưu ${label.toLowerCase()}`}>
+        Lưu
+      </button>
+    </form>
   );
 }
 
