@@ -12,6 +12,14 @@ import products from '../../../lib/region/lang-son/lang-son-products.json' with 
 
 const SignaturePad = lazy(() => import('./signature-pad'));
 
+const isStorageFull = (e: unknown) => /QuotaExceeded/.test(`${(e as Error)?.name} ${(e as { inner?: Error })?.inner?.name}`);
+
+function saveProblem(e: unknown): string {
+  return isStorageFull(e)
+    ? 'Bộ nhớ máy đã đầy: thay đổi vừa nhập CHƯA được lưu. Đừng đóng trang. Kết nối mạng và bấm "Đồng bộ ngay" để gửi các hộ đã xong, hoặc xoá bớt ảnh, rồi nhập lại.'
+    : 'Chưa lưu được thay đổi vừa nhập (lỗi bộ nhớ của trình duyệt). Đừng đóng trang; xin nhập lại.';
+}
+
 type Problem = Pick<FieldProblem, 'message' | 'warning'> & { field: string };
 
 /**
@@ -23,6 +31,7 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
   const [signatureId, setSignatureId] = useState<string | null>(initial.signatureId ?? null);
   const [photos, setPhotos] = useState<PhotoRecord[]>([]);
   const [savedAt, setSavedAt] = useState<string>('');
+  const [saveError, setSaveError] = useState('');
   const [problems, setProblems] = useState<Problem[] | null>(null);
   const [villages, setVillages] = useState<string[]>([]);
   const [busy, setBusy] = useState('');
@@ -34,13 +43,23 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
     void villagesOf(h.communeCode).then(setVillages);
   }, [h.communeCode]);
 
+  // A failed save (a full tablet) is said at once, never hidden behind the last "Đã lưu nháp" time.
   const store = (next: SubmittedHousehold, patch: { signatureId?: string | null } = {}) =>
-    saveHousehold(key, officer.id, next, { state: 'draft', ...patch }).then(() => setSavedAt(new Date().toLocaleTimeString('vi-VN')));
+    saveHousehold(key, officer.id, next, { state: 'draft', ...patch }).then(
+      () => {
+        setSavedAt(new Date().toLocaleTimeString('vi-VN'));
+        setSaveError('');
+      },
+      (e: unknown) => {
+        setSaveError(saveProblem(e));
+        throw e;
+      },
+    );
 
   function update(patch: Partial<SubmittedHousehold>) {
     const next = { ...h, ...patch };
     setH(next);
-    void store(next);
+    store(next).catch(() => undefined);
     if (problems) void recheck(next, signatureId).then(setProblems);
   }
 
@@ -55,8 +74,8 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
       }
       await store(h);
       setPhotos(await db.photos.where('householdId').equals(h.clientId).sortBy('createdAt'));
-    } catch {
-      setBusy('Không đọc được ảnh này. Xin chụp lại.');
+    } catch (e) {
+      setBusy(isStorageFull(e) ? saveProblem(e) : 'Không đọc được ảnh này. Xin chụp lại.');
       return;
     }
     setBusy('');
@@ -113,6 +132,7 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
     <form class="household-form" onSubmit={queue} noValidate aria-labelledby="form-title">
       <h2 id="form-title">{h.headName ? `Hộ ${h.headName}` : 'Đăng ký hộ mới'}</h2>
       <p class="saved" role="status" aria-live="polite">{savedAt ? `Đã lưu nháp lúc ${savedAt}` : 'Thông tin được lưu ngay khi nhập.'}</p>
+      {saveError && <p class="error" role="alert">{saveError}</p>}
       {initial.problem && <p class="error" role="alert">Máy chủ đã từ chối: {initial.problem.message} Sửa rồi đưa vào hàng đợi lại.</p>}
       {problems && problems.some((p) => !p.warning) && (
         <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>

@@ -5,11 +5,15 @@ import { formatNumber } from '../../../lib/format';
 export function StorageInfo() {
   const [info, setInfo] = useState<{ usage: number; quota: number; persisted: boolean } | null>(null);
   useEffect(() => {
-    void (async () => {
+    const read = async () => {
       const est = await navigator.storage?.estimate?.();
       const persisted = (await navigator.storage?.persisted?.()) ?? false;
       if (est?.quota) setInfo({ usage: est.usage ?? 0, quota: est.quota, persisted });
-    })();
+    };
+    void read();
+    // Photos fill a tablet during the day: look again every minute, not only when the kiosk opens.
+    const timer = setInterval(() => void read(), 60_000);
+    return () => clearInterval(timer);
   }, []);
   if (!info) return null;
   const mb = (b: number) => formatNumber(b / 1024 / 1024);
