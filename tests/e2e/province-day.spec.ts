@@ -12,6 +12,7 @@ import { enrolKiosk, registerHousehold, sixDigits } from './kiosk-helpers';
 import { openPopup, orderCard, recorded, setCollectorUrl, total } from './extension-helpers';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
+import { formatDate } from '../../lib/format';
 
 // What the civil servant buys, from the fixture pages (lib/marketplaces/voso/fixtures): the household's
 // "Na Chi Lăng loại 1 hộp 2kg" (product page: 140,000 ₫, 2 kg) twice, and one pair of sneakers
@@ -66,6 +67,13 @@ function confirmationPage(shopName: string): string {
   return `${packages[0]}<div class="b__cart-content order-success__package ng-scope">${edited.slice(0, edited.lastIndexOf('</div>\n\t\t\t</div>'))}</div>\n\t\t\t</div>\n\t\t\t${rightColumn}`;
 }
 
+/** 31/12/2026, or a month from today when run later, so the period is open and the report on time. */
+const periodEnd = (() => {
+  const day = 86400_000;
+  const end = Math.max(Date.parse('2026-12-31'), Date.now() + 30 * day);
+  return { ends: formatDate(new Date(end).toISOString().slice(0, 10)), due: formatDate(new Date(end + 10 * day).toISOString().slice(0, 10)) };
+})();
+
 const kinds = ['sqlite', 'postgres'] as const;
 
 for (const kind of kinds) {
@@ -102,12 +110,12 @@ for (const kind of kinds) {
       await signIn(page, admin.username, admin.password);
       const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
 
-      // The campaign period running today (the purchase is dated 29/11/2026).
+      // The campaign period holding the purchase (dated 29/11/2026) and running today, its report not yet due.
       await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
       await page.getByLabel('Tên đợt').fill(`Đợt cuối năm 2026 ${run}`);
       await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('01/09/2026');
-      await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill('31/12/2026');
-      await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('10/01/2027');
+      await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill(periodEnd.ends);
+      await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill(periodEnd.due);
       await page.getByRole('button', { name: 'Thêm đợt' }).click();
       await expect(page.getByRole('status').filter({ hasText: `Đã thêm Đợt cuối năm 2026 ${run}.` })).toBeVisible();
 
@@ -295,6 +303,12 @@ for (const kind of kinds) {
       expect(byCode.get('STP')?.slice(3, 4)).toEqual(['Chưa nộp']);
       for (const [c, v] of byCode) if (c !== 'SNV') expect([c, v.slice(6, 7), v.slice(8)]).toEqual([c, [0], [0, 0, 0, 0, 0]]);
       expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg]);
+
+      // The household's shop leads the province's shops, with exactly this purchase's farm product.
+      await tab('Cửa hàng đầu tàu').click();
+      const shops = page.locator('.dash-table tbody tr');
+      await expect(shops).toHaveCount(1);
+      await expect(shops.locator('td')).toHaveText([shopName, '1', '1', String(expected.quantity), vnd(expected.vnd), String(expected.kg)]);
 
       // 8. The commune moved by exactly one household, with its shop and payment account.
       const after = await (await communeProgress(page)).locator('td').allTextContents();

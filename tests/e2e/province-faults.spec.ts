@@ -1,6 +1,10 @@
 // Issue 6, faults: the collector is down while the extension submits and while the kiosk syncs. Both keep what
 // they have, deliver it by themselves once a new collector runs on the same data and port, and it is stored
 // exactly once (rows counted in the database).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 import { test, expect, launchWithExtension } from './fixtures';
 import { enrol, openPopup, orderCard, recorded } from './extension-helpers';
 import { enrolKiosk, officerWithCode, registerHousehold, sixDigits } from './kiosk-helpers';
@@ -50,6 +54,42 @@ for (const kind of kinds) {
       } finally {
         await context.close();
         await site.close();
+      }
+    });
+
+    test('the browser is closed with orders still queued and the collector down: the next start delivers them once', async () => {
+      test.setTimeout(120_000);
+      const profile = mkdtempSync(join(tmpdir(), 'nongsan-so-profile-'));
+      const site = await startMarketplaceServer({ 'langson.voso.vn': { '/dat-hang': fixture('voso/fixtures/order-confirmation.html') } });
+      let context: BrowserContext | undefined;
+      try {
+        let extensionId: string;
+        ({ context, extensionId } = await launchWithExtension(site.port, profile));
+        await enrol(context, extensionId, collector, `Lăng Thị Huệ ${sixDigits()}`);
+        const shop = await context.newPage();
+        await shop.goto('http://langson.voso.vn/dat-hang');
+        await recorded(shop);
+        let popup = await openPopup(context, extensionId);
+        await expect(orderCard(popup, 'VS2611290418')).toBeVisible();
+        await collector.stop();
+        await popup.getByRole('button', { name: /^Gửi/ }).click();
+        await expect(popup.locator('.outbox')).toContainText('mục đang chờ gửi:');
+        await context.close();
+        context = undefined;
+
+        // The next morning: the collector runs again, the browser starts, nobody opens the popup.
+        await collector.restart();
+        ({ context, extensionId } = await launchWithExtension(site.port, profile));
+        await expect.poll(async () => (await collector.db.selectFrom('staff_orders').select('body').execute()).map((r) => JSON.parse(r.body).orderCode).sort(), { timeout: 60_000 }).toEqual(['VS2611290417', 'VS2611290418']);
+        popup = await openPopup(context, extensionId);
+        await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Đã gửi');
+        await expect(orderCard(popup, 'VS2611290418').locator('.state').first()).toContainText('Đã gửi');
+        await expect(popup.locator('.outbox')).toHaveCount(0);
+        expect(await collector.db.selectFrom('staff_orders').select('id').execute()).toHaveLength(2);
+      } finally {
+        await context?.close();
+        await site.close();
+        rmSync(profile, { recursive: true, force: true });
       }
     });
 

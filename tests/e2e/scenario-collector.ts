@@ -36,9 +36,12 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> 
   return {
     url: u.toString(),
     async drop() {
+      // Without FORCE: terminating a connection a closing collector still holds would surface as an uncaught
+      // "terminating connection due to administrator command" in whichever test runs next. A database left
+      // behind costs nothing in the throwaway test cluster.
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
       await c.end();
     },
   };
