@@ -1,20 +1,20 @@
-// Issue 6, faults: the collector is down while the extension submits and while the kiosk syncs. Both keep what
-// they have, deliver it by themselves once a new collector runs on the same data and port, and it is stored
-// exactly once (rows counted in the database).
+// Issue 6, faults: the collector is down while the extension submits, while the browser restarts, and while the
+// kiosk syncs; the tablet stays offline for a week. Everything is kept, delivered by itself once a new collector
+// runs on the same data and port (or the network returns), and stored exactly once (rows counted in the database).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { test, expect, launchWithExtension } from './fixtures';
 import { enrol, openPopup, orderCard, recorded } from './extension-helpers';
-import { enrolKiosk, officerWithCode, registerHousehold, sixDigits } from './kiosk-helpers';
+import { enrolKiosk, officerWithCode, registerHousehold, sixDigits, unlockKiosk } from './kiosk-helpers';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
 
 const kinds = ['sqlite', 'postgres'] as const;
 
 for (const kind of kinds) {
-  test.describe(`collector down (${kind})`, () => {
+  test.describe(`faults (${kind})`, () => {
     let collector: ScenarioCollector;
     test.beforeEach(async () => {
       collector = await startScenarioCollector(kind);
@@ -123,6 +123,36 @@ for (const kind of kinds) {
         const photos = await collector.db.selectFrom('household_photos').select('kind').where('household_client_id', '=', rows[0].client_id).execute();
         expect(photos.map((p) => p.kind)).toEqual(['signature']);
         await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${rows[0].id}`)).toBeVisible();
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('the tablet stays offline for a week: the household registered then is delivered once, dated the day it signed', async ({ browser, request }) => {
+      test.setTimeout(120_000);
+      const officer = await officerWithCode(request, collector);
+      const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+      const page = await context.newPage();
+      const weekAgo = Date.now() - 7 * 86400_000;
+      try {
+        // The tablet's clock starts a week back: the household signs on that day, offline.
+        await page.clock.install({ time: weekAgo });
+        await enrolKiosk(page, collector.url, { username: officer.username, password: officer.password });
+        await context.setOffline(true);
+        const digits = sixDigits();
+        const phone = `0388${digits}`;
+        await registerHousehold(page, { village: 'Thôn Nà Pàn', headName: `Đặng Thị Hoa ${digits}`, phone, idNumber: `020190${digits}`, shopName: 'Hồi Văn Quan nhà Hoa', product: 'Hoa hồi khô' });
+
+        // A week passes with no connection; then the network comes back.
+        await page.clock.fastForward(7 * 86400_000);
+        // Left alone that long, the kiosk has locked itself (5 minutes without a touch).
+        await unlockKiosk(page);
+        await context.setOffline(false);
+        await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+        await expect(page.locator('.queue-item--sent')).toHaveCount(1, { timeout: 60_000 });
+        const rows = await collector.db.selectFrom('households').select(['registered_at']).where('phone', '=', phone).execute();
+        expect(rows).toHaveLength(1);
+        expect(rows[0].registered_at.slice(0, 10)).toBe(new Date(weekAgo).toISOString().slice(0, 10));
       } finally {
         await context.close();
       }
