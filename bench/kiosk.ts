@@ -8,6 +8,7 @@ import { median, round, type Figures } from './figures';
 import { startCollector } from '../server/collector';
 import { readConfig } from '../server/config';
 import { seedOfficer } from '../server/kiosk/seed-officer';
+import { sampleHousehold } from '../lib/kiosk/sample-household';
 import { buildSearchIndex, search } from '../lib/search';
 import type { SubmittedHousehold } from '../lib/kiosk/household';
 import type { Db } from '../server/db';
@@ -18,9 +19,8 @@ const givens = ['Thụ', 'Hoa', 'Sáu', 'Bảy', 'Tám', 'Dền', 'Mai', 'Lan', 
 const nameOf = (i: number) => `${surnames[i % surnames.length]} ${middles[(i >> 3) % middles.length]} ${givens[(i * 7) % givens.length]}`;
 
 function household(i: number): SubmittedHousehold {
-  return {
+  return sampleHousehold({
     clientId: `bench-${i}-${Math.random().toString(36).slice(2, 10)}`,
-    communeCode: '06181',
     village: `Thôn ${i % 12}`,
     headName: nameOf(i),
     phone: `03${String(80_000_000 + i).padStart(8, '0')}`,
@@ -28,16 +28,9 @@ function household(i: number): SubmittedHousehold {
     marketplace: i % 2 ? 'voso' : 'postmart',
     shopName: `Cửa hàng ${i}`,
     payment: i % 2 ? 'viettelmoney' : 'postpay',
-    hasPaymentAccount: false,
     products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
-    vietgap: null,
-    ocopStars: null,
-    traceability: null,
-    notes: '',
-    consent: true,
     registeredAt: new Date().toISOString(),
-    officerName: 'Lý Thị Mai',
-  };
+  });
 }
 
 /** Search over 10,000 households, as the tablet does it (pure lib/search): median per query. */

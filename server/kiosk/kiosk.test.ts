@@ -5,28 +5,18 @@ import { forEachDatabase } from '../test-databases';
 import { seedOfficer } from './seed-officer';
 import { issueToken } from '../auth/tokens';
 import type { SubmittedHousehold } from '../../lib/kiosk/household';
+import { sampleHousehold } from '../../lib/kiosk/sample-household';
 
-const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold => ({
-  clientId: randomUUID(),
-  communeCode: '06181',
-  village: 'Thôn Bản Cặp',
-  headName: 'Hoàng Văn Thụ',
-  phone: '0912 345 678',
-  idNumber: '020190001234',
-  marketplace: 'postmart',
-  shopName: '=HYPERLINK("http://x")',
-  payment: 'postpay',
-  hasPaymentAccount: false,
-  products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
-  vietgap: 'VietGAP-TT-13-09-20-0096',
-  ocopStars: 3,
-  traceability: 'Tem QR truy xuất',
-  notes: '',
-  consent: true,
-  registeredAt: '2021-09-01T02:00:00.000Z',
-  officerName: 'Lý Thị Mai',
-  ...over,
-});
+const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold =>
+  sampleHousehold({
+    clientId: randomUUID(),
+    shopName: '=HYPERLINK("http://x")',
+    products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
+    vietgap: 'VietGAP-TT-13-09-20-0096',
+    ocopStars: 3,
+    traceability: 'Tem QR truy xuất',
+    ...over,
+  });
 
 // A tiny valid JPEG header is enough: the collector checks the magic bytes, not the pixels.
 const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);

@@ -2,31 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { expectAccessible, signIn } from './dashboard-helpers';
 import { createProvinceUser, testPassword } from '../../server/testing/seed';
+import { sampleHousehold } from '../../lib/kiosk/sample-household';
 
 // The province creates a commune officer in the browser; that officer's tablet sends households through the
 // kiosk API; the post office's hand-over sheet marks shops and payment accounts; the province sees the
 // commune against the 50% target and the district's deadline.
 
-const household = (n: number) => ({
-  clientId: randomUUID(),
-  communeCode: '06067',
-  village: 'Thôn Bản Cặp',
-  headName: ['Hà Văn Tú', 'Nông Thị Lan', 'Lương Văn Tuấn'][n],
-  phone: `0966 204 31${n}`,
-  idNumber: `02019000567${n}`,
-  marketplace: 'postmart',
-  shopName: `Na Chi Lăng nhà ${n}`,
-  payment: 'postpay',
-  hasPaymentAccount: false,
-  products: [{ category: 'trai_cay', name: 'Na Chi Lăng loại 1' }],
-  vietgap: null,
-  ocopStars: null,
-  traceability: null,
-  notes: '',
-  consent: true,
-  registeredAt: '2021-09-01T02:00:00.000Z',
-  officerName: 'Lý Thị Mai',
-});
+const household = (n: number) =>
+  sampleHousehold({
+    clientId: randomUUID(),
+    communeCode: '06067',
+    headName: ['Hà Văn Tú', 'Nông Thị Lan', 'Lương Văn Tuấn'][n],
+    phone: `0966 204 31${n}`,
+    idNumber: `02019000567${n}`,
+    shopName: `Na Chi Lăng nhà ${n}`,
+  });
 
 test('province creates a commune officer and follows the commune toward 50% of households', async ({ browser, collector }) => {
   const province = await createProvinceUser(collector.db);

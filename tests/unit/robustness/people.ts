@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestDeps } from '../../../server/test-databases';
+import { sampleHousehold } from '../../../lib/kiosk/sample-household';
 import { createCommuneOfficer } from '../../../server/testing/seed';
 import type { SubmittedHousehold } from '../../../lib/kiosk/household';
 
@@ -21,25 +22,14 @@ let serial = 0;
 /** A valid household with its own phone and citizen ID (n makes them unique across a test run). */
 export function household(over: Partial<SubmittedHousehold> = {}, n = ++serial + Math.floor(Math.random() * 1e5) * 1000): SubmittedHousehold {
   const digits = String(n % 1e7).padStart(7, '0');
-  return {
+  return sampleHousehold({
     clientId: randomUUID(),
-    communeCode: '06181',
-    village: 'Thôn Bản Cặp',
-    headName: 'Hoàng Văn Thụ',
     phone: `091${digits}`,
     idNumber: `02019${digits}`,
     marketplace: 'voso',
-    shopName: 'Na Chi Lăng nhà Thụ',
     payment: 'viettelmoney',
     hasPaymentAccount: true,
     products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
-    vietgap: null,
-    ocopStars: null,
-    traceability: null,
-    notes: '',
-    consent: true,
-    registeredAt: '2021-09-01T02:00:00.000Z',
-    officerName: 'Lý Thị Mai',
     ...over,
-  };
+  });
 }
