@@ -30,11 +30,12 @@ export async function startCollector(config = readConfig()) {
 async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number) {
   for (const hostname of ['::', '0.0.0.0']) {
     const server = serve({ fetch, port, hostname });
-    const ok = await new Promise<boolean>((resolve) => {
+    const ok = await new Promise<boolean>((resolve, reject) => {
       server.once('listening', () => resolve(true));
       server.once('error', (e: NodeJS.ErrnoException) => {
         if (hostname === '::' && (e.code === 'EAFNOSUPPORT' || e.code === 'EADDRNOTAVAIL')) resolve(false);
-        else throw e;
+        else if (e.code === 'EADDRINUSE') reject(new Error(`Cổng ${port} đang được một chương trình khác dùng: dừng chương trình đó hoặc đặt PORT khác (port in use).`));
+        else reject(e);
       });
     });
     if (ok) return server;

@@ -3,7 +3,10 @@ import { readConfig } from './config';
 import { startCollector } from './collector';
 
 const config = readConfig();
-const collector = await startCollector(config);
+const collector = await startCollector(config).catch((e: Error) => {
+  console.error(`Không khởi động được máy chủ: ${e.message}`);
+  process.exit(1);
+});
 const where = collector.kind === 'sqlite' ? `SQLite: ${config.dataDir}/nongsan-so.sqlite` : 'PostgreSQL (DATABASE_URL)';
 console.log(`Nông sản số — máy chủ thu thập đang chạy tại http://localhost:${collector.port}/`);
 console.log(`  Dữ liệu / data: ${where}`);
