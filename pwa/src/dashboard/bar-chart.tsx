@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { ChartTable } from './chart-table';
 
 export interface Bar {
   label: string;
@@ -37,27 +38,7 @@ export function BarChart({ title, summary, bars, format, max }: { title: string;
           );
         })}
       </svg>
-      <figcaption>
-        <details>
-          <summary>Xem dạng bảng: {title}</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Tên</th>
-                <th scope="col" class="num">Giá trị</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bars.map((b) => (
-                <tr key={b.label}>
-                  <th scope="row">{b.label}</th>
-                  <td class="num">{format(b.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </figcaption>
+      <ChartTable title={title} keyLabel="Tên" rows={bars.map((b) => ({ key: b.label, label: b.label, value: b.value }))} format={format} />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { ChartTable } from './chart-table';
 import { formatDate } from '../../../lib/format';
 
 export interface Point {
@@ -55,27 +56,7 @@ export function LineChart({ title, summary, points, format, target, targetLabel 
           ) : null,
         )}
       </svg>
-      <figcaption>
-        <details>
-          <summary>Xem dạng bảng: {title}</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Ngày</th>
-                <th scope="col" class="num">Giá trị</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.date}>
-                  <th scope="row">{formatDate(p.date)}</th>
-                  <td class="num">{format(p.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </figcaption>
+      <ChartTable title={title} keyLabel="Ngày" rows={points.map((p) => ({ key: p.date, label: formatDate(p.date), value: p.value }))} format={format} />
     </figure>
   );
 }
