@@ -9,7 +9,9 @@ import '../popup/popup.css';
 
 /** Settings: the collector address (the province's server), the page-reading rules, leaving the agency. */
 function Options() {
-  const [url, setUrl] = useState('');
+  // null until the stored address is read: a form shown earlier could take typing that the late read then
+  // overwrote, saving the old address (the cause of the e2e "Kiểm tra mã" failing about one run in thirty).
+  const [url, setUrl] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
   const [rules, setRules] = useState<RulesCache | undefined>(undefined);
   const [rulesMessage, setRulesMessage] = useState('');
@@ -21,7 +23,7 @@ function Options() {
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      const u = new URL(url.trim());
+      const u = new URL((url ?? '').trim());
       if (u.protocol !== 'https:' && u.hostname !== 'localhost') throw new Error();
       await setCollectorUrl(u.origin);
       setSaved(`Đã lưu: ${u.origin}`);
@@ -39,6 +41,9 @@ function Options() {
   return (
     <main>
       <h1>Cài đặt Nông sản số</h1>
+      {url === null ? (
+        <p>Đang tải cài đặt…</p>
+      ) : (
       <form onSubmit={save}>
         <h2>Máy chủ của tỉnh <span class="en">Collector address</span></h2>
         <label>
@@ -53,6 +58,7 @@ function Options() {
         </button>
         {saved && <p role="status">{saved}</p>}
       </form>
+      )}
       <h2>Quy tắc đọc trang <span class="en">Page-reading rules</span></h2>
       <p>
         Đang dùng phiên bản {inUse.version}

@@ -42,7 +42,7 @@ export async function setCollectorUrl(context: BrowserContext, extensionId: stri
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Địa chỉ máy chủ nhận báo cáo').fill(url);
   await options.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(options.getByRole('status')).toContainText('Đã lưu');
+  await expect(options.getByRole('status')).toHaveText(`Đã lưu: ${new URL(url).origin}`);
   await options.close();
 }
 
