@@ -1,3 +1,4 @@
+import { Money } from '../../components/money';
 import { useState } from 'preact/hooks';
 import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
@@ -6,6 +7,7 @@ import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
 import { correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
 import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
+import { StatusMessage } from '../../components/status-message';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {
@@ -32,7 +34,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           <ItemRow key={n} orderKey={o.key} index={n} item={item} />
         ))}
       </ul>
-      {o.total !== null ? <p>Tổng đơn: {formatVnd(o.total)}</p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
       <div class="actions">
         <button type="button" onClick={() => setOrderExcluded(o.key, !o.excluded)}>
           {o.excluded ? 'Tính lại đơn này' : 'Không tính đơn này'}
@@ -132,11 +134,7 @@ function ItemEditor({ orderKey, index, item, onDone }: { orderKey: string; index
         <label class="inline">
           <input type="checkbox" checked={farm} onChange={(ev) => setFarm(ev.currentTarget.checked)} /> Là nông sản
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <StatusMessage error={error} />
         <div class="actions">
           <button class="primary" type="submit">
             Lưu

@@ -1,8 +1,9 @@
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
 import { communesOf, langSon } from '../../../../lib/region';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../data-table';
-import { matchesQuery } from '../fold';
+import { DataTable, type Column } from '../../../../components/data-table';
+import { matchesQuery } from '../../../../lib/text';
 import { useLoad } from '../use-load';
 import type { AgencyRow } from './agency-headcounts';
 
@@ -32,7 +33,7 @@ export function Accounts() {
   const [agencyCode, setAgencyCode] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [communeQuery, setCommuneQuery] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function create(e: Event) {
@@ -71,7 +72,7 @@ export function Accounts() {
       render: (u) => (
         <>
           {u.disabled ? 'Đã khoá' : 'Đang dùng'}{' '}
-          <button type="button" class="dash-secondary" onClick={() => setDisabled(u, !u.disabled)} aria-label={`${u.disabled ? 'Mở khoá' : 'Khoá'} tài khoản ${u.username}`}>
+          <button type="button" class="secondary" onClick={() => setDisabled(u, !u.disabled)} aria-label={`${u.disabled ? 'Mở khoá' : 'Khoá'} tài khoản ${u.username}`}>
             {u.disabled ? 'Mở khoá' : 'Khoá'}
           </button>
         </>
@@ -153,12 +154,8 @@ export function Accounts() {
           </button>
         </fieldset>
       </form>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
-      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      <StatusMessage message={message} />
+      <StatusMessage error={list.error} />
       {list.data && <DataTable caption="Các tài khoản" columns={columns} rows={list.data.users} rowKey={(u) => u.id} />}
     </section>
   );
