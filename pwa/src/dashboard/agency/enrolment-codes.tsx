@@ -1,3 +1,4 @@
+import { Confirm } from '../../../../components/confirm';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
@@ -31,6 +32,7 @@ export function EnrolmentCodes() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Outcome | null>(null);
   const [sheet, setSheet] = useState<EnrolmentCode[] | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
 
   async function issue(e: Event) {
     e.preventDefault();
@@ -53,7 +55,7 @@ export function EnrolmentCodes() {
   }
 
   async function revoke(c: EnrolmentCode) {
-    if (!confirm(`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`)) return;
+    setRevoking(null);
     try {
       await sendJson('POST', `/api/agency/enrolment-codes/${encodeURIComponent(c.code)}/revoke`);
       setMessage({ text: `Đã thu hồi mã ${c.display}.`, error: false });
@@ -76,11 +78,20 @@ export function EnrolmentCodes() {
       searchable: false,
       value: () => null,
       render: (c) =>
-        c.state === 'active' ? (
-          <button type="button" class="secondary" onClick={() => revoke(c)} aria-label={`Thu hồi mã ${c.display}`}>
+        c.state !== 'active' ? null : revoking === c.code ? (
+          <Confirm
+            question={`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`}
+            confirmLabel="Thu hồi"
+            cancelLabel="Không thu hồi"
+            danger
+            onConfirm={() => void revoke(c)}
+            onCancel={() => setRevoking(null)}
+          />
+        ) : (
+          <button type="button" class="secondary" onClick={() => setRevoking(c.code)} aria-label={`Thu hồi mã ${c.display}`}>
             Thu hồi
           </button>
-        ) : null,
+        ),
     },
   ];
 
