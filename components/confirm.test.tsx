@@ -8,7 +8,9 @@ describe('Confirm', () => {
     const { root, document, click } = mount(
       <Confirm question="Xoá hẳn hộ Nháp Thử?" confirmLabel="Xoá" cancelLabel="Không xoá" danger onConfirm={() => answers.push('xoá')} onCancel={() => answers.push('giữ')} />,
     );
-    const group = root.querySelector('[role="group"]')!;
+    // A fieldset is a group; its legend names it.
+    const group = root.querySelector('fieldset')!;
+    expect(root.querySelectorAll('fieldset')).toHaveLength(1);
     expect(accessibleName(group)).toBe('Xoá hẳn hộ Nháp Thử?');
     expect(document.activeElement).toBe(group);
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Xoá', 'Không xoá']);
@@ -23,7 +25,7 @@ describe('Confirm', () => {
         <p>Gửi Sở Thông tin và Truyền thông: 2 người tham gia.</p>
       </Confirm>,
     );
-    expect(root.querySelector('[role="group"]')!.textContent).toBe('Xác nhận gửi báo cáoGửi Sở Thông tin và Truyền thông: 2 người tham gia.Đang gửi…Huỷ');
+    expect(root.querySelector('fieldset')!.textContent).toBe('Xác nhận gửi báo cáoGửi Sở Thông tin và Truyền thông: 2 người tham gia.Đang gửi…Huỷ');
     const [confirm, cancel] = [...root.querySelectorAll('button')];
     expect(confirm.hasAttribute('disabled')).toBe(true);
     expect(cancel.hasAttribute('disabled')).toBe(true);

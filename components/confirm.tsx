@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+
+// A stable ref callback: Preact calls it once when the box appears (and with null when it goes), not per render.
+const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
 /**
- * "Are you sure?" in the page, in place of the button that asked: the question names the group, focus moves to
- * it so a screen reader reads the question and Tab reaches the answer buttons. Used instead of `window.confirm`,
- * which a tablet may block and which cannot say what will happen in more than one line.
+ * "Are you sure?" in the page, in place of the button that asked. A fieldset whose legend is the question, so it
+ * is a group named by the question; focus moves to it so a screen reader reads the question and Tab reaches the
+ * answers. Used instead of `window.confirm`, which cannot say in more than one line what will happen.
  */
 export function Confirm(props: {
   question: ComponentChildren;
@@ -19,14 +21,9 @@ export function Confirm(props: {
   /** The confirm button looks like a destructive action (delete, lock, revoke). */
   danger?: boolean;
 }) {
-  const id = useId();
-  const group = useRef<HTMLDivElement>(null);
-  useEffect(() => group.current?.focus(), []);
   return (
-    <div class="confirm" role="group" aria-labelledby={id} tabIndex={-1} ref={group}>
-      <p id={id} class="confirm-question">
-        {props.question}
-      </p>
+    <fieldset class="confirm" tabIndex={-1} ref={focusOnMount}>
+      <legend>{props.question}</legend>
       {props.children}
       <div class="actions">
         <button type="button" class={props.danger ? 'danger' : 'primary'} disabled={props.busy} onClick={props.onConfirm}>
@@ -36,6 +33,6 @@ export function Confirm(props: {
           {props.cancelLabel}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -46,10 +46,12 @@ export function mount(vnode: ComponentChild) {
 
 const buttons = (root: HTMLElement) => [...root.querySelectorAll('button')] as HTMLElement[];
 
-/** aria-label, else aria-labelledby's text, else the text content, whitespace collapsed. */
+/** aria-label, else aria-labelledby's text, else a fieldset's legend, else the text content, whitespace collapsed. */
 export function accessibleName(el: Element): string {
   const label = el.getAttribute('aria-label');
   if (label) return label;
+  const legend = el.tagName === 'FIELDSET' ? el.querySelector(':scope > legend') : null;
+  if (legend) return (legend.textContent ?? '').replace(/\s+/g, ' ').trim();
   const by = el.getAttribute('aria-labelledby');
   if (by) return by.split(' ').map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,7 +1,6 @@
-import { DateText } from '../../components/date-text';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatNumber } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { effectiveItem } from '../../lib/capture';
 import { orderContribution, tally } from '../../lib/tally';
 import type { CampaignPeriodView } from '../../lib/api/staff';
@@ -64,7 +63,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
           <select value={period?.id} onChange={(e) => setPeriodId(e.currentTarget.value)}>
             {periods.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} (<DateText iso={p.startsOn} />–<DateText iso={p.endsOn} />)
+                {p.name} ({formatDate(p.startsOn)}–{formatDate(p.endsOn)})
               </option>
             ))}
           </select>
@@ -72,7 +71,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
       )}
       {period && (
         <p class="period">
-          {period.name}: <DateText iso={period.startsOn} /> – <DateText iso={period.endsOn} />, báo cáo trước <DateText iso={period.reportDue} />
+          {period.name}: {formatDate(period.startsOn)} – {formatDate(period.endsOn)}, báo cáo trước {formatDate(period.reportDue)}
         </p>
       )}
       <Totals orders={orders} />

@@ -1,4 +1,4 @@
-import { DateText } from '../../../components/date-text';
+import { formatDate } from '../../../lib/format';
 import { useLoad } from './use-load';
 
 export interface Period {
@@ -22,7 +22,7 @@ export function PeriodPicker({ periods, value, onChange }: { periods: Period[]; 
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {periods.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} (<DateText iso={p.startsOn} /> – <DateText iso={p.endsOn} />, hạn báo cáo <DateText iso={p.reportDue} />)
+            {p.name} ({formatDate(p.startsOn)} – {formatDate(p.endsOn)}, hạn báo cáo {formatDate(p.reportDue)})
           </option>
         ))}
       </select>
