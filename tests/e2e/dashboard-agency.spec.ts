@@ -89,8 +89,8 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // An's and Bình's orders wait for review (0 ₫ each): equal rows keep their order (participants first, then by name).
   await expect(people.locator('tbody tr').last()).toContainText('Nguyễn Văn An');
   await page.getByLabel('Tìm theo tên (không cần gõ dấu)').fill('hoang thi dao');
-  await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
-  await expect(page.locator('.dash-table tbody tr')).toContainText('Hoàng Thị Đào');
+  await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.data-table tbody tr')).toContainText('Hoàng Thị Đào');
   await expectAccessible(page);
 
   // Review: the order claimed twice is flagged on both people; count An's, exclude Bình's with a note.
