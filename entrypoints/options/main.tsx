@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DateText } from '../../components/date-text';
+import { formatDate } from '../../lib/format';
 import { StatusMessage, type Outcome } from '../../components/status-message';
 import type { Message } from '../shared/messages';
 import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
@@ -57,14 +57,7 @@ function Options() {
       <h2>Quy tắc đọc trang <span class="en">Page-reading rules</span></h2>
       <p>
         Đang dùng phiên bản {inUse.version}
-        {rules ? (
-          <>
-            ; bản của tỉnh tải về ngày <DateText iso={rules.fetchedAt} />
-          </>
-        ) : (
-          '; chưa tải được bản của tỉnh, dùng bản kèm tiện ích'
-        )}
-        .
+        {rules ? `; bản của tỉnh tải về ngày ${formatDate(rules.fetchedAt)}` : '; chưa tải được bản của tỉnh, dùng bản kèm tiện ích'}.
       </p>
       <button type="button" onClick={refresh}>
         Cập nhật quy tắc ngay

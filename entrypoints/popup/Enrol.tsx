@@ -1,4 +1,4 @@
-import { DateText } from '../../components/date-text';
+import { formatDate } from '../../lib/format';
 import { useState } from 'preact/hooks';
 import type { EnrolmentCodePreview } from '../../lib/api/staff';
 import { collectorApi } from '../shared/collector-api';
@@ -43,7 +43,7 @@ export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDo
       <h2 id="enrol-h">Đăng ký với cơ quan <span class="en">Enrol with your agency</span></h2>
       {enrolment && (
         <p>
-          Đã đăng ký: <strong>{enrolment.staff.fullName}</strong>, {enrolment.agency.name} (từ <DateText iso={enrolment.enrolledAt} />). Đăng ký lại khi cơ quan
+          Đã đăng ký: <strong>{enrolment.staff.fullName}</strong>, {enrolment.agency.name} (từ {formatDate(enrolment.enrolledAt)}). Đăng ký lại khi cơ quan
           cấp mã mới.
         </p>
       )}
