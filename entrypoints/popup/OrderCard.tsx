@@ -1,5 +1,6 @@
-import { Money } from '../../components/money';
 import { useState } from 'preact/hooks';
+import { Money } from '../../components/money';
+import { StatusMessage } from '../../components/status-message';
 import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
@@ -7,7 +8,6 @@ import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
 import { correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
 import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
-import { StatusMessage } from '../../components/status-message';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {

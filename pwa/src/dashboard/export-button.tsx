@@ -1,5 +1,5 @@
-import { StatusMessage, type Outcome } from '../../../components/status-message';
 import { useRef, useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../components/status-message';
 import { formatNumber } from '../../../lib/format';
 import { describeError } from './api';
 import { fetchWithProgress, saveBlob, type DownloadProgress } from './download';

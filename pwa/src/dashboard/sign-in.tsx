@@ -1,5 +1,5 @@
-import { StatusMessage } from '../../../components/status-message';
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../components/status-message';
 import { ApiError, describeError, sendJson } from './api';
 import type { Session } from './session';
 

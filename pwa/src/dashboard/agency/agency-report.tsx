@@ -1,8 +1,8 @@
+import { useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { Money } from '../../../../components/money';
 import { Confirm } from '../../../../components/confirm';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
-import { useState } from 'preact/hooks';
 import type { Tally } from '../../../../lib/tally';
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';

@@ -1,11 +1,11 @@
+import { useState } from 'preact/hooks';
+import { renderSVG } from 'uqr';
 import { Confirm } from '../../../../components/confirm';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
-import { useState } from 'preact/hooks';
-import { renderSVG } from 'uqr';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 
 export interface EnrolmentCode {

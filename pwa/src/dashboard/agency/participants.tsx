@@ -1,7 +1,7 @@
+import { useState } from 'preact/hooks';
 import { Money } from '../../../../components/money';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage } from '../../../../components/status-message';
-import { useState } from 'preact/hooks';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';

@@ -1,7 +1,7 @@
+import { useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { Money } from '../../../../components/money';
 import { StatusMessage } from '../../../../components/status-message';
-import { useState } from 'preact/hooks';
 import type { SubmittedOrder } from '../../../../lib/api/staff';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';

@@ -1,8 +1,8 @@
-import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 
 export interface AgencyRow {

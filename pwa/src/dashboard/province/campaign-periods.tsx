@@ -1,6 +1,6 @@
+import { useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
-import { useState } from 'preact/hooks';
 import { formatDate, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { foldVietnamese } from '../../../../lib/text';

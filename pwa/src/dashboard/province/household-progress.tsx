@@ -1,8 +1,8 @@
-import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate, formatNumber, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { CommuneProgress } from '../../../../lib/api/kiosk';
 

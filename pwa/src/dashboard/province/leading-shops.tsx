@@ -1,5 +1,5 @@
-import { StatusMessage } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../../components/status-message';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './province-view';

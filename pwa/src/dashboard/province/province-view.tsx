@@ -1,5 +1,5 @@
-import { StatusMessage } from '../../../../components/status-message';
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { useLoad } from '../use-load';

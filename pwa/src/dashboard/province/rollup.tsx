@@ -1,8 +1,8 @@
 import { Money } from '../../../../components/money';
 import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
-import { DataTable, type Column } from '../../../../components/data-table';
 import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
