@@ -6,6 +6,7 @@ import { isFarmProduct } from '../../lib/farm-products';
 import type { Marketplace } from '../../lib/marketplaces/hosts';
 import { addManualOrder } from '../shared/orders';
 import { parseDecimal } from '../shared/words';
+import { StatusMessage } from '../../components/status-message';
 
 interface Line {
   name: string;
@@ -95,11 +96,7 @@ export function ManualOrder({ onDone }: { onDone(): void }) {
           )}
         </fieldset>
       ))}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage error={error} />
       <div class="actions">
         <button type="button" onClick={() => setLines([...lines, emptyLine()])}>
           Thêm sản phẩm

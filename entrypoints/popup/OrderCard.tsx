@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { Money } from '../../components/money';
+import { StatusMessage } from '../../components/status-message';
 import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
@@ -32,7 +34,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           <ItemRow key={n} orderKey={o.key} index={n} item={item} />
         ))}
       </ul>
-      {o.total !== null ? <p>Tổng đơn: {formatVnd(o.total)}</p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
       <div class="actions">
         <button type="button" onClick={() => setOrderExcluded(o.key, !o.excluded)}>
           {o.excluded ? 'Tính lại đơn này' : 'Không tính đơn này'}
@@ -132,11 +134,7 @@ function ItemEditor({ orderKey, index, item, onDone }: { orderKey: string; index
         <label class="inline">
           <input type="checkbox" checked={farm} onChange={(ev) => setFarm(ev.currentTarget.checked)} /> Là nông sản
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <StatusMessage error={error} />
         <div class="actions">
           <button class="primary" type="submit">
             Lưu

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../components/status-message';
 import { ApiError, describeError, sendJson } from './api';
 import type { Session } from './session';
 
@@ -50,11 +51,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
           Mật khẩu
           <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        {error && (
-          <p class="dash-error" role="alert">
-            {error}
-          </p>
-        )}
+        <StatusMessage error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>

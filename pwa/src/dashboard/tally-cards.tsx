@@ -1,36 +1,28 @@
 import type { Tally } from '../../../lib/tally';
-import { formatNumber, formatVnd } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
+import { Money } from '../../../components/money';
+import { NumberCards } from '../../../components/number-cards';
 
 /** The report's numbers as big figures, the same five everywhere (lib/tally.ts). */
 export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
   return (
-    <ul class="dash-cards" aria-label={label}>
-      <li>
-        Người tham gia
-        <strong>{formatNumber(tally.participants)}</strong>
-        {tally.headcount !== null && (
-          <span class="dash-muted">
-            / {formatNumber(tally.headcount)} người ({formatNumber((tally.participationRate ?? 0) * 100)}%)
-          </span>
-        )}
-      </li>
-      <li>
-        Mặt hàng nông sản
-        <strong>{formatNumber(tally.farmItems)}</strong>
-      </li>
-      <li>
-        Số lượng
-        <strong>{formatNumber(tally.quantity)}</strong>
-      </li>
-      <li>
-        Số tiền
-        <strong>{formatVnd(tally.amountVnd)}</strong>
-      </li>
-      <li>
-        Ước tính khối lượng
-        <strong>{formatNumber(tally.kg)} kg</strong>
-        {tally.itemsWithoutWeight > 0 && <span class="dash-muted">{formatNumber(tally.itemsWithoutWeight)} mặt hàng không rõ khối lượng</span>}
-      </li>
-    </ul>
+    <NumberCards
+      label={label}
+      cards={[
+        {
+          label: 'Người tham gia',
+          value: formatNumber(tally.participants),
+          note: tally.headcount !== null && `/ ${formatNumber(tally.headcount)} người (${formatNumber((tally.participationRate ?? 0) * 100)}%)`,
+        },
+        { label: 'Mặt hàng nông sản', value: formatNumber(tally.farmItems) },
+        { label: 'Số lượng', value: formatNumber(tally.quantity) },
+        { label: 'Số tiền', value: <Money vnd={tally.amountVnd} /> },
+        {
+          label: 'Ước tính khối lượng',
+          value: `${formatNumber(tally.kg)} kg`,
+          note: tally.itemsWithoutWeight > 0 && `${formatNumber(tally.itemsWithoutWeight)} mặt hàng không rõ khối lượng`,
+        },
+      ]}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { db } from './db';
 import { onSync, syncState, type SyncState } from './outbox';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
+import { Confirm } from '../../../components/confirm';
 
 export function stateLabel(h: Household): string {
   if (h.state === 'draft') return 'Bản nháp (chưa đưa vào hàng đợi)';
@@ -54,11 +55,14 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
               {h.state === 'sent' && <button type="button" class="secondary" onClick={() => onOpen(h)}>Xem</button>}
               {(h.state === 'draft' || h.state === 'rejected') &&
                 (confirming === h.clientId ? (
-                  <span role="alert" class="confirm">
-                    Xoá hẳn hộ {h.headName || 'này'}?
-                    <button type="button" class="danger" onClick={() => void deleteDraft(h.clientId).then(onChanged).then(() => setConfirming(null))}>Xoá</button>
-                    <button type="button" class="secondary" onClick={() => setConfirming(null)}>Không xoá</button>
-                  </span>
+                  <Confirm
+                    question={`Xoá hẳn hộ ${h.headName || 'này'}?`}
+                    confirmLabel="Xoá"
+                    cancelLabel="Không xoá"
+                    danger
+                    onConfirm={() => void deleteDraft(h.clientId).then(onChanged).then(() => setConfirming(null))}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <button type="button" class="secondary" onClick={() => setConfirming(h.clientId)}>Xoá nháp</button>
                 ))}

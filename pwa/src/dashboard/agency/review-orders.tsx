@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
+import { DateText } from '../../../../components/date-text';
+import { Money } from '../../../../components/money';
+import { StatusMessage } from '../../../../components/status-message';
 import type { SubmittedOrder } from '../../../../lib/api/staff';
-import { formatDate, formatVnd } from '../../../../lib/format';
+import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 
@@ -46,7 +49,7 @@ export function ReviewOrders({ periodId }: { periodId: string }) {
           ))}
         </div>
       </fieldset>
-      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      <StatusMessage error={list.error} />
       {list.data && (
         <>
           <p aria-live="polite">{list.data.orders.length ? `${list.data.orders.length} đơn.` : 'Không có đơn nào ở mục này.'}</p>
@@ -86,7 +89,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
     <li class="dash-review-card">
       <h3>{title}</h3>
       <p>
-        Ngày đặt {formatDate(o.placedOn)} · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn {o.order.total === null ? '—' : formatVnd(o.order.total)}
+        Ngày đặt <DateText iso={o.placedOn} /> · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn <Money vnd={o.order.total} />
         {o.review && <> · <strong>{o.review === 'counted' ? 'Đã tính' : 'Không tính'}</strong>{o.reviewedAt && ` (${formatDate(o.reviewedAt)})`}</>}
       </p>
       {o.otherClaims.length > 0 && (
@@ -98,7 +101,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
       <ul>
         {farm.map((i, n) => (
           <li key={n}>
-            {i.name} — {i.quantity} × {formatVnd(i.unitPrice)} = {formatVnd(i.lineTotal)}
+            {i.name} — {i.quantity} × <Money vnd={i.unitPrice} /> = <Money vnd={i.lineTotal} />
             {i.shop && ` · ${i.shop}`}
           </li>
         ))}
@@ -107,12 +110,12 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
         Ghi chú của cán bộ đầu mối (bắt buộc khi không tính)
         <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       <div class="dash-row">
         <button type="button" disabled={busy} onClick={() => decide('counted')} aria-label={`Tính đơn của ${title}`}>
           Tính
         </button>
-        <button type="button" class="dash-danger" disabled={busy} onClick={() => decide('excluded')} aria-label={`Không tính đơn của ${title}`}>
+        <button type="button" class="danger" disabled={busy} onClick={() => decide('excluded')} aria-label={`Không tính đơn của ${title}`}>
           Không tính
         </button>
       </div>

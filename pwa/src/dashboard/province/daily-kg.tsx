@@ -1,3 +1,4 @@
+import { StatusMessage } from '../../../../components/status-message';
 import { formatNumber, formatVnd } from '../../../../lib/format';
 import { LineChart } from '../line-chart';
 import { useLoad } from '../use-load';
@@ -13,7 +14,7 @@ export interface Charts {
 /** Over time: estimated kg bought per day against the 10 tonnes/day aim, people taking part, money. */
 export function DailyKg({ scope }: { scope: Scope }) {
   const { data, error } = useLoad<Charts>(`/api/province/charts?${scopeQuery(scope)}`);
-  if (error) return <p role="alert" class="dash-error">{error}</p>;
+  if (error) return <StatusMessage error={error} />;
   if (!data) return <p>Đang tải…</p>;
   const { byDay: days, dailyKgTarget } = data;
   const reached = days.filter((d) => d.kg >= dailyKgTarget).length;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { DataTable, type Column } from '../data-table';
+import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './province-view';
 
@@ -41,7 +42,7 @@ export function LeadingShops({ scope }: { scope: Scope }) {
           ))}
         </select>
       </label>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       {data && <DataTable key={by} caption={`50 cửa hàng đứng đầu theo ${orders[by]}`} columns={columns} rows={data.shops} rowKey={(s) => s.shop} searchLabel="Tìm cửa hàng (không cần gõ dấu)" />}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { useLoad } from '../use-load';
@@ -54,7 +55,7 @@ export function ProvinceView() {
       <TabNav tabs={tabs} current={page} label="Các trang của Sở" />
       {needsScope && (
         <div class="dash-row">
-          {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+          <StatusMessage error={periods.error} />
           {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pickPeriod} />}
           <label>
             Hoặc xem theo tháng

@@ -1,6 +1,8 @@
-import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
+import { Money } from '../../../../components/money';
+import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
+import { formatDate, formatNumber } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
-import { DataTable, type Column } from '../data-table';
 import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
@@ -49,7 +51,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
   const q = scopeQuery(scope);
   const { data, error } = useLoad<Rollup>(`/api/province/rollup?${q}`);
   const notStarted = useLoad<{ agencies: NotStarted[] }>(`/api/province/not-started?${q}`);
-  if (error) return <p role="alert" class="dash-error">{error}</p>;
+  if (error) return <StatusMessage error={error} />;
   if (!data) return <p>Đang tải…</p>;
   const rows = data.agencies.filter((a) => a.active);
   const byRate = rows.filter((a) => a.tally.participationRate !== null).sort((a, b) => (b.tally.participationRate ?? 0) - (a.tally.participationRate ?? 0));
@@ -63,7 +65,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       </p>
       <TallyCards tally={t} label="Tổng toàn tỉnh (số liệu đang có)" />
       <p class="dash-muted">
-        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, {formatVnd(data.submittedTotals.amountVnd)}.
+        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, <Money vnd={data.submittedTotals.amountVnd} />.
       </p>
       <div class="dash-exports">
         <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
@@ -84,7 +86,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
             <td class="num">{t.participationRate === null ? '—' : `${formatNumber(t.participationRate * 100)}%`}</td>
             <td class="num">{formatNumber(t.farmItems)}</td>
             <td class="num">{formatNumber(t.quantity)}</td>
-            <td class="num">{formatVnd(t.amountVnd)}</td>
+            <td class="num"><Money vnd={t.amountVnd} /></td>
             <td class="num">{formatNumber(t.kg)}</td>
           </tr>
         }
@@ -99,7 +101,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       />
       <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
       <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong kỳ — nơi Sở cần đôn đốc.</p>
-      {notStarted.error && <p role="alert" class="dash-error">{notStarted.error}</p>}
+      <StatusMessage error={notStarted.error} />
       <ul>
         {notStarted.data?.agencies.map((a) => (
           <li key={a.code}>

@@ -1,4 +1,4 @@
-import { foldVietnamese, matchesQuery } from './fold';
+import { foldVietnamese, matchesQuery } from '../lib/text';
 
 /** Pure helpers behind the dashboards' tables, tested without a browser. */
 

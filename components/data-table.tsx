@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { formatDate, formatNumber, formatVnd } from '../../../lib/format';
+import { formatNumber } from '../lib/format';
+import { DateText } from './date-text';
+import { Money } from './money';
 import { filterRows, sortRows, type CellValue, type SortState } from './table-sort';
 
 export interface Column<R> {
@@ -14,14 +16,15 @@ export interface Column<R> {
   searchable?: boolean;
 }
 
-export function formatCell(v: CellValue, kind: Column<unknown>['kind'] = 'text'): string {
-  if (v === null || v === '') return '—';
-  if (typeof v === 'number') {
-    if (kind === 'vnd') return formatVnd(v);
-    if (kind === 'percent') return `${formatNumber(v * 100)}%`;
-    return formatNumber(v);
+/** What a cell shows: money in đồng, days dd/mm/yyyy (both with their machine value), a dash when empty. */
+function Cell({ value, kind = 'text' }: { value: CellValue; kind: Column<unknown>['kind'] }) {
+  if (value === null || value === '') return <>—</>;
+  if (typeof value === 'number') {
+    if (kind === 'vnd') return <Money vnd={value} />;
+    if (kind === 'percent') return <>{formatNumber(value * 100)}%</>;
+    return <>{formatNumber(value)}</>;
   }
-  return kind === 'date' ? formatDate(v) : v;
+  return kind === 'date' ? <DateText iso={value} /> : <>{value}</>;
 }
 
 /**
@@ -53,17 +56,17 @@ export function DataTable<R>(props: {
   }
 
   return (
-    <div class="dash-table">
+    <div class="data-table">
       {searchable.length > 0 && (
-        <label class="dash-search">
+        <label class="table-search">
           {props.searchLabel ?? 'Tìm (không cần gõ dấu)'}
           <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
       )}
-      <p class="dash-muted" aria-live="polite">
+      <p class="muted" aria-live="polite">
         {query ? `${shown.length} / ${rows.length} dòng khớp` : `${rows.length} dòng`}
       </p>
-      <div class="dash-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -72,7 +75,7 @@ export function DataTable<R>(props: {
                 const dir = sort?.key === c.key ? sort.dir : null;
                 return (
                   <th key={c.key} scope="col" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined} class={isNumeric(c) ? 'num' : undefined}>
-                    <button type="button" class="dash-sort" onClick={() => toggle(c.key)}>
+                    <button type="button" class="table-sort" onClick={() => toggle(c.key)}>
                       {c.label}
                       <span aria-hidden="true">{dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ' ↕'}</span>
                     </button>
@@ -86,7 +89,7 @@ export function DataTable<R>(props: {
               <tr key={props.rowKey(r)}>
                 {columns.map((c) => (
                   <td key={c.key} class={isNumeric(c) ? 'num' : undefined}>
-                    {c.render ? c.render(r) : formatCell(c.value(r), c.kind)}
+                    {c.render ? c.render(r) : <Cell value={c.value(r)} kind={c.kind} />}
                   </td>
                 ))}
               </tr>
