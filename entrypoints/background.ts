@@ -5,8 +5,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
-import { outbox, recordPage, setOrderExcluded, syncAnswers } from './shared/orders';
+import { outbox, syncAnswers } from './shared/orders/deliver';
+import { recordPage } from './shared/orders/record';
+import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
+import { collectorApi } from './shared/collector-api';
+import { getCollectorUrl } from './shared/settings';
+import { onReachability, watchReachability } from '../client/reachability';
 
 const OUTBOX_ALARM = 'outbox';
 const RULES_ALARM = 'rules';
@@ -75,7 +80,13 @@ export default defineBackground(() => {
   void browser.alarms.get(RULES_ALARM).then((a) => {
     if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
-  // The network came back: try what waits now rather than at the next backoff step.
-  self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
+  // The collector answers again (after the browser's `online`, a probe or any request): try what waits now
+  // rather than at the next backoff step.
+  watchReachability(async () => collectorApi(await getCollectorUrl()).health(), self);
+  let was = 'unknown';
+  onReachability((r) => {
+    if (was === 'unreachable' && r === 'reachable') void outbox().retryNow().then(flushOutbox);
+    was = r;
+  });
   void flushOutbox();
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { bundledRules } from '../../lib/marketplaces/bundled-rules';
 import { chooseRules, RULES_MAX_AGE_MS, type RulesCache } from './rules-choice';
 import { rulesFromCollector } from './rules-cache';
-import { collectorApi, ApiError } from './collector-api';
+import { collectorApi } from './collector-api';
+import { CollectorError } from '../../client/collector';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 
@@ -48,8 +49,9 @@ describe('rules from a real collector', () => {
 
   it('has none until the province uploads some: the extension keeps what it has', async () => {
     const err = await collectorApi(`http://localhost:${collector.port}`).rules().catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err.transient).toBe(false);
+    expect(err).toBeInstanceOf(CollectorError);
+    expect(err.code).toBe('404.11');
+    expect(err.retryable).toBe(false);
   });
 
   it('reads the uploaded rules into the shape extractPage takes, and refuses rules that widen the hosts', async () => {
