@@ -45,12 +45,12 @@ export interface FlushResult {
   reEnrol: boolean;
 }
 
-export interface FlushOptions {
+export interface FlushOptions<R> {
   now?: () => number;
   /** Ignore the backoff ("Đồng bộ ngay"). */
   force?: boolean;
   /** Only these records ("Gửi lại hộ này"). */
-  only?: (record: unknown) => boolean;
+  only?: (record: R) => boolean;
 }
 
 export interface OutboxOptions {
@@ -64,14 +64,20 @@ export function createOutbox<R>(store: OutboxStore<R>, deliver: Deliver<R>, { ba
   let running: Promise<FlushResult> | null = null;
   let again = false;
 
-  async function flushOnce({ now = Date.now, force = false, only }: FlushOptions): Promise<FlushResult> {
+  /** What a flush with these options would send now. */
+  async function due({ now = Date.now, force = false, only }: FlushOptions<R> = {}): Promise<R[]> {
     const isDue = (r: R) => (only ? only(r) : force || store.stateOf(r).notBefore <= now());
     const waiting = await store.waiting();
     const held = inOrder ? waiting.findIndex((r) => !isDue(r)) : -1;
-    const due = (held < 0 ? waiting : waiting.slice(0, held)).filter(isDue);
+    return (held < 0 ? waiting : waiting.slice(0, held)).filter(isDue);
+  }
+
+  async function flushOnce(options: FlushOptions<R>): Promise<FlushResult> {
+    const { now = Date.now } = options;
+    const records = await due(options);
     let delivered = 0;
-    for (let i = 0; i < due.length; i += batchSize) {
-      const batch = due.slice(i, i + batchSize);
+    for (let i = 0; i < records.length; i += batchSize) {
+      const batch = records.slice(i, i + batchSize);
       try {
         await deliver(batch);
       } catch (e) {
@@ -90,7 +96,7 @@ export function createOutbox<R>(store: OutboxStore<R>, deliver: Deliver<R>, { ba
 
   return {
     /** One flush at a time: a call while one runs makes it go round once more (something was queued meanwhile). */
-    flush(options: FlushOptions = {}): Promise<FlushResult> {
+    flush(options: FlushOptions<R> = {}): Promise<FlushResult> {
       if (running) {
         again = true;
         return running;
@@ -113,6 +119,7 @@ export function createOutbox<R>(store: OutboxStore<R>, deliver: Deliver<R>, { ba
       if (!waiting.length) return null;
       return inOrder ? store.stateOf(waiting[0]).notBefore : Math.min(...waiting.map((r) => store.stateOf(r).notBefore));
     },
+    due,
     retryNow: () => store.makeDue(),
     waiting: () => store.waiting(),
   };

@@ -4,7 +4,7 @@ import type { Device } from './device';
 import type { Session } from '.';
 import { db, type PhotoRecord } from './db';
 import { duplicatesOf, saveHousehold, submittedPart } from './household-records';
-import { requestBackgroundSync } from './outbox';
+import { requestBackgroundSync } from './sending/schedule';
 import { checkHousehold, marketplaceHostOf, type FieldProblem, type SubmittedHousehold } from '../../../lib/kiosk/household';
 import { checkVietgap } from '../../../lib/vietgap';
 import { checkCitizenId } from '../../../lib/vn-citizen-id';

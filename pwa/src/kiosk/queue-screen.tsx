@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Household } from './household-records';
 import { deleteDraft } from './household-records';
 import { db } from './db';
-import { onSync, syncState, type SyncState } from './outbox';
+import { onSync, syncState, type SyncOptions, type SyncState } from './sending/schedule';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
 
@@ -14,10 +14,10 @@ export function stateLabel(h: Household): string {
 }
 
 /** Every household of this officer: what waits, what was refused and why, what was sent (with its server id). */
-export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: { force?: boolean; only?: string }) => Promise<void>; onChanged: () => void }) {
+export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: SyncOptions) => Promise<void>; onChanged: () => void }) {
   const [s, setS] = useState<SyncState>(syncState());
   const [confirming, setConfirming] = useState<string | null>(null);
-  useEffect(() => onSync(setS) as () => void, []);
+  useEffect(() => onSync(setS), []);
   const waiting = households.filter((h) => h.state === 'queued').length;
 
   return (
