@@ -2,7 +2,8 @@
 // a timeout, and every failure turned into one CollectorError carrying the numbered problem code
 // (lib/api/problems.ts), a Vietnamese sentence and whether trying again later may help. Every outcome is
 // reported to client/reachability.ts: any HTTP answer means the collector is reachable.
-import { problems } from '../lib/api/problems';
+// The collector's refusals carry their own Vietnamese message, so the problem table is not bundled here.
+import type { ProblemCode } from '../lib/api/problems';
 import { reportAnswer, reportNoAnswer } from './reachability';
 
 export class CollectorError extends Error {
@@ -11,7 +12,7 @@ export class CollectorError extends Error {
     /** The HTTP status; 0 when no answer came (network error, timeout). */
     readonly status: number,
     /** The numbered problem ('409.1', '401.1'), 'network', 'timeout', or the bare status when the body had none. */
-    readonly code: string,
+    readonly code: ProblemCode | 'network' | 'timeout' | `${number}`,
     /** No answer, a server error or a rate limit: worth trying again later. Any other refusal is final. */
     readonly retryable: boolean,
     readonly field?: string,
@@ -24,21 +25,21 @@ export class CollectorError extends Error {
 
 export const noAnswerMessage = 'Không kết nối được máy chủ của tỉnh (mất mạng hoặc máy chủ tạm dừng).';
 export const timeoutMessage = 'Máy chủ của tỉnh không trả lời kịp (mạng chậm hoặc máy chủ quá tải).';
+const serverErrorMessage = 'Máy chủ gặp lỗi. Dữ liệu của bạn vẫn được giữ lại, xin thử lại sau.';
 
 const retryableStatus = (status: number) => status >= 500 || status === 429 || status === 408;
 
 /** The CollectorError for a refused answer (the JSON problem body, or only its status). */
 export async function refusalOf(res: Response): Promise<CollectorError> {
-  let body: { error?: { code?: string; message?: string; field?: string; detail?: string } } | null = null;
+  let body: { error?: { code?: ProblemCode; message?: string; field?: string; detail?: string } } | null = null;
   try {
     body = await res.json();
   } catch {
     /* not JSON (a proxy's error page): the status says enough */
   }
-  const code = body?.error?.code ?? String(res.status);
-  const known = (problems as Record<string, { vi: string } | undefined>)[code];
-  const fallback = retryableStatus(res.status) ? problems['500.1'].vi : `Máy chủ từ chối yêu cầu (mã ${res.status}).`;
-  return new CollectorError(body?.error?.message ?? known?.vi ?? fallback, res.status, code, retryableStatus(res.status), body?.error?.field, body?.error?.detail);
+  const fallback = retryableStatus(res.status) ? serverErrorMessage : `Máy chủ từ chối yêu cầu (mã ${res.status}).`;
+  const code = body?.error?.code ?? (String(res.status) as `${number}`);
+  return new CollectorError(body?.error?.message ?? fallback, res.status, code, retryableStatus(res.status), body?.error?.field, body?.error?.detail);
 }
 
 export interface CollectorOptions {
