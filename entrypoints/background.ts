@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
 import { outbox, syncAnswers } from './shared/orders/deliver';
+import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
@@ -39,7 +40,7 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       await setOrderExcluded(message.key, message.excluded);
       return { ok: true };
     case 'report-page':
-      await outbox().enqueue({
+      await enqueue({
         kind: 'page-report',
         clientId: crypto.randomUUID(),
         body: {

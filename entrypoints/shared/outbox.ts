@@ -4,6 +4,7 @@
 // body (the person fixed the order before it left).
 import type { Table } from 'dexie';
 import type { OutboxStore } from '../../client/outbox';
+import { db } from './db';
 
 export type OutboxKind = 'submit' | 'withdraw' | 'page-report';
 
@@ -39,3 +40,6 @@ export function entryStore(table: Table<OutboxEntry, number>): OutboxStore<Outbo
     makeDue: async () => void (await table.toCollection().modify({ notBefore: 0 })),
   };
 }
+
+/** Queues an entry (the popup and the background queue; only the background delivers, see orders/deliver.ts). */
+export const enqueue = (entry: NewEntry) => entryStore(db().outbox).enqueue(entry);

@@ -7,9 +7,8 @@ import { db, unsent, type StoredOrder } from '../db';
 import { collectorApi } from '../collector-api';
 import { entryStore, type OutboxEntry } from '../outbox';
 import { getCollectorUrl, getEnrolment } from '../settings';
+import { sentContent } from './submit';
 
-/** What was delivered, without the clientId (new on every resend): tells a changed order from a sent one. */
-export const sentContent = (body: object) => JSON.stringify({ ...body, clientId: '' });
 
 /**
  * Sends one outbox entry and records the collector's answer on its order. A final refusal of the whole
@@ -94,12 +93,9 @@ async function settle(key: string | undefined, change: (o: StoredOrder) => void)
   });
 }
 
-function extensionOutbox() {
-  const store = entryStore(db().outbox);
-  // Entries depend on earlier ones (a withdrawal before the corrected order): strictly in order.
-  return { ...createOutbox(store, deliver, { inOrder: true }), enqueue: store.enqueue };
-}
+// Entries depend on earlier ones (a withdrawal before the corrected order): strictly in order.
+const extensionOutbox = () => createOutbox(entryStore(db().outbox), deliver, { inOrder: true });
 
 let box: ReturnType<typeof extensionOutbox> | null = null;
-/** The outbox of this extension context. */
+/** The outbox of this extension context (delivered by the background). */
 export const outbox = () => (box ??= extensionOutbox());

@@ -2,7 +2,7 @@
 import { orderKey, type RecordedItem } from '../../../lib/capture';
 import type { Marketplace } from '../../../lib/marketplaces/hosts';
 import { db, unsent, type StoredOrder } from '../db';
-import { outbox } from './deliver';
+import { enqueue } from '../outbox';
 import { newClientId } from './record';
 
 export interface ManualOrderInput {
@@ -55,6 +55,6 @@ export async function addManualOrder(input: ManualOrderInput): Promise<StoredOrd
 export async function deleteManualOrder(key: string): Promise<void> {
   const o = await db().orders.get(key);
   if (!o || o.source !== 'manual') return;
-  if (o.submission.collectorClientId) await outbox().enqueue({ kind: 'withdraw', clientId: o.submission.collectorClientId, orderKey: key, body: null });
+  if (o.submission.collectorClientId) await enqueue({ kind: 'withdraw', clientId: o.submission.collectorClientId, orderKey: key, body: null });
   await db().orders.delete(key);
 }

@@ -3,7 +3,7 @@ import { effectiveItem, stillMissing } from '../../../lib/capture';
 import type { SubmittedOrder } from '../../../lib/api/staff';
 import { db, type StoredOrder } from '../db';
 import { getEnrolment } from '../settings';
-import { outbox, sentContent } from './deliver';
+import { enqueue } from '../outbox';
 import { newClientId } from './record';
 
 /** The order as the collector receives it (docs/api.md SubmittedOrder). */
@@ -24,6 +24,9 @@ export function toSubmitted(o: StoredOrder): SubmittedOrder {
     total: o.total,
   };
 }
+
+/** What was delivered, without the clientId (new on every resend): tells a changed order from a sent one. */
+export const sentContent = (body: object) => JSON.stringify({ ...body, clientId: '' });
 
 export type OrderState = 'unsent' | 'changed' | 'queued' | 'sent' | 'flagged' | 'rejected' | 'not-counted';
 
@@ -53,7 +56,6 @@ export function blockers(o: StoredOrder): string[] {
  */
 export async function submitOrders(keys: string[]): Promise<number> {
   if (!(await getEnrolment())) throw new Error('Bạn chưa đăng ký với cơ quan: mở tab "Đăng ký" và nhập mã cơ quan trước khi gửi.');
-  const box = outbox();
   const d = db();
   let queued = 0;
   for (const key of keys) {
@@ -66,15 +68,15 @@ export async function submitOrders(keys: string[]): Promise<number> {
       const held = o.submission.collectorClientId;
       if (o.excluded) {
         if (!held) return false;
-        await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
+        await enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
       } else if (state === 'sent' || state === 'flagged' || state === 'queued') {
         return false;
       } else if (held) {
         o.clientId = newClientId();
-        await box.enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
-        await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
+        await enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
+        await enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
       } else {
-        await box.enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
+        await enqueue({ kind: 'submit', clientId: o.clientId, orderKey: key, body: toSubmitted(o) });
       }
       await d.orders.update(key, { clientId: o.clientId, submission: { ...o.submission, state: 'queued' } });
       return true;
