@@ -23,14 +23,14 @@ export class CollectorError extends Error {
   }
 }
 
-export const noAnswerMessage = 'Không kết nối được máy chủ của tỉnh (mất mạng hoặc máy chủ tạm dừng).';
-export const timeoutMessage = 'Máy chủ của tỉnh không trả lời kịp (mạng chậm hoặc máy chủ quá tải).';
+const noAnswerMessage = 'Không kết nối được máy chủ của tỉnh (mất mạng hoặc máy chủ tạm dừng).';
+const timeoutMessage = 'Máy chủ của tỉnh không trả lời kịp (mạng chậm hoặc máy chủ quá tải).';
 const serverErrorMessage = 'Máy chủ gặp lỗi. Dữ liệu của bạn vẫn được giữ lại, xin thử lại sau.';
 
 const retryableStatus = (status: number) => status >= 500 || status === 429 || status === 408;
 
 /** The CollectorError for a refused answer (the JSON problem body, or only its status). */
-export async function refusalOf(res: Response): Promise<CollectorError> {
+async function refusalOf(res: Response): Promise<CollectorError> {
   let body: { error?: { code?: ProblemCode; message?: string; field?: string; detail?: string } } | null = null;
   try {
     body = await res.json();
@@ -49,8 +49,8 @@ export interface CollectorOptions {
   token?: string | null | (() => string | null);
   /** How long to wait for the answer's headers. */
   timeoutMs?: number;
-  /** What to say when no answer came; each app adds what happens to the person's data. */
-  noAnswer?: string;
+  /** Added when no answer came (network error, timeout): what happens to the person's data. */
+  noAnswerThen?: string;
   /** Told of every refusal before it is thrown (the dashboards end an expired session here). */
   onRefusal?: (e: CollectorError) => void;
 }
@@ -80,9 +80,8 @@ export function createCollector(options: CollectorOptions = {}) {
     } catch (e) {
       if (signal?.aborted) throw e;
       reportNoAnswer();
-      throw timeout.signal.aborted
-        ? new CollectorError(timeoutMessage, 0, 'timeout', true)
-        : new CollectorError(options.noAnswer ?? noAnswerMessage, 0, 'network', true);
+      const then = options.noAnswerThen ? ` ${options.noAnswerThen}` : '';
+      throw timeout.signal.aborted ? new CollectorError(timeoutMessage + then, 0, 'timeout', true) : new CollectorError(noAnswerMessage + then, 0, 'network', true);
     } finally {
       clearTimeout(timer);
     }

@@ -10,9 +10,6 @@ import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
-import { collectorApi } from './shared/collector-api';
-import { getCollectorUrl } from './shared/settings';
-import { onReachability, watchReachability } from '../client/reachability';
 
 const OUTBOX_ALARM = 'outbox';
 const RULES_ALARM = 'rules';
@@ -81,13 +78,8 @@ export default defineBackground(() => {
   void browser.alarms.get(RULES_ALARM).then((a) => {
     if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
-  // The collector answers again (after the browser's `online`, a probe or any request): try what waits now
-  // rather than at the next backoff step.
-  watchReachability(async () => collectorApi(await getCollectorUrl()).health(), self);
-  let was = 'unknown';
-  onReachability((r) => {
-    if (was === 'unreachable' && r === 'reachable') void outbox().retryNow().then(flushOutbox);
-    was = r;
-  });
+  // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
+  // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
+  self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
   void flushOutbox();
 });

@@ -14,7 +14,7 @@ import { addManualOrder } from './orders/manual';
 import { orderState, submitOrders, toSubmitted } from './orders/submit';
 import { outbox, syncAnswers } from './orders/deliver';
 import { setCollectorUrl, setEnrolment, installationId } from './settings';
-import { collectorApi } from './collector-api';
+import { enrol, myOrders, previewCode, staffCollector, withdrawOrder } from './collector-api';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 import { createEnrolmentCode } from '../../server/testing/seed';
@@ -119,10 +119,10 @@ describe('orders and submission against a real collector', () => {
 
   it('records, corrects, submits, changes and withdraws orders; the collector holds what the person sees', async () => {
     const code = await createEnrolmentCode(collector.db, 'SNV');
-    const api = collectorApi(`http://localhost:${collector.port}`);
-    const preview = await api.previewCode(code);
+    const api = staffCollector(`http://localhost:${collector.port}`);
+    const preview = await previewCode(api, code);
     expect(preview.agency.code).toBe('SNV');
-    const enrolled = await api.enrol(code, 'Hoàng Thị Mai', await installationId());
+    const enrolled = await enrol(api, code, 'Hoàng Thị Mai', await installationId());
     await setEnrolment({ token: enrolled.token, staff: enrolled.staff, agency: enrolled.agency, periods: enrolled.periods, enrolledAt: new Date().toISOString() });
 
     const created = await recordPage(confirmation('VS100'));
@@ -144,7 +144,7 @@ describe('orders and submission against a real collector', () => {
     expect(sent.submission, JSON.stringify(sent.submission)).toMatchObject({ state: "sent" });
     expect(orderState(sent)).toBe("sent");
 
-    const mine = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const mine = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     const atCollector = mine.orders.find((o) => o.clientId === sent.clientId)!;
     expect(atCollector.order.items[1].excluded).toBe(true);
     expect(atCollector.order).toEqual(toSubmitted(sent));
@@ -158,7 +158,7 @@ describe('orders and submission against a real collector', () => {
     const resent = (await db().orders.get('voso:VS100'))!;
     expect(resent.clientId).not.toBe(sent.clientId);
     expect(orderState(resent)).toBe('sent');
-    const after = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const after = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     expect(after.orders.find((o) => o.clientId === sent.clientId)?.status).toBe('withdrawn');
     expect(after.orders.find((o) => o.clientId === resent.clientId)?.status).toBe('accepted');
 
@@ -167,7 +167,7 @@ describe('orders and submission against a real collector', () => {
     await submitOrders(['voso:VS100']);
     await outbox().flush();
     expect(orderState((await db().orders.get('voso:VS100'))!)).toBe('not-counted');
-    const last = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const last = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     expect(last.orders.find((o) => o.clientId === resent.clientId)?.status).toBe('withdrawn');
   });
 
@@ -202,7 +202,7 @@ describe('orders and submission against a real collector', () => {
     expect(orderState(sent)).toBe('sent');
     expect(await syncAnswers()).toBe(0);
     const token = (await db().settings.get('enrolment'))!.value as { token: string };
-    await collectorApi(`http://localhost:${collector.port}`, token.token).withdraw(sent.clientId);
+    await withdrawOrder(staffCollector(`http://localhost:${collector.port}`, token.token), sent.clientId);
     expect(await syncAnswers()).toBe(1);
     expect(orderState((await db().orders.get('voso:VS400'))!)).toBe('unsent');
   });

@@ -1,10 +1,10 @@
 // Delivery of the outbox to the agency's collector, and the collector's later answers, recorded on each order.
 // Runs in the background (client/outbox.ts does the queueing and the backoff).
-import type { SubmittedOrder } from '../../../lib/api/staff';
+import type { PageReport, SubmittedOrder } from '../../../lib/api/staff';
 import { CollectorError } from '../../../client/collector';
 import { createOutbox } from '../../../client/outbox';
 import { db, unsent, type StoredOrder } from '../db';
-import { collectorApi } from '../collector-api';
+import { myOrders, reportPage, sendOrders, staffCollector, withdrawOrder } from '../collector-api';
 import { entryStore, type OutboxEntry } from '../outbox';
 import { getCollectorUrl, getEnrolment } from '../settings';
 import { sentContent } from './submit';
@@ -17,15 +17,15 @@ import { sentContent } from './submit';
 export async function deliver([entry]: OutboxEntry[]): Promise<void> {
   const enrolment = await getEnrolment();
   if (!enrolment) throw new Error('Chưa đăng ký với cơ quan.');
-  const api = collectorApi(await getCollectorUrl(), enrolment.token);
+  const api = staffCollector(await getCollectorUrl(), enrolment.token);
   const now = new Date().toISOString();
   try {
     if (entry.kind === 'page-report') {
-      await api.reportPage(entry.body as Parameters<typeof api.reportPage>[0]);
+      await reportPage(api, entry.body as PageReport);
       return;
     }
     if (entry.kind === 'withdraw') {
-      await api.withdraw(entry.clientId).catch((e) => {
+      await withdrawOrder(api, entry.clientId).catch((e) => {
         if (!(e instanceof CollectorError && e.code === '404.12')) throw e; // already gone: that is what we wanted
       });
       await settle(entry.orderKey, (o) => {
@@ -35,7 +35,7 @@ export async function deliver([entry]: OutboxEntry[]): Promise<void> {
       return;
     }
     const body = entry.body as SubmittedOrder;
-    const { results } = await api.submit([body]);
+    const { results } = await sendOrders(api, [body]);
     const r = results.find((x) => x.clientId === body.clientId) ?? results[0];
     await settle(entry.orderKey, (o) => {
       o.submission = {
@@ -63,7 +63,7 @@ export async function deliver([entry]: OutboxEntry[]): Promise<void> {
 export async function syncAnswers(): Promise<number> {
   const enrolment = await getEnrolment();
   if (!enrolment) return 0;
-  const { orders } = await collectorApi(await getCollectorUrl(), enrolment.token).mine();
+  const { orders } = await myOrders(staffCollector(await getCollectorUrl(), enrolment.token));
   const byClientId = new Map(orders.map((v) => [v.clientId, v]));
   let changed = 0;
   const d = db();

@@ -16,7 +16,7 @@ export function setApiSession(t: string | null, expired: () => void = () => {}) 
 
 const collector = createCollector({
   token: () => token,
-  noAnswer: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; dữ liệu đã nhập vẫn còn trên màn hình.',
+  noAnswerThen: 'Kiểm tra mạng rồi thử lại; dữ liệu đã nhập vẫn còn trên màn hình.',
   onRefusal: (e) => e.code === '401.1' && onExpired(),
 });
 
