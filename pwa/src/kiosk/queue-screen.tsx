@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Household } from './household-records';
 import { deleteDraft } from './household-records';
-import { db } from './db';
+import { takeBack } from './sending/send-households';
 import { onSync, syncState, type SyncOptions, type SyncState } from './sending/schedule';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
@@ -47,7 +47,7 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
               {h.state === 'rejected' && <button type="button" onClick={() => onOpen(h)}>Sửa hộ {h.headName}</button>}
               {h.state === 'queued' && <button type="button" onClick={() => void sync({ only: h.clientId })} disabled={s.running}>Gửi lại hộ {h.headName}</button>}
               {h.state === 'queued' && (
-                <button type="button" class="secondary" disabled={s.running} onClick={() => void db.households.update(h.clientId, { state: 'draft' }).then(() => onOpen({ ...h, state: 'draft' }))}>
+                <button type="button" class="secondary" disabled={s.running} onClick={() => void takeBack(h.clientId).then(() => onOpen({ ...h, state: 'draft' }))}>
                   Sửa trước khi gửi
                 </button>
               )}

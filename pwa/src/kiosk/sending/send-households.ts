@@ -48,3 +48,8 @@ export function householdOutbox({ device, key, officerId }: Sender) {
     { batchSize },
   );
 }
+
+/** "Sửa trước khi gửi": out of the queue and back to a draft; queuing it again puts the fixed household in. */
+export async function takeBack(clientId: string): Promise<void> {
+  await db.households.where('clientId').equals(clientId).and((r) => r.state === 'queued').modify({ state: 'draft' });
+}
