@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { get, set } from 'idb-keyval';
 import type { Device } from './device';
 import type { Session } from '.';
@@ -27,7 +27,14 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const [place, setPlaceState] = useState<Place | null>(null);
   useAutoLock(onLock);
 
-  const reload = useCallback(async () => setHouseholds(await loadHouseholds(key, officer.id)), [key, officer.id]);
+  // Reloads overlap (a tab switch while a sync ends): only the latest one started may set the list, or an
+  // older read, decrypted more slowly, would show a sent household as still waiting.
+  const loads = useRef(0);
+  const reload = useCallback(async () => {
+    const n = ++loads.current;
+    const list = await loadHouseholds(key, officer.id);
+    if (n === loads.current) setHouseholds(list);
+  }, [key, officer.id]);
   const setPlace = (p: Place) => {
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();

@@ -6,7 +6,7 @@ import { CollectorError } from '../../../../client/collector';
 import { onReachability, reachability } from '../../../../client/reachability';
 import { retryDelaySeconds } from '../../../../lib/outbox-backoff';
 import { db } from '../db';
-import { householdOutbox, type Sender } from './send-households';
+import { householdOutbox, householdStore, type Sender } from './send-households';
 import { pendingPhotos, uploadPhotos } from './upload-photos';
 import { pullRoster } from './pull-roster';
 
@@ -105,7 +105,12 @@ export function startSending(sender: Sender): () => void {
   };
   let was = reachability();
   const offReachability = onReachability((r) => {
-    if (was === 'unreachable' && r === 'reachable') sync();
+    if (was === 'unreachable' && r === 'reachable') {
+      // The collector answers again: what waited for it is due now and the backoff starts over (tries made
+      // while it could not be reached say nothing about how soon to try now).
+      failedRuns = 0;
+      void householdStore(sender.officerId).makeDue().then(sync);
+    }
     was = r;
   });
   const onMessage = (e: MessageEvent) => e.data?.type === 'kiosk-sync' && sync();
