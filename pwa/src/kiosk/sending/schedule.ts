@@ -98,7 +98,10 @@ async function runOnce(sender: Sender, opts: SyncOptions): Promise<void> {
  * Returns the stop function (the officer locks the tablet).
  */
 export function startSending(sender: Sender): () => void {
-  const sync = () => void syncNow(sender);
+  // Automatic runs wait while the browser knows it has no network at all (its "offline" is never wrong, unlike
+  // its "online"): a try then only pushes every household's next attempt further away. The collector's
+  // return (client/reachability.ts) starts the next run.
+  const sync = () => navigator.onLine !== false && void syncNow(sender);
   armRetry = (wait) => {
     clearTimeout(retryTimer);
     if (wait !== null) retryTimer = setTimeout(sync, wait);
