@@ -1,7 +1,7 @@
 import { formatDate } from '../../lib/format';
 import { useState } from 'preact/hooks';
 import type { EnrolmentCodePreview } from '../../lib/api/staff';
-import { collectorApi } from '../shared/collector-api';
+import { enrol, previewCode, staffCollector } from '../shared/collector-api';
 import { getCollectorUrl, installationId, setEnrolment, type Enrolment } from '../shared/settings';
 import { Confirm } from '../../components/confirm';
 import { StatusMessage } from '../../components/status-message';
@@ -29,11 +29,11 @@ export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDo
     e.preventDefault();
     if (!fullName.trim()) return setError('Xin nhập họ và tên đầy đủ.');
     if (!code.trim()) return setError('Xin nhập mã đăng ký cơ quan đã cấp.');
-    void run(async () => setPreview(await collectorApi(await getCollectorUrl()).previewCode(code)));
+    void run(async () => setPreview(await previewCode(staffCollector(await getCollectorUrl()), code)));
   };
   const confirm = () =>
     run(async () => {
-      const r = await collectorApi(await getCollectorUrl()).enrol(code, fullName, await installationId());
+      const r = await enrol(staffCollector(await getCollectorUrl()), code, fullName, await installationId());
       await setEnrolment({ token: r.token, staff: r.staff, agency: r.agency, periods: r.periods, enrolledAt: new Date().toISOString() });
       onDone();
     });

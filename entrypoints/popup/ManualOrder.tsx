@@ -4,7 +4,7 @@ import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import { isFarmProduct } from '../../lib/farm-products';
 import type { Marketplace } from '../../lib/marketplaces/hosts';
-import { addManualOrder } from '../shared/orders';
+import { addManualOrder } from '../shared/orders/manual';
 import { parseDecimal } from '../shared/words';
 import { StatusMessage } from '../../components/status-message';
 

@@ -6,7 +6,9 @@ import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
-import { correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
+import { correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
+import { deleteManualOrder } from '../shared/orders/manual';
+import { orderState } from '../shared/orders/submit';
 import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */

@@ -6,7 +6,7 @@ import { orderContribution, tally } from '../../lib/tally';
 import type { CampaignPeriodView } from '../../lib/api/staff';
 import { db, type StoredOrder } from '../shared/db';
 import type { Message } from '../shared/messages';
-import { blockers, orderState, submitOrders } from '../shared/orders';
+import { blockers, orderState, submitOrders } from '../shared/orders/submit';
 import type { Enrolment } from '../shared/settings';
 import { useLiveQuery } from '../shared/use-live-query';
 import { OrderCard } from './OrderCard';

@@ -1,5 +1,5 @@
 // The words the extension's pages use for fields and states: Vietnamese first, English after.
-import type { OrderState } from './orders';
+import type { OrderState } from './orders/submit';
 
 export const fieldNames: Record<string, string> = {
   orderCode: 'mã đơn hàng',

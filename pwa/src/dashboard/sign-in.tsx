@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../../../components/status-message';
-import { ApiError, describeError, sendJson } from './api';
+import { CollectorError } from '../../../client/collector';
+import { describeError, sendJson } from './api';
 import type { Session } from './session';
 
 /** Sign-in for the agency focal point and the province. Keeps what was typed when the server refuses. */
@@ -26,7 +27,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
       }
       onSignedIn(s);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === '401.2' ? `${err.message} [${err.code}]` : describeError(err));
+      setError(err instanceof CollectorError && err.code === '401.2' ? `${err.message} [${err.code}]` : describeError(err));
       setPassword('');
     } finally {
       setBusy(false);

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Household } from './household-records';
 import { deleteDraft } from './household-records';
-import { db } from './db';
-import { onSync, syncState, type SyncState } from './outbox';
+import { takeBack } from './sending/send-households';
+import { onSync, syncState, type SyncOptions, type SyncState } from './sending/schedule';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
 import { Confirm } from '../../../components/confirm';
@@ -15,10 +15,10 @@ export function stateLabel(h: Household): string {
 }
 
 /** Every household of this officer: what waits, what was refused and why, what was sent (with its server id). */
-export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: { force?: boolean; only?: string }) => Promise<void>; onChanged: () => void }) {
+export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: SyncOptions) => Promise<void>; onChanged: () => void }) {
   const [s, setS] = useState<SyncState>(syncState());
   const [confirming, setConfirming] = useState<string | null>(null);
-  useEffect(() => onSync(setS) as () => void, []);
+  useEffect(() => onSync(setS), []);
   const waiting = households.filter((h) => h.state === 'queued').length;
 
   return (
@@ -48,7 +48,7 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
               {h.state === 'rejected' && <button type="button" onClick={() => onOpen(h)}>Sửa hộ {h.headName}</button>}
               {h.state === 'queued' && <button type="button" onClick={() => void sync({ only: h.clientId })} disabled={s.running}>Gửi lại hộ {h.headName}</button>}
               {h.state === 'queued' && (
-                <button type="button" class="secondary" disabled={s.running} onClick={() => void db.households.update(h.clientId, { state: 'draft' }).then(() => onOpen({ ...h, state: 'draft' }))}>
+                <button type="button" class="secondary" disabled={s.running} onClick={() => void takeBack(h.clientId).then(() => onOpen({ ...h, state: 'draft' }))}>
                   Sửa trước khi gửi
                 </button>
               )}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Device } from '../device';
 import type { Session } from '..';
 import { duplicatesOf } from '../household-records';
-import { requestBackgroundSync } from '../outbox';
+import { requestBackgroundSync } from '../sending/schedule';
 import { checkHousehold, type SubmittedHousehold } from '../../../../lib/kiosk/household';
 import { CertificationFieldset } from './certification-fieldset';
 import { ConsentFieldset } from './consent-fieldset';
