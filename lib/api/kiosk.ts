@@ -1,7 +1,7 @@
 import type { ProblemCode } from './problems';
 import type { HouseholdStatus, SubmittedHousehold } from '../kiosk/household';
 
-/** Shapes of the kiosk API (server/routes/kiosk-*.ts), shared by the tablet and the collector. */
+/** Shapes of the kiosk API (server/api/kiosk/), shared by the tablet and the collector. */
 
 export interface KioskCommune {
   code: string;
