@@ -1,7 +1,7 @@
 import { formatNumber, formatVnd } from '../../../../lib/format';
 import { LineChart } from '../line-chart';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
 
 /** GET /api/province/charts (collector area). */
 export interface Charts {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
 
 export interface ShopRow {
   shop: string;

@@ -4,7 +4,7 @@ import { DataTable, type Column } from '../data-table';
 import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
 import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/reports';
 
 export type { ReportState, Rollup, RollupAgency };
