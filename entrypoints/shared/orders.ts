@@ -1,6 +1,6 @@
 // The person's recorded orders: capture from pages, corrections, manual orders and submission to the
 // collector through the outbox. Shared by the background (capture, delivery) and the popup (everything else).
-import { capture, effectiveItem, orderKey, stillMissing, vietnamDay, type ItemOverrides, type RecordedItem } from '../../lib/capture';
+import { capture, effectiveItem, orderKey, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import type { SubmittedOrder } from '../../lib/api/staff';
 import type { Marketplace } from '../../lib/marketplaces/hosts';
 import type { ExtractResult } from '../../lib/marketplaces/types';
@@ -288,4 +288,3 @@ export async function ordersBetween(startsOn: string, endsOn: string): Promise<S
   return list.sort((a, b) => (b.placedAt ?? b.recordedAt).localeCompare(a.placedAt ?? a.recordedAt));
 }
 
-export { vietnamDay };

@@ -1,6 +1,6 @@
 // Site adapters as data. Rules arrive from the collector over the network, so everything is validated
 // here and nothing in them is code: CSS selectors, URL patterns and label words only.
-import { marketplaceHosts, type Marketplace } from './hosts';
+import { isMarketplace, marketplaceHosts, marketplaces, type Marketplace } from './hosts';
 import type { PageType } from './types';
 
 /** Where a value is on the page: a CSS selector (its text), or a selector with an attribute or a label. */
@@ -152,7 +152,7 @@ function productRule(v: unknown, where: string): ProductRule | undefined {
 function siteRules(v: unknown, where: string): SiteRules {
   if (!isObject(v)) return fail(where, 'cần một đối tượng');
   const marketplace = v.marketplace;
-  if (marketplace !== 'voso' && marketplace !== 'postmart') return fail(`${where}.marketplace`, 'chỉ nhận "voso" hoặc "postmart"');
+  if (!isMarketplace(marketplace)) return fail(`${where}.marketplace`, `chỉ nhận ${marketplaces.map((m) => `"${m}"`).join(' hoặc ')}`);
   const version = text(v.version, `${where}.version`)!;
   if (!Array.isArray(v.hosts) || !v.hosts.length) return fail(`${where}.hosts`, 'cần danh sách tên miền');
   // Rules from the network may narrow, never widen, what the extension reads.

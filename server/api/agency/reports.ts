@@ -21,7 +21,8 @@ import { Problem, readJson } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { agencyTally, participantRows, scopeOf, type ParticipantRow } from '../../reports/tally';
 import { agencyTables } from '../../reports/agency-export';
-import { download, toCsv, toXlsx, vnToday } from '../../export/table';
+import { download, toCsv, toXlsx } from '../../export/table';
+import { vietnamToday } from '../../../lib/periods';
 
 export function agencyReportRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -58,7 +59,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
         submitted_by: p.subjectId,
         submitted_by_name: user.full_name,
         submitted_at: now.toISOString(),
-        late: vnToday() > period.report_due ? 1 : 0,
+        late: vietnamToday() > period.report_due ? 1 : 0,
       };
       await trx.insertInto('agency_reports').values(values).execute();
       return values;
@@ -100,7 +101,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
       };
     }
     const tables = agencyTables({ agency, ...input });
-    const fileName = `bao-cao-${agency.code}-${vnToday()}`;
+    const fileName = `bao-cao-${agency.code}-${vietnamToday()}`;
     return format === 'xlsx' ? download(c, await toXlsx(tables), `${fileName}.xlsx`, 'xlsx') : download(c, toCsv(tables[1]), `${fileName}.csv`, 'csv');
   };
   r.get('/export.xlsx', exportFile('xlsx'));

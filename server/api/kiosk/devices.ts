@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { deviceCodeRequest } from '../../../lib/api/kiosk';
 import { allow, type AuthEnv } from '../../auth/require-role';
 import { createDeviceCode } from '../../kiosk/device-codes';
 import { communesInScope, describeCommunes } from '../../kiosk/scope';
@@ -14,15 +16,15 @@ import { communesInScope, describeCommunes } from '../../kiosk/scope';
 export function kioskDeviceRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.post('/device-codes', allow('officer'), async (c) => {
+  r.post('/device-codes', allow('officer'), body(deviceCodeRequest), async (c) => {
     const p = c.get('principal');
-    const body = (await readJson(c.req.raw).catch(() => ({}))) as { communeCodes?: unknown };
+    const { communeCodes: wanted } = c.req.valid('json');
     const mine = await communesInScope(db, p);
     if (mine === 'all' || !mine.length) throw new Problem('403.50');
     let communes = mine;
-    if (Array.isArray(body?.communeCodes) && body.communeCodes.length) {
-      if (!body.communeCodes.every((x) => typeof x === 'string' && mine.includes(x))) throw new Problem('403.50', { field: 'communeCodes' });
-      communes = body.communeCodes as string[];
+    if (wanted?.length) {
+      if (!wanted.every((x) => mine.includes(x))) throw new Problem('403.50', { field: 'communeCodes' });
+      communes = wanted;
     }
     const { code, expiresAt } = await createDeviceCode(db, p.subjectId, communes);
     return c.json({ code, expiresAt, communes: await describeCommunes(db, communes) }, 201);

@@ -6,7 +6,8 @@ import { communesInScope, inScope } from '../../kiosk/scope';
 import { readResults, toCsv, toXlsx, type HandoverRow } from '../../kiosk/handover-file';
 import { problemBody, type ProblemCode } from '../../../lib/api/problems';
 import { formatDate } from '../../../lib/format';
-import { marketplaceHostOf } from '../../../lib/kiosk/household';
+import { vietnamToday } from '../../../lib/periods';
+import { isMarketplace, marketplaceHostOf } from '../../../lib/marketplaces/hosts';
 import type { Db } from '../../db';
 
 /**
@@ -22,13 +23,13 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
     return c.body(await toXlsx(rows), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="ban-giao-ho-${today()}.xlsx"`,
+      'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.xlsx"`,
     });
   });
 
   r.get('/handover.csv', async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
-    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${today()}.csv"` });
+    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"` });
   });
 
   r.post('/handover', async (c) => {
@@ -51,7 +52,7 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
         continue;
       }
       if (res.shopUrl && !isShopUrl(res.shopUrl, h.marketplace)) {
-        refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${marketplaceHostOf[h.marketplace as 'postmart' | 'voso'] ?? 'sàn đã chọn'}.`);
+        refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
         continue;
       }
       const set = {
@@ -73,12 +74,10 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
   return r;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function isShopUrl(url: string, marketplace: string): boolean {
   try {
     const u = new URL(url);
-    return /^https?:$/.test(u.protocol) && u.hostname === marketplaceHostOf[marketplace as 'postmart' | 'voso'];
+    return /^https?:$/.test(u.protocol) && isMarketplace(marketplace) && u.hostname === marketplaceHostOf[marketplace];
   } catch {
     return false;
   }
@@ -110,7 +109,7 @@ async function pendingRows(db: Db, scope: string[] | 'all', commune: string | un
       'Họ tên chủ hộ': h.head_name,
       'Số điện thoại': h.phone,
       'Số CCCD/CMND': h.id_kind === 'cmnd' ? `${h.id_number} (CMND cũ)` : h.id_number,
-      Sàn: marketplaceHostOf[h.marketplace as 'postmart' | 'voso'] ?? h.marketplace,
+      Sàn: isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : h.marketplace,
       'Tên cửa hàng': h.shop_name,
       'Tài khoản thanh toán': `${paymentNames[h.payment] ?? h.payment}${h.has_payment_account ? ' (đã có)' : ''}`,
       'Sản phẩm': d.products.map((p) => p.name).join('; '),

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import { Problem, readJson } from '../../problem';
 import { allow, type AuthEnv } from '../../auth/require-role';
 import { communesInScope } from '../../kiosk/scope';
 import { receiveHousehold, rosterSince } from '../../kiosk/households';
-import type { HouseholdsSince, SyncAnswer } from '../../../lib/api/kiosk';
-
-export const maxBatch = 100;
+import { householdBatchRequest, type HouseholdsSince, type SyncAnswer } from '../../../lib/api/kiosk';
+import { body } from '../../validate';
 
 /**
  * POST /api/kiosk/households (kiosk) {households:[SubmittedHousehold]} (≤ 100) → SyncAnswer: one result per
@@ -17,15 +15,13 @@ export const maxBatch = 100;
 export function kioskHouseholdRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.post('/households', allow('kiosk'), async (c) => {
-    const body = (await readJson(c.req.raw)) as { households?: unknown };
-    if (!Array.isArray(body?.households)) throw new Problem('400.2', { field: 'households' });
-    if (body.households.length > maxBatch) throw new Problem('400.55', { field: 'households' });
+  r.post('/households', allow('kiosk'), body(householdBatchRequest), async (c) => {
+    const { households } = c.req.valid('json');
     const p = c.get('principal');
     const scope = await communesInScope(db, p);
     const results = [];
     // In order, one at a time: a later household of the batch sees an earlier one as a duplicate.
-    for (const h of body.households) results.push(await receiveHousehold(db, p.subjectId, scope, h));
+    for (const h of households) results.push(await receiveHousehold(db, p.subjectId, scope, h));
     return c.json({ results } satisfies SyncAnswer);
   });
 

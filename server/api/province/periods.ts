@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { Problem, readJson } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
-import { listPeriods, type PeriodView } from '../../periods';
+import { listPeriods } from '../../periods';
+import type { Period } from '../../../lib/periods';
 
 export function provincePeriodRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -41,7 +42,7 @@ function pick(b: Record<string, unknown>, keys: string[]) {
 const isDate = (v: unknown): v is string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
-function checked(p: Record<string, unknown>): PeriodView {
+function checked(p: Record<string, unknown>): Period {
   const name = typeof p.name === 'string' ? p.name.normalize('NFC').trim() : '';
   if (name.length < 2 || name.length > 120) throw new Problem('400.2', { field: 'name', detail: 'Tên đợt cần 2–120 ký tự.' });
   for (const f of ['startsOn', 'endsOn', 'reportDue'] as const) if (!isDate(p[f])) throw new Problem('400.2', { field: f, detail: 'Ngày theo dạng yyyy-mm-dd.' });

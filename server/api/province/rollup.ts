@@ -10,8 +10,9 @@ import type { AuthEnv } from '../../auth/require-role';
 import { scopeOf } from '../../reports/tally';
 import { provinceRollup, type ReportState } from '../../reports/rollup';
 import { tallyColumns } from '../../reports/agency-export';
-import { download, toCsv, toXlsx, vnToday, type Table } from '../../export/table';
+import { download, toCsv, toXlsx, type Table } from '../../export/table';
 import { formatDate } from '../../../lib/format';
+import { vietnamToday } from '../../../lib/periods';
 
 const stateText: Record<ReportState, string> = { submitted: 'Đã nộp', late: 'Nộp muộn', 'not-yet': 'Chưa nộp' };
 
@@ -46,7 +47,7 @@ export function provinceRollupRoutes({ db }: AppDeps) {
         })),
       totals: { name: 'Toàn tỉnh', ...rollup.totals },
     };
-    const fileName = `tong-hop-${'periodId' in scope ? scope.periodId : c.req.query('month')}-${vnToday()}`;
+    const fileName = `tong-hop-${'periodId' in scope ? scope.periodId : c.req.query('month')}-${vietnamToday()}`;
     return format === 'xlsx' ? download(c, await toXlsx([table]), `${fileName}.xlsx`, 'xlsx') : download(c, toCsv(table), `${fileName}.csv`, 'csv');
   };
   r.get('/export.xlsx', exportFile('xlsx'));

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { loginRequest } from '../../../lib/api/public';
 import { verifyPassword } from '../../auth/passwords';
 import { issueToken, revokeToken } from '../../auth/tokens';
 import { requireRole, type AuthEnv } from '../../auth/require-role';
@@ -12,13 +14,12 @@ export const sessionTtlMs = 12 * 60 * 60 * 1000;
 export function authRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.post('/login', async (c) => {
-    const body = (await readJson(c.req.raw)) as { username?: unknown; password?: unknown };
-    if (typeof body?.username !== 'string' || typeof body?.password !== 'string') throw new Problem('400.2', { field: 'username' });
-    const username = body.username.trim().toLowerCase();
+  r.post('/login', body(loginRequest), async (c) => {
+    const login = c.req.valid('json');
+    const username = login.username.trim().toLowerCase();
     if (!loginLimiter.allow(username)) throw new Problem('429.1');
     const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!user || user.disabled_at || !(await verifyPassword(body.password, user.password_hash))) throw new Problem('401.2');
+    if (!user || user.disabled_at || !(await verifyPassword(login.password, user.password_hash))) throw new Problem('401.2');
     loginLimiter.reset(username);
     const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();
     const { token, expiresAt } = await issueToken(db, { role: user.role, subjectId: user.id, agencyCode: user.agency_code }, sessionTtlMs);

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
 import { AttemptLimiter } from '../../auth/rate-limit';
 import { normaliseDeviceCode, redeemDeviceCode } from '../../kiosk/device-codes';
 import { describeCommunes } from '../../kiosk/scope';
 import { clientIp } from '../../staff/enrolment';
-import type { EnrolAnswer } from '../../../lib/api/kiosk';
+import { kioskEnrolRequest, type EnrolAnswer } from '../../../lib/api/kiosk';
 
 /** Guessing device codes: 20 wrong tries per 15 minutes from one address. */
 const enrolLimiter = new AttemptLimiter(20, 15 * 60 * 1000);
@@ -17,15 +18,14 @@ const enrolLimiter = new AttemptLimiter(20, 15 * 60 * 1000);
 export function kioskEnrolRoutes({ db }: AppDeps) {
   const r = new Hono();
 
-  r.post('/', async (c) => {
-    const body = (await readJson(c.req.raw)) as { code?: unknown; deviceName?: unknown };
-    if (typeof body?.code !== 'string' || normaliseDeviceCode(body.code).length !== 8) throw new Problem('400.2', { field: 'code' });
+  r.post('/', body(kioskEnrolRequest), async (c) => {
+    const { code, deviceName: name } = c.req.valid('json');
+    if (normaliseDeviceCode(code).length !== 8) throw new Problem('400.2', { field: 'code' });
     // The connection's address, not a header a guesser could vary; only wrong guesses count toward the limit,
     // so one guesser neither gets unlimited tries nor locks out the tablets next to it.
     const ip = clientIp(c);
     if (enrolLimiter.isBlocked(ip)) throw new Problem('429.1');
-    const name = typeof body.deviceName === 'string' && body.deviceName.trim() ? body.deviceName.trim().slice(0, 80) : 'Máy tính bảng';
-    const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, body.code, name).catch((e) => {
+    const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, code, name).catch((e) => {
       if (e instanceof Problem && e.code === '404.50') enrolLimiter.allow(ip);
       throw e;
     });

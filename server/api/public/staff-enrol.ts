@@ -8,9 +8,10 @@
 import { Hono, type Context } from 'hono';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../app';
-import type { EnrolResponse } from '../../../lib/api/staff';
+import { staffEnrolRequest, type EnrolResponse } from '../../../lib/api/staff';
 import { normalizeEnrolmentCode } from '../../../lib/enrolment-code';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
 import { issueToken } from '../../auth/tokens';
 import { enrolmentCodeLimiter, enrolmentIpLimiter } from '../../auth/rate-limit';
 import { clientIp, staffMe, usableCode } from '../../staff/enrolment';
@@ -51,14 +52,9 @@ export function enrolmentCodeRoutes({ db }: AppDeps) {
 export function staffEnrolRoutes({ db }: AppDeps) {
   const r = new Hono();
 
-  r.post('/', async (c) => {
-    const body = (await readJson(c.req.raw)) as Record<string, unknown> | null;
-    if (typeof body?.code !== 'string') throw new Problem('400.2', { field: 'code' });
-    const fullName = typeof body.fullName === 'string' ? body.fullName.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
-    if (fullName.length < 2 || fullName.length > 120) throw new Problem('400.2', { field: 'fullName', detail: 'Họ và tên cần 2–120 ký tự.' });
-    const installationId = body.installationId;
-    if (typeof installationId !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(installationId)) throw new Problem('400.2', { field: 'installationId' });
-    const code = await lookUp(db, c, body.code);
+  r.post('/', body(staffEnrolRequest), async (c) => {
+    const { fullName, installationId, ...typed } = c.req.valid('json');
+    const code = await lookUp(db, c, typed.code);
 
     const now = new Date().toISOString();
     const known = await db.selectFrom('staff').selectAll().where('installation_id', '=', installationId).where('agency_code', '=', code.agency_code).executeTakeFirst();

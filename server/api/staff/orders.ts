@@ -9,8 +9,9 @@
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
-import type { StaffOrderView, SubmittedOrder } from '../../../lib/api/staff';
-import { Problem, readJson } from '../../problem';
+import { submitOrdersRequest, type StaffOrderView, type SubmittedOrder } from '../../../lib/api/staff';
+import { body } from '../../validate';
+import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { listPeriods } from '../../periods';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
@@ -18,12 +19,10 @@ import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
 export function staffOrderRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.post('/', async (c) => {
-    const body = (await readJson(c.req.raw)) as { orders?: unknown } | null;
-    if (!Array.isArray(body?.orders) || body.orders.length === 0) throw new Problem('400.2', { field: 'orders' });
-    if (body.orders.length > 100) throw new Problem('400.12', { field: 'orders' });
+  r.post('/', body(submitOrdersRequest), async (c) => {
+    const { orders } = c.req.valid('json');
     const p = c.get('principal');
-    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, body.orders, await listPeriods(db));
+    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, await listPeriods(db));
     return c.json({ results });
   });
 

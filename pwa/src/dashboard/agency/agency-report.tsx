@@ -6,6 +6,7 @@ import { ExportButton } from '../export-button';
 import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
+import { vietnamToday } from '../../../../lib/periods';
 
 export interface SubmittedReport {
   id: string;
@@ -26,7 +27,7 @@ export function AgencyReport({ period }: { period: Period }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const late = new Date().toISOString().slice(0, 10) > period.reportDue;
+  const late = vietnamToday() > period.reportDue;
 
   async function submit() {
     setBusy(true);

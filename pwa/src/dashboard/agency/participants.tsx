@@ -3,7 +3,8 @@ import { formatDate, formatVnd } from '../../../../lib/format';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
-import type { ParticipantRow } from '../../../../lib/api/reports';
+import type { ParticipantRow } from '../../../../lib/api/agency';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 
 export type { ParticipantRow };
 
@@ -84,7 +85,7 @@ function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: ()
               {data.orders.map((o) => (
                 <tr key={o.id}>
                   <td>{formatDate(o.placedOn)}</td>
-                  <td>{o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'}</td>
+                  <td>{marketplaceLabels[o.order.marketplace]}</td>
                   <td>{o.order.orderCode ?? '—'}</td>
                   <td>{o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'}</td>
                   <td>

@@ -3,6 +3,7 @@ import type { SubmittedOrder } from '../../../../lib/api/staff';
 import { formatDate, formatVnd } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 
 export interface AgencyOrderView {
   id: string;
@@ -66,7 +67,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const farm = o.order.items.filter((i) => i.isFarmProduct && !i.excluded);
-  const title = `${o.fullName} — ${o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+  const title = `${o.fullName} — ${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
 
   async function decide(decision: 'counted' | 'excluded') {
     if (decision === 'excluded' && !note.trim()) return setError('Cần ghi lý do không tính để người khai biết.');

@@ -5,7 +5,7 @@ import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './scope';
-import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/reports';
+import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/province';
 
 export type { ReportState, Rollup, RollupAgency };
 
