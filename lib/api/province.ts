@@ -7,6 +7,7 @@ import { intIn, isoDate, scopeSchema, typedText } from './fields';
 import { periodSchema } from './public';
 import { tallySchema } from './agency';
 import { roles } from './public';
+import { rulesFromCollector } from '../marketplaces/rules';
 
 export const reportStates = ['submitted', 'late', 'not-yet'] as const;
 export type ReportState = (typeof reportStates)[number];
@@ -60,11 +61,9 @@ export const agencyPatchRequest = v.object({
   active: v.optional(v.boolean()),
 });
 
-const communeCodes = v.pipe(
-  v.array(v.string(), 'Chọn từ 1 đến 50 xã, phường, thị trấn.'),
-  v.minLength(1, 'Chọn từ 1 đến 50 xã, phường, thị trấn.'),
-  v.maxLength(50, 'Chọn từ 1 đến 50 xã, phường, thị trấn.'),
-);
+export const communeCodesMessage = 'Chọn từ 1 đến 50 xã, phường, thị trấn.';
+/** A commune officer's communes (required for an officer; the collector checks each code exists). */
+const communeCodes = v.pipe(v.array(v.string(), communeCodesMessage), v.minLength(1, communeCodesMessage), v.maxLength(50, communeCodesMessage));
 const fullName = typedText(2, 120, 'Họ và tên cần 2–120 ký tự.');
 /** How strong a password must be is the collector's rule (server/auth/passwords.ts); here only that it is text. */
 const password = v.string('Thiếu mật khẩu.');
@@ -79,8 +78,8 @@ export const newUserRequest = v.object({
   fullName,
   role: v.picklist(roles),
   password,
-  agencyCode: v.optional(v.unknown()),
-  communeCodes: v.optional(v.unknown()),
+  agencyCode: v.nullish(v.string()),
+  communeCodes: v.optional(communeCodes),
 });
 
 /** PATCH /api/province/users/:id body. */
@@ -105,8 +104,6 @@ export type UserView = v.InferOutput<typeof userSchema>;
 
 /** GET /api/province/users answer. */
 export const userListSchema = v.object({ users: v.array(userSchema) });
-
-export { communeCodes as communeCodesSchema };
 
 const periodName = typedText(2, 120, 'Tên đợt cần 2–120 ký tự.');
 
@@ -161,8 +158,23 @@ export const notStartedSchema = v.object({
   agencies: v.array(v.object({ code: v.string(), name: v.string(), headcount: v.nullable(v.number()), enrolledStaff: v.number(), codesIssued: v.number() })),
 });
 
-/** PUT /api/province/rules body: `sites` is checked by lib/marketplaces/rules.ts, as the extension checks it. */
-export const rulesUploadRequest = v.object({ sites: v.unknown(), version: v.optional(v.unknown()) });
+const rulesProblem = (sites: Record<string, unknown>) => {
+  const read = rulesFromCollector({ version: 0, sites });
+  return read.ok ? null : read.error;
+};
+
+/**
+ * PUT /api/province/rules body. `sites` is read exactly as the extension reads what GET /api/rules serves
+ * (lib/marketplaces/rules.ts), so the collector never accepts rules the extension would reject.
+ */
+export const rulesUploadRequest = v.object({
+  sites: v.pipe(
+    v.record(v.string(), v.unknown(), 'Trường "sites" phải là một đối tượng { voso, postmart }.'),
+    v.check((sites) => Object.keys(sites).length > 0, 'Cần quy tắc cho ít nhất một sàn.'),
+    v.check((sites) => rulesProblem(sites) === null, (issue) => rulesProblem(issue.input as Record<string, unknown>) ?? ''),
+  ),
+  version: v.optional(v.number('Số phiên bản phải là số nguyên.')),
+});
 export const rulesUploadAnswerSchema = v.object({ version: v.number(), uploadedAt: v.string() });
 
 export const pageReportRowSchema = v.object({

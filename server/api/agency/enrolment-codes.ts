@@ -13,7 +13,9 @@ import type { Selectable } from 'kysely';
 import type { AppDeps } from '../../app';
 import { formatEnrolmentCode, normalizeEnrolmentCode } from '../../../lib/enrolment-code';
 import type { EnrolmentCodeTable } from '../../db/schema-staff';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { issueCodesRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
 import { generateEnrolmentCode } from '../../staff/enrolment';
 import { formatDate } from '../../../lib/format';
@@ -21,13 +23,8 @@ import { formatDate } from '../../../lib/format';
 export function agencyCodeRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.post('/', async (c) => {
-    const b = (await readJson(c.req.raw)) as Record<string, unknown> | null;
-    const count = intIn(b?.count, 1, 500, 'count', 1);
-    const maxUses = intIn(b?.maxUses, 1, 1000, 'maxUses', 1);
-    const validDays = intIn(b?.validDays, 1, 180, 'validDays', 30);
-    if (b?.label !== undefined && b.label !== null && (typeof b.label !== 'string' || b.label.length > 120)) throw new Problem('400.2', { field: 'label' });
-    const label = typeof b?.label === 'string' ? b.label.normalize('NFC').trim() || null : null;
+  r.post('/', body(issueCodesRequest), async (c) => {
+    const { count, maxUses, validDays, label } = c.req.valid('json');
     const p = c.get('principal');
     const now = new Date();
     const rows = Array.from({ length: count }, () => ({
@@ -90,12 +87,6 @@ function view(x: Selectable<EnrolmentCodeTable>, withQr: boolean) {
     state,
     ...(withQr ? { qrSvg: renderSVG(formatEnrolmentCode(x.code), { border: 2, pixelSize: 4 }) } : {}),
   };
-}
-
-function intIn(v: unknown, min: number, max: number, field: string, fallback: number): number {
-  if (v === undefined || v === null) return fallback;
-  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw new Problem('400.2', { field, detail: `Từ ${min} đến ${max}.` });
-  return v as number;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

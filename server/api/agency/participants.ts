@@ -13,7 +13,9 @@ import type { SubmittedOrder } from '../../../lib/api/staff';
 import { isOrderCounted } from '../../../lib/tally';
 import type { StaffOrderTable } from '../../db/schema-staff';
 import type { Db } from '../../db';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body, query } from '../../validate';
+import { reviewQuery, reviewRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
 import { participantRows, scopeOf } from '../../reports/tally';
 import { resultOf } from '../../staff/orders';
@@ -34,26 +36,22 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     return c.json({ orders: await views(db, rows) });
   });
 
-  r.get('/review', async (c) => {
+  r.get('/review', query(reviewQuery), async (c) => {
     const agency = c.get('principal').agencyCode!;
-    const kind = c.req.query('kind') ?? 'pending';
+    const { kind, period } = c.req.valid('query');
     let q = ordersQuery(db, agency);
-    if (c.req.query('period')) q = q.where('staff_orders.period_id', '=', c.req.query('period')!);
+    if (period) q = q.where('staff_orders.period_id', '=', period);
     if (kind === 'pending') q = q.where('state', '=', 'flagged').where('review', 'is', null);
     else if (kind === 'flagged') q = q.where('flag_reason', 'is not', null);
     else if (kind === 'manual') q = q.where('source', '=', 'manual').where('state', '!=', 'withdrawn');
-    else if (kind === 'reviewed') q = q.where('review', 'is not', null);
-    else throw new Problem('400.2', { field: 'kind' });
+    else q = q.where('review', 'is not', null);
     const rows = await q.orderBy('received_at').limit(2000).execute();
     return c.json({ orders: await views(db, rows) });
   });
 
-  r.post('/review/:orderId', async (c) => {
+  r.post('/review/:orderId', body(reviewRequest), async (c) => {
     const p = c.get('principal');
-    const b = (await readJson(c.req.raw)) as { decision?: unknown; note?: unknown } | null;
-    const decision = b?.decision;
-    if (decision !== 'counted' && decision !== 'excluded') throw new Problem('400.2', { field: 'decision', detail: 'Chọn "counted" (tính) hoặc "excluded" (không tính).' });
-    const note = typeof b?.note === 'string' ? b.note.normalize('NFC').trim().slice(0, 500) : '';
+    const { decision, note } = c.req.valid('json');
     if (decision === 'excluded' && !note) throw new Problem('400.2', { field: 'note', detail: 'Cần ghi lý do không tính để người khai biết.' });
     const row = await db.selectFrom('staff_orders').selectAll().where('id', '=', c.req.param('orderId')).where('agency_code', '=', p.agencyCode!).executeTakeFirst();
     if (!row || row.state === 'withdrawn') throw new Problem('404.12');

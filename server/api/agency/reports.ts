@@ -17,7 +17,9 @@ import type { Tally } from '../../../lib/tally';
 import { formatDate } from '../../../lib/format';
 import type { AgencyReportTable } from '../../db/schema-staff';
 import type { Db } from '../../db';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { submitReportRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
 import { agencyTally, participantRows, scopeOf, type ParticipantRow } from '../../reports/tally';
 import { agencyTables } from '../../reports/agency-export';
@@ -34,13 +36,12 @@ export function agencyReportRoutes({ db }: AppDeps) {
     return c.json({ scope, tally: await agencyTally(db, agency, scope), report: latest ? summary(latest) : null });
   });
 
-  r.post('/reports', async (c) => {
+  r.post('/reports', body(submitReportRequest), async (c) => {
     const p = c.get('principal');
     const agency = p.agencyCode!;
-    const b = (await readJson(c.req.raw)) as { periodId?: unknown; note?: unknown } | null;
-    const period = typeof b?.periodId === 'string' ? await db.selectFrom('periods').selectAll().where('id', '=', b.periodId).executeTakeFirst() : undefined;
+    const { periodId, note } = c.req.valid('json');
+    const period = await db.selectFrom('periods').selectAll().where('id', '=', periodId).executeTakeFirst();
     if (!period) throw new Problem('400.2', { field: 'periodId' });
-    const note = typeof b?.note === 'string' ? b.note.normalize('NFC').trim().slice(0, 1000) || null : null;
     const user = await db.selectFrom('users').select('full_name').where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const scope = { periodId: period.id };
     const tally = await agencyTally(db, agency, scope);

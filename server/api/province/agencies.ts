@@ -6,7 +6,9 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import type { Db } from '../../db';
-import { Problem, readJson } from '../../problem';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { agencyPatchRequest } from '../../../lib/api/province';
 import type { AuthEnv } from '../../auth/require-role';
 
 export function provinceAgencyRoutes({ db }: AppDeps) {
@@ -14,24 +16,10 @@ export function provinceAgencyRoutes({ db }: AppDeps) {
 
   r.get('/', async (c) => c.json({ agencies: await agencyViews(db) }));
 
-  r.patch('/:code', async (c) => {
+  r.patch('/:code', body(agencyPatchRequest), async (c) => {
     const code = c.req.param('code');
-    const b = (await readJson(c.req.raw)) as Record<string, unknown> | null;
-    const set: { name?: string; headcount?: number | null; active?: number } = {};
-    if (b?.name !== undefined) {
-      const name = typeof b.name === 'string' ? b.name.normalize('NFC').replace(/\s+/g, ' ').trim() : '';
-      if (name.length < 2 || name.length > 200) throw new Problem('400.2', { field: 'name', detail: 'Tên cơ quan cần 2–200 ký tự.' });
-      set.name = name;
-    }
-    if (b?.headcount !== undefined) {
-      if (b.headcount !== null && (!Number.isInteger(b.headcount) || (b.headcount as number) < 0 || (b.headcount as number) > 100_000))
-        throw new Problem('400.2', { field: 'headcount', detail: 'Biên chế là số nguyên từ 0 đến 100.000, hoặc để trống.' });
-      set.headcount = b.headcount as number | null;
-    }
-    if (b?.active !== undefined) {
-      if (typeof b.active !== 'boolean') throw new Problem('400.2', { field: 'active' });
-      set.active = b.active ? 1 : 0;
-    }
+    const { active, ...b } = c.req.valid('json');
+    const set = { ...b, ...(active !== undefined && { active: active ? 1 : 0 }) };
     if (!Object.keys(set).length) throw new Problem('400.2', { detail: 'Không có gì để sửa.' });
     const res = await db.updateTable('agencies').set(set).where('code', '=', code).executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new Problem('404.1');

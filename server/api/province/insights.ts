@@ -10,7 +10,8 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../../app';
 import { gramsToKg } from '../../../lib/tally';
 import { langSon } from '../../../lib/region';
-import { Problem } from '../../problem';
+import { query } from '../../validate';
+import { leadingShopsQuery } from '../../../lib/api/province';
 import type { AuthEnv } from '../../auth/require-role';
 import { countedIn, scopeOf, tallyByAgency } from '../../reports/tally';
 
@@ -41,11 +42,11 @@ export function provinceInsightRoutes({ db }: AppDeps) {
     return c.json({ byAgency, byDay, dailyKgTarget: langSon.dailyKgTarget, averageKgPerDay: byDay.length ? Math.round((totalKg / byDay.length) * 10) / 10 : 0 });
   });
 
-  r.get('/leading-shops', async (c) => {
-    const scope = await scopeOf(db, c.req.query());
-    const by = c.req.query('by') ?? 'amount';
-    if (!['amount', 'quantity', 'kg'].includes(by)) throw new Problem('400.2', { field: 'by' });
-    const limit = Math.min(100, Math.max(1, Number(c.req.query('limit') ?? 20) || 20));
+  r.get('/leading-shops', query(leadingShopsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const scope = await scopeOf(db, q);
+    const by = q.by;
+    const limit = Math.min(100, Math.max(1, Number(q.limit ?? 20) || 20));
     const rows = await countedIn(db.selectFrom('staff_orders').innerJoin('staff_order_items', 'staff_order_items.order_id', 'staff_orders.id'), scope)
       .where('staff_order_items.is_farm_product', '=', 1)
       .where('staff_order_items.excluded', '=', 0)

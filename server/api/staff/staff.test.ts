@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { forEachDatabase } from '../../test-databases';
 import { formatEnrolmentCode } from '../../../lib/enrolment-code';
+import { rulesFromCollector } from '../../../lib/marketplaces/rules';
+import { rulesAnswerSchema } from '../../../lib/api/staff';
+import { expectShape } from '../../testing/shape';
 import { createAgencyFocalPoint, createEnrolmentCode, createProvinceUser, enrolStaff, sampleOrder, submitOrders } from '../../testing/seed';
 
 const json = { 'Content-Type': 'application/json' };
@@ -168,28 +171,43 @@ forEachDatabase((deps) => {
   });
 
   describe('adapter rules and page reports', () => {
-    it('serves the newest uploaded rules, refuses code-like or malformed rules', async () => {
+    it('serves the newest uploaded rules, and refuses every upload the extension could not read', async () => {
       const d = deps();
       const none = await d.app.request('/api/rules');
       expect(none.status).toBe(404);
       expect((await none.json()).error.code).toBe('404.11');
       const province = await createProvinceUser(d.db);
       const put = (body: unknown, auth = province.auth) => d.app.request('/api/province/rules', { method: 'PUT', headers: { ...auth, ...json }, body: JSON.stringify(body) });
-      const sites = { voso: { hosts: ['langson.voso.vn'], pages: { order: { urlPattern: '^/don-hang/\\d+$', code: '.order-code' } } } };
-      expect((await put({ sites })).status).toBe(201);
-      expect((await put({ sites: { voso: { hosts: ['evil.example'] } } })).status).toBe(400);
-      const badRegex = await put({ sites: { voso: { pages: { urlPattern: '([' } } } });
-      expect((await badRegex.json()).error).toMatchObject({ code: '400.13', field: 'sites' });
-      expect((await put({ sites: { amazon: {} } })).status).toBe(400);
-      expect((await put({ sites, version: 1 })).status).toBe(400);
-      expect((await put({ sites: { ...sites, postmart: { labels: ['Mã đơn hàng'] } }, version: 7 })).status).toBe(201);
+      const refusal = async (body: unknown) => {
+        const res = await put(body);
+        expect(res.status).toBe(400);
+        return (await res.json()).error;
+      };
+      const voso = { marketplace: 'voso', version: '2026-12-01', hosts: ['langson.voso.vn'], pages: [{ type: 'order-detail', url: '^/don-hang/\\d+$', orders: { code: ['.order-code'] } }] };
+      const postmart = { marketplace: 'postmart', version: '2026-12-01', hosts: ['langson.postmart.vn'], pages: [{ type: 'product', url: '^/san-pham/', product: { name: ['h1'] } }] };
+      expect((await put({ sites: { voso } })).status).toBe(201);
+
+      // Each of these the extension's reader (lib/marketplaces/rules.ts) rejects, so the collector must too.
+      expect(await refusal({ sites: { voso: { ...voso, hosts: ['evil.example'] } } })).toMatchObject({ code: '400.13', field: 'sites' });
+      expect((await refusal({ sites: { voso: { ...voso, pages: [{ type: 'order-detail', url: '([' }] } } })).detail).toContain('biểu thức chính quy');
+      expect(await refusal({ sites: { voso: { hosts: ['langson.voso.vn'], pages: { order: { urlPattern: '^/don-hang/\\d+$', code: '.order-code' } } } } })).toMatchObject({ code: '400.13', field: 'sites' });
+      expect(await refusal({ sites: { voso: postmart } })).toMatchObject({ code: '400.13', field: 'sites' });
+      expect(await refusal({ sites: { amazon: {} } })).toMatchObject({ code: '400.13', field: 'sites' });
+      expect(await refusal({ sites: {} })).toMatchObject({ code: '400.13', field: 'sites', detail: 'Cần quy tắc cho ít nhất một sàn.' });
+      expect(await refusal({ sites: { voso }, version: 1 })).toMatchObject({ code: '400.13', field: 'version' });
+
+      expect((await put({ sites: { voso, postmart }, version: 7 })).status).toBe(201);
       const staff = await enrolStaff(d, 'SNV');
-      expect((await put({ sites }, staff.auth)).status).toBe(403);
+      expect((await put({ sites: { voso } }, staff.auth)).status).toBe(403);
 
       const res = await d.app.request('/api/rules');
       const body = await res.json();
+      expectShape(rulesAnswerSchema, body);
       expect(body.version).toBe(7);
-      expect(body.sites.postmart.labels).toEqual(['Mã đơn hàng']);
+      expect(body.sites.postmart.pages[0].product.name).toEqual(['h1']);
+      // What the collector serves, the extension reads.
+      const read = rulesFromCollector(body);
+      expect(read.ok && read.rules.sites.map((s) => s.marketplace)).toEqual(['voso', 'postmart']);
       expect((await d.app.request('/api/rules', { headers: { 'If-None-Match': res.headers.get('ETag')! } })).status).toBe(304);
     });
 
