@@ -153,10 +153,12 @@ export const shopRowSchema = v.object({ shop: v.string(), buyers: v.number(), or
 export type ShopRow = v.InferOutput<typeof shopRowSchema>;
 export const leadingShopsSchema = v.object({ shops: v.array(shopRowSchema) });
 
+/** An active agency with no participant yet. */
+export const notStartedAgencySchema = v.object({ code: v.string(), name: v.string(), headcount: v.nullable(v.number()), enrolledStaff: v.number(), codesIssued: v.number() });
+export type NotStarted = v.InferOutput<typeof notStartedAgencySchema>;
+
 /** GET /api/province/not-started answer. */
-export const notStartedSchema = v.object({
-  agencies: v.array(v.object({ code: v.string(), name: v.string(), headcount: v.nullable(v.number()), enrolledStaff: v.number(), codesIssued: v.number() })),
-});
+export const notStartedSchema = v.object({ agencies: v.array(notStartedAgencySchema) });
 
 const rulesProblem = (sites: Record<string, unknown>) => {
   const read = rulesFromCollector({ version: 0, sites });

@@ -7,16 +7,9 @@ import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { vietnamToday } from '../../../../lib/periods';
+import type { ReportSummary } from '../../../../lib/api/agency';
 
-export interface SubmittedReport {
-  id: string;
-  version: number;
-  submittedAt: string;
-  submittedBy: { id: string; fullName: string };
-  late: boolean;
-  note: string | null;
-  tally: Tally;
-}
+export type SubmittedReport = ReportSummary;
 
 /** The period's live tally, the submit step (numbers locked with who and when) and the versions sent. */
 export function AgencyReport({ period }: { period: Period }) {

@@ -1,27 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { SubmittedOrder } from '../../../../lib/api/staff';
 import { formatDate, formatVnd } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
+import type { AgencyOrderView } from '../../../../lib/api/agency';
 
-export interface AgencyOrderView {
-  id: string;
-  staffId: string;
-  fullName: string;
-  status: string;
-  reason: string | null;
-  counted: boolean;
-  source: 'detected' | 'manual';
-  flagged: boolean;
-  review: 'counted' | 'excluded' | null;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-  placedOn: string;
-  receivedAt: string;
-  order: SubmittedOrder;
-  otherClaims: { agencyCode: string; agencyName: string; fullName: string | null }[];
-}
+export type { AgencyOrderView };
 
 const kinds = [
   { id: 'pending', label: 'Chờ xem xét (khai trùng)' },

@@ -5,17 +5,9 @@ import { DataTable, type Column } from '../data-table';
 import { matchesQuery } from '../fold';
 import { useLoad } from '../use-load';
 import type { AgencyRow } from './agency-headcounts';
+import type { UserView } from '../../../../lib/api/province';
 
-export interface Account {
-  id: string;
-  username: string;
-  fullName: string;
-  role: 'province' | 'agency' | 'officer';
-  agencyCode: string | null;
-  communeCodes: string[];
-  createdAt: string;
-  disabled: boolean;
-}
+export type Account = UserView;
 
 const roleText = { province: 'Sở TT&TT', agency: 'Cán bộ đầu mối', officer: 'Cán bộ xã' } as const;
 const communes = communesOf(langSon);

@@ -2,15 +2,9 @@ import { useState } from 'preact/hooks';
 import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './scope';
+import type { ShopRow } from '../../../../lib/api/province';
 
-export interface ShopRow {
-  shop: string;
-  buyers: number;
-  orders: number;
-  quantity: number;
-  amountVnd: number;
-  kg: number;
-}
+export type { ShopRow };
 
 const columns: Column<ShopRow>[] = [
   { key: 'shop', label: 'Cửa hàng', value: (s) => s.shop },
