@@ -3,6 +3,7 @@
  * the problem's `detail` (server/validate.ts); a field without one is named in `field` only.
  */
 import * as v from 'valibot';
+import type { ProblemCode } from './problems';
 
 /** Text a person typed: NFC, runs of white space as one space, trimmed; then its length is checked. */
 export const typedText = (min: number, max: number, message?: string) =>
@@ -31,8 +32,8 @@ export const intIn = (min: number, max: number, message?: string) => v.pipe(v.nu
 /** A client-generated id: 8–64 letters, digits, dash, underscore. */
 export const clientId = (message?: string) => v.pipe(v.string(message), v.regex(/^[A-Za-z0-9_-]{8,64}$/, message));
 
-/** How a report scope is asked for: ?period=<id> or ?month=yyyy-mm (the collector picks the current period without either). */
-export const scopeQuery = v.object({ period: v.optional(v.string()), month: v.optional(v.string()) });
+/** Why one record of a batch (an order, a household) was refused, for the person to read. */
+export const itemProblemSchema = v.object({ code: v.custom<ProblemCode>((x) => typeof x === 'string'), message: v.string(), field: v.optional(v.string()) });
 
 /** The scope an answer covers. */
 export const scopeSchema = v.union([

@@ -3,7 +3,7 @@
  * dashboards and the collector, which validates requests and answers with them.
  */
 import * as v from 'valibot';
-import type { ProblemCode } from './problems';
+import { itemProblemSchema } from './fields';
 import { statusLabels, type HouseholdStatus, type SubmittedHousehold } from '../kiosk/household';
 
 const householdStatuses = Object.keys(statusLabels) as HouseholdStatus[];
@@ -73,7 +73,7 @@ export const householdResultSchema = v.object({
   clientId: v.string(),
   status: v.picklist(['accepted', 'rejected']),
   serverId: v.optional(v.string()),
-  problem: v.optional(v.object({ code: v.custom<ProblemCode>((x) => typeof x === 'string'), message: v.string(), field: v.optional(v.string()) })),
+  problem: v.optional(itemProblemSchema),
 });
 export type HouseholdResult = v.InferOutput<typeof householdResultSchema>;
 

@@ -4,9 +4,8 @@
  */
 import * as v from 'valibot';
 import { marketplaceHostList, marketplaceOf, marketplaces } from '../marketplaces/hosts';
-import { clientId, typedText } from './fields';
+import { clientId, itemProblemSchema, typedText } from './fields';
 import { periodSchema } from './public';
-import type { ProblemCode } from './problems';
 
 /** One item of an order as the extension submits it. */
 export const submittedItemSchema = v.object({
@@ -54,7 +53,7 @@ export const submissionResultSchema = v.object({
   status: v.picklist(submissionStatuses),
   serverId: v.optional(v.string()),
   /** Why the agency or the collector refused it, for the person to read. */
-  problem: v.optional(v.object({ code: v.custom<ProblemCode>((x) => typeof x === 'string'), message: v.string(), field: v.optional(v.string()) })),
+  problem: v.optional(itemProblemSchema),
 });
 export type SubmissionResult = v.InferOutput<typeof submissionResultSchema>;
 
