@@ -160,9 +160,12 @@ export type NotStarted = v.InferOutput<typeof notStartedAgencySchema>;
 /** GET /api/province/not-started answer. */
 export const notStartedSchema = v.object({ agencies: v.array(notStartedAgencySchema) });
 
+/** Why the extension could not read these rules, or null; also each site's rules filed under its own name. */
 const rulesProblem = (sites: Record<string, unknown>) => {
   const read = rulesFromCollector({ version: 0, sites });
-  return read.ok ? null : read.error;
+  if (!read.ok) return read.error;
+  const misfiled = Object.keys(sites).find((name, i) => read.rules.sites[i].marketplace !== name);
+  return misfiled === undefined ? null : `sites.${misfiled}: quy tắc của sàn khác`;
 };
 
 /**

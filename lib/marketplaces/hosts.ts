@@ -1,28 +1,20 @@
 /**
  * The marketplaces the campaign counts, and the only pages the extension may read. This is the one list: the
  * manifest (wxt.config.ts), the collector's checks, the API schemas and every screen that names a marketplace.
+ * Written host → marketplace because that is what the content script needs; the rest is derived (and dropped
+ * from bundles that do not use it).
  */
-export const marketplaces = ['voso', 'postmart'] as const;
+const hosts = {
+  'langson.voso.vn': 'voso',
+  'langson.postmart.vn': 'postmart',
+} as const;
 
-export type Marketplace = (typeof marketplaces)[number];
+export type Marketplace = (typeof hosts)[keyof typeof hosts];
 
-/** Each marketplace's Lạng Sơn storefront host, as people see it. */
-export const marketplaceHostOf: Record<Marketplace, string> = {
-  voso: 'langson.voso.vn',
-  postmart: 'langson.postmart.vn',
-};
+export const marketplaceHosts: Readonly<Record<string, Marketplace>> = hosts;
 
-/** Short names for tables. */
-export const marketplaceLabels: Record<Marketplace, string> = { voso: 'Voso', postmart: 'Postmart' };
-
-export const marketplaceHosts: Record<string, Marketplace> = Object.fromEntries(marketplaces.map((m) => [marketplaceHostOf[m], m]));
-
-export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `*://${host}/*`);
-
-/** "langson.voso.vn, langson.postmart.vn", for messages that list the sites. */
-export const marketplaceHostList = marketplaces.map((m) => marketplaceHostOf[m]).join(', ');
-
-export const isMarketplace = (v: unknown): v is Marketplace => (marketplaces as readonly unknown[]).includes(v);
+/** The manifest's match patterns: these hosts and no other. */
+export const marketplaceMatches = Object.keys(hosts).map((host) => `*://${host}/*`);
 
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
@@ -32,3 +24,25 @@ export function marketplaceOf(url: string): Marketplace | null {
     return null;
   }
 }
+
+/** The marketplaces in list order. */
+export const marketplaces = /* @__PURE__ */ Object.values(hosts) as readonly Marketplace[];
+
+/** Each marketplace's Lạng Sơn storefront host, as people see it. */
+export const marketplaceHostOf = /* @__PURE__ */ hostOfEach();
+
+function hostOfEach() {
+  return Object.fromEntries(Object.entries(hosts).map(([host, m]) => [m, host])) as Record<Marketplace, string>;
+}
+
+/** Short names for tables. */
+export const marketplaceLabels: Record<Marketplace, string> = { voso: 'Voso', postmart: 'Postmart' };
+
+/** The hosts in list order, joined by `separator` ("langson.voso.vn, langson.postmart.vn"), for messages. */
+export function hostsJoined(separator: string): string {
+  return Object.keys(marketplaceHosts).join(separator);
+}
+
+export const marketplaceHostList = /* @__PURE__ */ hostsJoined(', ');
+
+export const isMarketplace = (v: unknown): v is Marketplace => marketplaces.includes(v as Marketplace);
