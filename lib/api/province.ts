@@ -79,7 +79,8 @@ export const newUserRequest = v.object({
   role: v.picklist(roles),
   password,
   agencyCode: v.nullish(v.string()),
-  communeCodes: v.optional(communeCodes),
+  /** Only an officer's count (1–50, checked by the collector for that role); the dashboard sends [] for the others. */
+  communeCodes: v.optional(v.array(v.string(), communeCodesMessage)),
 });
 
 /** PATCH /api/province/users/:id body. */

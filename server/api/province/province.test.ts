@@ -17,12 +17,16 @@ forEachDatabase((deps) => {
       expect((await send('PATCH', '/api/province/agencies/SCT', { headcount: -1 })).status).toBe(400);
       expect((await send('PATCH', '/api/province/agencies/NOPE', { active: false })).status).toBe(404);
 
-      const created = await send('POST', '/api/province/users', { username: 'DauMoi.SCT', fullName: 'Vi Thị Hoa', password: 'mot-mat-khau-dai', role: 'agency', agencyCode: 'SCT' });
+      // As the dashboard's form sends it: no communes for a focal point.
+      const created = await send('POST', '/api/province/users', { username: 'DauMoi.SCT', fullName: 'Vi Thị Hoa', password: 'mot-mat-khau-dai', role: 'agency', agencyCode: 'SCT', communeCodes: [] });
       expect(created.status).toBe(201);
       const user = await created.json();
       expect(user).toMatchObject({ username: 'daumoi.sct', role: 'agency', agencyCode: 'SCT' });
       expect((await send('POST', '/api/province/users', { username: 'daumoi.sct', fullName: 'Ai Đó', password: 'mot-mat-khau-dai', role: 'agency', agencyCode: 'SCT' })).status).toBe(409);
       expect((await send('POST', '/api/province/users', { username: 'xa1', fullName: 'Cán bộ xã', password: 'mot-mat-khau-dai', role: 'officer', communeCodes: ['99999'] })).status).toBe(400);
+      const noCommune = await send('POST', '/api/province/users', { username: 'xa1', fullName: 'Cán bộ xã', password: 'mot-mat-khau-dai', role: 'officer', communeCodes: [] });
+      expect(noCommune.status).toBe(400);
+      expect((await noCommune.json()).error).toMatchObject({ code: '400.2', field: 'communeCodes' });
       const commune = await db.selectFrom('communes').select('code').limit(1).executeTakeFirstOrThrow();
       const officer = await (await send('POST', '/api/province/users', { username: 'xa1', fullName: 'Cán bộ xã', password: 'mot-mat-khau-dai', role: 'officer', communeCodes: [commune.code] })).json();
       expect(officer.communeCodes).toEqual([commune.code]);

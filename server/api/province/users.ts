@@ -79,7 +79,7 @@ function passwordOf(password: string): string {
 
 /** An officer's communes: the list's shape is the schema's (lib/api/province.ts); that each code exists is the database's. */
 async function communesOf(db: Db, listed: string[] | undefined): Promise<string[]> {
-  if (!listed) throw new Problem('400.2', { field: 'communeCodes', detail: communeCodesMessage });
+  if (!listed?.length || listed.length > 50) throw new Problem('400.2', { field: 'communeCodes', detail: communeCodesMessage });
   const codes = [...new Set(listed)];
   const found = await db.selectFrom('communes').select('code').where('code', 'in', codes).execute();
   if (found.length !== codes.length) throw new Problem('400.2', { field: 'communeCodes', detail: 'Có mã xã không có trong danh mục.' });
