@@ -93,6 +93,7 @@ export const handoverAnswerSchema = v.object({
   unchanged: v.number(),
   problems: v.array(v.object({ row: v.number(), serverId: v.string(), code: v.string(), message: v.string() })),
 });
+export type HandoverAnswer = v.InferOutput<typeof handoverAnswerSchema>;
 
 export const communeProgressSchema = v.object({
   communeCode: v.string(),
