@@ -4,35 +4,33 @@
  * Written host → marketplace because that is what the content script needs; the rest is derived (and dropped
  * from bundles that do not use it).
  */
-const hosts = {
+export const marketplaceHosts = {
   'langson.voso.vn': 'voso',
   'langson.postmart.vn': 'postmart',
 } as const;
 
-export type Marketplace = (typeof hosts)[keyof typeof hosts];
-
-export const marketplaceHosts: Readonly<Record<string, Marketplace>> = hosts;
+export type Marketplace = (typeof marketplaceHosts)[keyof typeof marketplaceHosts];
 
 /** The manifest's match patterns: these hosts and no other. */
-export const marketplaceMatches = Object.keys(hosts).map((host) => `*://${host}/*`);
+export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `*://${host}/*`);
 
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
   try {
-    return marketplaceHosts[new URL(url).hostname.toLowerCase()] ?? null;
+    return (marketplaceHosts as Record<string, Marketplace>)[new URL(url).hostname.toLowerCase()] ?? null;
   } catch {
     return null;
   }
 }
 
 /** The marketplaces in list order. */
-export const marketplaces = /* @__PURE__ */ Object.values(hosts) as readonly Marketplace[];
+export const marketplaces = /* @__PURE__ */ Object.values(marketplaceHosts) as readonly Marketplace[];
 
 /** Each marketplace's Lạng Sơn storefront host, as people see it. */
 export const marketplaceHostOf = /* @__PURE__ */ hostOfEach();
 
 function hostOfEach() {
-  return Object.fromEntries(Object.entries(hosts).map(([host, m]) => [m, host])) as Record<Marketplace, string>;
+  return Object.fromEntries(Object.entries(marketplaceHosts).map(([host, m]) => [m, host])) as Record<Marketplace, string>;
 }
 
 /** Short names for tables. */

@@ -157,7 +157,7 @@ function siteRules(v: unknown, where: string): SiteRules {
   if (!Array.isArray(v.hosts) || !v.hosts.length) return fail(`${where}.hosts`, 'cần danh sách tên miền');
   // Rules from the network may narrow, never widen, what the extension reads.
   const hosts = v.hosts.map((h, i) => {
-    if (typeof h !== 'string' || marketplaceHosts[h] !== marketplace) fail(`${where}.hosts[${i}]`, 'tên miền không thuộc sàn này');
+    if (typeof h !== 'string' || (marketplaceHosts as Record<string, Marketplace>)[h] !== marketplace) fail(`${where}.hosts[${i}]`, 'tên miền không thuộc sàn này');
     return h as string;
   });
   if (!Array.isArray(v.pages)) return fail(`${where}.pages`, 'cần danh sách trang');
