@@ -10,6 +10,7 @@
 import type { Marketplace } from './marketplaces/hosts';
 import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields } from './marketplaces/types';
 import { foldVietnamese } from './text';
+import { vietnamDay } from './periods';
 
 /** What the person changed on an item: never overwritten by what a page says later. */
 export interface ItemOverrides {
@@ -82,12 +83,8 @@ export interface CaptureOutcome {
 
 export const orderKey = (marketplace: Marketplace, orderCode: string) => `${marketplace}:${orderCode.trim().toUpperCase()}`;
 
-/** Vietnam calendar day of an instant. */
-export function vietnamDay(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso.slice(0, 10);
-  return new Date(t.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** The Vietnam day of an order; a date the page gave that is not an instant is kept as written. */
+const dayOf = (iso: string) => vietnamDay(iso) ?? iso.slice(0, 10);
 
 const pageStatus = (o: ExtractedOrder): OrderStatus | null =>
   o.status === 'cancelled' ? 'cancelled' : o.status === 'placed' || o.status === 'delivered' ? 'placed' : null;
@@ -160,7 +157,7 @@ function newOrder(marketplace: Marketplace, o: ExtractedOrder, items: RecordedIt
     clientId,
     marketplace,
     ...base,
-    placedOn: vietnamDay(o.placedAt ?? input.now),
+    placedOn: dayOf(o.placedAt ?? input.now),
     source: 'detected',
     status: pageStatus(o) ?? 'placed',
     shippingFee: o.shippingFee,
@@ -183,7 +180,7 @@ function updateOrder(prev: RecordedOrder, o: ExtractedOrder, now: string): Recor
     discount: o.discount ?? prev.discount,
     items: mergeItems(prev.items, o.items),
   };
-  next.placedOn = next.placedAt ? vietnamDay(next.placedAt) : prev.placedOn;
+  next.placedOn = next.placedAt ? dayOf(next.placedAt) : prev.placedOn;
   next.missing = missingOfOrder(next);
   const { updatedAt: _a, ...a } = prev;
   const { updatedAt: _b, ...b } = next;

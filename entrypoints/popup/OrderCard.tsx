@@ -9,7 +9,8 @@ import type { StoredOrder } from '../shared/db';
 import { correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
 import { deleteManualOrder } from '../shared/orders/manual';
 import { orderState } from '../shared/orders/submit';
-import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
+import { fieldNames, parseDecimal, stateWords } from '../shared/words';
+import { marketplaceHostOf } from '../../lib/marketplaces/hosts';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {
@@ -18,7 +19,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
   return (
     <article class={`order${o.excluded ? ' excluded' : ''}${o.status === 'cancelled' ? ' cancelled' : ''}`} aria-labelledby={id} data-order-code={o.orderCode ?? ''}>
       <h3 id={id}>
-        {o.orderCode ? `Đơn ${o.orderCode}` : 'Đơn chưa có mã'} · {marketplaceNames[o.marketplace]}
+        {o.orderCode ? `Đơn ${o.orderCode}` : 'Đơn chưa có mã'} · {marketplaceHostOf[o.marketplace]}
         {o.placedAt && ` · ${formatDate(o.placedAt)}`}
       </h3>
       <p>

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { formatDate, formatNumber } from '../../lib/format';
 import { effectiveItem } from '../../lib/capture';
 import { orderContribution, tally } from '../../lib/tally';
-import type { CampaignPeriodView } from '../../lib/api/staff';
+import { currentPeriod } from '../../lib/periods';
 import { db, type StoredOrder } from '../shared/db';
 import type { Message } from '../shared/messages';
 import { blockers, orderState, submitOrders } from '../shared/orders/submit';
@@ -14,18 +14,11 @@ import { Money } from '../../components/money';
 import { NumberCards } from '../../components/number-cards';
 import { StatusMessage, type Outcome } from '../../components/status-message';
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** The period the popup opens on: the one running today, else the latest one. */
-function defaultPeriod(periods: CampaignPeriodView[]): CampaignPeriodView | null {
-  const t = today();
-  return periods.find((p) => p.startsOn <= t && t <= p.endsOn) ?? [...periods].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0] ?? null;
-}
 
 export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAdd(): void }) {
   const periods = enrolment?.periods ?? [];
   const [periodId, setPeriodId] = useState<string | null>(null);
-  const period = periods.find((p) => p.id === periodId) ?? defaultPeriod(periods);
+  const period = periods.find((p) => p.id === periodId) ?? currentPeriod(periods) ?? null;
   const orders = useLiveQuery(
     async () => {
       const all = period ? await db().orders.where('placedOn').between(period.startsOn, period.endsOn, true, true).toArray() : await db().orders.toArray();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledRules } from '../../lib/marketplaces/bundled-rules';
 import { chooseRules, RULES_MAX_AGE_MS, type RulesCache } from './rules-choice';
-import { rulesFromCollector } from './rules-cache';
+import { rulesFromCollector } from '../../lib/marketplaces/rules';
 import { currentRules, staffCollector } from './collector-api';
 import { CollectorError } from '../../client/collector';
 import { startCollector } from '../../server/collector';

@@ -24,7 +24,6 @@ export const stateWords: Record<OrderState, { vi: string; en: string }> = {
   'not-counted': { vi: 'Không tính', en: 'Not counted' },
 };
 
-export const marketplaceNames = { voso: 'langson.voso.vn', postmart: 'langson.postmart.vn' } as const;
 
 /** "1,5" or "1.5" or "2" → number; null when it is not a positive number. */
 export function parseDecimal(text: string): number | null {

@@ -2,12 +2,10 @@ import { useState } from 'preact/hooks';
 import { kioskCollector, type Device } from './device';
 import { pullRoster } from './sending/pull-roster';
 import { CollectorError } from '../../../client/collector';
+import type { HandoverAnswer } from '../../../lib/api/kiosk';
+import { vietnamToday } from '../../../lib/periods';
 
-interface ImportAnswer {
-  updated: number;
-  unchanged: number;
-  problems: { row: number; serverId: string; message: string }[];
-}
+type ImportAnswer = HandoverAnswer;
 
 /** Hand-over with the post office / Viettel Post staff: the list of households waiting, and their results back. */
 export function HandoverPanel({ device, onImported }: { device: Device; onImported: () => void }) {
@@ -20,7 +18,7 @@ export function HandoverPanel({ device, onImported }: { device: Device; onImport
       const res = await kioskCollector(device).request(`/api/kiosk/handover.${ext}`);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(await res.blob());
-      a.download = `ban-giao-ho-${new Date().toISOString().slice(0, 10)}.${ext}`;
+      a.download = `ban-giao-ho-${vietnamToday()}.${ext}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     } catch (e) {

@@ -10,16 +10,10 @@ import { ExportButton } from '../export-button';
 import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
+import { vietnamToday } from '../../../../lib/periods';
+import type { ReportSummary } from '../../../../lib/api/agency';
 
-export interface SubmittedReport {
-  id: string;
-  version: number;
-  submittedAt: string;
-  submittedBy: { id: string; fullName: string };
-  late: boolean;
-  note: string | null;
-  tally: Tally;
-}
+export type SubmittedReport = ReportSummary;
 
 /** The period's live tally, the submit step (numbers locked with who and when) and the versions sent. */
 export function AgencyReport({ period }: { period: Period }) {
@@ -30,7 +24,7 @@ export function AgencyReport({ period }: { period: Period }) {
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const late = new Date().toISOString().slice(0, 10) > period.reportDue;
+  const late = vietnamToday() > period.reportDue;
 
   async function submit() {
     setBusy(true);

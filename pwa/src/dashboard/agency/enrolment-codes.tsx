@@ -7,18 +7,9 @@ import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import type { EnrolmentCodeView } from '../../../../lib/api/agency';
 
-export interface EnrolmentCode {
-  code: string;
-  display: string;
-  label: string | null;
-  maxUses: number;
-  usedCount: number;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  state: 'active' | 'expired' | 'revoked' | 'used-up';
-}
+export type EnrolmentCode = EnrolmentCodeView;
 
 const stateText: Record<EnrolmentCode['state'], string> = { active: 'Còn dùng được', expired: 'Hết hạn', revoked: 'Đã thu hồi', 'used-up': 'Đã dùng hết' };
 

@@ -5,7 +5,8 @@ import { StatusMessage } from '../../../../components/status-message';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
-import type { ParticipantRow } from '../../../../lib/api/reports';
+import type { ParticipantRow } from '../../../../lib/api/agency';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 
 export type { ParticipantRow };
 
@@ -86,7 +87,7 @@ function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: ()
               {data.orders.map((o) => (
                 <tr key={o.id}>
                   <td><DateText iso={o.placedOn} /></td>
-                  <td>{o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'}</td>
+                  <td>{marketplaceLabels[o.order.marketplace]}</td>
                   <td>{o.order.orderCode ?? '—'}</td>
                   <td>{o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'}</td>
                   <td>

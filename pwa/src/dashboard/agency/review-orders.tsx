@@ -2,28 +2,13 @@ import { useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { Money } from '../../../../components/money';
 import { StatusMessage } from '../../../../components/status-message';
-import type { SubmittedOrder } from '../../../../lib/api/staff';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
+import type { AgencyOrderView } from '../../../../lib/api/agency';
 
-export interface AgencyOrderView {
-  id: string;
-  staffId: string;
-  fullName: string;
-  status: string;
-  reason: string | null;
-  counted: boolean;
-  source: 'detected' | 'manual';
-  flagged: boolean;
-  review: 'counted' | 'excluded' | null;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-  placedOn: string;
-  receivedAt: string;
-  order: SubmittedOrder;
-  otherClaims: { agencyCode: string; agencyName: string; fullName: string | null }[];
-}
+export type { AgencyOrderView };
 
 const kinds = [
   { id: 'pending', label: 'Chờ xem xét (khai trùng)' },
@@ -69,7 +54,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const farm = o.order.items.filter((i) => i.isFarmProduct && !i.excluded);
-  const title = `${o.fullName} — ${o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+  const title = `${o.fullName} — ${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
 
   async function decide(decision: 'counted' | 'excluded') {
     if (decision === 'excluded' && !note.trim()) return setError('Cần ghi lý do không tính để người khai biết.');

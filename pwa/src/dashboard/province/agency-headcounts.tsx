@@ -4,16 +4,9 @@ import { DataTable, type Column } from '../../../../components/data-table';
 import { formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import type { AgencyView } from '../../../../lib/api/province';
 
-export interface AgencyRow {
-  code: string;
-  name: string;
-  group: string;
-  headcount: number | null;
-  active: boolean;
-  enrolledStaff: number;
-  focalPoints: number;
-}
+export type AgencyRow = AgencyView;
 
 /** The province keeps each agency's headcount (28,385 across the province) current: the rate depends on it. */
 export function AgencyHeadcounts() {

@@ -2,16 +2,10 @@ import { useState } from 'preact/hooks';
 import { StatusMessage } from '../../../../components/status-message';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
+import type { ShopRow } from '../../../../lib/api/province';
 
-export interface ShopRow {
-  shop: string;
-  buyers: number;
-  orders: number;
-  quantity: number;
-  amountVnd: number;
-  kg: number;
-}
+export type { ShopRow };
 
 const columns: Column<ShopRow>[] = [
   { key: 'shop', label: 'Cửa hàng', value: (s) => s.shop },

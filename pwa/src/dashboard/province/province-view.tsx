@@ -10,6 +10,7 @@ import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
 import { LeadingShops } from './leading-shops';
 import { RollupPanel } from './rollup';
+import type { Scope } from './scope';
 
 const allTabs: Tab[] = [
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
@@ -20,10 +21,6 @@ const allTabs: Tab[] = [
   { slug: 'tai-khoan', label: 'Tài khoản' },
   { slug: 'dot', label: 'Đợt vận động' },
 ];
-
-/** What the report covers: a campaign period or, for the province, a calendar month (yyyy-mm). */
-export type Scope = { period: string } | { month: string };
-export const scopeQuery = (s: Scope) => ('period' in s ? `period=${encodeURIComponent(s.period)}` : `month=${encodeURIComponent(s.month)}`);
 
 /** Sở TT&TT's dashboard: every agency's report, the roll-up, where to act, households, accounts, periods. */
 export function ProvinceView() {

@@ -6,20 +6,10 @@ import { BarChart } from '../bar-chart';
 import { ExportButton } from '../export-button';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
-import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/reports';
+import { scopeQuery, type Scope } from './scope';
+import type { NotStarted, ReportState, Rollup, RollupAgency } from '../../../../lib/api/province';
 
-export type { ReportState, Rollup, RollupAgency };
-
-
-
-export interface NotStarted {
-  code: string;
-  name: string;
-  headcount: number | null;
-  enrolledStaff: number;
-  codesIssued: number;
-}
+export type { NotStarted, ReportState, Rollup, RollupAgency };
 
 const statusText: Record<ReportState, string> = { submitted: 'Đã nộp', late: 'Nộp muộn', 'not-yet': 'Chưa nộp' };
 const statusOf = (a: RollupAgency) => (a.report.overdue ? 'Quá hạn, chưa nộp' : statusText[a.report.state]);

@@ -1,16 +1,8 @@
+import type { UserView } from '../../../../../lib/api/province';
 import { communesOf, langSon } from '../../../../../lib/region';
 
 /** A sign-in account as the province sees it (GET /api/province/users). */
-export interface Account {
-  id: string;
-  username: string;
-  fullName: string;
-  role: 'province' | 'agency' | 'officer';
-  agencyCode: string | null;
-  communeCodes: string[];
-  createdAt: string;
-  disabled: boolean;
-}
+export type Account = UserView;
 
 export const roleText = { province: 'Sở TT&TT', agency: 'Cán bộ đầu mối', officer: 'Cán bộ xã' } as const;
 
