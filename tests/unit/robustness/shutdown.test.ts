@@ -1,0 +1,145 @@
+/**
+ * Issue 14: stopping the collector (systemd, docker stop, Ctrl+C) under traffic. A real collector process
+ * receives SIGTERM while a civil servant's upload is still arriving: it stops taking new connections, answers that
+ * upload (200, stored), closes the database and exits 0, never "driver has already been destroyed".
+ * systemd and `docker stop` signal every process of the service, so the collector sees the signal more than once.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import { createApp } from '../../../server/app';
+import { enrolStaff, sampleOrder } from '../../../server/testing/seed';
+import { enrolKiosk, household } from './people';
+import { kill, processDatabase, startCollector } from './collector-process';
+
+const householdCount = async (db: Awaited<ReturnType<Awaited<ReturnType<typeof processDatabase>>['open']>>['db']) =>
+  Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** A POST whose body is sent in two parts: the request is in flight, on the server, between `begin` and `finish`. */
+function slowPost(base: string, path: string, token: string, body: unknown) {
+  const data = Buffer.from(JSON.stringify(body));
+  const half = Math.floor(data.length / 2);
+  const u = new URL(base + path);
+  let answer!: Promise<{ status: number; body: any }>;
+  const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, Authorization: `Bearer ${token}` } });
+  const connected = new Promise<void>((resolve, reject) => {
+    req.once('socket', (s) => s.once('connect', () => resolve()));
+    req.once('error', reject);
+  });
+  answer = new Promise((resolve, reject) => {
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.once('error', reject);
+  });
+  req.write(data.subarray(0, half));
+  return {
+    connected,
+    finish: () => {
+      req.end(data.subarray(half));
+      return answer;
+    },
+    /** The client goes away (tablet off the network): the connection is reset. */
+    abort: () => req.destroy(),
+  };
+}
+
+/** GET /api/health on a new connection: the status, or the connection error's code (ECONNREFUSED once it stops listening). */
+const health = (base: string) =>
+  new Promise<number | string>((resolve) => {
+    const req = request(`${base}/api/health`, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.end();
+  });
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`${kind}: graceful shutdown`, () => {
+    const procs: ChildProcess[] = [];
+    let cleanup = async () => {};
+    afterAll(async () => {
+      for (const p of procs) await kill(p, 'SIGKILL');
+      await cleanup();
+    });
+
+    it('SIGTERM with an upload in flight: the upload is answered 200 and stored, then the process exits 0', { timeout: 60_000 }, async () => {
+      const database = await processDatabase(kind);
+      const { db } = await database.open();
+      cleanup = async () => {
+        await db.destroy();
+        await database.drop();
+      };
+      const staff = await enrolStaff({ db, app: createApp({ db, dbKind: kind, startedAt: new Date() }) }, 'SNV');
+      const collector = await startCollector(database.env);
+      procs.push(collector.proc);
+      const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
+
+      const order = sampleOrder();
+      const upload = slowPost(collector.base, '/api/staff/orders', staff.token, { orders: [order] });
+      await upload.connected;
+      // A full round trip on another connection: the collector has taken the upload's connection (accepted first).
+      expect(await health(collector.base)).toBe(200);
+
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      // It stops accepting new connections...
+      let answer: number | string = 200;
+      for (let i = 0; i < 200 && answer === 200; i++) {
+        answer = await health(collector.base);
+        if (answer === 200) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(answer).toBe('ECONNREFUSED');
+      expect(collector.proc.exitCode).toBe(null);
+      // A second signal (the operator presses Ctrl+C again, systemd signals the whole group) changes nothing.
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      expect(await health(collector.base)).toBe('ECONNREFUSED');
+
+      // ...and still answers the upload that was under way.
+      const uploaded = await upload.finish();
+      expect(uploaded.status).toBe(200);
+      expect(uploaded.body.results).toEqual([expect.objectContaining({ clientId: order.clientId, status: 'accepted' })]);
+      expect(await exited).toBe(0);
+      expect(collector.output()).not.toMatch(/destroyed|Error/);
+
+      const stored = await db.selectFrom('staff_orders').select(['client_id', 'total']).execute();
+      expect(stored).toEqual([{ client_id: order.clientId, total: kind === 'postgres' ? '290000' : 290_000 }]);
+    });
+
+    it('SIGTERM while a kiosk batch is being stored and its tablet has hung up: the batch is stored whole before the database closes', { timeout: 60_000 }, async () => {
+      const database = await processDatabase(kind);
+      const { db } = await database.open();
+      const previous = cleanup;
+      cleanup = async () => {
+        await previous();
+        await db.destroy();
+        await database.drop();
+      };
+      const kiosk = await enrolKiosk({ db, app: createApp({ db, dbKind: kind, startedAt: new Date() }) });
+      const collector = await startCollector(database.env);
+      procs.push(collector.proc);
+      const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
+
+      const households = Array.from({ length: 100 }, () => household());
+      const batch = slowPost(collector.base, '/api/kiosk/households', kiosk.token, { households });
+      const cutOff = batch.finish().then(() => 'answered', () => 'cut off');
+      // The collector is storing the batch (households go in one after another)...
+      let stored = 0;
+      for (let i = 0; i < 4000 && stored === 0; i++) {
+        stored = await householdCount(db);
+        if (stored === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(stored).toBeGreaterThan(0);
+      // ...when the service is stopped and the tablet loses its connection.
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      batch.abort();
+      expect(await cutOff).toBe('cut off');
+      expect(await exited).toBe(0);
+      expect(collector.output()).not.toMatch(/destroyed|Error/);
+      expect(await householdCount(db)).toBe(100);
+    });
+  });
+}
