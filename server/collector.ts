@@ -21,7 +21,7 @@ export async function startCollector(config = readConfig()) {
   const server = await listen(handling.fetch, config.port);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  let closing: Promise<boolean> | undefined;
+  let closing: Promise<void> | undefined;
   return {
     port,
     db,
@@ -29,7 +29,7 @@ export async function startCollector(config = readConfig()) {
     /**
      * Stops taking connections, lets every request in flight finish (even one whose client has hung up: its
      * handler is still writing), then closes the database. Safe to call again (a second signal): the same stop.
-     * Resolves false when the grace period ran out and requests were cut off.
+     * Rejects, after closing the database, when the grace period ran out and requests were cut off.
      */
     close() {
       closing ??= (async () => {
@@ -45,7 +45,7 @@ export async function startCollector(config = readConfig()) {
         clearTimeout(timer);
         if (!graceful) server.closeAllConnections();
         await db.destroy();
-        return graceful;
+        if (!graceful) throw new Error(`Hết ${shutdownGraceMs / 1000} giây chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).`);
       })();
       return closing;
     },

@@ -20,13 +20,14 @@ if (existsSync(config.extensionDir)) {
 // than once: every signal joins the one stop.
 const stop = async (signal: NodeJS.Signals) => {
   console.log(`Đang dừng (${signal}): không nhận kết nối mới, chờ các yêu cầu đang xử lý xong…`);
-  const graceful = await collector.close().catch((e: Error) => {
-    console.error(`Lỗi khi đóng cơ sở dữ liệu: ${e.message}`);
-    return false;
-  });
-  if (!graceful) console.error('Hết thời gian chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).');
-  else console.log('Đã dừng.');
-  process.exit(graceful ? 0 : 1);
+  try {
+    await collector.close();
+    console.log('Đã dừng.');
+    process.exit(0);
+  } catch (e) {
+    console.error(`Dừng không trọn vẹn: ${(e as Error).message}`);
+    process.exit(1);
+  }
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
