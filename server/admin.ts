@@ -122,6 +122,11 @@ try {
   } else if (command === 'purge') {
     const before = parseCutOff(values.before ?? '');
     if (!before) throw new Error('Thiếu hoặc sai --before: ngày theo dạng dd/mm/yyyy (ví dụ 31/12/2022).');
+    const yearAgo = new Date(Date.now() + 7 * 3600_000);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    if (before > yearAgo.toISOString().slice(0, 10)) {
+      console.log('Lưu ý: ngày này chưa qua một năm, thời gian lưu SECURITY.md khuyến nghị; người dùng có thể vẫn cần các dữ liệu này.');
+    }
     const plan = await planPurge(db, before);
     console.log(describePurge(plan, false));
     const nothing = !plan.households.count && plan.orders.periods.every((p) => !p.orders);
