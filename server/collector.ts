@@ -18,7 +18,7 @@ export async function startCollector(config = readConfig()) {
   const app = createApp({ db, dbKind: kind, startedAt: new Date() });
   servePwa(app, config.pwaDir);
   const handling = inFlight(app.fetch);
-  const server = await listen(handling.fetch, config.port);
+  const server = await listen(handling.fetch, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let closing: Promise<void> | undefined;
@@ -84,11 +84,11 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
 }
 
 /**
- * Listens on IPv6 and IPv4 together ("::" is dual-stack on Linux), so "localhost" answers whichever address a
- * browser tries first; falls back to IPv4 only on hosts without IPv6.
+ * Listens on the configured address, or on IPv6 and IPv4 together ("::" is dual-stack on Linux), so "localhost"
+ * answers whichever address a browser tries first; falls back to IPv4 only on hosts without IPv6.
  */
-async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number): Promise<Server> {
-  for (const hostname of ['::', '0.0.0.0']) {
+async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number, host: string | null): Promise<Server> {
+  for (const hostname of host ? [host] : ['::', '0.0.0.0']) {
     const server = serve({ fetch, port, hostname }) as Server;
     const ok = await new Promise<boolean>((resolve, reject) => {
       server.once('listening', () => resolve(true));
