@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
 import { openDb } from './db';
+import { loadRegion } from './region';
 import { hashPassword, passwordProblem } from './auth/passwords';
 import { revokeAllTokens } from './auth/tokens';
 import { backupDatabase, restoreDatabase } from './ops/backup';
@@ -89,7 +90,10 @@ if (command === 'backup' || command === 'restore') {
   process.exit();
 }
 
-const { db } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+const { db } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, region: loadRegion(config.region) }).catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
 try {
   if (command === 'create-province-admin') {
     const username = values.username?.trim().toLowerCase();

@@ -4,6 +4,7 @@ import { readConfig } from './config';
 import { openDb } from './db';
 import { createApp } from './app';
 import { servePwa } from './static';
+import { loadRegion, useRegion } from './region';
 
 /**
  * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
@@ -14,7 +15,9 @@ const shutdownGraceMs = 25_000;
 
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
-  const { db, kind } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const region = loadRegion(config.region);
+  useRegion(region);
+  const { db, kind } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, region });
   const app = createApp({ db, dbKind: kind, startedAt: new Date() });
   servePwa(app, config.pwaDir);
   const handling = inFlight(app.fetch);

@@ -8,6 +8,8 @@ export interface CollectorConfig {
   dataDir: string;
   databaseUrl: string | null;
   pwaDir: string;
+  /** Region pack: a name (`lang-son`) or a pack's JSON file (server/region.ts). */
+  region: string;
   extensionDir: string;
 }
 
@@ -18,6 +20,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || null,
     pwaDir: resolve(env.PWA_DIR ?? 'dist/pwa'),
+    region: env.REGION || 'lang-son',
     extensionDir: resolve('.output/chrome-mv3'),
   };
 }

@@ -6,13 +6,16 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { seedRegion } from './seed-region';
-import { langSon } from '../../lib/region';
+import { langSon, type RegionPack } from '../../lib/region';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
 
-/** SQLite file under dataDir by default; PostgreSQL when a connection URL is given. */
-export async function openDb(opts: { dataDir: string; databaseUrl?: string | null }): Promise<{ db: Db; kind: DbKind }> {
+/**
+ * SQLite file under dataDir by default; PostgreSQL when a connection URL is given. An empty database is seeded with
+ * the region pack (Lạng Sơn unless told).
+ */
+export async function openDb(opts: { dataDir: string; databaseUrl?: string | null; region?: RegionPack }): Promise<{ db: Db; kind: DbKind }> {
   let db: Db;
   let kind: DbKind;
   if (opts.databaseUrl) {
@@ -31,7 +34,10 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     file.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   }
-  await prepare(db, kind, (d) => seedRegion(d, langSon));
+  await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {
+    await db.destroy();
+    throw e;
+  });
   return { db, kind };
 }
 
