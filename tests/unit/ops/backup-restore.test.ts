@@ -3,18 +3,13 @@
  * export (XLSX and CSV content), commune progress and photo is what it was. Real commands, on SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { processDatabase } from '../robustness/collector-process';
 import { seedCampaign, whatPeopleSee } from './campaign';
-
-const admin = (env: Record<string, string>, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  return { status: r.status, out: r.stdout + r.stderr };
-};
+import { admin } from './admin-command';
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: backup and restore`, () => {
@@ -81,7 +76,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await database.drop();
       };
       const notBackup = join(folder, 'ghi-chu.txt');
-      spawnSync('sh', ['-c', `echo "không phải bản sao lưu" > ${notBackup}`]);
+      writeFileSync(notBackup, 'không phải bản sao lưu\n');
       const r = admin(database.env, 'restore', '--from', notBackup, '--yes');
       expect(r.status).toBe(1);
       expect(r.out).toContain(`${notBackup} không phải bản sao lưu ${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`);

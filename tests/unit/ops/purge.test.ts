@@ -3,14 +3,9 @@
  * every count, prints what it removed and asks first. Real command, on SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { processDatabase } from '../robustness/collector-process';
 import { seedCampaign, whatPeopleSee } from './campaign';
-
-const admin = (env: Record<string, string>, ...args: string[]) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  return { status: r.status, out: r.stdout + r.stderr };
-};
+import { admin } from './admin-command';
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: purge`, () => {
