@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { Problem, readJson } from '../problem';
 import { requireRole, type AuthEnv } from '../auth/require-role';
 import { communesInScope } from '../kiosk/scope';
-import { receiveHousehold, rosterSince } from '../kiosk/households';
+import { receiveHouseholds, rosterSince } from '../kiosk/households';
 import type { HouseholdsSince, SyncAnswer } from '../../lib/api/kiosk';
 
 export const maxBatch = 100;
@@ -23,9 +23,8 @@ export function kioskHouseholdRoutes({ db }: AppDeps) {
     if (body.households.length > maxBatch) throw new Problem('400.55', { field: 'households' });
     const p = c.get('principal');
     const scope = await communesInScope(db, p);
-    const results = [];
-    // In order, one at a time: a later household of the batch sees an earlier one as a duplicate.
-    for (const h of body.households) results.push(await receiveHousehold(db, p.subjectId, scope, h));
+    // One transaction; a later household of the batch sees an earlier one as a duplicate.
+    const results = await receiveHouseholds(db, p.subjectId, scope, body.households);
     return c.json({ results } satisfies SyncAnswer);
   });
 
