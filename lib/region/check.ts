@@ -43,7 +43,10 @@ export function regionPackProblems(x: unknown): string[] {
   }
   if (!Array.isArray(p.periods)) out.push('Thiếu danh sách đợt (periods; có thể để trống []).');
   if (!p.marketplaceHosts || typeof p.marketplaceHosts !== 'object') out.push('Thiếu marketplaceHosts.');
-  for (const [key, at] of Object.entries(p.signupDeadlines ?? {})) if (!isDate(at) || (key !== 'default' && !districts.has(key))) out.push(`Hạn đăng ký hộ "${key}": ${at} không hợp lệ.`);
+  for (const [key, at] of Object.entries(p.signupDeadlines ?? {})) {
+    if (key !== 'default' && !districts.has(key)) out.push(`Hạn đăng ký hộ cho huyện ${key}: không có huyện này trong gói.`);
+    else if (!isDate(at)) out.push(`Hạn đăng ký hộ "${key}": ${String(at)} không phải ngày dạng yyyy-mm-dd.`);
+  }
   if (!p.signupDeadlines) out.push('Thiếu signupDeadlines.');
   const percent = p.householdTargetPercent;
   if (typeof percent !== 'number' || percent <= 0 || percent > 100) out.push('householdTargetPercent phải từ 1 đến 100.');
