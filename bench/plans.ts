@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import { openDb, type Db } from '../server/db';
+import type { Db } from '../server/db';
+import { processDatabase } from '../tests/unit/robustness/collector-process';
 import type { Database } from '../server/db/schema';
 import { issueToken, principalOf } from '../server/auth/tokens';
 import { ingestOrders } from '../server/staff/orders';
@@ -54,13 +55,9 @@ function seqScans(node: any, out: string[] = []): string[] {
 export async function run(): Promise<Figures> {
   const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
   const server = tools.ensurePostgres();
-  const name = `plans_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const { db } = await openDb({ dataDir: '', databaseUrl: url.toString() });
+  const database = await processDatabase('postgres', server.url);
+  const { db } = await database.open();
+  const url = new URL(database.env.DATABASE_URL);
   const captured: CompiledQuery[] = [];
   const spyPool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   spyPool.on('error', () => {});
@@ -109,8 +106,7 @@ export async function run(): Promise<Figures> {
   } finally {
     await spy.destroy();
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
     server.stop();
   }
 }

@@ -65,10 +65,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await cleanup();
     });
 
-    it('SIGTERM with an upload in flight: the upload is answered 200 and stored, then the process exits 0', { timeout: 60_000 }, async () => {
+    /** A fresh database with an enrolled civil servant, and a collector process on it; `exited` is its exit code. */
+    async function running() {
       const database = await processDatabase(kind);
       const { db } = await database.open();
+      const previous = cleanup;
       cleanup = async () => {
+        await previous();
         await db.destroy();
         await database.drop();
       };
@@ -76,6 +79,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const collector = await startCollector(database.env);
       procs.push(collector.proc);
       const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
+      return { database, db, staff, collector, exited };
+    }
+
+    it('SIGTERM with an upload in flight: the upload is answered 200 and stored, then the process exits 0', { timeout: 60_000 }, async () => {
+      const { db, staff, collector, exited } = await running();
 
       const order = sampleOrder();
       const upload = slowPost(collector.base, '/api/staff/orders', staff.token, { orders: [order] });
@@ -108,21 +116,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it.runIf(kind === 'postgres')('SIGTERM while a batch of orders waits on the database and its sender has hung up: the batch is stored and checked before the database closes', { timeout: 60_000 }, async () => {
-      const database = await processDatabase(kind);
-      const { db } = await database.open();
+      const { database, db, staff, collector, exited } = await running();
       const holder = new pg.Client({ connectionString: database.env.DATABASE_URL });
       await holder.connect();
       const previous = cleanup;
+      // The session holding the lock ends before its database is dropped.
       cleanup = async () => {
-        await previous();
         await holder.end().catch(() => {});
-        await db.destroy();
-        await database.drop();
+        await previous();
       };
-      const staff = await enrolStaff({ db, app: createApp({ db, dbKind: kind, startedAt: new Date() }) }, 'SNV');
-      const collector = await startCollector(database.env);
-      procs.push(collector.proc);
-      const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
 
       // Another session holds the orders table: the collector's insert waits for it, its handler is in flight.
       await holder.query('BEGIN');
