@@ -35,6 +35,9 @@ export const langSon: RegionPack = {
   staffHeadcount: campaign.staffHeadcount,
 };
 
+/** Region packs that ship with the collector, by the name REGION takes; another province may also be a JSON file. */
+export const regionPacks: Record<string, RegionPack> = { 'lang-son': langSon };
+
 /** Every commune of a pack with its district, flattened. */
 export function communesOf(pack: RegionPack) {
   return pack.districts.flatMap((d) => d.communes.map((c) => ({ ...c, districtCode: d.code, districtName: d.name })));

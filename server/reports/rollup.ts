@@ -1,5 +1,5 @@
 import { sumTallies, type Tally } from '../../lib/tally';
-import { langSon } from '../../lib/region';
+import { activeRegion } from '../region';
 import type { Db } from '../db';
 import { tallyByAgency, type Scope } from './tally';
 import type { ReportState, Rollup, RollupAgency } from '../../lib/api/province';
@@ -49,12 +49,13 @@ export async function provinceRollup(db: Db, scope: Scope & { label: string }): 
     counts[r.report.state]++;
     if (r.report.overdue) counts.overdue++;
   }
+  const { staffHeadcount } = activeRegion();
   return {
     scope,
-    provinceHeadcount: langSon.staffHeadcount,
+    provinceHeadcount: staffHeadcount,
     agencies: rows,
-    totals: sumTallies(rows.map((r) => r.tally), langSon.staffHeadcount),
-    submittedTotals: sumTallies(rows.flatMap((r) => (r.report.tally ? [r.report.tally] : [])), langSon.staffHeadcount),
+    totals: sumTallies(rows.map((r) => r.tally), staffHeadcount),
+    submittedTotals: sumTallies(rows.flatMap((r) => (r.report.tally ? [r.report.tally] : [])), staffHeadcount),
     counts,
   };
 }

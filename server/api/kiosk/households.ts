@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { allow, type AuthEnv } from '../../auth/require-role';
 import { communesInScope } from '../../kiosk/scope';
-import { receiveHousehold, rosterSince } from '../../kiosk/households';
+import { receiveHouseholds, rosterSince } from '../../kiosk/households';
 import { householdBatchRequest, type HouseholdsSince, type SyncAnswer } from '../../../lib/api/kiosk';
 import { body } from '../../validate';
 
@@ -19,9 +19,8 @@ export function kioskHouseholdRoutes({ db }: AppDeps) {
     const { households } = c.req.valid('json');
     const p = c.get('principal');
     const scope = await communesInScope(db, p);
-    const results = [];
-    // In order, one at a time: a later household of the batch sees an earlier one as a duplicate.
-    for (const h of households) results.push(await receiveHousehold(db, p.subjectId, scope, h));
+    // One transaction; a later household of the batch sees an earlier one as a duplicate.
+    const results = await receiveHouseholds(db, p.subjectId, scope, households);
     return c.json({ results } satisfies SyncAnswer);
   });
 
