@@ -3,10 +3,10 @@
 // page is read again when its content or its URL changes — debounced, and bounded in time, so that a busy page
 // that is no order costs next to nothing.
 
-/** Quiet time after the last change before the page is read again. */
-const DEBOUNCE_MS = 300;
-/** A page that never settles (a ticker, a carousel) is still read this often while watched. */
-const MAX_WAIT_MS = 1500;
+/** Time from the first change to the next reading: the page finishes rendering meanwhile. */
+const FIRST_DELAY_MS = 300;
+/** Each reading that follows a change waits three times as long as the one before, up to this. */
+const MAX_DELAY_MS = 8100;
 
 export interface PageWatch {
   /** An order was read: stop watching the content (URL changes are still noticed where the browser says so). */
@@ -18,68 +18,81 @@ interface NavigationLike extends EventTarget {
 }
 
 /**
- * Calls `changed` (debounced) when the page's content or URL changes, for `windowMs()` after the start and after
- * each URL change. Content scripts live in an isolated world, so the page's own pushState cannot be wrapped: the
- * URL is compared on every batch of mutations and on popstate/hashchange, and the Navigation API's
+ * Calls `changed` when the page's content or URL changed, for `windowMs()` after the start and after each URL
+ * change. Cheap on a page that never stops changing: after a change the observer is disconnected until the
+ * next reading (one callback per reading, not one per mutation), and readings come further apart each time
+ * (300 ms, 0,9 s, 2,7 s, 8,1 s); a click or a form sent (the
+ * person placing the order) brings them close together again. Content scripts live in an isolated world, so the page's own pushState cannot be
+ * wrapped: the URL is compared at each reading and on popstate/hashchange, and the Navigation API's
  * `currententrychange` (which does reach the isolated world) is used where the browser has it.
  * The main-thread time of the watching itself goes into the performance measure "nongsan-so:watch" when it stops.
  */
 export function watchPage(changed: () => void, windowMs: () => number): PageWatch {
   let href = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstChangeAt = 0;
-  let stopAt: ReturnType<typeof setTimeout> | undefined;
-  let observing = false;
+  let until = 0;
+  let delay = FIRST_DELAY_MS;
+  let watching = false;
   let spent = 0;
   let batches = 0;
 
-  const fire = () => {
-    timer = undefined;
-    changed();
+  const observe = () => {
+    // characterData: Angular fills {{ }} bindings by changing text nodes in place.
+    if (watching && performance.now() < until) observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    else stop();
   };
-  const schedule = () => {
-    const now = performance.now();
-    // Already waiting for longer than MAX_WAIT_MS: let that read happen rather than postpone it again.
-    if (timer !== undefined && now - firstChangeAt >= MAX_WAIT_MS) return;
-    if (timer === undefined) firstChangeAt = now;
-    clearTimeout(timer);
-    timer = setTimeout(fire, DEBOUNCE_MS);
+  const read = () => {
+    timer = undefined;
+    urlChanged();
+    changed();
+    observe();
+  };
+  const schedule = (ms: number) => {
+    if (timer === undefined) timer = setTimeout(read, ms);
   };
   const stop = () => {
-    clearTimeout(stopAt);
-    if (!observing) return;
-    observing = false;
+    if (!watching) return;
+    watching = false;
     observer.disconnect();
+    clearTimeout(timer);
+    timer = undefined;
     performance.measure('nongsan-so:watch', { start: 0, duration: spent, detail: { batches } });
   };
-  const observeFor = (ms: number) => {
-    clearTimeout(stopAt);
-    stopAt = setTimeout(stop, ms);
-    if (observing) return;
-    observing = true;
-    // characterData: Angular fills {{ }} bindings by changing text nodes in place.
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  };
+  /** A new page in a single-page app: a fresh window to render in, readings close together again. */
   const urlChanged = () => {
     if (location.href === href) return false;
     href = location.href;
-    observeFor(windowMs()); // a new page in a single-page app: a fresh window to render in
+    until = performance.now() + windowMs();
+    delay = FIRST_DELAY_MS;
+    if (!watching) {
+      watching = true;
+      observe();
+    }
     return true;
   };
   const observer = new MutationObserver(() => {
     const start = performance.now();
     batches++;
-    urlChanged();
-    schedule();
+    observer.disconnect();
+    schedule(delay);
+    delay = Math.min(delay * 3, MAX_DELAY_MS);
     spent += performance.now() - start;
   });
   const onNavigation = () => {
-    if (urlChanged()) schedule();
+    if (urlChanged()) schedule(FIRST_DELAY_MS);
   };
 
+  // The person acted ("Đặt hàng"): the page is about to change because of it.
+  const onAction = () => {
+    delay = FIRST_DELAY_MS;
+  };
+  addEventListener('click', onAction, { capture: true, passive: true });
+  addEventListener('submit', onAction, { capture: true, passive: true });
   addEventListener('popstate', onNavigation);
   addEventListener('hashchange', onNavigation);
   (globalThis as { navigation?: NavigationLike }).navigation?.addEventListener?.('currententrychange', onNavigation);
-  observeFor(windowMs());
+  until = performance.now() + windowMs();
+  watching = true;
+  observe();
   return { settle: stop };
 }
