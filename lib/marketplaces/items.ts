@@ -105,7 +105,7 @@ const UNSHOWN_SHIPPING_MAX = 50_000;
  * not show counts as 0; an unshown shipping fee may explain up to UNSHOWN_SHIPPING_MAX). Nothing to check
  * without items or a total.
  */
-export function crossCheck(o: Pick<ExtractedOrder, 'items' | 'total' | 'shippingFee' | 'discount'>): OrderCheck | null {
+export function crossCheck(o: { items: { lineTotal: number }[] } & Pick<ExtractedOrder, 'total' | 'shippingFee' | 'discount'>): OrderCheck | null {
   if (!o.items.length || o.total === null) return null;
   const itemsTotal = o.items.reduce((sum, i) => sum + i.lineTotal, 0);
   const expected = o.total - (o.shippingFee ?? 0) + (o.discount ?? 0);
