@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
-import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
+import { effectiveItem, orderCheck, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
-import { correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
+import { acceptCheck, correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
 import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {
   const state = orderState(o);
+  const check = orderCheck(o);
   const id = `order-${o.key.replace(/[^\w-]/g, '_')}`;
   return (
     <article class={`order${o.excluded ? ' excluded' : ''}${o.status === 'cancelled' ? ' cancelled' : ''}`} aria-labelledby={id} data-order-code={o.orderCode ?? ''}>
@@ -33,6 +34,17 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
         ))}
       </ul>
       {o.total !== null ? <p>Tổng đơn: {formatVnd(o.total)}</p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {check && (
+        <div class="missing check">
+          <p>
+            <strong>Cần kiểm tra:</strong> các sản phẩm cộng lại {formatVnd(check.itemsTotal)}, nhưng theo tổng đơn phải là {formatVnd(check.expected)}. Có thể trang thiếu sản phẩm
+            hoặc đọc sai giá: hãy sửa sản phẩm, hoặc xác nhận nếu đúng như trang. Đơn chưa được gửi khi chưa kiểm tra.
+          </p>
+          <button type="button" onClick={() => acceptCheck(o.key)}>
+            Đúng như trang
+          </button>
+        </div>
+      )}
       <div class="actions">
         <button type="button" onClick={() => setOrderExcluded(o.key, !o.excluded)}>
           {o.excluded ? 'Tính lại đơn này' : 'Không tính đơn này'}

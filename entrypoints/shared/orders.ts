@@ -1,6 +1,6 @@
 // The person's recorded orders: capture from pages, corrections, manual orders and submission to the
 // collector through the outbox. Shared by the background (capture, delivery) and the popup (everything else).
-import { capture, effectiveItem, orderKey, stillMissing, vietnamDay, type ItemOverrides, type RecordedItem } from '../../lib/capture';
+import { capture, effectiveItem, orderCheck, orderKey, stillMissing, vietnamDay, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import type { SubmittedOrder } from '../../lib/api/staff';
 import type { Marketplace } from '../../lib/marketplaces/hosts';
 import type { ExtractResult } from '../../lib/marketplaces/types';
@@ -33,6 +33,11 @@ export async function recordPage(page: ExtractResult, now = new Date().toISOStri
 /** "Không tính đơn này" and its undo. */
 export async function setOrderExcluded(key: string, excluded: boolean): Promise<void> {
   await db().orders.update(key, { excluded, updatedAt: new Date().toISOString() });
+}
+
+/** "Đúng như trang": the person checked an order whose items do not add up to its total. */
+export async function acceptCheck(key: string): Promise<void> {
+  await db().orders.update(key, { checkAccepted: true, updatedAt: new Date().toISOString() });
 }
 
 /** The person corrects an item (quantity, price, weight, farm product or not, excluded). */
@@ -153,6 +158,7 @@ export function orderState(o: StoredOrder): OrderState {
 export function blockers(o: StoredOrder): string[] {
   const b: string[] = [];
   if (!o.items.length) b.push('items');
+  if (orderCheck(o)) b.push('check');
   o.items.forEach((i, n) => stillMissing(i).filter((k) => k === 'quantity' || k === 'unitPrice').forEach((k) => b.push(`items[${n}].${k}`)));
   return b;
 }
