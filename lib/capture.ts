@@ -287,11 +287,12 @@ export function effectiveItem(i: RecordedItem) {
 }
 
 /**
- * "Cần kiểm tra": the items, as corrected by the person, do not add up to the order's total, and the person has
- * not said it is right. Such an order is not sent until they have looked (correct an item, or accept it).
+ * "Cần kiểm tra": the items as the page gave them do not add up to the order's total, and the person has not
+ * looked yet. Such an order is not sent until they have: corrected a quantity or a price (they read the order
+ * then), or said it is right as the page shows it.
  */
 export function orderCheck(o: Pick<RecordedOrder, 'items' | 'total' | 'shippingFee' | 'discount' | 'checkAccepted'>): OrderCheck | null {
-  if (o.checkAccepted) return null;
+  if (o.checkAccepted || o.items.some((i) => i.overrides.quantity !== undefined || i.overrides.unitPrice !== undefined)) return null;
   return crossCheck({ items: o.items.map(effectiveItem), total: o.total, shippingFee: o.shippingFee, discount: o.discount });
 }
 
