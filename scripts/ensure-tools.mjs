@@ -27,6 +27,16 @@ export function ensureChromium() {
   process.exit(1);
 }
 
+export function ensureFirefox() {
+  const path = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  if (existsSync(path)) return path;
+  console.log('Chưa có Firefox: đang cài từ gói Debian (apt-get install firefox-esr)…');
+  if (aptInstall(['firefox-esr']) && existsSync(path)) return path;
+  console.error('Cần Firefox ESR để chạy kiểm thử tiện ích trên Firefox. Hãy chạy với quyền root: apt-get update && apt-get install -y firefox-esr');
+  console.error('hoặc đặt FIREFOX_PATH tới một Firefox có sẵn.');
+  process.exit(1);
+}
+
 function pgBinDir() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;

@@ -72,8 +72,11 @@ after(async () => {
  */
 async function openExtensionPage(path: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
-  void page.goto(`${base}/${path}`, { timeout: 0 }).catch(() => {});
-  await page.waitForSelector(ready, { timeout: 15_000 });
+  let failed: unknown = null;
+  void page.goto(`${base}/${path}`, { timeout: 0 }).catch((e) => (failed = e));
+  await page.waitForSelector(ready, { timeout: 15_000 }).catch(async (e) => {
+    throw new Error(`${path}: ${e.message}; at ${page.url()}; navigation: ${failed}; page: ${await page.evaluate(() => document.body?.innerText).catch(() => '?')}`);
+  });
   return page;
 }
 
