@@ -29,7 +29,7 @@ step('Kiểm thử tiện ích trên Firefox (firefox-esr)', 'node', [
   '--import', 'tsx', '--test',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=tap', '--test-reporter-destination=.test-reports/firefox.tap',
-  'tests/firefox/journey.test.ts',
+  'tests/firefox/journey.test.ts', 'tests/firefox/lint.test.ts',
 ]);
 pg.stop();
 
