@@ -27,10 +27,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'nongsan-so@langson.gov.vn',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (the ESR Debian ships), 142 on Android.
+              strict_min_version: '140.0',
               // The person's name (enrolment) and their marketplace orders go to their agency's collector.
               data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

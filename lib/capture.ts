@@ -8,7 +8,8 @@
 // One order is counted once: orders are keyed by marketplace + order code. Reading the same page again
 // changes nothing (the merge is idempotent), and a cancelled order ("Đã hủy") leaves the tally.
 import type { Marketplace } from './marketplaces/hosts';
-import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields } from './marketplaces/types';
+import { crossCheck } from './marketplaces/items';
+import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields, OrderCheck } from './marketplaces/types';
 import { foldVietnamese } from './text';
 import { vietnamDay } from './periods';
 
@@ -48,6 +49,8 @@ export interface RecordedOrder {
   total: number | null;
   /** "Không tính đơn này": the person does not count this order. */
   excluded: boolean;
+  /** The person looked at an order whose items do not add up ("cần kiểm tra") and says it is right as it is. */
+  checkAccepted?: boolean;
   missing: string[];
   recordedAt: string;
   updatedAt: string;
@@ -278,6 +281,16 @@ export function effectiveItem(i: RecordedItem) {
     isFarmProduct: i.overrides.isFarmProduct ?? i.isFarmProduct,
     excluded: i.overrides.excluded ?? false,
   };
+}
+
+/**
+ * "Cần kiểm tra": the items as the page gave them do not add up to the order's total, and the person has not
+ * looked yet. Such an order is not sent until they have: corrected a quantity or a price (they read the order
+ * then), or said it is right as the page shows it.
+ */
+export function orderCheck(o: Pick<RecordedOrder, 'items' | 'total' | 'shippingFee' | 'discount' | 'checkAccepted'>): OrderCheck | null {
+  if (o.checkAccepted || o.items.some((i) => i.overrides.quantity !== undefined || i.overrides.unitPrice !== undefined)) return null;
+  return crossCheck({ items: o.items.map(effectiveItem), total: o.total, shippingFee: o.shippingFee, discount: o.discount });
 }
 
 /** Fields still missing after the person's corrections. */

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { Money } from '../../components/money';
 import { StatusMessage } from '../../components/status-message';
-import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
+import { effectiveItem, orderCheck, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
-import { correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
+import { acceptCheck, correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
 import { deleteManualOrder } from '../shared/orders/manual';
 import { orderState } from '../shared/orders/submit';
 import { fieldNames, parseDecimal, stateWords } from '../shared/words';
@@ -15,6 +15,7 @@ import { marketplaceHostOf } from '../../lib/marketplaces/hosts';
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {
   const state = orderState(o);
+  const check = orderCheck(o);
   const id = `order-${o.key.replace(/[^\w-]/g, '_')}`;
   return (
     <article class={`order${o.excluded ? ' excluded' : ''}${o.status === 'cancelled' ? ' cancelled' : ''}`} aria-labelledby={id} data-order-code={o.orderCode ?? ''}>
@@ -38,6 +39,17 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
         ))}
       </ul>
       {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {check && (
+        <div class="missing check">
+          <p>
+            <strong>Cần kiểm tra:</strong> các sản phẩm cộng lại <Money vnd={check.itemsTotal} />, nhưng theo tổng đơn phải là <Money vnd={check.expected} />. Có thể trang thiếu sản phẩm
+            hoặc đọc sai giá: hãy sửa sản phẩm, hoặc xác nhận nếu đúng như trang. Đơn chưa được gửi khi chưa kiểm tra.
+          </p>
+          <button type="button" onClick={() => acceptCheck(o.key)}>
+            Đúng như trang
+          </button>
+        </div>
+      )}
       <div class="actions">
         <button type="button" onClick={() => setOrderExcluded(o.key, !o.excluded)}>
           {o.excluded ? 'Tính lại đơn này' : 'Không tính đơn này'}

@@ -8,6 +8,11 @@ export async function setOrderExcluded(key: string, excluded: boolean): Promise<
   await db().orders.update(key, { excluded, updatedAt: new Date().toISOString() });
 }
 
+/** "Đúng như trang": the person checked an order whose items do not add up to its total. */
+export async function acceptCheck(key: string): Promise<void> {
+  await db().orders.update(key, { checkAccepted: true, updatedAt: new Date().toISOString() });
+}
+
 /** The person corrects an item (quantity, price, weight, farm product or not, excluded). */
 export async function correctItem(key: string, index: number, overrides: ItemOverrides): Promise<void> {
   await db().transaction('rw', db().orders, async () => {

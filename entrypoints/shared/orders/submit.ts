@@ -1,5 +1,5 @@
 // "Gửi": what the person asks to send, and where each order stands with the agency's collector.
-import { effectiveItem, stillMissing } from '../../../lib/capture';
+import { effectiveItem, orderCheck, stillMissing } from '../../../lib/capture';
 import type { SubmittedOrder } from '../../../lib/api/staff';
 import { db, type StoredOrder } from '../db';
 import { getEnrolment } from '../settings';
@@ -45,6 +45,7 @@ export function orderState(o: StoredOrder): OrderState {
 export function blockers(o: StoredOrder): string[] {
   const b: string[] = [];
   if (!o.items.length) b.push('items');
+  if (orderCheck(o)) b.push('check');
   o.items.forEach((i, n) => stillMissing(i).filter((k) => k === 'quantity' || k === 'unitPrice').forEach((k) => b.push(`items[${n}].${k}`)));
   return b;
 }
