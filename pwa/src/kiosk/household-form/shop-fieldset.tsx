@@ -1,4 +1,4 @@
-import { marketplaceHostOf } from '../../../../lib/kiosk/household';
+import { marketplaceHostOf, marketplaces } from '../../../../lib/marketplaces/hosts';
 import { TextField, type FieldsetProps } from './fields';
 
 const payments = [['postpay', 'Ví PostPay (Bưu điện)'], ['viettelmoney', 'Viettel Money'], ['bank', 'Tài khoản ngân hàng']] as const;
@@ -10,7 +10,7 @@ export function ShopFieldset(props: FieldsetProps) {
     <fieldset>
       <legend>Cửa hàng số và tài khoản thanh toán</legend>
       <div class="choices" role="radiogroup" aria-label="Sàn thương mại điện tử">
-        {(['postmart', 'voso'] as const).map((m) => (
+        {marketplaces.map((m) => (
           <label key={m} class="choice">
             {/* Choosing a marketplace proposes its own e-wallet (voso: Viettel Money, postmart: PostPay); the officer can change it. */}
             <input type="radio" name="marketplace" checked={h.marketplace === m} onChange={() => update({ marketplace: m, payment: m === 'voso' ? 'viettelmoney' : 'postpay' })} />
