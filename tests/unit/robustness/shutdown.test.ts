@@ -98,7 +98,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         answer = await health(collector.base);
         if (answer === 200) await new Promise((r) => setTimeout(r, 25));
       }
-      expect(answer).toBe('ECONNREFUSED');
+      // A connection the kernel accepted just before the listener closed is reset rather than refused.
+      expect(['ECONNREFUSED', 'ECONNRESET']).toContain(answer);
       expect(collector.proc.exitCode).toBe(null);
       // A second signal (the operator presses Ctrl+C again, systemd signals the whole group) changes nothing.
       process.kill(-collector.proc.pid!, 'SIGTERM');
