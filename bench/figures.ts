@@ -1,7 +1,8 @@
 export interface Figure {
   value: number;
   unit: string;
-  target: number;
+  /** Absent for a figure kept only to be read (lines per area), with no target of its own. */
+  target?: number;
   better: 'lower' | 'higher';
 }
 export type Figures = Record<string, Figure>;

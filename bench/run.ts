@@ -12,6 +12,7 @@ import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
 import { run as load } from './load';
 import { run as plans } from './plans';
+import { run as code } from './code';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -24,6 +25,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'dashboard-size', run: dashboardSize },
   { name: 'load', run: load },
   { name: 'plans', run: plans },
+  { name: 'code', run: code },
 ];
 
 const only = process.argv.slice(2);
@@ -35,6 +37,7 @@ for (const b of benches) {
 }
 
 const rows = Object.entries(results).map(([name, f]) => {
+  if (f.target === undefined) return [name, String(f.value), f.unit, '', ''];
   const ok = f.better === 'lower' ? f.value <= f.target : f.value >= f.target;
   return [name, String(f.value), f.unit, `${f.better === 'lower' ? '≤' : '≥'} ${f.target}`, ok ? 'ok' : 'MISS'];
 });
