@@ -64,22 +64,26 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
   }
 }
 
-export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: Message, sender) => {
-    // Only this extension's own pages and content scripts may talk to it.
-    if (sender.id !== browser.runtime.id || !message?.type) return;
-    return handle(message, sender);
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void flushOutbox();
-    if (alarm.name === RULES_ALARM) void refreshRules();
-  });
-  // Daily rules refresh; created once, kept by the browser across restarts.
-  void browser.alarms.get(RULES_ALARM).then((a) => {
-    if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-  });
-  // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
-  // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
-  self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
-  void flushOutbox();
+export default defineBackground({
+  // A module: built with the popup and options pages, so they share one copy of Dexie, Preact-free code and lib/.
+  type: 'module',
+  main() {
+    browser.runtime.onMessage.addListener((message: Message, sender) => {
+      // Only this extension's own pages and content scripts may talk to it.
+      if (sender.id !== browser.runtime.id || !message?.type) return;
+      return handle(message, sender);
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+      if (alarm.name === RULES_ALARM) void refreshRules();
+    });
+    // Daily rules refresh; created once, kept by the browser across restarts.
+    void browser.alarms.get(RULES_ALARM).then((a) => {
+      if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    });
+    // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
+    // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
+    self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
+    void flushOutbox();
+  },
 });
