@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
-import { outbox, syncAnswers } from './shared/orders/deliver';
+import { outbox, syncAnswersIfDue } from './shared/orders/deliver';
 import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
@@ -57,8 +57,11 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       await outbox().retryNow();
       await flushOutbox();
       // Then what the agency decided since (an order reviewed, refused): shown on each order.
-      await syncAnswers().catch(() => 0);
+      await syncAnswersIfDue({ force: true });
       return { ok: true };
+    case 'sync-answers':
+      // The popup opened: the agency's decisions, at most every few minutes.
+      return { asked: await syncAnswersIfDue() };
     case 'refresh-rules':
       return { message: await refreshRules() };
   }

@@ -96,7 +96,7 @@ test('exclude from the notice and undo; exclude an item in the popup', async ({ 
   await popup.getByRole('button', { name: 'Đơn hàng', exact: true }).click();
   await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Không tính');
 
-  await first.getByRole('button', { name: 'Hoàn tác (Undo)' }).click();
+  await first.getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(first).toContainText('Đã ghi nhận đơn VS2611290417');
   await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Chưa gửi');
 
