@@ -84,7 +84,8 @@ export async function submitOrders(keys: string[]): Promise<number> {
       if (o.excluded) {
         if (!held) return false;
         await enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
-      } else if (state === 'sent' || state === 'flagged' || state === 'queued') {
+      } else if (state === 'sent' || state === 'flagged' || state === 'queued' || state === 'agency-excluded') {
+        // Sent, or decided by the agency: sending the same again would only undo its decision.
         return false;
       } else if (held) {
         o.clientId = newClientId();
