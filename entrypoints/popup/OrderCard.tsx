@@ -38,6 +38,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           <ItemRow key={n} orderKey={o.key} index={n} item={item} />
         ))}
       </ul>
+      <div class="foot">
       {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
       {check && (
         <div class="missing check">
@@ -59,6 +60,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
             Xóa đơn tự khai
           </button>
         )}
+      </div>
       </div>
     </article>
   );

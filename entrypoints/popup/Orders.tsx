@@ -64,7 +64,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
           </select>
         </label>
       )}
-      {period && (
+      {period && periods.length <= 1 && (
         <p class="period">
           {period.name}: {formatDate(period.startsOn)} – {formatDate(period.endsOn)}, báo cáo trước {formatDate(period.reportDue)}
         </p>
