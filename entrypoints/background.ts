@@ -5,7 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
-import { outbox, syncAnswers } from './shared/orders/deliver';
+import { outbox, syncAnswersIfDue } from './shared/orders/deliver';
 import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
@@ -57,29 +57,36 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       await outbox().retryNow();
       await flushOutbox();
       // Then what the agency decided since (an order reviewed, refused): shown on each order.
-      await syncAnswers().catch(() => 0);
+      await syncAnswersIfDue({ force: true });
       return { ok: true };
+    case 'sync-answers':
+      // The popup opened: the agency's decisions, at most every few minutes.
+      return { asked: await syncAnswersIfDue() };
     case 'refresh-rules':
       return { message: await refreshRules() };
   }
 }
 
-export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: Message, sender) => {
-    // Only this extension's own pages and content scripts may talk to it.
-    if (sender.id !== browser.runtime.id || !message?.type) return;
-    return handle(message, sender);
-  });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void flushOutbox();
-    if (alarm.name === RULES_ALARM) void refreshRules();
-  });
-  // Daily rules refresh; created once, kept by the browser across restarts.
-  void browser.alarms.get(RULES_ALARM).then((a) => {
-    if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
-  });
-  // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
-  // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
-  self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
-  void flushOutbox();
+export default defineBackground({
+  // A module: built with the popup and options pages, so they share one copy of Dexie, Preact-free code and lib/.
+  type: 'module',
+  main() {
+    browser.runtime.onMessage.addListener((message: Message, sender) => {
+      // Only this extension's own pages and content scripts may talk to it.
+      if (sender.id !== browser.runtime.id || !message?.type) return;
+      return handle(message, sender);
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+      if (alarm.name === RULES_ALARM) void refreshRules();
+    });
+    // Daily rules refresh; created once, kept by the browser across restarts.
+    void browser.alarms.get(RULES_ALARM).then((a) => {
+      if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
+    });
+    // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
+    // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
+    self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
+    void flushOutbox();
+  },
 });

@@ -4,17 +4,17 @@ import type { RecordedNotice } from '../shared/messages';
 
 export const noticeCss = `
 .n{position:fixed;right:16px;bottom:16px;max-width:22rem;background:#fff;color:#1a1a1a;border:2px solid #1b6e3a;
-  border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:12px 14px;font:15px/1.45 system-ui,sans-serif}
-.n h2{font-size:15px;margin:0 0 4px;color:#1b6e3a}.n p{margin:4px 0}.n .en{color:#555;font-size:13px}
+  border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:12px 40px 12px 14px;font:15px/1.45 system-ui,sans-serif}
+.n h2{font-size:15px;margin:0 0 4px;color:#1b6e3a}.n p{margin:4px 0}
 .n button{font:inherit;margin:6px 6px 0 0;padding:4px 10px;border-radius:6px;border:1px solid #1b6e3a;background:#fff;color:#1b6e3a;cursor:pointer}
-.n button:focus-visible{outline:3px solid #f0a500;outline-offset:1px}.n .x{position:absolute;top:4px;right:4px;border:0;margin:0;font-size:18px}
+.n button:focus-visible{outline:3px solid #f0a500;outline-offset:1px}.n .x{position:absolute;top:6px;right:6px;width:28px;height:28px;padding:0;border:0;margin:0;font-size:20px;line-height:1}
 `;
 
 /** What was recorded for the campaign, with "Không tính đơn này" and undo. Keyboard and screen-reader usable. */
 export function NoticeView(props: { orders: RecordedNotice[]; onExclude(key: string, excluded: boolean): Promise<unknown>; onClose(): void }) {
   return (
     <section class="n" role="status" aria-live="polite" aria-label="Nông sản số: đơn hàng đã ghi nhận">
-      <button class="x" type="button" aria-label="Đóng thông báo (Close)" onClick={props.onClose}>
+      <button class="x" type="button" aria-label="Đóng thông báo" onClick={props.onClose}>
         ×
       </button>
       {props.orders.map((o) => (
@@ -48,9 +48,9 @@ function OrderLine({ order: o, onExclude }: { order: RecordedNotice; onExclude(k
         </p>
       )}
       {o.incomplete && !excluded && <p>Trang không cho biết đủ thông tin: mở tiện ích để điền phần còn thiếu.</p>}
-      <p class="en" lang="en">{excluded ? 'This order will not be counted.' : 'Recorded for the campaign.'}</p>
+      {excluded && <p>Đơn này sẽ không được tính.</p>}
       <button type="button" disabled={busy} onClick={toggle}>
-        {excluded ? 'Hoàn tác (Undo)' : 'Không tính đơn này'}
+        {excluded ? 'Hoàn tác' : 'Không tính đơn này'}
       </button>
     </div>
   );

@@ -46,7 +46,7 @@ function Options() {
         <p>Đang tải cài đặt…</p>
       ) : (
       <form onSubmit={save}>
-        <h2>Máy chủ của tỉnh <span class="en">Collector address</span></h2>
+        <h2>Máy chủ của tỉnh</h2>
         <label>
           Địa chỉ máy chủ nhận báo cáo
           <input type="url" name="collector" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
@@ -60,7 +60,7 @@ function Options() {
         <StatusMessage message={saved} />
       </form>
       )}
-      <h2>Quy tắc đọc trang <span class="en">Page-reading rules</span></h2>
+      <h2>Quy tắc đọc trang</h2>
       <p>
         Đang dùng phiên bản {inUse.version}
         {rules ? `; bản của tỉnh tải về ngày ${formatDate(rules.fetchedAt)}` : '; chưa tải được bản của tỉnh, dùng bản kèm tiện ích'}.
@@ -69,7 +69,7 @@ function Options() {
         Cập nhật quy tắc ngay
       </button>
       <StatusMessage quiet message={{ text: rulesMessage }} />
-      <h2>Rời cơ quan <span class="en">Leave the agency</span></h2>
+      <h2>Rời cơ quan</h2>
       <p>Xóa đăng ký trên máy này (đơn hàng đã ghi vẫn được giữ). Đăng ký lại bằng mã mới trong cửa sổ tiện ích.</p>
       <button type="button" onClick={() => setEnrolment(null)}>
         Xóa đăng ký

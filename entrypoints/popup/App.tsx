@@ -30,7 +30,7 @@ export function App() {
           {enrolment.staff.fullName} — {enrolment.agency.name}
         </p>
       ) : (
-        <p class="note">Bạn chưa đăng ký với cơ quan. Đơn hàng vẫn được ghi lại trên máy; đăng ký để gửi. <span class="en">Not enrolled yet.</span></p>
+        <p class="note">Bạn chưa đăng ký với cơ quan. Đơn hàng vẫn được ghi lại trên máy; đăng ký để gửi.</p>
       )}
       <nav aria-label="Mục">
         {views.map((v) => (

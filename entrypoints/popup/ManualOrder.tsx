@@ -52,9 +52,7 @@ export function ManualOrder({ onDone }: { onDone(): void }) {
 
   return (
     <form onSubmit={save} aria-labelledby="manual-h">
-      <h2 id="manual-h">
-        Thêm đơn tự khai <span class="en">Add an order by hand</span>
-      </h2>
+      <h2 id="manual-h">Thêm đơn tự khai</h2>
       <p>Dùng cho đơn mua trong ứng dụng điện thoại của sàn hoặc đơn tiện ích không nhận ra. Đơn được đánh dấu “tự khai”.</p>
       <label>
         Sàn

@@ -8,7 +8,7 @@ import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
 import { acceptCheck, correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
 import { deleteManualOrder } from '../shared/orders/manual';
-import { orderState } from '../shared/orders/submit';
+import { decisionOfOrder, orderState } from '../shared/orders/submit';
 import { fieldNames, parseDecimal, stateWords } from '../shared/words';
 import { marketplaceHostOf } from '../../lib/marketplaces/hosts';
 
@@ -25,12 +25,12 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
       </h3>
       <p>
         <span class={`state ${state}`}>
-          {stateWords[state].vi} <span class="en">({stateWords[state].en})</span>
+          {stateWords[state]}
         </span>{' '}
-        {o.source === 'manual' && <span class="state">Tự khai (self-declared)</span>}{' '}
+        {o.source === 'manual' && <span class="state">Tự khai</span>}{' '}
         {o.status === 'cancelled' && <span class="state rejected">Đã hủy — không tính</span>}
       </p>
-      {(state === 'rejected' || state === 'flagged') && o.submission.reason && <p class={state === 'rejected' ? 'error' : ''}>Lý do: {o.submission.reason}</p>}
+      {['rejected', 'flagged', 'agency-excluded'].includes(state) && <Why order={o} />}
       {!o.orderCode && <OrderCodeField order={o} />}
       {o.missing.includes('items') && <p class="missing">Trang không cho biết sản phẩm của đơn này: hãy xóa đơn và thêm bằng tay.</p>}
       <ul class="items">
@@ -38,6 +38,7 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           <ItemRow key={n} orderKey={o.key} index={n} item={item} />
         ))}
       </ul>
+      <div class="foot">
       {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
       {check && (
         <div class="missing check">
@@ -60,7 +61,20 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           </button>
         )}
       </div>
+      </div>
     </article>
+  );
+}
+
+/** Why the agency does not count a sent order: its note, or the collector's reason with its numbered code. */
+function Why({ order }: { order: StoredOrder }) {
+  const d = decisionOfOrder(order);
+  if (!d.why) return null;
+  return (
+    <p class={d.kind === 'held' ? 'why' : 'why error'}>
+      {d.why}
+      {d.code && ` (mã ${d.code})`}
+    </p>
   );
 }
 
@@ -95,7 +109,7 @@ function ItemRow({ orderKey, index, item }: { orderKey: string; index: number; i
       <br />
       {show('quantity', `SL ${formatNumber(e.quantity)}`)} × {show('unitPrice', formatVnd(e.unitPrice))} = {missing.includes('quantity') || missing.includes('unitPrice') ? '…' : formatVnd(e.lineTotal)} ·{' '}
       {e.weightGrams !== null ? `${formatNumber(e.weightGrams / 1000, 3)} kg/đơn vị` : show('weightGrams', '')}
-      {!!missing.length && <span class="en"> — điền phần còn thiếu bằng nút “Sửa”.</span>}
+      {!!missing.length && <span class="muted"> — điền phần còn thiếu bằng nút “Sửa”.</span>}
       <div class="actions">
         <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
           Sửa

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDate, formatNumber } from '../../lib/format';
 import { effectiveItem } from '../../lib/capture';
@@ -6,7 +6,7 @@ import { orderContribution, tally } from '../../lib/tally';
 import { currentPeriod } from '../../lib/periods';
 import { db, type StoredOrder } from '../shared/db';
 import type { Message } from '../shared/messages';
-import { blockers, orderState, submitOrders } from '../shared/orders/submit';
+import { blockers, countsInTotals, decisionOfOrder, orderState, submitOrders } from '../shared/orders/submit';
 import type { Enrolment } from '../shared/settings';
 import { useLiveQuery } from '../shared/use-live-query';
 import { OrderCard } from './OrderCard';
@@ -29,6 +29,10 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
   const outside = useLiveQuery(async () => (period ? (await db().orders.count()) - (await db().orders.where('placedOn').between(period.startsOn, period.endsOn, true, true).count()) : 0), [period?.id]);
   const waiting = useLiveQuery(() => db().outbox.toArray(), []);
   const [message, setMessage] = useState<Outcome | null>(null);
+  // The agency's decisions: asked once per opening; the background asks the collector at most every few minutes.
+  useEffect(() => {
+    if (enrolment) void browser.runtime.sendMessage({ type: 'sync-answers' } satisfies Message).catch(() => {});
+  }, [!!enrolment]);
 
   if (!orders) return null;
   const toSend = orders.filter((o) => ['unsent', 'changed', 'rejected'].includes(orderState(o)) || (o.excluded && o.submission.collectorClientId));
@@ -47,9 +51,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
 
   return (
     <section aria-labelledby="orders-h">
-      <h2 id="orders-h">
-        Đơn hàng đã ghi nhận <span class="en">Recorded orders</span>
-      </h2>
+      <h2 id="orders-h" class="sr-only">Đơn hàng đã ghi nhận</h2>
       {periods.length > 1 && (
         <label>
           Đợt vận động
@@ -62,17 +64,12 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
           </select>
         </label>
       )}
-      {period && (
+      {period && periods.length <= 1 && (
         <p class="period">
           {period.name}: {formatDate(period.startsOn)} – {formatDate(period.endsOn)}, báo cáo trước {formatDate(period.reportDue)}
         </p>
       )}
       <Totals orders={orders} />
-      {orders.length === 0 && <p>Chưa có đơn hàng nào trong đợt này. Mua hàng trên langson.voso.vn hoặc langson.postmart.vn, tiện ích sẽ tự ghi nhận.</p>}
-      {orders.map((o) => (
-        <OrderCard key={o.key} order={o} />
-      ))}
-      {!!outside && <p class="en">{outside} đơn ngoài đợt này không được hiển thị. ({outside} orders outside this period.)</p>}
       <div class="actions">
         <button class="primary" type="button" onClick={send} disabled={!toSend.length}>
           Gửi {toSend.length ? `(${toSend.length} đơn)` : ''}
@@ -94,19 +91,45 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
           )}
         </div>
       )}
-      <p class="note">
-        Đơn mua trong ứng dụng điện thoại của sàn (app Voso, Postmart) tiện ích không nhìn thấy được: hãy thêm bằng tay (“Thêm đơn tự khai”).{' '}
-        <span class="en">Purchases in the marketplaces’ phone apps cannot be seen: add them by hand.</span>
-      </p>
+      <NotCounted orders={orders} />
+      {orders.length === 0 && <p>Chưa có đơn hàng nào trong đợt này. Mua hàng trên langson.voso.vn hoặc langson.postmart.vn, tiện ích sẽ tự ghi nhận.</p>}
+      {orders.map((o) => (
+        <OrderCard key={o.key} order={o} />
+      ))}
+      {!!outside && <p class="muted">{outside} đơn ngoài đợt này không được hiển thị.</p>}
+      <p class="muted">Đơn mua trong ứng dụng điện thoại của sàn (app Voso, Postmart) tiện ích không nhìn thấy được: hãy thêm bằng tay (“Thêm đơn tự khai”).</p>
     </section>
   );
 }
 
-/** Totals the agency will count: placed orders the person did not exclude, farm-product items only. */
-function Totals({ orders }: { orders: StoredOrder[] }) {
-  const t = tally(
-    orders.map((o) => ({ personId: 'me', counted: o.status === 'placed' && !o.excluded, contribution: orderContribution(o.items.map(effectiveItem)) })),
+/** The sent orders the agency does not count (held, excluded with its note, refused), and why. */
+function NotCounted({ orders }: { orders: StoredOrder[] }) {
+  const held = orders.filter((o) => o.status === 'placed' && !o.excluded && ['flagged', 'agency-excluded', 'rejected'].includes(orderState(o)));
+  if (!held.length) return null;
+  return (
+    <div class="not-counted" role="status">
+      <p>
+        <strong>Cơ quan chưa tính {held.length} đơn:</strong>
+      </p>
+      <ul>
+        {held.map((o) => {
+          const d = decisionOfOrder(o);
+          return (
+            <li key={o.key}>
+              {o.orderCode ? `Đơn ${o.orderCode}` : 'Đơn chưa có mã'} — {d.label.toLowerCase()}
+              {d.why && `. ${d.why}`}
+              {d.code && ` (mã ${d.code})`}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
+}
+
+/** Totals as the agency will count them: what it counts, plus what is still to send; farm-product items only. */
+function Totals({ orders }: { orders: StoredOrder[] }) {
+  const t = tally(orders.map((o) => ({ personId: 'me', counted: countsInTotals(o), contribution: orderContribution(o.items.map(effectiveItem)) })));
   return (
     <>
       <NumberCards

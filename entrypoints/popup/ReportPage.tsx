@@ -38,9 +38,7 @@ export function ReportPage({ enrolled }: { enrolled: boolean }) {
   };
   return (
     <section aria-labelledby="report-h">
-      <h2 id="report-h">
-        Báo trang lỗi <span class="en">Report a page the extension cannot read</span>
-      </h2>
+      <h2 id="report-h">Báo trang lỗi</h2>
       <p>
         Khi tiện ích không nhận ra đơn hàng trên một trang của sàn, hãy gửi báo lỗi để Sở sửa quy tắc đọc trang. Chỉ gửi cấu trúc trang; họ tên, số điện
         thoại, địa chỉ, email được xóa ngay trên máy bạn trước khi gửi.

@@ -8,6 +8,12 @@ import { createCollector, type Collector } from '../../client/collector';
 export const staffCollector = (baseUrl: string, token: string | null = null) =>
   createCollector({ baseUrl, token, noAnswerThen: 'Dữ liệu vẫn được giữ trên máy và sẽ tự gửi lại.' });
 
+/**
+ * The collector for enrolling: nothing is kept to send later, so a missing answer says only that it failed
+ * (the popup then says plainly that enrolment did not happen, with "Thử lại").
+ */
+export const enrolCollector = (baseUrl: string) => createCollector({ baseUrl });
+
 export const previewCode = (c: Collector, code: string) => c.get<EnrolmentCodePreview>(`/api/enrolment-codes/${encodeURIComponent(code.trim())}`);
 export const enrol = (c: Collector, code: string, fullName: string, installationId: string) =>
   c.call<EnrolResponse>('POST', '/api/staff/enrol', { code: code.trim(), fullName: fullName.trim(), installationId });

@@ -18,6 +18,12 @@ export interface Submission {
   status?: SubmissionStatus;
   /** The collector's reason, in Vietnamese, when it refused or flagged the order. */
   reason?: string;
+  /** The collector's numbered code when it holds or refuses the order (409.13, 422.x, 403.10…). */
+  problem?: { code: string; message: string };
+  /** The agency's review and its note (GET /api/staff/orders), and whether its figures count the order now. */
+  review?: 'counted' | 'excluded' | null;
+  reviewNote?: string | null;
+  counted?: boolean;
   answeredAt?: string;
 }
 

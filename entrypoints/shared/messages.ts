@@ -19,6 +19,7 @@ export type Message =
   | { type: 'exclude-order'; key: string; excluded: boolean }
   | { type: 'report-page'; url: string; pageType: string; structure: PageStructure; rulesVersion: string | null; note: string | null }
   | { type: 'flush-outbox' }
+  | { type: 'sync-answers' }
   | { type: 'refresh-rules' };
 
 /** Background → content script. */

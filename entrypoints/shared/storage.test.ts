@@ -11,8 +11,8 @@ import { createOutbox } from '../../client/outbox';
 import { recordPage } from './orders/record';
 import { correctItem, setOrderExcluded } from './orders/correct';
 import { addManualOrder } from './orders/manual';
-import { orderState, submitOrders, toSubmitted } from './orders/submit';
-import { outbox, syncAnswers } from './orders/deliver';
+import { countsInTotals, decisionOfOrder, orderState, submitOrders, toSubmitted } from './orders/submit';
+import { answersEveryMs, outbox, syncAnswers, syncAnswersIfDue } from './orders/deliver';
 import { setCollectorUrl, setEnrolment, installationId } from './settings';
 import { enrol, myOrders, previewCode, staffCollector, withdrawOrder } from './collector-api';
 import { startCollector } from '../../server/collector';
@@ -192,6 +192,34 @@ describe('orders and submission against a real collector', () => {
     const o = (await db().orders.get('voso:VS300'))!;
     expect(orderState(o)).toBe('rejected');
     expect(o.submission.reason).toMatch(/ngoài thời gian của đợt/);
+  });
+
+  it('takes the agency’s decision: excluded with its note, out of the totals, not offered again; asked at most every few minutes', async () => {
+    await recordPage(confirmation('VS500'));
+    expect(countsInTotals((await db().orders.get('voso:VS500'))!)).toBe(true);
+    await submitOrders(['voso:VS500']);
+    await outbox().flush();
+    const sent = (await db().orders.get('voso:VS500'))!;
+    expect(orderState(sent)).toBe('sent');
+    const t0 = 5_000_000_000_000;
+    expect(await syncAnswersIfDue({ now: t0 })).toBe(true);
+
+    // The agency's focal point excludes it, with a note (as POST /api/agency/review/:id stores it).
+    await collector.db.updateTable('staff_orders').set({ review: 'excluded', review_note: 'Đơn mua hộ người thân', counted: 0 }).where('client_id', '=', sent.clientId).execute();
+    expect(await syncAnswersIfDue({ now: t0 + answersEveryMs - 1 })).toBe(false);
+    expect(orderState((await db().orders.get('voso:VS500'))!)).toBe('sent');
+    expect(await syncAnswersIfDue({ now: t0 + answersEveryMs })).toBe(true);
+    const decided = (await db().orders.get('voso:VS500'))!;
+    expect(orderState(decided)).toBe('agency-excluded');
+    expect(decisionOfOrder(decided)).toEqual({ kind: 'excluded', label: 'Cơ quan không tính', why: 'Ghi chú của cơ quan: Đơn mua hộ người thân', code: '403.10' });
+    expect(countsInTotals(decided)).toBe(false);
+    expect(await submitOrders(['voso:VS500'])).toBe(0);
+    // A send asks at once (force), whatever the time.
+    await collector.db.updateTable('staff_orders').set({ review: 'counted', review_note: null, counted: 1 }).where('client_id', '=', sent.clientId).execute();
+    expect(await syncAnswersIfDue({ force: true, now: t0 + answersEveryMs + 1 })).toBe(true);
+    const counted = (await db().orders.get('voso:VS500'))!;
+    expect(orderState(counted)).toBe('sent');
+    expect(countsInTotals(counted)).toBe(true);
   });
 
   it('takes the collector’s later answers: an order withdrawn there is "chưa gửi" here again', async () => {

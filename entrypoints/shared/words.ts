@@ -1,5 +1,6 @@
-// The words the extension's pages use for fields and states: Vietnamese first, English after.
+// The words the extension's pages use for fields and states (the agency's decisions: lib/decision.ts).
 import type { OrderState } from './orders/submit';
+import { decisionLabels } from '../../lib/decision';
 
 export const fieldNames: Record<string, string> = {
   orderCode: 'mã đơn hàng',
@@ -14,14 +15,16 @@ export const fieldNames: Record<string, string> = {
   shop: 'cửa hàng',
 };
 
-export const stateWords: Record<OrderState, { vi: string; en: string }> = {
-  unsent: { vi: 'Chưa gửi', en: 'Not sent' },
-  changed: { vi: 'Đã sửa, chưa gửi lại', en: 'Changed, not sent again' },
-  queued: { vi: 'Đang gửi', en: 'Sending' },
-  sent: { vi: 'Đã gửi', en: 'Sent' },
-  flagged: { vi: 'Đã gửi — cơ quan đang xem xét', en: 'Sent — under review' },
-  rejected: { vi: 'Bị từ chối', en: 'Refused' },
-  'not-counted': { vi: 'Không tính', en: 'Not counted' },
+/** Where an order stands, as its badge says; the agency's decisions in the words shared with the PWA. */
+export const stateWords: Record<OrderState, string> = {
+  unsent: 'Chưa gửi',
+  changed: 'Đã sửa, chưa gửi lại',
+  queued: 'Đang gửi',
+  sent: `Đã gửi — ${decisionLabels.counted.toLowerCase()}`,
+  flagged: `Đã gửi — ${decisionLabels.held.toLowerCase()}`,
+  'agency-excluded': decisionLabels.excluded,
+  rejected: decisionLabels.refused,
+  'not-counted': 'Không tính — bạn đã bỏ đơn này',
 };
 
 

@@ -68,6 +68,13 @@ export const staffOrderViewSchema = v.object({
   status: v.picklist(submissionStatuses),
   /** Why it is flagged or was not counted, in Vietnamese. */
   reason: v.optional(v.string()),
+  /** Why it is held or refused, with its numbered code (lib/decision.ts reads it). */
+  problem: v.optional(itemProblemSchema),
+  /** The agency's review: null until a focal point decides; its note says why it excluded the order. */
+  review: v.nullable(v.picklist(['counted', 'excluded'])),
+  reviewNote: v.nullable(v.string()),
+  /** Whether the agency's figures count this order now. */
+  counted: v.boolean(),
   order: submittedOrderSchema,
   receivedAt: v.string(),
 });

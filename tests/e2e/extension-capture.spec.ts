@@ -2,6 +2,7 @@
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
 import { buyOnPostmart, enrol, openPopup, orderCard, postmartPages, recorded, total } from './extension-helpers';
+import { createAgencyFocalPoint } from '../../server/testing/seed';
 
 const cancelled10528 = () =>
   fixture('postmart/fixtures/account-orders.html').replace(
@@ -96,7 +97,7 @@ test('exclude from the notice and undo; exclude an item in the popup', async ({ 
   await popup.getByRole('button', { name: 'Đơn hàng', exact: true }).click();
   await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Không tính');
 
-  await first.getByRole('button', { name: 'Hoàn tác (Undo)' }).click();
+  await first.getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(first).toContainText('Đã ghi nhận đơn VS2611290417');
   await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Chưa gửi');
 
@@ -120,4 +121,55 @@ test('the notice and the popup pass an accessibility check (axe)', async ({ exte
   await expect(orderCard(popup, 'VS2611290417')).toBeVisible();
   const results = await new AxeBuilder({ page: popup }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('the agency excludes a sent order with a note: the popup says so, with the note, and its totals drop', async ({ extension, collector }) => {
+  const { context, extensionId, serviceWorker } = extension;
+  ordersPage = () => fixture('postmart/fixtures/account-orders.html');
+  await enrol(context, extensionId, collector, 'Vi Thị Hoa');
+  const page = await context.newPage();
+  await buyOnPostmart(page);
+  const popup = await openPopup(context, extensionId);
+  await expect(total(popup, 'Đơn hàng')).toHaveText('1');
+  await popup.getByRole('button', { name: /^Gửi/ }).click();
+  await expect(orderCard(popup, '10528').locator('.state').first()).toContainText('Đã gửi');
+
+  // The focal point of Sở Nội vụ reviews it on the dashboard's API.
+  const focal = await createAgencyFocalPoint(collector.db, 'SNV');
+  // The collector is shared by this file's tests: other people claimed 10528 too; this one is the newest.
+  const row = await collector.db.selectFrom('staff_orders').select('id').where('order_code', '=', '10528').where('state', '!=', 'withdrawn').orderBy('received_at', 'desc').executeTakeFirstOrThrow();
+  const review = await fetch(`${collector.url}/api/agency/review/${row.id}`, {
+    method: 'POST',
+    headers: { ...focal.auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ decision: 'excluded', note: 'Đơn mua hộ người thân' }),
+  });
+  expect(review.status).toBe(200);
+
+  // Opened again within minutes, the popup does not ask the collector (no request per opening)…
+  await popup.reload();
+  await expect(orderCard(popup, '10528')).toBeVisible();
+  await expect(orderCard(popup, '10528').locator('.state').first()).not.toHaveText('Cơ quan không tính');
+  // …a few minutes later it does: the service worker's last asking is moved back, as time would.
+  await serviceWorker.evaluate(
+    () =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('nongsan-so');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'answersSyncedAt', value: Date.now() - 10 * 60_000 });
+          tx.oncomplete = () => (open.result.close(), done());
+        };
+      }),
+  );
+  await popup.reload();
+  const card = orderCard(popup, '10528');
+  await expect(card.locator('.state').first()).toHaveText('Cơ quan không tính');
+  await expect(card).toContainText('Ghi chú của cơ quan: Đơn mua hộ người thân');
+  await expect(popup.locator('.not-counted')).toContainText('Cơ quan chưa tính 1 đơn:');
+  await expect(popup.locator('.not-counted li')).toHaveText(['Đơn 10528 — cơ quan không tính. Ghi chú của cơ quan: Đơn mua hộ người thân (mã 403.10)']);
+  await expect(total(popup, 'Đơn hàng')).toHaveText('0');
+  await expect(total(popup, 'Sản phẩm nông sản')).toHaveText('0');
+  // Not offered for sending again: the agency's decision stands until the person changes the order.
+  await expect(popup.getByRole('button', { name: /^Gửi/ })).toBeDisabled();
 });

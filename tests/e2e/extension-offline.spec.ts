@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, launchWithExtension } from './fixtures';
 import { fixture, startMarketplaceServer } from './marketplace-server';
-import { buyOnPostmart, enrol, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
+import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
+import { createEnrolmentCode } from '../../server/testing/seed';
 
 const sitePages = {
   'langson.postmart.vn': postmartPages(),
@@ -114,4 +115,27 @@ test('"Báo trang lỗi" sends the page structure without the buyer’s personal
   expect(report.url).toBe('http://langson.voso.vn/dat-hang');
   expect(report.structure).toContain('order-success');
   expect(report.structure).not.toContain('REDACTED');
+});
+
+test('enrolling while the collector does not answer says plainly it did not happen; "Thử lại" enrols once it answers', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  await ensureCurrentPeriod(collector);
+  await setCollectorUrl(context, extensionId, 'http://localhost:9'); // nothing answers there
+  const code = await createEnrolmentCode(collector.db, 'SNV');
+  const popup = await openPopup(context, extensionId);
+  await popup.getByLabel('Họ và tên đầy đủ').fill('Nông Văn Tú');
+  await popup.getByLabel('Mã đăng ký do cơ quan cấp').fill(code);
+  await popup.getByRole('button', { name: 'Kiểm tra mã' }).click();
+  const error = popup.getByRole('alert');
+  await expect(error).toContainText('Chưa đăng ký được:');
+  await expect(error).toContainText('Đăng ký không tự thử lại; hãy bấm “Thử lại” khi có mạng.');
+  await expect(error).not.toContainText('sẽ tự gửi lại');
+  await expect(popup.locator('.who')).toHaveCount(0);
+
+  await setCollectorUrl(context, extensionId, collector.url);
+  await popup.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(popup.locator('.agency')).toContainText('Sở Nội vụ');
+  await expect(popup.getByRole('button', { name: 'Thử lại' })).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Đúng, đăng ký' }).click();
+  await expect(popup.locator('.who')).toContainText('Nông Văn Tú — Sở Nội vụ');
 });

@@ -44,6 +44,7 @@ export async function deliver([entry]: OutboxEntry[]): Promise<void> {
         sentBody: sentContent(body),
         status: r.status,
         reason: r.problem?.message,
+        ...(r.problem ? { problem: { code: r.problem.code, message: r.problem.message } } : {}),
         answeredAt: now,
       };
     });
@@ -74,13 +75,47 @@ export async function syncAnswers(): Promise<number> {
       if (!held || !view || o.submission.state === 'queued') continue;
       const next = view.status === 'withdrawn'
         ? unsent()
-        : { ...o.submission, state: view.status === 'rejected' ? ('rejected' as const) : ('sent' as const), status: view.status, reason: view.reason };
-      if (JSON.stringify(next) === JSON.stringify(o.submission)) continue;
+        : {
+            state: view.status === 'rejected' ? ('rejected' as const) : ('sent' as const),
+            collectorClientId: held,
+            sentBody: o.submission.sentBody,
+            answeredAt: o.submission.answeredAt,
+            status: view.status,
+            reason: view.reason,
+            // Only what says something: an order simply counted reads as before, so it does not count as a change.
+            ...(view.problem ? { problem: { code: view.problem.code, message: view.problem.message } } : {}),
+            ...(view.review ? { review: view.review } : {}),
+            ...(view.reviewNote ? { reviewNote: view.reviewNote } : {}),
+            ...(view.counted ? {} : { counted: false }),
+          };
+      if (sameAnswer(next, o.submission)) continue;
       await d.orders.update(o.key, { submission: next });
       changed++;
     }
   });
   return changed;
+}
+
+/** Whether two submissions say the same, whatever the order of their fields. */
+const sameAnswer = (a: object, b: object) => {
+  const norm = (x: object) => JSON.stringify(Object.entries(x).filter(([, v]) => v !== undefined).sort(([k], [l]) => k.localeCompare(l)));
+  return norm(a) === norm(b);
+};
+
+/** How often the popup may ask the collector for its decisions: on opening, at most this often. */
+export const answersEveryMs = 3 * 60_000;
+const ANSWERS_AT = 'answersSyncedAt';
+
+/**
+ * The decisions, unless they were fetched less than `answersEveryMs` ago (or `force`, after a send). Returns
+ * whether the collector was asked. A collector that does not answer is no error here: the outbox says so.
+ */
+export async function syncAnswersIfDue({ force = false, now = Date.now() } = {}): Promise<boolean> {
+  const last = (await db().settings.get(ANSWERS_AT))?.value as number | undefined;
+  if (!force && last !== undefined && now - last < answersEveryMs && now >= last) return false;
+  await db().settings.put({ key: ANSWERS_AT, value: now });
+  await syncAnswers().catch(() => 0);
+  return true;
 }
 
 async function settle(key: string | undefined, change: (o: StoredOrder) => void) {

@@ -5,6 +5,7 @@ import { db, type StoredOrder } from '../db';
 import { getEnrolment } from '../settings';
 import { enqueue } from '../outbox';
 import { newClientId } from './record';
+import { decisionOf } from '../../../lib/decision';
 
 /** The order as the collector receives it (docs/api.md SubmittedOrder). */
 export function toSubmitted(o: StoredOrder): SubmittedOrder {
@@ -28,7 +29,7 @@ export function toSubmitted(o: StoredOrder): SubmittedOrder {
 /** What was delivered, without the clientId (new on every resend): tells a changed order from a sent one. */
 export const sentContent = (body: object) => JSON.stringify({ ...body, clientId: '' });
 
-export type OrderState = 'unsent' | 'changed' | 'queued' | 'sent' | 'flagged' | 'rejected' | 'not-counted';
+export type OrderState = 'unsent' | 'changed' | 'queued' | 'sent' | 'flagged' | 'agency-excluded' | 'rejected' | 'not-counted';
 
 /** Where an order stands, in the words the popup shows. */
 export function orderState(o: StoredOrder): OrderState {
@@ -37,8 +38,21 @@ export function orderState(o: StoredOrder): OrderState {
   if (o.excluded) return 'not-counted';
   if (s.state === 'unsent') return 'unsent';
   if (s.sentBody !== sentContent(toSubmitted(o))) return 'changed';
+  if (s.review === 'excluded') return 'agency-excluded';
   if (s.state === 'rejected') return 'rejected';
-  return s.status === 'flagged' ? 'flagged' : 'sent';
+  return s.status === 'flagged' || (s.counted === false && s.review !== 'counted') ? 'flagged' : 'sent';
+}
+
+/** The agency's decision on a sent order, in the words shared with the PWA (lib/decision.ts). */
+export const decisionOfOrder = (o: StoredOrder) => decisionOf({ status: o.submission.status ?? 'accepted', ...o.submission });
+
+/**
+ * Whether the order counts in the popup's totals: what the agency counts, plus what is still to be sent.
+ * Orders the agency holds, excluded or refused do not count, so once all is sent the totals are the agency's.
+ */
+export function countsInTotals(o: StoredOrder): boolean {
+  if (o.status !== 'placed' || o.excluded) return false;
+  return !['flagged', 'agency-excluded', 'rejected'].includes(orderState(o));
 }
 
 /** Fields the person still has to fill before the order can be sent. */
@@ -70,7 +84,8 @@ export async function submitOrders(keys: string[]): Promise<number> {
       if (o.excluded) {
         if (!held) return false;
         await enqueue({ kind: 'withdraw', clientId: held, orderKey: key, body: null });
-      } else if (state === 'sent' || state === 'flagged' || state === 'queued') {
+      } else if (state === 'sent' || state === 'flagged' || state === 'queued' || state === 'agency-excluded') {
+        // Sent, or decided by the agency: sending the same again would only undo its decision.
         return false;
       } else if (held) {
         o.clientId = newClientId();

@@ -5,7 +5,8 @@
  *                                        different content → that order rejected with 409.1; 400.12 over 100
  *   DELETE /api/staff/orders/:clientId  withdraw → {clientId, status:'withdrawn'}; 404.12 unknown.
  *                                        To correct a sent order: withdraw it and send the corrected one with a new clientId.
- *   GET    /api/staff/orders            → {orders:[{clientId, serverId, status, reason?, order, receivedAt}]} (mine, newest first)
+ *   GET    /api/staff/orders            → {orders:[{clientId, serverId, status, reason?, problem?, review, reviewNote, counted, order,
+ *                                        receivedAt}]} (mine, newest first): the agency's decision and note come back
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
@@ -35,8 +36,19 @@ export function staffOrderRoutes({ db }: AppDeps) {
   r.get('/', async (c) => {
     const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', c.get('principal').subjectId).orderBy('received_at', 'desc').limit(2000).execute();
     const orders: StaffOrderView[] = rows.map((row) => {
-      const { status, reason } = resultOf(row);
-      return { clientId: row.client_id, serverId: row.id, status, ...(reason ? { reason } : {}), order: JSON.parse(row.body) as SubmittedOrder, receivedAt: row.received_at };
+      const { status, reason, problem } = resultOf(row);
+      return {
+        clientId: row.client_id,
+        serverId: row.id,
+        status,
+        ...(reason ? { reason } : {}),
+        ...(problem ? { problem } : {}),
+        review: row.review,
+        reviewNote: row.review_note,
+        counted: row.counted === 1,
+        order: JSON.parse(row.body) as SubmittedOrder,
+        receivedAt: row.received_at,
+      };
     });
     return c.json({ orders });
   });

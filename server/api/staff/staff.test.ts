@@ -136,6 +136,42 @@ forEachDatabase((deps) => {
       expect((await d.app.request(`/api/staff/orders/nope-nope-nope`, { method: 'DELETE', headers: b.auth })).status).toBe(404);
     });
 
+    it('gives the agency’s decision back: excluded with its note, counted on review, held with its reason', async () => {
+      const d = deps();
+      const staff = await enrolStaff(d, 'SCT', 'Người C');
+      const other = await enrolStaff(d, 'SCT', 'Người D');
+      const focal = await createAgencyFocalPoint(d.db, 'SCT');
+      const code = `VS-${randomUUID()}`;
+      const [excluded, held] = [sampleOrder(), sampleOrder({ orderCode: code })];
+      await submitOrders(d, staff, [excluded, held]);
+      await submitOrders(d, other, [sampleOrder({ orderCode: code })]);
+      const id = (clientId: string) => d.db.selectFrom('staff_orders').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+      const review = await d.app.request(`/api/agency/review/${(await id(excluded.clientId)).id}`, {
+        method: 'POST',
+        headers: { ...focal.auth, ...json },
+        body: JSON.stringify({ decision: 'excluded', note: 'Đơn mua hộ người thân' }),
+      });
+      expect(review.status).toBe(200);
+      const res = await d.app.request('/api/staff/orders', { headers: staff.auth });
+      expect(res.status).toBe(200);
+      const { orders } = await res.json();
+      expect(orders).toHaveLength(2);
+      const byId = new Map(orders.map((o: { clientId: string }) => [o.clientId, o]));
+      expect(byId.get(excluded.clientId)).toMatchObject({
+        status: 'rejected',
+        review: 'excluded',
+        reviewNote: 'Đơn mua hộ người thân',
+        counted: false,
+        reason: 'Cơ quan không tính đơn này: Đơn mua hộ người thân',
+        problem: { code: '403.10', message: 'Cơ quan không tính đơn này: Đơn mua hộ người thân' },
+      });
+      expect(byId.get(held.clientId)).toMatchObject({ status: 'flagged', review: null, reviewNote: null, counted: false });
+
+      await d.app.request(`/api/agency/review/${(await id(held.clientId)).id}`, { method: 'POST', headers: { ...focal.auth, ...json }, body: JSON.stringify({ decision: 'counted', note: '' }) });
+      const after = (await (await d.app.request('/api/staff/orders', { headers: staff.auth })).json()).orders.find((o: { clientId: string }) => o.clientId === held.clientId);
+      expect(after).toMatchObject({ status: 'accepted', review: 'counted', reviewNote: null, counted: true });
+    });
+
     it('counts self-declared orders, marked as manual; lists only my own orders', async () => {
       const d = deps();
       const a = await enrolStaff(d, 'SYT');
