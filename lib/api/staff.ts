@@ -75,6 +75,7 @@ export type StaffOrderView = v.InferOutput<typeof staffOrderViewSchema>;
 
 /** GET /api/staff/orders answer. */
 export const staffOrdersAnswerSchema = v.object({ orders: v.array(staffOrderViewSchema) });
+export type StaffOrdersResponse = v.InferOutput<typeof staffOrdersAnswerSchema>;
 
 /** DELETE /api/staff/orders/:clientId answer. */
 export const withdrawAnswerSchema = v.object({ clientId: v.string(), status: v.literal('withdrawn') });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../../test-databases';
 import { createAgencyFocalPoint, enrolStaff, sampleOrder, submitOrders } from '../../testing/seed';
 
-const jpeg = (n: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(n).fill(7)]);
+const jpeg = (n: number): Uint8Array<ArrayBuffer> => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(n).fill(7)]);
 
 forEachDatabase((deps) => {
   describe('order photos', () => {
@@ -12,7 +12,7 @@ forEachDatabase((deps) => {
       const staff = await enrolStaff(d, 'SNV');
       const order = sampleOrder({ source: 'manual' });
       const sent = await submitOrders(d, staff, [order]);
-      const put = (body: Uint8Array, clientId = order.clientId, auth = staff.auth) =>
+      const put = (body: BodyInit, clientId = order.clientId, auth = staff.auth) =>
         d.app.request(`/api/staff/orders/${clientId}/photo`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'image/jpeg' }, body });
 
       const first = await put(jpeg(100));
