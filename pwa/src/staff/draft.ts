@@ -57,7 +57,7 @@ export function draftFrom({ marketplace, order }: PastedReading): Draft {
 
 export const emptyItem = (): DraftItem => ({ name: '', quantity: '1', unitPrice: '', isFarmProduct: false, excluded: false, shop: null, weightGrams: null });
 
-/** A typed name decides "nông sản" the same way the reader does, until the person ticks it themselves. */
+/** A typed name decides "nông sản" the same way the reader does, while the person has not changed the tick. */
 export const farmGuess = (name: string) => isFarmProduct({ name }).isFarmProduct;
 
 const quantityOf = (i: DraftItem) => (/^\d{1,5}$/.test(i.quantity.trim()) && Number(i.quantity) > 0 ? Number(i.quantity) : null);

@@ -59,7 +59,7 @@ export function ReviewForm({ draft, onChange, photo, onPhoto, onSend, onCancel, 
           <li key={n} class={i.excluded ? 'excluded' : ''}>
             <label>
               Tên sản phẩm {n + 1}
-              <input value={i.name} onInput={(e) => setItem(n, { name: e.currentTarget.value, ...(i.name ? {} : { isFarmProduct: farmGuess(e.currentTarget.value) }) })} />
+              <input value={i.name} onInput={(e) => setItem(n, { name: e.currentTarget.value, ...(i.isFarmProduct === farmGuess(i.name) && { isFarmProduct: farmGuess(e.currentTarget.value) }) })} />
             </label>
             <div class="staff-pair">
               <label>
