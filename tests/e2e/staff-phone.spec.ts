@@ -53,6 +53,8 @@ test('a phone: enrol, paste, correct, send offline, delivered once; the agency s
   await expect(page.locator('.staff-items > li').nth(1).getByLabel('Là nông sản')).toBeChecked();
   await page.getByLabel(/Ảnh đơn hàng/).setInputFiles(await cameraPhoto(page, 40));
   await expect(page.getByRole('img', { name: 'Ảnh đơn hàng sẽ gửi kèm' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: 'test-results/khai-bao-360x740.png', fullPage: true });
 
   // Offline: kept on the phone, shown as waiting.
   await context.setOffline(true);
