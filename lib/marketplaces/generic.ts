@@ -6,7 +6,7 @@ import { hasVndAmount, parseQuantity, parseVnd } from '../money';
 import { cleanText, foldVietnamese } from '../text';
 import { absoluteUrl, query, queryAll, textOf } from './dom';
 import { crossCheck, type RawItem, type RawOrder } from './items';
-import { orderStatus } from './status';
+import { orderStatus, type OrderStatus } from './status';
 
 export type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
@@ -339,7 +339,14 @@ function readOrder(list: Chunk[], code: string | null, tableItems: RawItem[], ur
   const found = orderValues(list);
   const items = chooseItems(list, found, tableItems, url);
   if (!items.length) return null;
-  const shop = found.shop ?? shopName(list);
+  return labelledOrder(found, code, items, found.shop ?? shopName(list), orderStatus(statusBadge(list)));
+}
+
+/**
+ * An order from the values its labels gave (the first of each) and its items; `status` when no status label
+ * says one. Shared with the reader of pasted text (pasted-text.ts).
+ */
+export function labelledOrder(found: Partial<Record<LabelField, string>>, code: string | null, items: RawItem[], shop: string | null, status: OrderStatus | null): RawOrder {
   return {
     orderCode: code,
     placedAt: parseVietnameseDate(found.placedAt),
@@ -347,7 +354,7 @@ function readOrder(list: Chunk[], code: string | null, tableItems: RawItem[], ur
     shippingFee: parseVnd(found.shippingFee),
     discount: parseVnd(found.discount),
     total: parseVnd(found.total) ?? parseVnd(found.subtotal),
-    status: orderStatus(found.status) ?? orderStatus(statusBadge(list)),
+    status: orderStatus(found.status) ?? status,
     shop,
   };
 }

@@ -2,13 +2,11 @@
 // for phones the extension does not run on). Plain lines, no markup: the same labels, money, quantity, date and
 // status parsers as the page reader (generic.ts labelOfText), and the same order builder with its cross-check, so
 // a reading whose items do not add up to the total is "cần kiểm tra" here too.
-import { parseVietnameseDate } from '../dates';
 import { hasVndAmount, parseQuantity, parseVnd } from '../money';
 import { cleanText, foldVietnamese } from '../text';
-import { labelOfText, type LabelField } from './generic';
+import { labelledOrder, labelOfText, type LabelField } from './generic';
 import { marketplaceOf, marketplaces, type Marketplace } from './hosts';
 import { makeOrder, type RawItem, type RawOrder } from './items';
-import { orderStatus } from './status';
 import type { ExtractedOrder } from './types';
 
 const MAX_LINES = 2000;
@@ -146,17 +144,7 @@ export function readPastedText(text: string, url: string | null = null): PastedR
     i = end;
   }
   const code = found.code?.split(/\s/)[0].replace(/^#/, '').replace(/[.,;:)]+$/, '') || null;
-  const shop = found.shop ?? null;
-  const raw: RawOrder = {
-    orderCode: code,
-    placedAt: parseVietnameseDate(found.placedAt),
-    items: items.map((i) => ({ ...i, shop })),
-    shippingFee: parseVnd(found.shippingFee),
-    discount: parseVnd(found.discount),
-    total: parseVnd(found.total) ?? parseVnd(found.subtotal),
-    status: orderStatus(found.status) ?? (/dat hang thanh cong/.test(foldVietnamese(text)) ? 'placed' : null),
-    shop,
-  };
+  const raw = labelledOrder(found, code, items, found.shop ?? null, /dat hang thanh cong/.test(foldVietnamese(text)) ? 'placed' : null);
   // With a code it is an order like any confirmation; without one, the items and amounts still count and the
   // person types the code (makeOrder keeps a code-less order only as a snapshot, so add what it leaves out).
   const order = makeOrder(raw, 'order-confirmation', 'labels') ?? codeless(raw);
