@@ -1,5 +1,5 @@
-// One suite for the outbox of both apps: the extension's orders (entries in its Dexie store) and the kiosk's
-// households (the records themselves), each through its real store and delivery code, against a collector
+// One suite for the outbox of every app: the extension's orders (entries in its Dexie store), the kiosk's
+// households and the orders declared on a phone (the records themselves), each through its real store and delivery code, against a collector
 // that answers what a real one answers under faults: 5xx, no answer before the timeout, 409.1, 401.1.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,10 @@ import { db as kioskDb } from '../pwa/src/kiosk/db';
 import { saveHousehold } from '../pwa/src/kiosk/household-records';
 import { householdOutbox } from '../pwa/src/kiosk/sending/send-households';
 import { sampleHousehold } from '../lib/kiosk/sample-household';
+import { db as staffDb } from '../pwa/src/staff/db';
+import { declarationOutbox } from '../pwa/src/staff/send-declarations';
+import { draftFrom, orderFrom } from '../pwa/src/staff/draft';
+import { readPastedText } from '../lib/marketplaces/pasted-text';
 import type { ExtractResult } from '../lib/marketplaces/types';
 
 // ---- The collector, as seen through fetch ----
@@ -124,11 +128,34 @@ async function kioskApp(): Promise<App> {
   };
 }
 
+/** The PWA's "Khai báo đơn hàng" on a phone: a pasted confirmation, reviewed, queued as a self-declared order. */
+async function phoneApp(): Promise<App> {
+  await staffDb.declarations.clear();
+  const enrolment = { token: 'staff-token', staff: { id: 'p1', fullName: 'Hoàng Thị Mai' }, agency: { code: 'SNV', name: 'Sở Nội vụ' }, periods: [], enrolledAt: '2021-09-01T00:00:00.000Z' };
+  const clientId = (id: string) => `phone-order-${id}`;
+  const record = async (id: string) => (await staffDb.declarations.get(clientId(id)))!;
+  return {
+    async queue(ids) {
+      for (const id of ids) {
+        const order = orderFrom(draftFrom(readPastedText(`Mã đơn hàng: VS10${id.charCodeAt(0)}\nNa Chi Lăng hộp 2kg\n120.000 đ x 2\nTổng thanh toán: 240.000 đ`)), clientId(id));
+        await staffDb.declarations.add({ clientId: order.clientId, staffId: 'p1', order, state: 'queued', queuedAt: new Date().toISOString(), attempts: 0, nextAttemptAt: 0, serverId: null, problem: null, photo: null });
+      }
+    },
+    flush: (now) => declarationOutbox(enrolment).flush({ now: () => now }),
+    clientIdOf: async (id) => clientId(id),
+    sent: async (id) => (await record(id)).state === 'sent',
+    refusal: async (id) => ((await record(id)).state === 'rejected' ? (await record(id)).problem?.message ?? '' : null),
+    attempts: async (id) => (await record(id)).attempts,
+    waiting: () => staffDb.declarations.where('[staffId+state]').equals(['p1', 'queued']).count(),
+  };
+}
+
 const t0 = 1_700_000_000_000;
 
 describe.each([
   ['the extension', extensionApp],
   ['the kiosk', kioskApp],
+  ['the phone page', phoneApp],
 ])('the outbox of %s', (_name, makeApp) => {
   let app: App;
   beforeEach(async () => {

@@ -28,6 +28,8 @@ export default defineConfig({
         orientation: 'any',
         background_color: '#ffffff',
         theme_color: '#1b5e20',
+        // "Chia sẻ" from the marketplace app lands on the order page with the confirmation text (pwa/src/staff).
+        share_target: { action: '/khai-bao', method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
         icons: [
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -88,6 +88,8 @@ export const agencyOrderSchema = v.object({
   order: submittedOrderSchema,
   /** Another agency's people are not this agency's business: their name is null. */
   otherClaims: v.array(v.object({ agencyCode: v.string(), agencyName: v.string(), fullName: v.nullable(v.string()) })),
+  /** The person attached a photo of the order (GET /api/agency/orders/:id/photo). */
+  hasPhoto: v.boolean(),
 });
 export type AgencyOrderView = v.InferOutput<typeof agencyOrderSchema>;
 

@@ -82,9 +82,13 @@ export type StaffOrderView = v.InferOutput<typeof staffOrderViewSchema>;
 
 /** GET /api/staff/orders answer. */
 export const staffOrdersAnswerSchema = v.object({ orders: v.array(staffOrderViewSchema) });
+export type StaffOrdersResponse = v.InferOutput<typeof staffOrdersAnswerSchema>;
 
 /** DELETE /api/staff/orders/:clientId answer. */
 export const withdrawAnswerSchema = v.object({ clientId: v.string(), status: v.literal('withdrawn') });
+
+/** PUT /api/staff/orders/:clientId/photo answer: the photo of a self-declared order, as evidence for the agency. */
+export const staffOrderPhotoAnswerSchema = v.object({ clientId: v.string(), size: v.number() });
 
 /** GET /api/rules: adapter rules as data, the newest version the province uploaded (checked by lib/marketplaces/rules.ts). */
 export const rulesAnswerSchema = v.object({

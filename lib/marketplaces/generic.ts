@@ -6,9 +6,9 @@ import { hasVndAmount, parseQuantity, parseVnd } from '../money';
 import { cleanText, foldVietnamese } from '../text';
 import { absoluteUrl, query, queryAll, textOf } from './dom';
 import { crossCheck, type RawItem, type RawOrder } from './items';
-import { orderStatus } from './status';
+import { orderStatus, type OrderStatus } from './status';
 
-type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
+export type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
 // "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
 const LABELS = (
@@ -103,19 +103,27 @@ function chunks(doc: Document): Chunk[] {
 }
 
 function labelled(c: Chunk): Chunk {
-  if (c.text.length > 80) return c; // prose, not a label
-  const times = c.text.match(/^[x×]\s*(\d{1,5})$/i); // "x2", "× 2": the quantity as most shops print it
-  if (times) return { ...c, label: 'quantity', value: times[1] };
-  const priced = c.text.match(/^(.*\d.*?)\s*[x×]\s*(\d{1,5})$/i); // "120.000 VNĐ x2"
-  if (priced && hasVndAmount(priced[1])) return { ...c, times: Number(priced[2]) };
+  return { ...c, ...labelOfText(c.text, c.folded) };
+}
+
+/**
+ * What a short text labels ("SL: 2" → quantity "2", "Mã đơn hàng: VS1" → code "VS1", "120.000 VNĐ x2" → times 2);
+ * nothing for prose. Shared with the reader of pasted text (pasted-text.ts).
+ */
+export function labelOfText(text: string, folded = foldVietnamese(text)): { label?: LabelField; value?: string; times?: number } {
+  if (text.length > 80) return {}; // prose, not a label
+  const times = text.match(/^[x×]\s*(\d{1,5})$/i); // "x2", "× 2": the quantity as most shops print it
+  if (times) return { label: 'quantity', value: times[1] };
+  const priced = text.match(/^(.*\d.*?)\s*[x×]\s*(\d{1,5})$/i); // "120.000 VNĐ x2"
+  if (priced && hasVndAmount(priced[1])) return { times: Number(priced[2]) };
   for (const [label, field] of LABELS) {
-    if (!c.folded.startsWith(label)) continue;
-    const next = c.folded.charAt(label.length);
+    if (!folded.startsWith(label)) continue;
+    const next = folded.charAt(label.length);
     if (next && !/[\s:：(#.]/.test(next)) continue;
-    const rest = (c.folded.length === c.text.length ? c.text : c.folded).slice(label.length).replace(/^[\s:：#.]+/, '').replace(/^\([^)]*\)\s*:?\s*/, '');
-    return { ...c, label: field, value: rest || undefined };
+    const rest = (folded.length === text.length ? text : folded).slice(label.length).replace(/^[\s:：#.]+/, '').replace(/^\([^)]*\)\s*:?\s*/, '');
+    return { label: field, value: rest || undefined };
   }
-  return c;
+  return {};
 }
 
 const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
@@ -331,7 +339,14 @@ function readOrder(list: Chunk[], code: string | null, tableItems: RawItem[], ur
   const found = orderValues(list);
   const items = chooseItems(list, found, tableItems, url);
   if (!items.length) return null;
-  const shop = found.shop ?? shopName(list);
+  return labelledOrder(found, code, items, found.shop ?? shopName(list), orderStatus(statusBadge(list)));
+}
+
+/**
+ * An order from the values its labels gave (the first of each) and its items; `status` when no status label
+ * says one. Shared with the reader of pasted text (pasted-text.ts).
+ */
+export function labelledOrder(found: Partial<Record<LabelField, string>>, code: string | null, items: RawItem[], shop: string | null, status: OrderStatus | null): RawOrder {
   return {
     orderCode: code,
     placedAt: parseVietnameseDate(found.placedAt),
@@ -339,7 +354,7 @@ function readOrder(list: Chunk[], code: string | null, tableItems: RawItem[], ur
     shippingFee: parseVnd(found.shippingFee),
     discount: parseVnd(found.discount),
     total: parseVnd(found.total) ?? parseVnd(found.subtotal),
-    status: orderStatus(found.status) ?? orderStatus(statusBadge(list)),
+    status: orderStatus(found.status) ?? status,
     shop,
   };
 }

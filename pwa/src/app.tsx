@@ -5,9 +5,10 @@ import { OnlineBadge } from './online-badge';
 
 // Each area loads lazily so the kiosk's first load stays small on a weak connection.
 const KioskApp = lazy(() => import('./kiosk').then((m) => ({ default: m.KioskApp })));
+const StaffApp = lazy(() => import('./staff').then((m) => ({ default: m.StaffApp })));
 const DashboardApp = lazy(() => import('./dashboard').then((m) => ({ default: m.DashboardApp })));
 
-/** Path-based routing between the kiosk (/kiosk…) and the dashboards (/bang-dieu-khien…). */
+/** Path-based routing between the kiosk (/kiosk…), staff declaring orders on a phone (/khai-bao) and the dashboards (/bang-dieu-khien…). */
 export function App() {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function App() {
       </header>
       <UpdatePrompt />
       <Suspense fallback={<p class="loading">Đang tải…</p>}>
-        {path.startsWith('/kiosk') ? <KioskApp /> : path.startsWith('/bang-dieu-khien') ? <DashboardApp /> : <Home />}
+        {path.startsWith('/kiosk') ? <KioskApp /> : path.startsWith('/bang-dieu-khien') ? <DashboardApp /> : path.startsWith('/khai-bao') ? <StaffApp /> : <Home />}
       </Suspense>
     </>
   );
@@ -44,6 +45,9 @@ function Home() {
       <ul class="home-choices">
         <li>
           <a href="/kiosk" onClick={(e) => navigate(e, '/kiosk')}>Đăng ký hộ tại xã (máy tính bảng)</a>
+        </li>
+        <li>
+          <a href="/khai-bao" onClick={(e) => navigate(e, '/khai-bao')}>Khai báo đơn hàng đã mua (điện thoại)</a>
         </li>
         <li>
           <a href="/bang-dieu-khien" onClick={(e) => navigate(e, '/bang-dieu-khien')}>Báo cáo của cơ quan và của tỉnh</a>

@@ -11,7 +11,7 @@ import { createAgencyFocalPoint, createEnrolmentCode, createProvinceUser, enrolS
 import { expectShape } from '../testing/shape';
 import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { healthSchema, loginAnswerSchema, periodListSchema, signedInUserSchema } from '../../lib/api/public';
-import { enrolAnswerSchema, enrolmentCodePreviewSchema, pageReportAnswerSchema, rulesAnswerSchema, staffMeSchema, staffOrdersAnswerSchema, submitOrdersAnswerSchema, withdrawAnswerSchema } from '../../lib/api/staff';
+import { enrolAnswerSchema, enrolmentCodePreviewSchema, pageReportAnswerSchema, rulesAnswerSchema, staffMeSchema, staffOrderPhotoAnswerSchema, staffOrdersAnswerSchema, submitOrdersAnswerSchema, withdrawAnswerSchema } from '../../lib/api/staff';
 import { deviceAnswerSchema, deviceCodeAnswerSchema, handoverAnswerSchema, householdsSinceSchema, kioskEnrolAnswerSchema, photoAnswerSchema, photoListSchema, progressAnswerSchema, syncAnswerSchema } from '../../lib/api/kiosk';
 import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, participantListSchema, reportListSchema, reportSchema } from '../../lib/api/agency';
 import {
@@ -69,6 +69,8 @@ forEachDatabase((deps) => {
       agencyCode: await createEnrolmentCode(db, 'SNV'),
       withdraw: orders[1].clientId as string,
       orderId: sent.body.results[0].serverId!,
+      photoOrder: orders[0].clientId as string,
+      photoOrderId: sent.body.results[0].serverId!,
       staffId: staff.id,
       reportId: ((await report.json()) as { id: string }).id,
       household: h.clientId,
@@ -91,6 +93,7 @@ forEachDatabase((deps) => {
     'POST /api/kiosk/enrol': { who: 'none', status: 201, schema: kioskEnrolAnswerSchema, body: () => ({ code: ids.deviceCode }) },
     'GET /api/staff/me': { who: 'staff', status: 200, schema: staffMeSchema },
     'POST /api/staff/orders': { who: 'staff', status: 200, schema: submitOrdersAnswerSchema, body: () => ({ orders: [sampleOrder()] }) },
+    'PUT /api/staff/orders/:clientId/photo': { who: 'staff', status: 201, schema: staffOrderPhotoAnswerSchema, path: () => `/api/staff/orders/${ids.photoOrder}/photo`, raw: png },
     'GET /api/staff/orders': { who: 'staff', status: 200, schema: staffOrdersAnswerSchema },
     'DELETE /api/staff/orders/:clientId': { who: 'staff', status: 200, schema: withdrawAnswerSchema, path: () => `/api/staff/orders/${ids.withdraw}` },
     'POST /api/page-reports': {
@@ -117,6 +120,7 @@ forEachDatabase((deps) => {
     'GET /api/agency/participants': { who: 'agency', status: 200, schema: participantListSchema },
     'GET /api/agency/participants/:staffId/orders': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => `/api/agency/participants/${ids.staffId}/orders` },
     'GET /api/agency/review': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => '/api/agency/review?kind=flagged' },
+    'GET /api/agency/orders/:orderId/photo': { who: 'agency', status: 200, schema: null, path: () => `/api/agency/orders/${ids.photoOrderId}/photo` },
     'POST /api/agency/review/:orderId': { who: 'agency', status: 200, schema: agencyOrderSchema, path: () => `/api/agency/review/${ids.orderId}`, body: () => ({ decision: 'counted' }) },
     'GET /api/agency/tally': { who: 'agency', status: 200, schema: agencyTallySchema, path: () => `/api/agency/tally?period=${ids.periodId}` },
     'POST /api/agency/reports': { who: 'agency', status: 201, schema: reportSchema, body: () => ({ periodId: ids.periodId, note: 'Lần hai' }) },

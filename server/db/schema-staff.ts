@@ -4,6 +4,8 @@ export interface StaffTables {
   staff: StaffTable;
   staff_orders: StaffOrderTable;
   staff_order_items: StaffOrderItemTable;
+  /** Evidence for a self-declared order, one per order. */
+  staff_order_photos: { order_id: string; content_type: string; size: number; bytes: Uint8Array; received_at: string };
   adapter_rules: { version: number; sites: string; uploaded_by: string; uploaded_at: string };
   page_reports: PageReportTable;
   agency_reports: AgencyReportTable;

@@ -107,6 +107,7 @@ export async function purge(db: Db, before: string): Promise<PurgePlan> {
     for (const p of plan.orders.periods) {
       const orderIds = trx.selectFrom('staff_orders').select('id').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id));
       await trx.deleteFrom('staff_order_items').where('order_id', 'in', orderIds).execute();
+      await trx.deleteFrom('staff_order_photos').where('order_id', 'in', orderIds).execute();
       await trx.deleteFrom('staff_orders').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id)).execute();
     }
     return plan;

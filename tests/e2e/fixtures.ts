@@ -25,8 +25,11 @@ export async function startTestCollector(): Promise<Collector & { dataDir: strin
   };
 }
 
-/** Chromium with the real built extension, marketplace host names pointed at a local fixture server. */
-export async function launchWithExtension(marketplacePort: number, userDataDir = ''): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
+/**
+ * Chromium with the real built extension, marketplace host names pointed at a local fixture server.
+ * `extraArgs`: more Chromium switches (a phone's touch-only pointer for the popup on phones).
+ */
+export async function launchWithExtension(marketplacePort: number, userDataDir = '', extraArgs: string[] = []): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -43,6 +46,7 @@ export async function launchWithExtension(marketplacePort: number, userDataDir =
       // Every other host fails at once: the saved marketplace pages link dozens of assets on voso.vn,
       // image.voso.vn, facebook…, and waiting for their DNS to time out made a page load take ~17 s.
       `--host-resolver-rules=MAP langson.postmart.vn 127.0.0.1:${marketplacePort}, MAP langson.voso.vn 127.0.0.1:${marketplacePort}, MAP * ~NOTFOUND, EXCLUDE localhost`,
+      ...extraArgs,
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

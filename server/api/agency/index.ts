@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app';
 import { area } from '../area';
 import { agencyCodeRoutes } from './enrolment-codes';
+import { agencyOrderPhotoRoutes } from './order-photos';
 import { agencyParticipantRoutes } from './participants';
 import { agencyReportRoutes } from './reports';
 
@@ -8,6 +9,7 @@ import { agencyReportRoutes } from './reports';
 export const agencyApi = (deps: AppDeps) =>
   area(deps.db, ['agency'], [
     ['/enrolment-codes', agencyCodeRoutes(deps)],
+    ['/orders', agencyOrderPhotoRoutes(deps)],
     ['/', agencyParticipantRoutes(deps)],
     ['/', agencyReportRoutes(deps)],
   ]);

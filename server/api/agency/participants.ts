@@ -82,6 +82,8 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
         .where('staff_orders.state', '!=', 'withdrawn')
         .execute()
     : [];
+  const ids = rows.map((r) => r.id);
+  const photos = new Set(ids.length ? (await db.selectFrom('staff_order_photos').select('order_id').where('order_id', 'in', ids).execute()).map((p) => p.order_id) : []);
   return rows.map((r) => {
     const others = claims
       .filter((x) => x.id !== r.id && x.marketplace === r.marketplace && x.order_code === r.order_code)
@@ -104,6 +106,7 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
       receivedAt: r.received_at,
       order: JSON.parse(r.body) as SubmittedOrder,
       otherClaims: others,
+      hasPhoto: photos.has(r.id),
     };
   });
 }

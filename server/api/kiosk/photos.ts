@@ -5,8 +5,7 @@ import { allow, type AuthEnv } from '../../auth/require-role';
 import { assertInScope, communesInScope } from '../../kiosk/scope';
 import type { Db } from '../../db';
 import type { Principal } from '../../auth/tokens';
-
-export const maxPhotoBytes = 1.5 * 1024 * 1024;
+import { readPhotoBody } from '../../photo-upload';
 
 /**
  * Photos travel apart from the household so a weak connection never has to carry a whole batch of them at once.
@@ -28,10 +27,7 @@ export function kioskPhotoRoutes({ db }: AppDeps) {
       if (seen.household_client_id !== clientId) throw new Problem('409.1', { field: 'photoId' });
       return c.json({ id: photoId, kind }, 200);
     }
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length > maxPhotoBytes) throw new Problem('413.50');
-    const type = imageType(bytes);
-    if (!type) throw new Problem('415.50');
+    const { bytes, type } = await readPhotoBody(c);
     await db
       .insertInto('household_photos')
       .values({ id: photoId, household_client_id: clientId, kind, content_type: type, size: bytes.length, bytes, received_at: new Date().toISOString() })
@@ -61,11 +57,4 @@ async function householdInScope(db: Db, p: Principal, clientId: string) {
   const h = await db.selectFrom('households').select('commune_code').where('client_id', '=', clientId).executeTakeFirst();
   if (!h) throw new Problem('404.51');
   assertInScope(await communesInScope(db, p), h.commune_code);
-}
-
-/** By the file's first bytes, not the header the client sent. */
-function imageType(b: Uint8Array): string | null {
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-  return null;
 }

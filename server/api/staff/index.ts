@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app';
 import { area } from '../area';
 import { staffMeRoutes } from './me';
+import { staffOrderPhotoRoutes } from './order-photos';
 import { staffOrderRoutes } from './orders';
 import { pageReportRoutes } from './page-reports';
 
@@ -9,6 +10,7 @@ export const staffApi = (deps: AppDeps) =>
   area(deps.db, ['staff'], [
     ['/me', staffMeRoutes(deps)],
     ['/orders', staffOrderRoutes(deps)],
+    ['/orders', staffOrderPhotoRoutes(deps)],
   ]);
 
 /** /api/page-reports: "Báo trang lỗi" from the extension (staff token); the URL predates the /api/staff prefix. */

@@ -5,6 +5,7 @@ import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
 import { tallyColumns0103 } from './0103-tally-columns';
 import { staffByAgency0104 } from './0104-staff-by-agency';
+import { staffOrderPhotos0105 } from './0105-staff-order-photos';
 import { kiosk0201 } from './0201-kiosk';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0102-agency-reports': agencyReports0102,
   '0103-tally-columns': tallyColumns0103,
   '0104-staff-by-agency': staffByAgency0104,
+  '0105-staff-order-photos': staffOrderPhotos0105,
   '0201-kiosk': kiosk0201,
 };

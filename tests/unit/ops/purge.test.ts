@@ -26,6 +26,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await opened(old2, '2022-12-31T01:00:00.000Z');
         // 01/01/2023 01:00 in Vietnam: not before the date, though still 31/12/2022 in UTC.
         await opened(recent, '2022-12-31T18:00:00.000Z');
+        // Every order carries a photo (as if declared on a phone): it goes with its order, and only then.
+        for (const o of await db.selectFrom('staff_orders').select('id').execute())
+          await db.insertInto('staff_order_photos').values({ order_id: o.id, content_type: 'image/jpeg', size: 4, bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), received_at: '2021-09-01T00:00:00.000Z' }).execute();
         const before = await whatPeopleSee(db, kind, campaign);
         const personal = () => db.selectFrom('households').select(['client_id', 'phone', 'id_number', 'head_name', 'shop_url']).orderBy('client_id').execute();
         const stored = await personal();
@@ -56,6 +59,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // SNV reported period 1: its three orders go; STC did not: its order stays for its report.
         const orders = await db.selectFrom('staff_orders').select('agency_code').execute();
         expect(orders).toEqual([{ agency_code: 'STC' }]);
+        const orderPhotos = await db.selectFrom('staff_order_photos').innerJoin('staff_orders', 'staff_orders.id', 'staff_order_photos.order_id').select('staff_orders.agency_code').execute();
+        expect(orderPhotos).toEqual([{ agency_code: 'STC' }]);
         const items = await db.selectFrom('staff_order_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         expect(Number(items.n)).toBe(2);
 

@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../../components/status-message';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import { OrderPhoto } from './order-photo';
 import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 import type { AgencyOrderView } from '../../../../lib/api/agency';
 
@@ -91,6 +92,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           </li>
         ))}
       </ul>
+      {o.hasPhoto && <OrderPhoto orderId={o.id} title={title} />}
       <label>
         Ghi chú của cán bộ đầu mối (bắt buộc khi không tính)
         <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />

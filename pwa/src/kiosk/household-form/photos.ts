@@ -6,7 +6,7 @@ export const photosOf = (householdId: string): Promise<PhotoRecord[]> => db.phot
 
 /** Shrinks each chosen or taken photo (the resizer loads only when needed) and keeps it until it is uploaded. */
 export async function addProductPhotos(householdId: string, files: File[]): Promise<void> {
-  const { resizePhoto } = await import('../photo-resize');
+  const { resizePhoto } = await import('../../../../client/photo-resize');
   for (const f of files) {
     const { blob, width, height } = await resizePhoto(f);
     await db.photos.put({ id: crypto.randomUUID(), householdId, kind: 'product', blob, width, height, uploaded: 0, createdAt: new Date().toISOString() });

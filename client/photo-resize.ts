@@ -1,5 +1,5 @@
 /**
- * Shrinks a camera photo on the tablet before it is stored or sent: long edge ≤ 1600 px, JPEG, lowering the
+ * Shrinks a camera photo on the tablet or phone before it is stored or sent: long edge ≤ 1600 px, JPEG, lowering the
  * quality until it weighs at most ~400 KB. Loaded lazily: only the photo step needs it.
  */
 export const maxEdge = 1600;
