@@ -54,6 +54,8 @@ export const participantRowSchema = v.object({
   staffId: v.string(),
   fullName: v.string(),
   enrolledAt: v.string(),
+  /** When the agency revoked the person (their token stopped; their orders stay), or null. */
+  revokedAt: v.nullable(v.string()),
   participated: v.boolean(),
   orders: v.number(),
   farmItems: v.number(),
