@@ -69,6 +69,9 @@ export const participantRowSchema = v.object({
 });
 export type ParticipantRow = v.InferOutput<typeof participantRowSchema>;
 
+/** POST /api/agency/participants/:staffId/revoke answer. */
+export const staffRevokeAnswerSchema = v.object({ staffId: v.string(), revokedAt: v.string() });
+
 /** GET /api/agency/participants answer. */
 export const participantListSchema = v.object({ scope: scopeSchema, participants: v.array(participantRowSchema) });
 
