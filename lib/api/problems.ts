@@ -37,6 +37,9 @@ export const problems = {
   '409.10': { status: 409, vi: 'Mã đăng ký này đã được dùng hết số lượt. Xin cán bộ đầu mối cấp mã mới.', en: 'This enrolment code has been used up. Ask for a new one.' },
   '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
   '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
+  '401.3': { status: 401, vi: 'Quyền truy cập của máy này đã bị thu hồi. Xin cán bộ phụ trách kích hoạt lại.', en: 'This device or person has been revoked.' },
+  '403.11': { status: 403, vi: 'Cơ quan đã thu hồi quyền gửi đơn của người dùng này. Xin liên hệ cán bộ đầu mối.', en: 'Your agency revoked this person.' },
+  '403.12': { status: 403, vi: 'Cơ quan này đã ngừng tham gia; máy chủ không nhận thêm dữ liệu mới.', en: 'This agency is inactive and accepts nothing new.' },
   '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
 } as const;
 

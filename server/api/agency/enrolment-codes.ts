@@ -1,7 +1,8 @@
 /**
  * Enrolment codes an agency focal point gives its staff (agency token; only its own agency). Routes:
  *   POST /api/agency/enrolment-codes              {count 1–500, maxUses? 1–1000 (1), validDays? 1–180 (30), label?}
- *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`
+ *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`;
+ *                                                 403.12 when the agency is inactive
  *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView]} newest first; `state` active|expired|revoked|used-up
  *   POST /api/agency/enrolment-codes/:code/revoke → the code, now revoked (staff already enrolled stay enrolled)
  *   GET  /api/agency/enrolment-codes/print?codes=A,B,… (default: every active code) → a printable HTML page (A4, one card per
@@ -17,7 +18,7 @@ import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { issueCodesRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
-import { generateEnrolmentCode } from '../../staff/enrolment';
+import { assertAgencyActive, generateEnrolmentCode } from '../../staff/enrolment';
 import { formatDate } from '../../../lib/format';
 
 export function agencyCodeRoutes({ db }: AppDeps) {
@@ -26,6 +27,7 @@ export function agencyCodeRoutes({ db }: AppDeps) {
   r.post('/', body(issueCodesRequest), async (c) => {
     const { count, maxUses, validDays, label } = c.req.valid('json');
     const p = c.get('principal');
+    await assertAgencyActive(db, p.agencyCode!);
     const now = new Date();
     const rows = Array.from({ length: count }, () => ({
       code: generateEnrolmentCode(),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { Problem } from '../../problem';
-import type { AuthEnv } from '../../auth/require-role';
+import { allow, type AuthEnv } from '../../auth/require-role';
 import { communesInScope, inScope } from '../../kiosk/scope';
 import { readResults, toCsv, toXlsx, type HandoverRow } from '../../kiosk/handover-file';
 import { problemBody, type ProblemCode } from '../../../lib/api/problems';
@@ -11,15 +11,17 @@ import { isMarketplace, marketplaceHostOf } from '../../../lib/marketplaces/host
 import type { Db } from '../../db';
 
 /**
- * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; an enrolled tablet:
- * its communes; province: all).
+ * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; province: all).
  * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet)
+ *      with phone and ID numbers in clear: for people signed in (officer, province) only, never a tablet's token — a
+ *      stolen tablet must not be able to download them (403.1).
  * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, serverId, code, message}]}
+ *      (also an enrolled tablet, for its communes: it sends results, it receives no personal numbers)
  */
 export function kioskHandoverRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.get('/handover.xlsx', async (c) => {
+  r.get('/handover.xlsx', allow('officer', 'province'), async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
     return c.body(await toXlsx(rows), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -27,7 +29,7 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
     });
   });
 
-  r.get('/handover.csv', async (c) => {
+  r.get('/handover.csv', allow('officer', 'province'), async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
     return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"` });
   });
