@@ -19,6 +19,7 @@ export const problems = {
   '400.53': { status: 400, vi: 'Chưa có sự đồng ý (đánh dấu và chữ ký) của hộ.', en: 'The household has not consented.' },
   '400.54': { status: 400, vi: 'Không đọc được tệp kết quả bàn giao (cần XLSX hoặc CSV đúng mẫu).', en: 'Unreadable hand-over result file.' },
   '400.55': { status: 400, vi: 'Gửi quá nhiều hộ trong một lần (tối đa 100).', en: 'Too many households in one batch (max 100).' },
+  '400.56': { status: 400, vi: 'Thông tin của hộ quá dài hoặc không hợp lệ.', en: 'A household field is too long or invalid.' },
   '403.50': { status: 403, vi: 'Xã này không thuộc phạm vi của máy/tài khoản này.', en: 'This commune is outside this device or account scope.' },
   '404.50': { status: 404, vi: 'Mã kích hoạt máy không đúng, đã dùng hoặc đã hết hạn. Xin cán bộ tạo mã mới.', en: 'Unknown, used or expired device code.' },
   '404.51': { status: 404, vi: 'Máy chủ chưa có hồ sơ hộ này; gửi hồ sơ trước rồi gửi ảnh.', en: 'Unknown household: send it before its photos.' },
