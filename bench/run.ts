@@ -12,6 +12,7 @@ import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
 import { run as load } from './load';
 import { run as plans } from './plans';
+import { run as handoverUpload } from './handover-upload';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -24,6 +25,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'dashboard-size', run: dashboardSize },
   { name: 'load', run: load },
   { name: 'plans', run: plans },
+  { name: 'handover-upload', run: handoverUpload },
 ];
 
 const only = process.argv.slice(2);

@@ -27,6 +27,7 @@ export const problems = {
   '404.51': { status: 404, vi: 'Máy chủ chưa có hồ sơ hộ này; gửi hồ sơ trước rồi gửi ảnh.', en: 'Unknown household: send it before its photos.' },
   '409.50': { status: 409, vi: 'Số điện thoại này đã đăng ký cho một hộ khác trong xã.', en: 'This phone is already registered for another household.' },
   '409.51': { status: 409, vi: 'Số CCCD/CMND này đã đăng ký cho một hộ khác.', en: 'This ID number is already registered for another household.' },
+  '413.51': { status: 413, vi: 'Tệp kết quả bàn giao có quá 5.000 dòng. Xin chia tệp theo xã rồi gửi lại.', en: 'Hand-over file has more than 5,000 rows.' },
   '413.50': { status: 413, vi: 'Ảnh quá lớn (tối đa 1,5 MB).', en: 'Photo too large (max 1.5 MB).' },
   '415.50': { status: 415, vi: 'Chỉ nhận ảnh JPEG hoặc PNG.', en: 'Only JPEG or PNG photos.' },
   '400.10': { status: 400, vi: 'Đơn hàng có trường dữ liệu thiếu hoặc không hợp lệ.', en: 'An order field is missing or invalid.' },

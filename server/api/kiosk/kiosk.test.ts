@@ -201,6 +201,16 @@ forEachDatabase((deps) => {
       const foreign = await (await upload(`Mã hồ sơ;Đã đăng sản phẩm\r\n${thuId};x\r\n`, ba)).json();
       expect(foreign.problems[0].code).toBe('403.50');
       expect((await (await upload('không phải bảng')).json()).error.code).toBe('400.54');
+      // The review's attack files: a million short rows (2 MB) and 2 MB + 1 byte. Nothing changes.
+      const flood = await upload('Mã hồ sơ\n' + '1\n'.repeat(1_000_000));
+      expect(flood.status).toBe(413);
+      expect((await flood.json()).error.code).toBe('413.51');
+      const huge = await upload('x'.repeat(2 * 1024 * 1024 + 1));
+      expect(huge.status).toBe(413);
+      expect((await huge.json()).error.code).toBe('413.1');
+      // The same household twice in one file, its payment account already marked by the sheet above: both unchanged.
+      const twice = await (await upload(`Mã hồ sơ;Đã mở tài khoản thanh toán\r\n${thuId};có\r\n${thuId};có\r\n`)).json();
+      expect([twice.updated, twice.unchanged, twice.problems]).toEqual([0, 2, []]);
 
       // CSV import marks products listed: the household leaves the pending list; the tablet sees the status.
       expect((await (await upload(`\uFEFFMã hồ sơ;Đã đăng sản phẩm\r\n'${thuId};Có\r\n`)).json()).updated).toBe(1);
