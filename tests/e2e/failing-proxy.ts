@@ -6,11 +6,12 @@ import type { AddressInfo } from 'node:net';
  * restarting) while `failing` is true, and passes every request through once it is false. Counts what it refused
  * so a test knows the device really tried.
  */
-export async function startFailingProxy(target: string) {
-  const state = { failing: true, refused: 0 };
+export async function startFailingProxy(target: string, failing = true) {
+  const state = { failing, refused: 0 };
   const to = new URL(target);
   const server = createServer((req, res) => {
-    if (state.failing) {
+    // The API only: a tablet's PWA shell and assets still load (nginx would serve them from disk).
+    if (state.failing && req.url?.startsWith('/api/')) {
       state.refused++;
       req.resume();
       res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
