@@ -56,11 +56,11 @@ const countHouseholds = async (db: Db) => Number((await db.selectFrom('household
 async function seedQueuedHouseholds({ households, pin }: { households: SubmittedHousehold[]; pin: string }) {
   const open = (name: string) => new Promise<IDBDatabase>((ok, ko) => Object.assign(indexedDB.open(name), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
   const kv = await open('keyval-store');
-  const officers: { id: string; salt: Uint8Array<ArrayBuffer> }[] = await new Promise((ok) => Object.assign(kv.transaction('keyval').objectStore('keyval').get('kiosk-officers'), { onsuccess(this: IDBRequest) { ok(this.result); } }));
+  const officers: { id: string; salt: Uint8Array<ArrayBuffer>; iterations?: number }[] = await new Promise((ok) => Object.assign(kv.transaction('keyval').objectStore('keyval').get('kiosk-officers'), { onsuccess(this: IDBRequest) { ok(this.result); } }));
   kv.close();
   const officer = officers[0];
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveKey']);
-  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: officer.salt, iterations: 310_000, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: officer.salt, iterations: officer.iterations ?? 310_000, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
   const records = [];
   for (const h of households) {
     const { phone, idNumber, ...plain } = h;

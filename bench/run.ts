@@ -13,6 +13,7 @@ import { run as dashboardSize } from './dashboard-size';
 import { run as load } from './load';
 import { run as plans } from './plans';
 import { run as code } from './code';
+import { run as handoverUpload } from './handover-upload';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -26,6 +27,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'load', run: load },
   { name: 'plans', run: plans },
   { name: 'code', run: code },
+  { name: 'handover-upload', run: handoverUpload },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
 import { Problem } from './problem';
+import { apiCors, securityHeaders } from './security-headers';
 import { healthRoutes } from './api/public/health';
 import { authRoutes } from './api/public/auth';
 import { rulesRoutes } from './api/public/rules';
@@ -25,8 +25,8 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  // The extension (chrome-extension:// origin) and PWA call the API; tokens travel in headers, not cookies.
-  app.use('/api/*', cors({ origin: (o) => o ?? '*', allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
+  app.use('*', securityHeaders);
+  app.use('/api/*', apiCors);
   app.use(
     '/api/*',
     bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) }),
@@ -52,6 +52,10 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof Problem) return c.json(problemBody(err.code, err.extra), problems[err.code].status as ContentfulStatusCode);
     if (err instanceof HTTPException) return err.getResponse();
+    // A malformed %-escape in a path or query a handler decoded (`GET /%E0%A4%A`).
+    if (err instanceof URIError) return c.json(problemBody('400.4'), 400);
+    // A malformed %-escape in a path or query a handler decoded (`GET /%E0%A4%A`).
+
     console.error(err);
     return c.json(problemBody('500.1'), 500);
   });

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
+import { Problem } from './problem';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,7 +23,12 @@ const types: Record<string, string> = {
  */
 export function servePwa(app: Hono, dir: string) {
   app.get('*', async (c) => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      throw new Problem('400.4');
+    }
     if (path.startsWith('/api/')) return c.notFound();
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir + sep) && file !== dir) return c.notFound();

@@ -23,12 +23,37 @@ function refuse(code: ProblemCode) {
 }
 
 /**
+ * Deepest nesting of arrays and objects a request may have. Every shape in lib/api/ is a few levels deep (a page
+ * report's DOM outline is the deepest, bounded by its own schema); a body nested 200.000 deep would overflow the
+ * stack of the validator (a 500) or spend the request's time walking it.
+ */
+export const maxJsonDepth = 64;
+
+/** Whether the JSON text nests deeper than `max`, read without parsing (brackets inside strings do not count). */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
  * Reads the body as JSON whatever its Content-Type (a tablet's or extension's fetch of a string sends text/plain),
- * refusing with 400.1 when it is not JSON; the validator then reads it as JSON.
+ * refusing with 400.1 when it is not JSON and 400.3 when it nests too deep; the validator then reads it as JSON.
  */
 async function asJson(c: Context) {
   // No body at all is an empty object (a call whose fields are all optional).
   const text = (await c.req.text()).trim() || '{}';
+  if (nestsDeeperThan(text, maxJsonDepth)) throw new Problem('400.3');
   try {
     JSON.parse(text);
   } catch {

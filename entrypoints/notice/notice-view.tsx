@@ -10,11 +10,19 @@ export const noticeCss = `
 .n button:focus-visible{outline:3px solid #f0a500;outline-offset:1px}.n .x{position:absolute;top:6px;right:6px;width:28px;height:28px;padding:0;border:0;margin:0;font-size:20px;line-height:1}
 `;
 
+/**
+ * Runs `act` only for what the person did (a real click, Enter, Space): a page script can dispatch synthetic
+ * clicks (isTrusted false) and must not press "Không tính đơn này" for them.
+ */
+export const onlyTrusted = (act: () => unknown) => (e: Event) => {
+  if (e.isTrusted) void act();
+};
+
 /** What was recorded for the campaign, with "Không tính đơn này" and undo. Keyboard and screen-reader usable. */
 export function NoticeView(props: { orders: RecordedNotice[]; onExclude(key: string, excluded: boolean): Promise<unknown>; onClose(): void }) {
   return (
     <section class="n" role="status" aria-live="polite" aria-label="Nông sản số: đơn hàng đã ghi nhận">
-      <button class="x" type="button" aria-label="Đóng thông báo" onClick={props.onClose}>
+      <button class="x" type="button" aria-label="Đóng thông báo" onClick={onlyTrusted(props.onClose)}>
         ×
       </button>
       {props.orders.map((o) => (
@@ -49,7 +57,7 @@ function OrderLine({ order: o, onExclude }: { order: RecordedNotice; onExclude(k
       )}
       {o.incomplete && !excluded && <p>Trang không cho biết đủ thông tin: mở tiện ích để điền phần còn thiếu.</p>}
       {excluded && <p>Đơn này sẽ không được tính.</p>}
-      <button type="button" disabled={busy} onClick={toggle}>
+      <button type="button" disabled={busy} onClick={onlyTrusted(toggle)}>
         {excluded ? 'Hoàn tác' : 'Không tính đơn này'}
       </button>
     </div>

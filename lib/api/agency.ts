@@ -54,6 +54,8 @@ export const participantRowSchema = v.object({
   staffId: v.string(),
   fullName: v.string(),
   enrolledAt: v.string(),
+  /** When the agency revoked the person (their token stopped; their orders stay), or null. */
+  revokedAt: v.nullable(v.string()),
   participated: v.boolean(),
   orders: v.number(),
   farmItems: v.number(),
@@ -66,6 +68,9 @@ export const participantRowSchema = v.object({
   selfDeclared: v.number(),
 });
 export type ParticipantRow = v.InferOutput<typeof participantRowSchema>;
+
+/** POST /api/agency/participants/:staffId/revoke answer. */
+export const staffRevokeAnswerSchema = v.object({ staffId: v.string(), revokedAt: v.string() });
 
 /** GET /api/agency/participants answer. */
 export const participantListSchema = v.object({ scope: scopeSchema, participants: v.array(participantRowSchema) });

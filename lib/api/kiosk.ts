@@ -40,6 +40,21 @@ export const deviceCodeRequest = v.object({ communeCodes: v.optional(v.array(v.s
 /** POST /api/kiosk/device-codes answer: a single-use code valid 30 minutes. */
 export const deviceCodeAnswerSchema = v.object({ code: v.string(), expiresAt: v.string(), communes: v.array(kioskCommuneSchema) });
 
+/** One enrolled tablet, as its officer and the province see it (GET /api/kiosk/devices). */
+export const kioskDeviceViewSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  enrolledBy: v.object({ id: v.string(), fullName: v.string() }),
+  createdAt: v.string(),
+  /** When someone revoked it, or null while it may work. */
+  revokedAt: v.nullable(v.string()),
+  /** Its live token's expiry (pushed out while the tablet is used), or null when it has none left. */
+  expiresAt: v.nullable(v.string()),
+  communeCodes: v.array(v.string()),
+});
+export type KioskDeviceView = v.InferOutput<typeof kioskDeviceViewSchema>;
+export const kioskDeviceListSchema = v.object({ devices: v.array(kioskDeviceViewSchema) });
+
 /** GET /api/kiosk/device answer. */
 export const deviceAnswerSchema = v.object({ device: v.object({ id: v.string(), name: v.string() }), communes: v.array(kioskCommuneSchema) });
 

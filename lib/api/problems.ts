@@ -5,6 +5,8 @@
 export const problems = {
   '400.1': { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   '400.2': { status: 400, vi: 'Thiếu hoặc sai trường dữ liệu.', en: 'A field is missing or invalid.' },
+  '400.3': { status: 400, vi: 'Dữ liệu gửi lên lồng nhau quá nhiều tầng.', en: 'The request body is nested too deeply.' },
+  '400.4': { status: 400, vi: 'Đường dẫn không hợp lệ (mã hoá ký tự sai).', en: 'Malformed URL encoding.' },
   '401.1': { status: 401, vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Xin đăng nhập lại.', en: 'Missing, expired or revoked token. Sign in again.' },
   '401.2': { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
   '403.1': { status: 403, vi: 'Tài khoản này không có quyền làm việc này.', en: 'This account may not do this.' },
@@ -19,11 +21,13 @@ export const problems = {
   '400.53': { status: 400, vi: 'Chưa có sự đồng ý (đánh dấu và chữ ký) của hộ.', en: 'The household has not consented.' },
   '400.54': { status: 400, vi: 'Không đọc được tệp kết quả bàn giao (cần XLSX hoặc CSV đúng mẫu).', en: 'Unreadable hand-over result file.' },
   '400.55': { status: 400, vi: 'Gửi quá nhiều hộ trong một lần (tối đa 100).', en: 'Too many households in one batch (max 100).' },
+  '400.56': { status: 400, vi: 'Thông tin của hộ quá dài hoặc không hợp lệ.', en: 'A household field is too long or invalid.' },
   '403.50': { status: 403, vi: 'Xã này không thuộc phạm vi của máy/tài khoản này.', en: 'This commune is outside this device or account scope.' },
   '404.50': { status: 404, vi: 'Mã kích hoạt máy không đúng, đã dùng hoặc đã hết hạn. Xin cán bộ tạo mã mới.', en: 'Unknown, used or expired device code.' },
   '404.51': { status: 404, vi: 'Máy chủ chưa có hồ sơ hộ này; gửi hồ sơ trước rồi gửi ảnh.', en: 'Unknown household: send it before its photos.' },
   '409.50': { status: 409, vi: 'Số điện thoại này đã đăng ký cho một hộ khác trong xã.', en: 'This phone is already registered for another household.' },
   '409.51': { status: 409, vi: 'Số CCCD/CMND này đã đăng ký cho một hộ khác.', en: 'This ID number is already registered for another household.' },
+  '413.51': { status: 413, vi: 'Tệp kết quả bàn giao có quá 5.000 dòng. Xin chia tệp theo xã rồi gửi lại.', en: 'Hand-over file has more than 5,000 rows.' },
   '413.50': { status: 413, vi: 'Ảnh quá lớn (tối đa 1,5 MB).', en: 'Photo too large (max 1.5 MB).' },
   '415.50': { status: 415, vi: 'Chỉ nhận ảnh JPEG hoặc PNG.', en: 'Only JPEG or PNG photos.' },
   '400.10': { status: 400, vi: 'Đơn hàng có trường dữ liệu thiếu hoặc không hợp lệ.', en: 'An order field is missing or invalid.' },
@@ -37,6 +41,9 @@ export const problems = {
   '409.10': { status: 409, vi: 'Mã đăng ký này đã được dùng hết số lượt. Xin cán bộ đầu mối cấp mã mới.', en: 'This enrolment code has been used up. Ask for a new one.' },
   '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
   '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
+  '401.3': { status: 401, vi: 'Quyền truy cập của máy này đã bị thu hồi. Xin cán bộ phụ trách kích hoạt lại.', en: 'This device or person has been revoked.' },
+  '403.11': { status: 403, vi: 'Cơ quan đã thu hồi quyền gửi đơn của người dùng này. Xin liên hệ cán bộ đầu mối.', en: 'Your agency revoked this person.' },
+  '403.12': { status: 403, vi: 'Cơ quan này đã ngừng tham gia; máy chủ không nhận thêm dữ liệu mới.', en: 'This agency is inactive and accepts nothing new.' },
   '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
 } as const;
 

@@ -3,7 +3,7 @@ import { checkPhone, normalisePhone } from '../vn-phone';
 import { checkCitizenId } from '../vn-citizen-id';
 import { checkVietgap } from '../vietgap';
 import { buildSearchIndex, foldForSearch, search } from '../search';
-import { blockingProblems, checkHousehold, findDuplicates, identityKeys, statusOf } from './household';
+import { blockingProblems, checkHousehold, findDuplicates, householdFrom, identityKeys, isRegistrationTime, statusOf } from './household';
 import { sampleHousehold } from './sample-household';
 
 
@@ -83,6 +83,48 @@ describe('household checks', () => {
       ['products', '400.52'],
       ['consent', '400.53'],
     ]);
+  });
+  it('refuses what the security review stored: a 1,5 MB note, 20.000 products, a 5.000-character name, a forged date', () => {
+    const problems = checkHousehold(
+      sampleHousehold({
+        headName: 'Hoàng'.repeat(1000),
+        notes: 'x'.repeat(1_500_000),
+        products: Array.from({ length: 20_000 }, () => ({ category: 'trai_cay', name: 'Na' })),
+        registeredAt: '<script>99999-99-99',
+      }),
+    );
+    expect(problems).toEqual([
+      { field: 'headName', code: '400.56', message: 'Họ tên chủ hộ dài quá 100 ký tự.' },
+      { field: 'notes', code: '400.56', message: 'Ghi chú dài quá 2000 ký tự.' },
+      { field: 'products', code: '400.56', message: 'Mỗi hộ ghi tối đa 50 sản phẩm khi đăng ký.' },
+      { field: 'registeredAt', code: '400.56', message: 'Ngày đăng ký không hợp lệ (xem lại ngày giờ của máy).' },
+    ]);
+  });
+  it('takes each field up to its limit and not one character more', () => {
+    expect(checkHousehold(sampleHousehold({ village: 'b'.repeat(100), shopName: 's'.repeat(120), notes: 'n'.repeat(2000), products: Array.from({ length: 50 }, () => ({ category: 'trai_cay', name: 'p'.repeat(200) })) }))).toEqual([]);
+    expect(checkHousehold(sampleHousehold({ village: 'b'.repeat(101) })).map((p) => p.message)).toEqual(['Tên thôn/bản dài quá 100 ký tự.']);
+    expect(checkHousehold(sampleHousehold({ shopName: 's'.repeat(121) })).map((p) => p.message)).toEqual(['Tên cửa hàng dài quá 120 ký tự.']);
+    expect(checkHousehold(sampleHousehold({ products: [{ category: 'trai_cay', name: 'p'.repeat(201) }] })).map((p) => p.message)).toEqual(['Tên sản phẩm dài quá 200 ký tự.']);
+    expect(checkHousehold(sampleHousehold({ traceability: 't'.repeat(501) })).map((p) => p.field)).toEqual(['traceability']);
+  });
+  it('takes a registration time only when it exists, from 2020 and not more than a day ahead', () => {
+    const now = Date.parse('2026-12-01T08:00:00Z');
+    expect(isRegistrationTime('2021-09-01T02:00:00.000Z', now)).toBe(true);
+    expect(isRegistrationTime('2026-12-01T15:00:00+07:00', now)).toBe(true);
+    expect(isRegistrationTime('2026-02-31T02:00:00.000Z', now)).toBe(false);
+    expect(isRegistrationTime('2019-12-31T23:59:59.000Z', now)).toBe(false);
+    expect(isRegistrationTime('2026-12-03T08:00:00.000Z', now)).toBe(false);
+    expect(isRegistrationTime('99999-99-99T00:00:00Z', now)).toBe(false);
+    expect(isRegistrationTime('2021-09-01', now)).toBe(false);
+    // Empty: queued by an older tablet; the collector stamps its own time.
+    expect(checkHousehold(sampleHousehold({ registeredAt: '' }))).toEqual([]);
+  });
+  it('drops control characters and bidirectional overrides on arrival, and folds line breaks in one-line fields', () => {
+    const h = householdFrom({ ...sampleHousehold(), headName: 'Hoàng\u0000 Văn\u202E Thụ', village: 'Thôn\r\nBản\tCặp\u0007', notes: 'Dòng 1\nDòng 2\u001B[31m', products: [{ category: 'trai_cay', name: 'Na\u0085 Chi Lăng' }] });
+    expect(h.headName).toBe('Hoàng Văn Thụ');
+    expect(h.village).toBe('Thôn Bản Cặp');
+    expect(h.notes).toBe('Dòng 1\nDòng 2[31m');
+    expect(h.products).toEqual([{ category: 'trai_cay', name: 'Na Chi Lăng' }]);
   });
   it('marks an old CMND as a warning that does not block', () => {
     const h = sampleHousehold({ idNumber: '080123456' });

@@ -49,6 +49,49 @@ export interface FieldProblem {
   warning?: boolean;
 }
 
+/**
+ * Longest text each field may hold, in characters (after trimming). Generous for real households (the longest
+ * Vietnamese full names are under 50 characters), small enough that a tablet cannot fill the collector's disk
+ * or the hand-over sheet with one record. The tablet's inputs carry the same limits.
+ */
+export const householdLimits = {
+  village: 100,
+  headName: 100,
+  shopName: 120,
+  officerName: 100,
+  vietgap: 100,
+  traceability: 500,
+  notes: 2000,
+  productName: 200,
+  productCategory: 40,
+  /** Products a household lists at registration; more are added on the marketplace itself. */
+  products: 50,
+} as const;
+
+/** `registeredAt` earlier than this is a wrong tablet clock or a forged record (the campaign began in 2021). */
+const earliestRegistration = Date.parse('2020-01-01T00:00:00Z');
+/** A tablet clock a little ahead is tolerated; a day ahead is not. */
+const clockSkewMs = 24 * 3600 * 1000;
+
+const tooLong: [Exclude<keyof typeof householdLimits, 'products' | 'productName' | 'productCategory'>, string][] = [
+  ['village', 'Tên thôn/bản'],
+  ['headName', 'Họ tên chủ hộ'],
+  ['shopName', 'Tên cửa hàng'],
+  ['officerName', 'Tên cán bộ'],
+  ['vietgap', 'Số chứng nhận VietGAP'],
+  ['traceability', 'Thông tin truy xuất nguồn gốc'],
+  ['notes', 'Ghi chú'],
+];
+
+/** An ISO instant (`2021-09-01T02:00:00.000Z`) that exists, within the campaign's years and not in the future. */
+export function isRegistrationTime(s: string, now = Date.now()): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(s)) return false;
+  const t = Date.parse(s);
+  // Date.parse rolls 31/02 over to 03/03: the date part must read back the same.
+  if (Number.isNaN(t) || new Date(`${s.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) !== s.slice(0, 10)) return false;
+  return t >= earliestRegistration && t <= now + clockSkewMs;
+}
+
 const required: [keyof SubmittedHousehold, string][] = [
   ['communeCode', 'Chưa chọn xã.'],
   ['village', 'Chưa nhập thôn/bản.'],
@@ -73,6 +116,17 @@ export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
   if (!Array.isArray(h.products) || !h.products.some((p) => p?.name?.trim())) out.push({ field: 'products', code: '400.52', message: 'Chưa nhập sản phẩm nào.' });
   if (h.ocopStars !== null && ![3, 4, 5].includes(h.ocopStars)) out.push({ field: 'ocopStars', code: '400.52', message: 'Hạng OCOP là 3, 4 hoặc 5 sao.' });
   if (h.consent !== true) out.push({ field: 'consent', code: '400.53', message: 'Hộ chưa đồng ý (đánh dấu đồng ý và ký tên).' });
+  for (const [field, label] of tooLong) {
+    const text = h[field];
+    if (typeof text === 'string' && text.length > householdLimits[field]) out.push({ field, code: '400.56', message: `${label} dài quá ${householdLimits[field]} ký tự.` });
+  }
+  if (Array.isArray(h.products)) {
+    if (h.products.length > householdLimits.products) out.push({ field: 'products', code: '400.56', message: `Mỗi hộ ghi tối đa ${householdLimits.products} sản phẩm khi đăng ký.` });
+    else if (h.products.some((p) => (p?.name?.length ?? 0) > householdLimits.productName || (p?.category?.length ?? 0) > householdLimits.productCategory))
+      out.push({ field: 'products', code: '400.56', message: `Tên sản phẩm dài quá ${householdLimits.productName} ký tự.` });
+  }
+  // Empty: the collector stamps its own time (records queued by older tablets).
+  if (h.registeredAt && !isRegistrationTime(h.registeredAt)) out.push({ field: 'registeredAt', code: '400.56', message: 'Ngày đăng ký không hợp lệ (xem lại ngày giờ của máy).' });
   return out;
 }
 
@@ -125,8 +179,15 @@ export function statusOf(f: { shopUrl: string | null; paymentOpenedAt: string | 
   return 'received';
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const optStr = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/**
+ * Control characters (C0 but tab and line breaks, DEL, C1) and the bidirectional overrides that make a name read
+ * differently on screen than in the file: never typed by a person, dropped on arrival. One-line fields then fold
+ * every run of white space (tab, line break) into one space.
+ */
+const invisible = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const str = (v: unknown) => (typeof v === 'string' ? v.replace(invisible, '') : '');
+const line = (v: unknown) => str(v).normalize('NFC').replace(/\s+/g, ' ').trim();
+const optLine = (v: unknown) => line(v) || null;
 
 /** A household from untrusted JSON: wrong types become empty, so the checks name the field instead of crashing. */
 export function householdFrom(raw: unknown): SubmittedHousehold {
@@ -135,24 +196,24 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
   return {
     clientId: str(r.clientId),
     communeCode: str(r.communeCode),
-    village: str(r.village).normalize('NFC').trim(),
-    headName: str(r.headName).normalize('NFC').trim().replace(/\s+/g, ' '),
+    village: line(r.village),
+    headName: line(r.headName),
     phone: str(r.phone),
     idNumber: str(r.idNumber),
     marketplace: r.marketplace as SubmittedHousehold['marketplace'],
-    shopName: str(r.shopName).normalize('NFC').trim(),
+    shopName: line(r.shopName),
     payment: r.payment as SubmittedHousehold['payment'],
     hasPaymentAccount: r.hasPaymentAccount === true,
     products: products
       .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object')
-      .map((p) => ({ category: str(p.category), name: str(p.name).normalize('NFC').trim() }))
+      .map((p) => ({ category: line(p.category), name: line(p.name) }))
       .filter((p) => p.name),
-    vietgap: optStr(r.vietgap),
+    vietgap: optLine(r.vietgap),
     ocopStars: typeof r.ocopStars === 'number' ? r.ocopStars : null,
-    traceability: optStr(r.traceability)?.normalize('NFC') ?? null,
+    traceability: optLine(r.traceability),
     notes: str(r.notes).normalize('NFC').trim(),
     consent: r.consent === true,
     registeredAt: str(r.registeredAt),
-    officerName: str(r.officerName).normalize('NFC').trim(),
+    officerName: line(r.officerName),
   };
 }

@@ -12,8 +12,8 @@ import { expectShape } from '../testing/shape';
 import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { healthSchema, loginAnswerSchema, periodListSchema, signedInUserSchema } from '../../lib/api/public';
 import { enrolAnswerSchema, enrolmentCodePreviewSchema, pageReportAnswerSchema, rulesAnswerSchema, staffMeSchema, staffOrderPhotoAnswerSchema, staffOrdersAnswerSchema, submitOrdersAnswerSchema, withdrawAnswerSchema } from '../../lib/api/staff';
-import { deviceAnswerSchema, deviceCodeAnswerSchema, handoverAnswerSchema, householdsSinceSchema, kioskEnrolAnswerSchema, photoAnswerSchema, photoListSchema, progressAnswerSchema, syncAnswerSchema } from '../../lib/api/kiosk';
-import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, participantListSchema, reportListSchema, reportSchema } from '../../lib/api/agency';
+import { deviceAnswerSchema, deviceCodeAnswerSchema, kioskDeviceListSchema, kioskDeviceViewSchema, handoverAnswerSchema, householdsSinceSchema, kioskEnrolAnswerSchema, photoAnswerSchema, photoListSchema, progressAnswerSchema, syncAnswerSchema } from '../../lib/api/kiosk';
+import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, participantListSchema, reportListSchema, reportSchema, staffRevokeAnswerSchema } from '../../lib/api/agency';
 import {
   agencyListSchema,
   agencySchema,
@@ -80,6 +80,9 @@ forEachDatabase((deps) => {
     });
     const made = await deps().app.request('/api/kiosk/device-codes', { method: 'POST', headers: { Authorization: `Bearer ${kiosk.officer.token}` }, body: '{}' });
     ids.deviceCode = ((await made.json()) as { code: string }).code;
+    // Revoked by their routes: a tablet and a person of their own, so the others keep working.
+    ids.spareDevice = (await enrolKiosk(deps())).deviceId;
+    ids.spareStaff = (await enrolStaff(deps(), 'SNV', 'Lã Văn Dự')).id;
   });
 
   const calls: Record<string, Call> = {
@@ -104,6 +107,8 @@ forEachDatabase((deps) => {
     },
     'POST /api/kiosk/device-codes': { who: 'officer', status: 201, schema: deviceCodeAnswerSchema, body: () => ({}) },
     'GET /api/kiosk/device': { who: 'kiosk', status: 200, schema: deviceAnswerSchema },
+    'GET /api/kiosk/devices': { who: 'officer', status: 200, schema: kioskDeviceListSchema },
+    'POST /api/kiosk/devices/:id/revoke': { who: 'province', status: 200, schema: kioskDeviceViewSchema, path: () => `/api/kiosk/devices/${ids.spareDevice}/revoke` },
     'POST /api/kiosk/households': { who: 'kiosk', status: 200, schema: syncAnswerSchema, body: () => ({ households: [household()] }) },
     'GET /api/kiosk/households': { who: 'kiosk', status: 200, schema: householdsSinceSchema },
     'PUT /api/kiosk/households/:clientId/photos/:photoId': { who: 'kiosk', status: 201, schema: photoAnswerSchema, path: () => `/api/kiosk/households/${ids.household}/photos/${ids.photoId}?kind=product`, raw: png },
@@ -119,6 +124,7 @@ forEachDatabase((deps) => {
     'POST /api/agency/enrolment-codes/:code/revoke': { who: 'agency', status: 200, schema: enrolmentCodeSchema, path: () => `/api/agency/enrolment-codes/${ids.agencyCode}/revoke` },
     'GET /api/agency/participants': { who: 'agency', status: 200, schema: participantListSchema },
     'GET /api/agency/participants/:staffId/orders': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => `/api/agency/participants/${ids.staffId}/orders` },
+    'POST /api/agency/participants/:staffId/revoke': { who: 'agency', status: 200, schema: staffRevokeAnswerSchema, path: () => `/api/agency/participants/${ids.spareStaff}/revoke` },
     'GET /api/agency/review': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => '/api/agency/review?kind=flagged' },
     'GET /api/agency/orders/:orderId/photo': { who: 'agency', status: 200, schema: null, path: () => `/api/agency/orders/${ids.photoOrderId}/photo` },
     'POST /api/agency/review/:orderId': { who: 'agency', status: 200, schema: agencyOrderSchema, path: () => `/api/agency/review/${ids.orderId}`, body: () => ({ decision: 'counted' }) },

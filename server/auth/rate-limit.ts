@@ -1,39 +1,69 @@
+import { RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { storeClientOf, type Db } from '../db';
+import { Problem } from '../problem';
+
 /**
- * Fixed-window attempt counter per key (a username, an IP, an enrolment code prefix), in memory: guessing
- * passwords or enrolment codes gets 429 after `max` tries in `windowMs`. One collector process per province
- * is the deployment, so memory is enough.
+ * Guess and sign-in limits, kept in the database (table `rate_limits`, migration 0301) so every collector instance
+ * shares them, through rate-limiter-flexible: each try is one atomic upsert that counts and answers together, spent
+ * BEFORE the lookup it guards, so 300 parallel guesses cannot all slip past a check made before any was counted.
+ * A try that turns out right is given back: only wrong ones use up the limit. Rows expire with their window;
+ * nothing is wiped because many keys exist.
  */
-export class AttemptLimiter {
-  private attempts = new Map<string, { count: number; since: number }>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
+export interface Limits {
+  /** Wrong passwords per (address, username): a guesser elsewhere cannot lock the province admin out. */
+  loginAccount: RateLimiterAbstract;
+  /** Wrong passwords per address across usernames: one password sprayed over many accounts. */
+  loginAddress: RateLimiterAbstract;
+  /** Wrong enrolment codes per address, and per code prefix (a typo keeps its prefix). */
+  enrolmentAddress: RateLimiterAbstract;
+  enrolmentPrefix: RateLimiterAbstract;
+  /** Wrong tablet device codes per address. */
+  deviceCodeAddress: RateLimiterAbstract;
+}
 
-  allow(key: string, now = Date.now()): boolean {
-    const a = this.attempts.get(key);
-    if (!a || now - a.since > this.windowMs) {
-      this.attempts.set(key, { count: 1, since: now });
-      if (this.attempts.size > 100_000) this.attempts.clear();
-      return true;
+const window15min = 15 * 60;
+
+/** Tries per window, by limit: the numbers SECURITY.md states. */
+export const limitPoints: Record<keyof Limits, number> = {
+  loginAccount: 10,
+  loginAddress: 30,
+  enrolmentAddress: 30,
+  enrolmentPrefix: 20,
+  deviceCodeAddress: 20,
+};
+
+const byDb = new WeakMap<Db, Limits>();
+
+/** The limits of the database `db` was opened on (openDb), made once per database. */
+export function limitsOf(db: Db): Limits {
+  let limits = byDb.get(db);
+  if (!limits) {
+    const store = storeClientOf(db);
+    const make = (keyPrefix: keyof Limits) => {
+      const common = { keyPrefix, points: limitPoints[keyPrefix], duration: window15min, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true };
+      return store.kind === 'postgres'
+        ? new RateLimiterPostgres({ ...common, storeClient: store.pool, storeType: 'pool' })
+        : new RateLimiterSQLite({ ...common, storeClient: store.file, storeType: 'better-sqlite3' });
+    };
+    limits = { loginAccount: make('loginAccount'), loginAddress: make('loginAddress'), enrolmentAddress: make('enrolmentAddress'), enrolmentPrefix: make('enrolmentPrefix'), deviceCodeAddress: make('deviceCodeAddress') };
+    byDb.set(db, limits);
+  }
+  return limits;
+}
+
+/** Spends one try of each (limit, key) before the work they guard; 429.1 as soon as one has none left. */
+export async function spendTry(...tries: [RateLimiterAbstract, string][]): Promise<void> {
+  for (const [limiter, key] of tries) {
+    try {
+      await limiter.consume(key);
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw new Problem('429.1', { detail: `Xin thử lại sau ${Math.ceil(e.msBeforeNext / 60_000)} phút.` });
+      throw e;
     }
-    a.count++;
-    return a.count <= this.max;
-  }
-
-  /** True while `key` has used up its tries; checks without counting (count failures with `allow`). */
-  isBlocked(key: string, now = Date.now()): boolean {
-    const a = this.attempts.get(key);
-    return !!a && now - a.since <= this.windowMs && a.count >= this.max;
-  }
-
-  reset(key: string) {
-    this.attempts.delete(key);
   }
 }
 
-export const loginLimiter = new AttemptLimiter(10, 15 * 60 * 1000);
-
-/** Enrolment code guessing: failed tries per client IP and per code prefix (a typo keeps its prefix). */
-export const enrolmentIpLimiter = new AttemptLimiter(30, 15 * 60 * 1000);
-export const enrolmentCodeLimiter = new AttemptLimiter(20, 15 * 60 * 1000);
+/** Gives back the tries a right answer spent: only wrong tries count toward a limit. */
+export async function giveBack(...tries: [RateLimiterAbstract, string][]): Promise<void> {
+  for (const [limiter, key] of tries) await limiter.reward(key, 1);
+}

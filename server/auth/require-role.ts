@@ -8,13 +8,14 @@ export type AuthEnv = { Variables: { principal: Principal; token: string } };
 
 /**
  * Lets a request through only with a valid bearer token of one of the given roles.
- * 401.1 without a usable token (sign in again), 403.1 with a token of the wrong role.
+ * 401.1 without a usable token (sign in again), 401.3 for a revoked tablet or person, 403.1 with a token of the wrong role.
  */
 export function requireRole(db: Db, ...roles: TokenRole[]): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     const principal = token ? await principalOf(db, token) : null;
+    if (principal === 'revoked') throw new Problem('401.3');
     if (!principal) throw new Problem('401.1');
     if (!roles.includes(principal.role)) throw new Problem('403.1');
     c.set('principal', principal);

@@ -31,10 +31,28 @@ export async function issueToken(db: Db, principal: Principal, ttlMs: number | n
   return { token, expiresAt };
 }
 
-/** The principal behind a token, or null when it is unknown, expired or revoked. */
-export async function principalOf(db: Db, token: string): Promise<Principal | null> {
-  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date().toISOString())) return null;
+const day = 86_400_000;
+
+/**
+ * Tokens of devices that stay enrolled (a commune tablet, a civil servant's extension) slide: each use pushes the
+ * expiry out again, so a device in use never has to re-enrol and one left in a drawer stops by itself.
+ */
+export const slidingLifetimeMs: Partial<Record<TokenRole, number>> = { kiosk: 30 * day, staff: 180 * day };
+
+/**
+ * The principal behind a token; 'revoked' for a tablet or person someone revoked (so the device can say so and
+ * ask to be enrolled again); null when unknown, expired or signed out.
+ */
+export async function principalOf(db: Db, token: string): Promise<Principal | 'revoked' | null> {
+  const hash = hashToken(token);
+  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  const now = Date.now();
+  if (row?.revoked_at && (row.role === 'kiosk' || row.role === 'staff')) return 'revoked';
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date(now).toISOString())) return null;
+  const lifetime = slidingLifetimeMs[row.role];
+  // Renewed at most once a day: one write per device per day, not one per request.
+  if (lifetime && (!row.expires_at || row.expires_at < new Date(now + lifetime - day).toISOString()))
+    await db.updateTable('tokens').set({ expires_at: new Date(now + lifetime).toISOString() }).where('token_hash', '=', hash).where('revoked_at', 'is', null).execute();
   return { role: row.role, subjectId: row.subject_id, agencyCode: row.agency_code };
 }
 

@@ -11,6 +11,15 @@ import { langSon, type RegionPack } from '../../lib/region';
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
 
+/** The driver under a Kysely instance, for libraries that speak to it directly (rate-limiter-flexible's stores). */
+export type StoreClient = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: SQLite.Database };
+const storeClients = new WeakMap<Db, StoreClient>();
+export function storeClientOf(db: Db): StoreClient {
+  const client = storeClients.get(db);
+  if (!client) throw new Error('This database was not opened with openDb.');
+  return client;
+}
+
 /**
  * SQLite file under dataDir by default; PostgreSQL when a connection URL is given. An empty database is seeded with
  * the region pack (Lạng Sơn unless told).
@@ -20,9 +29,9 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
   let kind: DbKind;
   if (opts.databaseUrl) {
     kind = 'postgres';
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: postgresPool(opts.databaseUrl) }),
-    });
+    const pool = postgresPool(opts.databaseUrl);
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    storeClients.set(db, { kind, pool });
   } else {
     kind = 'sqlite';
     mkdirSync(opts.dataDir, { recursive: true });
@@ -33,6 +42,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    storeClients.set(db, { kind, file });
   }
   await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {
     await db.destroy();

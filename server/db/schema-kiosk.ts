@@ -2,7 +2,7 @@
 export interface KioskTables {
   households: HouseholdTable;
   kiosk_device_codes: { code_hash: string; officer_id: string; commune_codes: string; created_at: string; expires_at: string; used_at: string | null };
-  kiosk_devices: { id: string; name: string; enrolled_by: string; created_at: string };
+  kiosk_devices: { id: string; name: string; enrolled_by: string; created_at: string; revoked_at: string | null };
   kiosk_device_communes: { device_id: string; commune_code: string };
   household_photos: { id: string; household_client_id: string; kind: string; content_type: string; size: number; bytes: Uint8Array; received_at: string };
 }

@@ -46,6 +46,8 @@ export interface StaffTable {
   installation_id: string;
   enrolment_code: string;
   enrolled_at: string;
+  /** The agency revoked this person: their token stopped, their orders stay. */
+  revoked_at: string | null;
 }
 
 /** Bigint columns come back as strings from PostgreSQL: read them through Number(). */

@@ -5,7 +5,10 @@ import type { KioskTables } from './schema-kiosk';
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables, StaffTables, KioskTables {}
+export interface Database extends FoundationTables, StaffTables, KioskTables {
+  /** rate-limiter-flexible's store (migration 0301): key, points used, expiry in ms since epoch. */
+  rate_limits: { key: string; points: number; expire: number | string | null };
+}
 
 export interface FoundationTables {
   districts: { code: string; name: string; signup_deadline: string | null };

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from '../db';
-import { hashToken, issueToken } from '../auth/tokens';
+import { hashToken, issueToken, slidingLifetimeMs } from '../auth/tokens';
 import { Problem } from '../problem';
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed on a tablet. */
@@ -21,7 +21,7 @@ export async function createDeviceCode(db: Db, officerId: string, communeCodes: 
 
 export const normaliseDeviceCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-/** Spends a code: a new device scoped to the code's communes and its token (no expiry; revoked when lost). */
+/** Spends a code: a new device scoped to the code's communes and its token (30 days, renewed while in use; revocable). */
 export async function redeemDeviceCode(db: Db, code: string, deviceName: string) {
   const hash = hashToken(normaliseDeviceCode(code));
   const now = new Date().toISOString();
@@ -34,7 +34,7 @@ export async function redeemDeviceCode(db: Db, code: string, deviceName: string)
     const communes = row.commune_codes.split(',').filter(Boolean);
     await trx.insertInto('kiosk_devices').values({ id: deviceId, name: deviceName, enrolled_by: row.officer_id, created_at: now }).execute();
     if (communes.length) await trx.insertInto('kiosk_device_communes').values(communes.map((c) => ({ device_id: deviceId, commune_code: c }))).execute();
-    const { token } = await issueToken(trx, { role: 'kiosk', subjectId: deviceId, agencyCode: null }, null);
+    const { token } = await issueToken(trx, { role: 'kiosk', subjectId: deviceId, agencyCode: null }, slidingLifetimeMs.kiosk!);
     return { token, deviceId, officerId: row.officer_id, communes };
   });
 }

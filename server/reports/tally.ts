@@ -106,7 +106,7 @@ export async function tallyByAgency(db: Db, scope: Scope): Promise<Map<string, T
 
 /** Everyone enrolled in the agency with what they count for in the scope, participants first, then by name. */
 export async function participantRows(db: Db, agencyCode: string, scope: Scope): Promise<ParticipantRow[]> {
-  const people = await db.selectFrom('staff').select(['id', 'full_name', 'enrolled_at']).where('agency_code', '=', agencyCode).execute();
+  const people = await db.selectFrom('staff').select(['id', 'full_name', 'enrolled_at', 'revoked_at']).where('agency_code', '=', agencyCode).execute();
   const counted = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope)
     .select((eb) => [
       'staff_id',
@@ -141,6 +141,7 @@ export async function participantRows(db: Db, agencyCode: string, scope: Scope):
       staffId: p.id,
       fullName: p.full_name,
       enrolledAt: p.enrolled_at,
+      revokedAt: p.revoked_at,
       participated: !!s,
       orders: num(s?.orders),
       farmItems: num(s?.farmItems),

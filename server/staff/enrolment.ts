@@ -1,6 +1,4 @@
 import { randomInt } from 'node:crypto';
-import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { codeAlphabet, codeLength } from '../../lib/enrolment-code';
 import type { Db } from '../db';
 import type { StaffMe } from '../../lib/api/staff';
@@ -26,19 +24,10 @@ export async function usableCode(db: Db, code: string) {
   return row;
 }
 
-/**
- * The caller's address for rate limiting: the socket's peer, not a header a client could forge — unless
- * TRUST_PROXY=1 says the collector sits behind a reverse proxy that sets X-Forwarded-For (otherwise every
- * caller would share the proxy's address and one person's typos would lock out the province).
- */
-export function clientIp(c: Context): string {
-  const forwarded = process.env.TRUST_PROXY === '1' ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+/** An agency the province marked inactive takes nothing new (orders, enrolment codes): 403.12. */
+export async function assertAgencyActive(db: Db, agencyCode: string): Promise<void> {
+  const agency = await db.selectFrom('agencies').select('active').where('code', '=', agencyCode).executeTakeFirst();
+  if (!agency || !Number(agency.active)) throw new Problem('403.12');
 }
 
 /** Who an enrolled person is, for the extension (GET /api/staff/me and the enrolment answer). */

@@ -119,6 +119,15 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expect(bìnhOrders.locator('tbody tr td')).toHaveText(['20/08/2021', 'Voso', shared, 'Tiện ích ghi nhận', 'Không tính — Đơn của anh An, anh Bình nhận hộ.', '240.000 ₫']);
   await expectAccessible(page);
 
+  // Bình's computer is lost: the focal point revokes him (after a confirmation); his extension stops, his orders stay.
+  await page.getByRole('button', { name: 'Thu hồi quyền của Lê Văn Bình' }).click();
+  await page.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thu hồi quyền gửi đơn của Lê Văn Bình' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Lê Văn Bình/ })).toContainText('Đã thu hồi');
+  const bìnhRow = await collector.db.selectFrom('staff').select(['id', 'revoked_at']).where('full_name', '=', 'Lê Văn Bình').executeTakeFirstOrThrow();
+  expect(bìnhRow.revoked_at).not.toBeNull();
+  expect(await collector.db.selectFrom('staff_orders').select('id').where('staff_id', '=', bìnhRow.id).execute()).toHaveLength(1);
+
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
   await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
   const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, launchWithExtension } from './fixtures';
 import { fixture, startMarketplaceServer } from './marketplace-server';
+import { startFailingProxy } from './failing-proxy';
 import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
 import { createEnrolmentCode } from '../../server/testing/seed';
 
@@ -39,6 +40,36 @@ test('offline "Gửi" queues the order, and it is delivered when the network is 
   expect(await stored(collector, 'VS2611290418')).toHaveLength(1);
 });
 
+test('a collector answering 502 marks nothing sent; the outbox delivers exactly once when it answers again', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const proxy = await startFailingProxy(collector.url);
+  try {
+    await enrol(context, extensionId, collector, 'Hoàng Thị Nga');
+    await setCollectorUrl(context, extensionId, proxy.url);
+    const page = await context.newPage();
+    await page.goto('http://langson.voso.vn/dat-hang');
+    await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toContainText('VS2611290418');
+    const popup = await openPopup(context, extensionId);
+    await popup.getByRole('button', { name: /^Gửi/ }).click();
+    await expect.poll(() => proxy.state.refused).toBeGreaterThanOrEqual(1);
+    // The page holds two orders: both wait, the person is told the server failed, nothing reached the database.
+    await expect(popup.locator('.outbox')).toContainText('2 mục đang chờ gửi: Máy chủ gặp lỗi');
+    for (const code of ['VS2611290418', 'VS2611290417']) {
+      await expect(orderCard(popup, code).locator('.state').first()).toContainText('Đang gửi');
+      expect(await stored(collector, code)).toHaveLength(0);
+    }
+
+    // The collector is back behind the proxy: the outbox's next retry delivers each, once.
+    proxy.state.failing = false;
+    for (const code of ['VS2611290418', 'VS2611290417']) await expect(orderCard(popup, code).locator('.state').first()).toContainText('Đã gửi', { timeout: 45_000 });
+    await expect(popup.locator('.outbox')).toHaveCount(0);
+    expect(await stored(collector, 'VS2611290418')).toHaveLength(1);
+    expect(await stored(collector, 'VS2611290417')).toHaveLength(1);
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('a browser restart keeps queued orders; they are delivered once the collector answers', async ({ collector }) => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-profile-'));
   const site = await startMarketplaceServer(sitePages);
@@ -59,7 +90,8 @@ test('a browser restart keeps queued orders; they are delivered once the collect
     await expect(again.locator('.outbox')).toContainText('1 mục đang chờ gửi');
     await setCollectorUrl(second.context, second.extensionId, collector.url);
     await expect(orderCard(again, '10528').locator('.state').first()).toContainText('Đã gửi');
-    expect(await stored(collector, '10528')).not.toHaveLength(0);
+    await expect(again.locator('.outbox')).toHaveCount(0);
+    expect(await stored(collector, '10528')).toHaveLength(1);
     await second.context.close();
   } finally {
     await site.close();
@@ -110,7 +142,7 @@ test('"Báo trang lỗi" sends the page structure without the buyer’s personal
   await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/dat-hang');
   await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
   await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
-  await expect.poll(async () => (await collector.db.selectFrom('page_reports').selectAll().execute()).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await collector.db.selectFrom('page_reports').selectAll().execute()).length).toBe(1);
   const [report] = await collector.db.selectFrom('page_reports').selectAll().orderBy('received_at', 'desc').execute();
   expect(report.url).toBe('http://langson.voso.vn/dat-hang');
   expect(report.structure).toContain('order-success');

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { test, expect } from './fixtures';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
+import { startFailingProxy } from './failing-proxy';
 import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk } from './kiosk-helpers';
 
 test('a sync interrupted halfway (answer lost, a photo cut off) resumes without duplicates', async ({ browser, collector, request }) => {
@@ -51,6 +52,35 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
   await expect.poll(photoKinds).toEqual(['product', 'product', 'product', 'signature', 'signature', 'signature']);
   expect(puts).toBe(7);
   await context.close();
+});
+
+test('a collector answering 502 marks nothing sent; the household is delivered exactly once when it answers again', async ({ browser, collector, request }) => {
+  const proxy = await startFailingProxy(collector.url, false);
+  try {
+    const { code } = await officerWithCode(request, collector);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await enrolKiosk(page, proxy.url, code);
+    proxy.state.failing = true;
+    const phone = `0388${sixDigits()}`;
+    await registerHousehold(page, { village: 'Bản Khuổi', headName: 'Hà Văn Năm', phone, idNumber: `020${phone.slice(1)}`, shopName: 'Cửa hàng Hà Văn Năm', product: 'Măng khô' }, [await cameraPhoto(page, 30)]);
+    await expect.poll(() => proxy.state.refused).toBeGreaterThanOrEqual(1);
+    await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+    await expect(page.locator('.queue-item--queued')).toHaveCount(1);
+    await expect(page.locator('.queue-item--sent')).toHaveCount(0);
+    expect(await collector.db.selectFrom('households').select('id').where('phone', '=', phone).execute()).toHaveLength(0);
+
+    proxy.state.failing = false;
+    await expect(page.getByRole('status').filter({ hasText: 'Đã đồng bộ xong.' })).toBeVisible({ timeout: 45_000 });
+    await expect(page.locator('.queue-item--sent')).toHaveCount(1);
+    const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('phone', '=', phone).execute();
+    expect(rows).toHaveLength(1);
+    const photoKinds = async () => (await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', '=', rows[0].client_id).execute()).map((p) => p.kind).sort();
+    await expect.poll(photoKinds).toEqual(['product', 'signature']);
+    await context.close();
+  } finally {
+    await proxy.close();
+  }
 });
 
 test('a refused household is shown with its reason, fixed and sent again; a draft is deleted only after confirmation', async ({ browser, collector, request }) => {

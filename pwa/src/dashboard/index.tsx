@@ -4,6 +4,7 @@ import { clearSession, loadSession, saveSession, type Session } from './session'
 import { SignIn } from './sign-in';
 import { AgencyView } from './agency/agency-view';
 import { ProvinceView } from './province/province-view';
+import { OfficerView } from './officer-view';
 import './dashboard.css';
 
 /**
@@ -64,7 +65,7 @@ export function DashboardApp() {
         </button>
       </section>
       <div {...inert(expired)} key={user.id}>
-        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyCode={user.agencyCode ?? ''} /> : <p>Tài khoản này không dùng trang báo cáo.</p>}
+        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyCode={user.agencyCode ?? ''} /> : <OfficerView />}
       </div>
       {expired && (
         <div class="dash-modal" role="dialog" aria-modal="true" aria-label="Đăng nhập lại">
@@ -80,6 +81,6 @@ const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, strin
 
 /** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
 function whoIs({ user }: Session): string {
-  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`.trim();
+  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'officer' ? 'Cán bộ xã' : `Cán bộ đầu mối ${user.agencyCode ?? ''}`.trim();
   return user.fullName === role ? role : `${user.fullName} — ${role}`;
 }

@@ -24,13 +24,18 @@ export const kioskCollector = (device?: Device) => createCollector({ token: devi
  * and the sign-in session is closed again (the tablet keeps only its own device token).
  */
 export async function enrolWithAccount(username: string, password: string, deviceName: string): Promise<Device> {
+  const { code } = await signedInAsOfficer(username, password, (officer) => officer.call<{ code: string }>('POST', '/api/kiosk/device-codes', {}));
+  return enrolDevice(code, deviceName);
+}
+
+/** One errand as the officer (sign in, do it, sign out): the tablet never keeps a person's session. */
+export async function signedInAsOfficer<T>(username: string, password: string, errand: (officer: ReturnType<typeof createCollector>) => Promise<T>): Promise<T> {
   const session = await kioskCollector().call<{ token: string }>('POST', '/api/auth/login', { username, password });
-  const signedIn = createCollector({ token: session.token });
+  const officer = createCollector({ token: session.token });
   try {
-    const { code } = await signedIn.call<{ code: string }>('POST', '/api/kiosk/device-codes', {});
-    return await enrolDevice(code, deviceName);
+    return await errand(officer);
   } finally {
-    void signedIn.call('POST', '/api/auth/logout').catch(() => undefined);
+    void officer.call('POST', '/api/auth/logout').catch(() => undefined);
   }
 }
 

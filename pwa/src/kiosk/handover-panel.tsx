@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { kioskCollector, type Device } from './device';
+import { kioskCollector, signedInAsOfficer, type Device } from './device';
 import { pullRoster } from './sending/pull-roster';
 import { CollectorError } from '../../../client/collector';
 import type { HandoverAnswer } from '../../../lib/api/kiosk';
@@ -11,11 +11,14 @@ type ImportAnswer = HandoverAnswer;
 export function HandoverPanel({ device, onImported }: { device: Device; onImported: () => void }) {
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
+  const [asking, setAsking] = useState<'xlsx' | 'csv' | null>(null);
 
-  async function download(ext: 'xlsx' | 'csv') {
+  // The list carries phone and ID numbers: the tablet's own token may not fetch it, the officer signs in for it.
+  async function download(ext: 'xlsx' | 'csv', username: string, password: string) {
     setMessage('');
     try {
-      const res = await kioskCollector(device).request(`/api/kiosk/handover.${ext}`);
+      const res = await signedInAsOfficer(username, password, (officer) => officer.request(`/api/kiosk/handover.${ext}`));
+      setAsking(null);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(await res.blob());
       a.download = `ban-giao-ho-${vietnamToday()}.${ext}`;
@@ -46,9 +49,33 @@ export function HandoverPanel({ device, onImported }: { device: Device; onImport
       <h2 id="handover-title">Bàn giao cho bưu điện / Viettel Post</h2>
       <p>Danh sách các hộ chưa xong (chưa đăng sản phẩm). Nhân viên điền cột “Đường dẫn cửa hàng”, “Đã mở tài khoản thanh toán”, “Đã đăng sản phẩm” (Có) rồi gửi lại tệp.</p>
       <div class="row">
-        <button type="button" onClick={() => void download('xlsx')}>Tải danh sách (Excel)</button>
-        <button type="button" class="secondary" onClick={() => void download('csv')}>Tải danh sách (CSV)</button>
+        <button type="button" onClick={() => setAsking('xlsx')}>Tải danh sách (Excel)</button>
+        <button type="button" class="secondary" onClick={() => setAsking('csv')}>Tải danh sách (CSV)</button>
       </div>
+      {asking && (
+        <form
+          class="handover-sign-in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            void download(asking, String(f.get('username') ?? ''), String(f.get('password') ?? ''));
+          }}
+        >
+          <p>Danh sách có số điện thoại và số CCCD nên cần cán bộ xã đăng nhập bằng tài khoản của mình (máy không tự lưu).</p>
+          <label>
+            Tên đăng nhập
+            <input name="username" autocomplete="username" required />
+          </label>
+          <label>
+            Mật khẩu
+            <input name="password" type="password" autocomplete="current-password" required />
+          </label>
+          <div class="row">
+            <button type="submit">Đăng nhập và tải</button>
+            <button type="button" class="secondary" onClick={() => setAsking(null)}>Huỷ</button>
+          </div>
+        </form>
+      )}
       <label>
         Nhập tệp kết quả (XLSX hoặc CSV)
         <input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void upload(e.currentTarget.files?.[0])} />

@@ -1,5 +1,5 @@
 import { get, set } from 'idb-keyval';
-import { keyFromPin, newSalt, seal, unseal, type Sealed } from './pin-crypto';
+import { keyFromPin, legacyPinIterations, newSalt, pinIterations, seal, unseal, type Sealed } from './pin-crypto';
 
 /** Officers who use this tablet, each with their own PIN (only a sealed check value is kept, never the PIN). */
 export interface OfficerProfile {
@@ -7,6 +7,11 @@ export interface OfficerProfile {
   name: string;
   salt: Uint8Array<ArrayBuffer>;
   check: Sealed;
+  /**
+   * The key derivation's cost for this officer. Absent: added before it was raised (310.000); kept as it is, since
+   * their sealed households open only with that key.
+   */
+  iterations?: number;
   failedAttempts: number;
   lockedUntil: number;
 }
@@ -20,8 +25,8 @@ export const pinProblem = (pin: string) => (/^\d{6,12}$/.test(pin) ? null : 'Mã
 
 export async function addOfficer(name: string, pin: string): Promise<{ officer: OfficerProfile; key: CryptoKey }> {
   const salt = newSalt();
-  const k = await keyFromPin(pin, salt);
-  const officer: OfficerProfile = { id: crypto.randomUUID(), name: name.trim(), salt, check: await seal(k, checkText), failedAttempts: 0, lockedUntil: 0 };
+  const k = await keyFromPin(pin, salt, pinIterations);
+  const officer: OfficerProfile = { id: crypto.randomUUID(), name: name.trim(), salt, check: await seal(k, checkText), iterations: pinIterations, failedAttempts: 0, lockedUntil: 0 };
   await set(key, [...(await loadOfficers()), officer]);
   return { officer, key: k };
 }
@@ -32,7 +37,7 @@ export async function unlock(officerId: string, pin: string): Promise<{ key: Cry
   const officer = all.find((o) => o.id === officerId);
   if (!officer) return { error: 'Không tìm thấy cán bộ này trên máy.' };
   if (officer.lockedUntil > Date.now()) return { error: `Nhập sai nhiều lần. Xin đợi ${Math.ceil((officer.lockedUntil - Date.now()) / 1000)} giây.` };
-  const k = await keyFromPin(pin, officer.salt);
+  const k = await keyFromPin(pin, officer.salt, officer.iterations ?? legacyPinIterations);
   let ok = false;
   try {
     ok = (await unseal<string>(k, officer.check)) === checkText;

@@ -1,7 +1,8 @@
 /**
  * Enrolment codes an agency focal point gives its staff (agency token; only its own agency). Routes:
  *   POST /api/agency/enrolment-codes              {count 1–500, maxUses? 1–1000 (1), validDays? 1–180 (30), label?}
- *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`
+ *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`;
+ *                                                 403.12 when the agency is inactive
  *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView]} newest first; `state` active|expired|revoked|used-up
  *   POST /api/agency/enrolment-codes/:code/revoke → the code, now revoked (staff already enrolled stay enrolled)
  *   GET  /api/agency/enrolment-codes/print?codes=A,B,… (default: every active code) → a printable HTML page (A4, one card per
@@ -17,7 +18,7 @@ import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { issueCodesRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
-import { generateEnrolmentCode } from '../../staff/enrolment';
+import { assertAgencyActive, generateEnrolmentCode } from '../../staff/enrolment';
 import { formatDate } from '../../../lib/format';
 
 export function agencyCodeRoutes({ db }: AppDeps) {
@@ -26,6 +27,7 @@ export function agencyCodeRoutes({ db }: AppDeps) {
   r.post('/', body(issueCodesRequest), async (c) => {
     const { count, maxUses, validDays, label } = c.req.valid('json');
     const p = c.get('principal');
+    await assertAgencyActive(db, p.agencyCode!);
     const now = new Date();
     const rows = Array.from({ length: count }, () => ({
       code: generateEnrolmentCode(),
@@ -92,6 +94,12 @@ function view(x: Selectable<EnrolmentCodeTable>, withQr: boolean) {
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Cards to cut out and hand to staff; the QR holds the code itself, for phones that read it aloud or copy it. */
+/** The printable page's only style, inline so the page prints alone; the CSP allows it by hash (server/security-headers.ts). */
+export const printStyle = `body{font-family:system-ui,sans-serif;margin:1cm}h1{font-size:16pt}.grid{display:grid;grid-template-columns:1fr 1fr;gap:6mm}
+.card{display:flex;gap:4mm;border:1px dashed #666;padding:4mm;break-inside:avoid}.qr svg{width:28mm;height:28mm}
+.code{font:bold 20pt ui-monospace,monospace;letter-spacing:1px;margin:1mm 0}.agency{font-weight:600;margin:0}.how{font-size:9pt;color:#333}
+p{margin:1mm 0}@media print{.noprint{display:none}}`;
+
 function printPage(agencyName: string, codes: ReturnType<typeof view>[]): string {
   const cards = codes
     .map(
@@ -102,10 +110,7 @@ function printPage(agencyName: string, codes: ReturnType<typeof view>[]): string
     )
     .join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Mã đăng ký — ${esc(agencyName)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:1cm}h1{font-size:16pt}.grid{display:grid;grid-template-columns:1fr 1fr;gap:6mm}
-.card{display:flex;gap:4mm;border:1px dashed #666;padding:4mm;break-inside:avoid}.qr svg{width:28mm;height:28mm}
-.code{font:bold 20pt ui-monospace,monospace;letter-spacing:1px;margin:1mm 0}.agency{font-weight:600;margin:0}.how{font-size:9pt;color:#333}
-p{margin:1mm 0}@media print{.noprint{display:none}}</style></head><body>
+<style>${printStyle}</style></head><body>
 <h1>Mã đăng ký tham gia “Mua nông sản trực tuyến” — ${esc(agencyName)}</h1>
 <p class="noprint">${codes.length} mã còn dùng được. Bấm Ctrl+P để in, cắt theo đường chấm và phát cho từng người.</p>
 ${codes.length ? `<div class="grid">${cards}</div>` : '<p>Không có mã nào còn dùng được.</p>'}

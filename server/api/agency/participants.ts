@@ -2,6 +2,8 @@
  * Who in the agency took part, and the doubtful entries to review (agency token; only its own people). Routes:
  *   GET  /api/agency/participants?period=|month=yyyy-mm → {scope, participants:[ParticipantRow]} everyone enrolled, participants first
  *   GET  /api/agency/participants/:staffId/orders       → {orders:[AgencyOrderView]} that person's orders (all states)
+ *   POST /api/agency/participants/:staffId/revoke       → {staffId, revokedAt}: their token stops now (401.3), their orders
+ *        stay; 404.1 for someone of another agency. They may come back only through a new installation, listed anew.
  *   GET  /api/agency/review?period=&kind=pending|flagged|manual|reviewed (pending) → {orders:[AgencyOrderView]}
  *        pending = claimed twice and not yet reviewed; flagged = every double claim; manual = self-declared
  *   POST /api/agency/review/:orderId {decision:'counted'|'excluded', note} → the order; a note is required to exclude
@@ -17,6 +19,7 @@ import { Problem } from '../../problem';
 import { body, query } from '../../validate';
 import { reviewQuery, reviewRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
+import { revokeAllTokens } from '../../auth/tokens';
 import { participantRows, scopeOf } from '../../reports/tally';
 import { resultOf } from '../../staff/orders';
 
@@ -34,6 +37,18 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     if (!person) throw new Problem('404.1');
     const rows = await ordersQuery(db, agency).where('staff_orders.staff_id', '=', person.id).orderBy('placed_on', 'desc').execute();
     return c.json({ orders: await views(db, rows) });
+  });
+
+  r.post('/participants/:staffId/revoke', async (c) => {
+    const agency = c.get('principal').agencyCode!;
+    const person = await db.selectFrom('staff').select(['id', 'revoked_at']).where('id', '=', c.req.param('staffId')).where('agency_code', '=', agency).executeTakeFirst();
+    if (!person) throw new Problem('404.1');
+    const revokedAt = person.revoked_at ?? new Date().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('staff').set({ revoked_at: revokedAt }).where('id', '=', person.id).execute();
+      await revokeAllTokens(trx, 'staff', person.id);
+    });
+    return c.json({ staffId: person.id, revokedAt });
   });
 
   r.get('/review', query(reviewQuery), async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { Problem } from '../../problem';
-import type { AuthEnv } from '../../auth/require-role';
+import { allow, type AuthEnv } from '../../auth/require-role';
 import { communesInScope, inScope } from '../../kiosk/scope';
 import { readResults, toCsv, toXlsx, type HandoverRow } from '../../kiosk/handover-file';
 import { problemBody, type ProblemCode } from '../../../lib/api/problems';
@@ -9,17 +9,25 @@ import { formatDate } from '../../../lib/format';
 import { vietnamToday } from '../../../lib/periods';
 import { isMarketplace, marketplaceHostOf } from '../../../lib/marketplaces/hosts';
 import type { Db } from '../../db';
+import type { Selectable } from 'kysely';
+import type { HouseholdTable } from '../../db/schema-kiosk';
+
+type HouseholdRow = Selectable<HouseholdTable>;
+/** Rows looked up and written together (an `in (…)` list well under every driver's parameter limit). */
+const handoverBatch = 200;
 
 /**
- * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; an enrolled tablet:
- * its communes; province: all).
+ * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; province: all).
  * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet)
+ *      with phone and ID numbers in clear: for people signed in (officer, province) only, never a tablet's token — a
+ *      stolen tablet must not be able to download them (403.1).
  * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, serverId, code, message}]}
+ *      (also an enrolled tablet, for its communes: it sends results, it receives no personal numbers)
  */
 export function kioskHandoverRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
-  r.get('/handover.xlsx', async (c) => {
+  r.get('/handover.xlsx', allow('officer', 'province'), async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
     return c.body(await toXlsx(rows), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -27,46 +35,64 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
     });
   });
 
-  r.get('/handover.csv', async (c) => {
+  r.get('/handover.csv', allow('officer', 'province'), async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
     return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"` });
   });
 
+  // Size: the API's 2 MB body limit (app.ts, 413.1) is checked from Content-Length or as the body arrives, before
+  // anything here runs; rows: readResults stops at 5.000 (413.51).
   r.post('/handover', async (c) => {
     const scope = await communesInScope(db, c.get('principal'));
-    const results = await readResults(new Uint8Array(await c.req.arrayBuffer()));
-    if (!results) throw new Problem('400.54');
+    const read = await readResults(new Uint8Array(await c.req.arrayBuffer()));
+    if ('problem' in read) throw new Problem(read.problem);
     let updated = 0;
     let unchanged = 0;
     const problems: { row: number; serverId: string; code: ProblemCode; message: string }[] = [];
     const refuse = (row: number, serverId: string, code: ProblemCode, message?: string) => problems.push({ row, serverId, code, message: message ?? problemBody(code).error.message });
     const now = new Date().toISOString();
-    for (const res of results) {
-      const h = await db.selectFrom('households').selectAll().where('id', '=', res.serverId).executeTakeFirst();
-      if (!h) {
-        refuse(res.row, res.serverId, '404.1', 'Không có hồ sơ với mã này.');
-        continue;
+    // Batches: one lookup and one transaction per batch instead of two statements per row, and the event loop is
+    // free between batches (health, tablets' syncs).
+    for (let start = 0; start < read.rows.length; start += handoverBatch) {
+      const batch = read.rows.slice(start, start + handoverBatch);
+      const found = await db.selectFrom('households').selectAll().where('id', 'in', [...new Set(batch.map((r) => r.serverId))]).execute();
+      const byId = new Map(found.map((h) => [h.id, h]));
+      const changes: { id: string; set: Pick<HouseholdRow, 'shop_url' | 'shop_opened_at' | 'payment_opened_at' | 'products_listed_at'> }[] = [];
+      for (const res of batch) {
+        const h = byId.get(res.serverId);
+        if (!h) {
+          refuse(res.row, res.serverId, '404.1', 'Không có hồ sơ với mã này.');
+          continue;
+        }
+        if (!inScope(scope, h.commune_code)) {
+          refuse(res.row, res.serverId, '403.50');
+          continue;
+        }
+        if (res.shopUrl && !isShopUrl(res.shopUrl, h.marketplace)) {
+          refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
+          continue;
+        }
+        const set = {
+          shop_url: res.shopUrl ?? h.shop_url,
+          shop_opened_at: h.shop_opened_at ?? (res.shopUrl ? now : null),
+          payment_opened_at: h.payment_opened_at ?? (res.paymentOpened ? now : null),
+          products_listed_at: h.products_listed_at ?? (res.productsListed ? now : null),
+        };
+        if (set.shop_url === h.shop_url && set.shop_opened_at === h.shop_opened_at && set.payment_opened_at === h.payment_opened_at && set.products_listed_at === h.products_listed_at) {
+          unchanged++;
+          continue;
+        }
+        // A later row of the file for the same household sees this one's facts.
+        byId.set(h.id, { ...h, ...set });
+        changes.push({ id: h.id, set });
       }
-      if (!inScope(scope, h.commune_code)) {
-        refuse(res.row, res.serverId, '403.50');
-        continue;
+      if (changes.length) {
+        await db.transaction().execute(async (tx) => {
+          for (const { id, set } of changes) await tx.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+        });
       }
-      if (res.shopUrl && !isShopUrl(res.shopUrl, h.marketplace)) {
-        refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
-        continue;
-      }
-      const set = {
-        shop_url: res.shopUrl ?? h.shop_url,
-        shop_opened_at: h.shop_opened_at ?? (res.shopUrl ? now : null),
-        payment_opened_at: h.payment_opened_at ?? (res.paymentOpened ? now : null),
-        products_listed_at: h.products_listed_at ?? (res.productsListed ? now : null),
-      };
-      if (set.shop_url === h.shop_url && set.shop_opened_at === h.shop_opened_at && set.payment_opened_at === h.payment_opened_at && set.products_listed_at === h.products_listed_at) {
-        unchanged++;
-        continue;
-      }
-      await db.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', h.id).execute();
-      updated++;
+      updated += new Set(changes.map((x) => x.id)).size;
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return c.json({ updated, unchanged, problems });
   });

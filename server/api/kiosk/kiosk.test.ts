@@ -98,6 +98,36 @@ forEachDatabase((deps) => {
       expect((await json('POST', '/api/kiosk/households', mai, { households: [] })).status).toBe(403);
     });
 
+    it('refuses unbounded fields and forged dates with 400.56, storing nothing, and strips control characters', async () => {
+      const { token } = await enrol(mai, ['06181']);
+      const before = Number((await deps().db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const res = await json('POST', '/api/kiosk/households', token, {
+        households: [
+          household({ phone: '0388000501', idNumber: '020190005001', notes: 'x'.repeat(1_000_000) }),
+          household({ phone: '0388000502', idNumber: '020190005002', products: Array.from({ length: 20_000 }, () => ({ category: 'trai_cay', name: 'Na' })) }),
+          household({ phone: '0388000503', idNumber: '020190005003', headName: 'H'.repeat(5000) }),
+          household({ phone: '0388000504', idNumber: '020190005004', registeredAt: '<script>99999-99-99' }),
+          household({ phone: '0388000505', idNumber: '020190005005', headName: 'Vi\u0000 Văn\u202E Hùng\u0007' }),
+        ],
+      });
+      // A 1 MB note and 20.000 products fit under the 2 MB body limit together: each household is judged on its own.
+      expect(res.status).toBe(200);
+      const { results } = await res.json();
+      expect(results.map((r: { status: string; problem?: { code: string; field?: string } }) => r.problem ? `${r.problem.code} ${r.problem.field}` : r.status)).toEqual([
+        '400.56 notes',
+        '400.56 products',
+        '400.56 headName',
+        '400.56 registeredAt',
+        'accepted',
+      ]);
+      const stored = await deps().db.selectFrom('households').select(['head_name']).where('phone', '=', '0388000505').executeTakeFirstOrThrow();
+      expect(stored.head_name).toBe('Vi Văn Hùng');
+      const after = Number((await deps().db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      expect(after).toBe(before + 1);
+      // The later tests count this commune's households.
+      await deps().db.deleteFrom('households').where('phone', '=', '0388000505').execute();
+    });
+
     it('pulls the roster with hashed identity keys and status, scoped to the device', async () => {
       const { token } = await enrol(mai, ['06181']);
       const body = await (await json('GET', '/api/kiosk/households', token)).json();
@@ -142,9 +172,12 @@ forEachDatabase((deps) => {
       expect(csv).toContain(`"'=HYPERLINK(""http://x"")`);
       expect(csv).toContain('080123456 (CMND cũ)');
       expect(await (await json('GET', '/api/kiosk/handover.csv', ba)).text()).not.toContain('Hoàng Văn Thụ');
-      // A tablet exports its own communes only.
-      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(mai, ['06181'])).token)).text()).toContain('Hoàng Văn Thụ');
-      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(ba)).token)).text()).not.toContain('Hoàng Văn Thụ');
+      // The list has phone and ID numbers in clear: a tablet's token may not fetch it (a stolen tablet leaks nothing).
+      for (const ext of ['csv', 'xlsx']) {
+        const byTablet = await json('GET', `/api/kiosk/handover.${ext}`, (await enrol(mai, ['06181'])).token);
+        expect(byTablet.status).toBe(403);
+        expect((await byTablet.json()).error.code).toBe('403.1');
+      }
 
       const xlsx = await json('GET', '/api/kiosk/handover.xlsx', mai);
       const wb = new ExcelJS.Workbook();
@@ -171,6 +204,16 @@ forEachDatabase((deps) => {
       const foreign = await (await upload(`Mã hồ sơ;Đã đăng sản phẩm\r\n${thuId};x\r\n`, ba)).json();
       expect(foreign.problems[0].code).toBe('403.50');
       expect((await (await upload('không phải bảng')).json()).error.code).toBe('400.54');
+      // The review's attack files: a million short rows (2 MB) and 2 MB + 1 byte. Nothing changes.
+      const flood = await upload('Mã hồ sơ\n' + '1\n'.repeat(1_000_000));
+      expect(flood.status).toBe(413);
+      expect((await flood.json()).error.code).toBe('413.51');
+      const huge = await upload('x'.repeat(2 * 1024 * 1024 + 1));
+      expect(huge.status).toBe(413);
+      expect((await huge.json()).error.code).toBe('413.1');
+      // The same household twice in one file, its payment account already marked by the sheet above: both unchanged.
+      const twice = await (await upload(`Mã hồ sơ;Đã mở tài khoản thanh toán\r\n${thuId};có\r\n${thuId};có\r\n`)).json();
+      expect([twice.updated, twice.unchanged, twice.problems]).toEqual([0, 2, []]);
 
       // CSV import marks products listed: the household leaves the pending list; the tablet sees the status.
       expect((await (await upload(`\uFEFFMã hồ sơ;Đã đăng sản phẩm\r\n'${thuId};Có\r\n`)).json()).updated).toBe(1);

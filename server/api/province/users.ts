@@ -3,7 +3,8 @@
  *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, communeCodes, createdAt, disabled}]}
  *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province', agencyCode? (agency), communeCodes? (officer)}
  *                                  → 201 the user; 409.11 username taken
- *   PATCH /api/province/users/:id  {fullName?, password?, communeCodes?, disabled?} → the user; disabling or a new password signs them out everywhere
+ *   PATCH /api/province/users/:id  {fullName?, password?, communeCodes?, disabled?} → the user; disabling or a new password signs them out everywhere;
+ *                                  disabling an officer revokes every tablet they enrolled, new communes narrow those tablets to them
  */
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import { communeCodesMessage, newUserRequest, userPatchRequest } from '../../../
 import type { AuthEnv } from '../../auth/require-role';
 import { hashPassword, passwordProblem } from '../../auth/passwords';
 import { revokeAllTokens } from '../../auth/tokens';
+import { narrowDevicesOf, revokeDevicesOf } from '../../kiosk/devices';
 
 export function provinceUserRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -57,12 +59,16 @@ export function provinceUserRoutes({ db }: AppDeps) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('user_communes').where('user_id', '=', id).execute();
         await trx.insertInto('user_communes').values(communes.map((commune_code) => ({ user_id: id, commune_code }))).execute();
+        await narrowDevicesOf(trx, id, communes);
       });
     }
     if (b.disabled !== undefined) {
       if (b.disabled && id === c.get('principal').subjectId) throw new Problem('400.2', { field: 'disabled', detail: 'Không thể tự khoá tài khoản đang dùng.' });
       await db.updateTable('users').set({ disabled_at: b.disabled ? user.disabled_at ?? new Date().toISOString() : null }).where('id', '=', id).execute();
-      if (b.disabled) await revokeAllTokens(db, user.role, id);
+      if (b.disabled) {
+        await revokeAllTokens(db, user.role, id);
+        await revokeDevicesOf(db, id);
+      }
     }
     return c.json((await userViews(db, id))[0]);
   });

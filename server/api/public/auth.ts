@@ -3,10 +3,11 @@ import type { AppDeps } from '../../app';
 import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { loginRequest } from '../../../lib/api/public';
-import { verifyPassword } from '../../auth/passwords';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../auth/passwords';
 import { issueToken, revokeToken } from '../../auth/tokens';
 import { requireRole, type AuthEnv } from '../../auth/require-role';
-import { loginLimiter } from '../../auth/rate-limit';
+import { giveBack, limitsOf, spendTry } from '../../auth/rate-limit';
+import { clientAddress } from '../../auth/client-address';
 
 /** Sessions of the people who sign in to the dashboards and the kiosk: 12 hours, then sign in again. */
 export const sessionTtlMs = 12 * 60 * 60 * 1000;
@@ -17,10 +18,19 @@ export function authRoutes({ db }: AppDeps) {
   r.post('/login', body(loginRequest), async (c) => {
     const login = c.req.valid('json');
     const username = login.username.trim().toLowerCase();
-    if (!loginLimiter.allow(username)) throw new Problem('429.1');
+    // Keyed on the address AND the account: ten wrong tries from one place block that place for that account only,
+    // so a guesser cannot lock the province admin out; the address's own cap stops one password sprayed over many.
+    const limits = limitsOf(db);
+    const address = clientAddress(c);
+    const tries: [typeof limits.loginAccount, string][] = [[limits.loginAccount, `${address}|${username}`], [limits.loginAddress, address]];
+    await spendTry(...tries);
     const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!user || user.disabled_at || !(await verifyPassword(login.password, user.password_hash))) throw new Problem('401.2');
-    loginLimiter.reset(username);
+    // An unknown or disabled user's password is checked against a dummy hash: the same work, the same time.
+    const right = await verifyPassword(login.password, user && !user.disabled_at ? user.password_hash : await dummyHash());
+    if (!user || user.disabled_at || !right) throw new Problem('401.2');
+    await limits.loginAccount.delete(`${address}|${username}`);
+    await giveBack(tries[1]);
+    if (needsRehash(user.password_hash)) await db.updateTable('users').set({ password_hash: await hashPassword(login.password) }).where('id', '=', user.id).execute();
     const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();
     const { token, expiresAt } = await issueToken(db, { role: user.role, subjectId: user.id, agencyCode: user.agency_code }, sessionTtlMs);
     return c.json({

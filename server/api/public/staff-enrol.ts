@@ -12,26 +12,26 @@ import { staffEnrolRequest, type EnrolResponse } from '../../../lib/api/staff';
 import { normalizeEnrolmentCode } from '../../../lib/enrolment-code';
 import { Problem } from '../../problem';
 import { body } from '../../validate';
-import { issueToken } from '../../auth/tokens';
-import { enrolmentCodeLimiter, enrolmentIpLimiter } from '../../auth/rate-limit';
-import { clientIp, staffMe, usableCode } from '../../staff/enrolment';
+import { issueToken, revokeAllTokens, slidingLifetimeMs } from '../../auth/tokens';
+import { giveBack, limitsOf, spendTry } from '../../auth/rate-limit';
+import { clientAddress } from '../../auth/client-address';
+import { staffMe, usableCode } from '../../staff/enrolment';
 import type { Db } from '../../db';
 
-/** The extension keeps its token for the campaign; a new enrolment replaces it. */
-export const staffTokenTtlMs = 400 * 24 * 3600_000;
-
-/** Looks a typed code up, counting failures against the caller's address and the code's prefix. */
+/**
+ * Looks a typed code up. A try is spent against the caller's address and the code's prefix BEFORE the lookup (one
+ * atomic step in the database, so parallel guesses cannot all pass a check made before any was counted) and given
+ * back when the code is right.
+ */
 async function lookUp(db: Db, c: Context, typed: string) {
-  const ip = clientIp(c);
+  const limits = limitsOf(db);
   const code = normalizeEnrolmentCode(typed);
   const prefix = (code ?? typed.toUpperCase().replace(/[^A-Z0-9]/g, '')).slice(0, 4);
-  if (enrolmentIpLimiter.isBlocked(ip) || enrolmentCodeLimiter.isBlocked(prefix)) throw new Problem('429.1');
+  const tries: [typeof limits.enrolmentAddress, string][] = [[limits.enrolmentAddress, clientAddress(c)], [limits.enrolmentPrefix, prefix]];
+  await spendTry(...tries);
   const row = code ? await usableCode(db, code) : undefined;
-  if (!row) {
-    enrolmentIpLimiter.allow(ip);
-    enrolmentCodeLimiter.allow(prefix);
-    throw new Problem('404.10', { field: 'code' });
-  }
+  if (!row) throw new Problem('404.10', { field: 'code' });
+  await giveBack(...tries);
   return row;
 }
 
@@ -60,9 +60,13 @@ export function staffEnrolRoutes({ db }: AppDeps) {
     const known = await db.selectFrom('staff').selectAll().where('installation_id', '=', installationId).where('agency_code', '=', code.agency_code).executeTakeFirst();
     let staffId: string;
     if (known) {
-      // Same installation, same agency: the same person (a reinstall keeps their orders), name corrected.
+      // Same installation, same agency: the same person (a reinstall keeps their orders), name corrected — unless
+      // the agency revoked them: a code shared by the office must not undo that.
+      if (known.revoked_at) throw new Problem('403.11');
       staffId = known.id;
       await db.updateTable('staff').set({ full_name: fullName }).where('id', '=', staffId).execute();
+      // One installation, one live token: the one it held before stops now.
+      await revokeAllTokens(db, 'staff', staffId);
     } else {
       const took = await db
         .updateTable('enrolment_codes')
@@ -72,9 +76,9 @@ export function staffEnrolRoutes({ db }: AppDeps) {
         .executeTakeFirst();
       if (Number(took.numUpdatedRows) === 0) throw new Problem('409.10', { field: 'code' });
       staffId = randomUUID();
-      await db.insertInto('staff').values({ id: staffId, agency_code: code.agency_code, full_name: fullName, installation_id: installationId, enrolment_code: code.code, enrolled_at: now }).execute();
+      await db.insertInto('staff').values({ id: staffId, agency_code: code.agency_code, full_name: fullName, installation_id: installationId, enrolment_code: code.code, enrolled_at: now, revoked_at: null }).execute();
     }
-    const { token, expiresAt } = await issueToken(db, { role: 'staff', subjectId: staffId, agencyCode: code.agency_code }, staffTokenTtlMs);
+    const { token, expiresAt } = await issueToken(db, { role: 'staff', subjectId: staffId, agencyCode: code.agency_code }, slidingLifetimeMs.staff!);
     const me = await staffMe(db, staffId);
     return c.json({ token, expiresAt, ...me } satisfies EnrolResponse);
   });

@@ -2,7 +2,8 @@
  * A civil servant's orders, sent by the extension (staff token). Routes:
  *   POST   /api/staff/orders            {orders:[SubmittedOrder]} (1–100) → {results:[{clientId,status,serverId?,problem?}]}
  *                                        each order judged on its own; same clientId + same content → same answer,
- *                                        different content → that order rejected with 409.1; 400.12 over 100
+ *                                        different content → that order rejected with 409.1; 400.12 over 100;
+ *                                        403.12 when the province marked the agency inactive
  *   DELETE /api/staff/orders/:clientId  withdraw → {clientId, status:'withdrawn'}; 404.12 unknown.
  *                                        To correct a sent order: withdraw it and send the corrected one with a new clientId.
  *   GET    /api/staff/orders            → {orders:[{clientId, serverId, status, reason?, problem?, review, reviewNote, counted, order,
@@ -16,6 +17,7 @@ import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { listPeriods } from '../../periods';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
+import { assertAgencyActive } from '../../staff/enrolment';
 
 export function staffOrderRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -23,6 +25,7 @@ export function staffOrderRoutes({ db }: AppDeps) {
   r.post('/', body(submitOrdersRequest), async (c) => {
     const { orders } = c.req.valid('json');
     const p = c.get('principal');
+    await assertAgencyActive(db, p.agencyCode!);
     const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, await listPeriods(db));
     return c.json({ results });
   });

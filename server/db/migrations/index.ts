@@ -7,10 +7,11 @@ import { tallyColumns0103 } from './0103-tally-columns';
 import { staffByAgency0104 } from './0104-staff-by-agency';
 import { staffOrderPhotos0105 } from './0105-staff-order-photos';
 import { kiosk0201 } from './0201-kiosk';
+import { accessControl0301 } from './0301-access-control';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
- * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk.
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control.
  */
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0104-staff-by-agency': staffByAgency0104,
   '0105-staff-order-photos': staffOrderPhotos0105,
   '0201-kiosk': kiosk0201,
+  '0301-access-control': accessControl0301,
 };

@@ -38,14 +38,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const householdBatches = Array.from({ length: 10 }, () => Array.from({ length: 100 }, () => household()));
       const post = (base: string, path: string, token: string, body: unknown) =>
         fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      // Batches answered so far, per stream: what the devices would have marked sent.
+      let answered = { orders: 0, households: 0 };
       const send = async (base: string) => {
         const answers: Response[] = [];
+        answered = { orders: 0, households: 0 };
         await Promise.all([
           (async () => {
-            for (const orders of orderBatches) answers.push(await post(base, '/api/staff/orders', staff.token, { orders }));
+            for (const orders of orderBatches) answers.push(await post(base, '/api/staff/orders', staff.token, { orders })), answered.orders++;
           })(),
           (async () => {
-            for (const households of householdBatches) answers.push(await post(base, '/api/kiosk/households', kiosk.token, { households }));
+            for (const households of householdBatches) answers.push(await post(base, '/api/kiosk/households', kiosk.token, { households })), answered.households++;
           })(),
         ]);
         return answers;
@@ -64,7 +67,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await inFlight).toBe('cut off');
 
       const partial = await tallies(db);
-      expect(partial.households).toBeLessThan(1000);
+      const cutAt = { ...answered };
+      // Both streams were cut before their last batch…
+      expect(cutAt.households).toBeLessThan(10);
+      expect(cutAt.orders).toBeLessThan(10);
+      // …while a batch was on its way: each stream's batch in flight is stored whole or not at all (one transaction),
+      // never in part, and nothing answered is missing.
+      expect(partial.households % 100).toBe(0);
+      expect(partial.orders % 100).toBe(0);
+      expect([cutAt.households, cutAt.households + 1]).toContain(partial.households / 100);
+      expect([cutAt.orders, cutAt.orders + 1]).toContain(partial.orders / 100);
+      expect(partial.items).toBe(partial.orders * 20);
       // No order stored without all its items.
       expect(partial.ordersWithMissingItems).toBe(0);
 

@@ -85,7 +85,8 @@ forEachDatabase((deps) => {
       const before = await count('households');
       const res = await call(server.base, 'POST', '/api/kiosk/households', kiosk.token, { households: [household()] });
       expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('401.1');
+      // Revoked, not merely expired: the tablet can tell the officer to enrol it again.
+      expect(res.body.error.code).toBe('401.3');
       expect(await count('households')).toBe(before);
     });
 

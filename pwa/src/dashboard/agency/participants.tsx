@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Money } from '../../../../components/money';
 import { DateText } from '../../../../components/date-text';
-import { StatusMessage } from '../../../../components/status-message';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { Confirm } from '../../../../components/confirm';
+import { describeError, sendJson } from '../api';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
@@ -26,8 +28,22 @@ const baseColumns: Column<ParticipantRow>[] = [
 
 /** Everyone enrolled in the agency and what each counts for in the period. */
 export function Participants({ periodId }: { periodId: string }) {
-  const { data, error } = useLoad<{ participants: ParticipantRow[] }>(`/api/agency/participants?period=${encodeURIComponent(periodId)}`);
+  const { data, error, reload } = useLoad<{ participants: ParticipantRow[] }>(`/api/agency/participants?period=${encodeURIComponent(periodId)}`);
   const [person, setPerson] = useState<ParticipantRow | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  // Someone who is not of the agency, or a lost computer: their extension stops sending at once; their orders stay.
+  async function revoke(p: ParticipantRow) {
+    setRevoking(null);
+    try {
+      await sendJson('POST', `/api/agency/participants/${encodeURIComponent(p.staffId)}/revoke`);
+      setOutcome({ text: `Đã thu hồi quyền gửi đơn của ${p.fullName}. Các đơn đã gửi vẫn giữ nguyên.` });
+      reload();
+    } catch (e) {
+      setOutcome({ text: `Chưa thu hồi được quyền của ${p.fullName}: ${describeError(e)}`, error: true });
+    }
+  }
   const columns: Column<ParticipantRow>[] = [
     ...baseColumns,
     {
@@ -41,11 +57,37 @@ export function Participants({ periodId }: { periodId: string }) {
         </button>
       ),
     },
+    {
+      key: 'access',
+      label: 'Quyền gửi đơn',
+      value: (p) => (p.revokedAt ? 'Đã thu hồi' : 'Đang có'),
+      render: (p) =>
+        revoking === p.staffId ? (
+          <Confirm
+            question={`Thu hồi quyền gửi đơn của ${p.fullName}? Tiện ích của người này ngừng gửi ngay; đơn đã gửi vẫn giữ.`}
+            confirmLabel="Thu hồi"
+            cancelLabel="Không thu hồi"
+            danger
+            onConfirm={() => void revoke(p)}
+            onCancel={() => setRevoking(null)}
+          />
+        ) : p.revokedAt ? (
+          'Đã thu hồi'
+        ) : (
+          <>
+            Đang có{' '}
+            <button type="button" class="secondary" onClick={() => setRevoking(p.staffId)} aria-label={`Thu hồi quyền của ${p.fullName}`}>
+              Thu hồi
+            </button>
+          </>
+        ),
+    },
   ];
   const took = data?.participants.filter((p) => p.participated).length ?? 0;
   return (
     <section aria-labelledby="people-h">
       <h2 id="people-h">Người tham gia</h2>
+      <StatusMessage message={outcome} />
       <StatusMessage error={error} />
       {data && (
         <>

@@ -1,4 +1,5 @@
 import { checkVietgap } from '../../../../lib/vietgap';
+import { householdLimits } from '../../../../lib/kiosk/household';
 import type { FieldsetProps } from './fields';
 
 /** Chứng nhận và truy xuất nguồn gốc: VietGAP, OCOP stars, traceability, notes. */
@@ -9,7 +10,7 @@ export function CertificationFieldset({ h, update }: FieldsetProps) {
       <legend>Chứng nhận và truy xuất nguồn gốc</legend>
       <div class="field">
         <label for="vietgap">Số chứng nhận VietGAP (nếu có)</label>
-        <input id="vietgap" value={h.vietgap ?? ''} aria-describedby="vietgap-hint" onInput={(e) => update({ vietgap: e.currentTarget.value || null })} placeholder="VietGAP-TT-xx-xx-20-xxxx" />
+        <input id="vietgap" maxLength={householdLimits.vietgap} value={h.vietgap ?? ''} aria-describedby="vietgap-hint" onInput={(e) => update({ vietgap: e.currentTarget.value || null })} placeholder="VietGAP-TT-xx-xx-20-xxxx" />
         <p id="vietgap-hint" class={vietgap?.warning ? 'warning' : 'hint'}>{vietgap?.warning ?? ''}</p>
       </div>
       <div class="field">
@@ -23,11 +24,11 @@ export function CertificationFieldset({ h, update }: FieldsetProps) {
       </div>
       <div class="field">
         <label for="traceability">Truy xuất nguồn gốc (tem QR, mã vùng trồng…)</label>
-        <input id="traceability" value={h.traceability ?? ''} onInput={(e) => update({ traceability: e.currentTarget.value || null })} />
+        <input id="traceability" maxLength={householdLimits.traceability} value={h.traceability ?? ''} onInput={(e) => update({ traceability: e.currentTarget.value || null })} />
       </div>
       <div class="field">
         <label for="notes">Ghi chú</label>
-        <textarea id="notes" rows={3} value={h.notes} onInput={(e) => update({ notes: e.currentTarget.value })} />
+        <textarea id="notes" rows={3} maxLength={householdLimits.notes} value={h.notes} onInput={(e) => update({ notes: e.currentTarget.value })} />
       </div>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import type { FieldProblem, SubmittedHousehold } from '../../../../lib/kiosk/household';
+import { householdLimits, type FieldProblem, type SubmittedHousehold } from '../../../../lib/kiosk/household';
 
 /** A problem found by "Lưu và đưa vào hàng đợi", tied to the field (its input's id) it is about. */
 export type Problem = Pick<FieldProblem, 'message' | 'warning'> & { field: string };
@@ -31,7 +31,7 @@ export function TextField({ h, update, problems, field, label, extra = {} }: Fie
   return (
     <div class="field">
       <label for={field}>{label}</label>
-      <input id={field} value={h[field]} aria-invalid={problemsOf(problems, field).some((p) => !p.warning)} aria-describedby={describedBy(problems, field)} onInput={(e) => update({ [field]: e.currentTarget.value })} {...extra} />
+      <input id={field} value={h[field]} maxLength={householdLimits[field]} aria-invalid={problemsOf(problems, field).some((p) => !p.warning)} aria-describedby={describedBy(problems, field)} onInput={(e) => update({ [field]: e.currentTarget.value })} {...extra} />
       <FieldError problems={problems} field={field} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import products from '../../../../lib/region/lang-son/lang-son-products.json' with { type: 'json' };
+import { householdLimits } from '../../../../lib/kiosk/household';
 import type { PhotoRecord } from '../db';
 import { FieldError, type FieldsetProps } from './fields';
 import { addProductPhotos, photosOf, removePhoto, useObjectUrl } from './photos';
@@ -41,7 +42,7 @@ export function ProductsFieldset({ h, update, problems, onPhotosAdded }: Fieldse
         <div class="product-row" key={i}>
           <div class="field">
             <label for={i === 0 ? 'products' : `product-${i}`}>Tên sản phẩm {i + 1}</label>
-            <input id={i === 0 ? 'products' : `product-${i}`} list="product-names" value={p.name} onInput={(e) => setProduct(i, { name: e.currentTarget.value })} />
+            <input id={i === 0 ? 'products' : `product-${i}`} list="product-names" maxLength={householdLimits.productName} value={p.name} onInput={(e) => setProduct(i, { name: e.currentTarget.value })} />
           </div>
           <div class="field">
             <label for={`category-${i}`}>Loại</label>

@@ -5,8 +5,12 @@ import type { AgencyRow } from '../agency-headcounts';
 import type { Account } from './account';
 import { AccountList } from './account-list';
 import { NewAccount } from './new-account';
+import { TabletList } from '../../tablets/tablet-list';
 
-/** The province creates agency focal point and commune officer accounts, and locks the ones that must stop. */
+/**
+ * The province creates agency focal point and commune officer accounts, and locks the ones that must stop (locking an
+ * officer also stops every tablet they enrolled); below, every commune tablet, to revoke a lost one.
+ */
 export function Accounts() {
   const list = useLoad<{ users: Account[] }>('/api/province/users');
   const agencies = useLoad<{ agencies: AgencyRow[] }>('/api/province/agencies');
@@ -18,6 +22,7 @@ export function Accounts() {
       <StatusMessage message={outcome} />
       <StatusMessage error={list.error} />
       {list.data && <AccountList users={list.data.users} onOutcome={setOutcome} onChanged={list.reload} />}
+      <TabletList showOfficer />
     </section>
   );
 }
