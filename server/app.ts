@@ -25,6 +25,10 @@ import { periodRoutes } from './routes/province-periods';
 import { provinceRollupRoutes } from './routes/province-rollup';
 import { provinceInsightRoutes } from './routes/province-insights';
 import { provinceRegionRoutes } from './routes/province-region';
+import { agencyItemReviewRoutes } from './routes/agency-item-review';
+import { agencyReportDocumentRoutes } from './routes/agency-report-documents';
+import { provinceReportRoutes } from './routes/province-reports';
+import { provincePeriodLimitRoutes } from './routes/province-period-limits';
 
 export interface AppDeps {
   db: Db;
@@ -65,6 +69,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/province/rollup', provinceRollupRoutes(deps));
   app.route('/api/province', provinceInsightRoutes(deps));
   app.route('/api/province', provinceRegionRoutes(deps));
+  app.route('/api/agency', agencyItemReviewRoutes(deps));
+  app.route('/api/agency', agencyReportDocumentRoutes(deps));
+  app.route('/api/province/reports', provinceReportRoutes(deps));
+  app.route('/api/province', provincePeriodLimitRoutes(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

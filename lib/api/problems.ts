@@ -38,6 +38,14 @@ export const problems = {
   '403.10': { status: 403, vi: 'Cơ quan không tính đơn hàng này.', en: 'Your agency did not count this order.' },
   '409.11': { status: 409, vi: 'Tên đăng nhập này đã có người dùng.', en: 'This username is taken.' },
   '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
+  // The collector's own checks of an order (server/staff/check-order.ts). 400.x refuse it; 409.13 and 422.10–11
+  // hold it for the agency's review (not counted until then); 422.12 is a note: the item counts as the server says.
+  '400.15': { status: 400, vi: 'Ngày đặt hàng sau ngày hôm nay. Xin sửa lại ngày đặt hàng đúng như trên trang của sàn.', en: 'The order date is later than today (Vietnam time).' },
+  '409.13': { status: 409, vi: 'Đơn hàng này cũng được người khác (hoặc chính bạn, ở một lần gửi khác) khai báo; cơ quan sẽ xem xét trước khi tính.', en: 'This marketplace order was claimed more than once; held for review.' },
+  '422.10': { status: 422, vi: 'Tổng tiền của đơn không khớp với tiền hàng cộng phí vận chuyển trừ giảm giá; cơ quan sẽ xem xét trước khi tính.', en: 'The order total differs from items + shipping − discount; held for review.' },
+  '422.11': { status: 422, vi: 'Số đơn hoặc số tiền của bạn trong đợt vượt ngưỡng Sở TT&TT đặt ra; các đơn của bạn chờ cơ quan xem xét trước khi tính.', en: 'Above the period plausibility limits; held for review.' },
+  '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
+  '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -10,10 +10,12 @@ export interface RollupAgency {
   name: string;
   group: string;
   active: boolean;
-  /** Live numbers from the orders received. */
+  /** What counts: the newest submitted report's numbers, zeros when none (live numbers for a month). */
   tally: Tally;
+  /** Live numbers from the orders received ("chưa nộp / tạm tính"). */
+  live: Tally;
   /** The agency's report for the period: on time when its first version was; the newest version's numbers. */
-  report: { state: ReportState; overdue: boolean; version: number | null; submittedAt: string | null; tally: Tally | null };
+  report: { state: ReportState; overdue: boolean; id: string | null; version: number | null; submittedAt: string | null; tally: Tally | null };
 }
 
 /** GET /api/province/rollup. */
@@ -21,10 +23,12 @@ export interface Rollup<Scope = { label: string }> {
   scope: Scope;
   provinceHeadcount: number;
   agencies: RollupAgency[];
-  /** Live totals; participation against the province's headcount (28,385 for Lạng Sơn). */
+  /** 'submitted' for a period; 'live' for a month, which has no reports of its own. */
+  basis: 'submitted' | 'live';
+  /** Totals of `tally` (the submitted reports for a period); participation against the province's headcount (28,385). */
   totals: Tally;
-  /** Totals of the submitted reports (newest version of each). */
-  submittedTotals: Tally;
+  /** Totals of the live numbers ("chưa nộp / tạm tính"). */
+  liveTotals: Tally;
   counts: Record<ReportState, number> & { overdue: number };
 }
 

@@ -17,6 +17,10 @@ export interface RegionPack {
   dailyKgTarget: number;
   /** Civil servants the campaign asks to take part, province-wide (participation is shown against it). */
   staffHeadcount: number;
+  /** The province's instruction the reports answer (Công văn số …), named in every báo cáo's trích yếu. */
+  directive: { number: string; issuer: string; subject: string };
+  /** The office that collects the agencies' reports and reports to the province (Sở TT&TT), and where documents are dated. */
+  provinceOffice: { name: string; parentBody: string; symbol: string; place: string };
 }
 
 export interface CampaignPeriod {
@@ -38,6 +42,8 @@ export const langSon: RegionPack = {
   signupDeadlines: campaign.signupDeadlines,
   dailyKgTarget: campaign.dailyKgTarget,
   staffHeadcount: campaign.staffHeadcount,
+  directive: campaign.directive,
+  provinceOffice: campaign.provinceOffice,
 };
 
 /** Every commune of a pack with its district, flattened. */

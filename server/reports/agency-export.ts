@@ -15,6 +15,15 @@ export const tallyColumns: Column[] = [
   { key: 'kg', header: 'Ước tính khối lượng (kg)', kind: 'kg' },
 ];
 
+/** Live numbers beside the submitted ones in the province roll-up, labelled as not reported yet. */
+export const liveColumns: Column[] = [
+  { key: 'liveParticipants', header: 'Số người tham gia (chưa nộp / tạm tính)', kind: 'int' },
+  { key: 'liveFarmItems', header: 'Số mặt hàng nông sản (chưa nộp / tạm tính)', kind: 'int' },
+  { key: 'liveAmountVnd', header: 'Thành tiền (₫) (chưa nộp / tạm tính)', kind: 'vnd', width: 20 },
+];
+
+export const liveFields = (t: Tally) => ({ liveParticipants: t.participants, liveFarmItems: t.farmItems, liveAmountVnd: t.amountVnd });
+
 const participantColumns: Column[] = [
   { key: 'no', header: 'STT', kind: 'int', width: 6 },
   { key: 'fullName', header: 'Họ và tên', kind: 'text' },

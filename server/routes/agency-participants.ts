@@ -3,7 +3,9 @@
  *   GET  /api/agency/participants?period=|month=yyyy-mm → {scope, participants:[ParticipantRow]} everyone enrolled, participants first
  *   GET  /api/agency/participants/:staffId/orders       → {orders:[AgencyOrderView]} that person's orders (all states)
  *   GET  /api/agency/review?period=&kind=pending|flagged|manual|reviewed (pending) → {orders:[AgencyOrderView]}
- *        pending = claimed twice and not yet reviewed; flagged = every double claim; manual = self-declared
+ *        pending = held (claimed twice, total not matching, above the limits) and not yet reviewed; flagged = every double
+ *        claim; manual = self-declared; checked = every order the collector's checks noted (server/staff/check-order.ts).
+ *        Each order carries `checks` (code + sentence) and `items` with the classifier's verdict and any override.
  *   POST /api/agency/review/:orderId {decision:'counted'|'excluded', note} → the order; a note is required to exclude
  */
 import { Hono } from 'hono';
@@ -17,6 +19,8 @@ import { Problem, readJson } from '../problem';
 import { requireRole, type AuthEnv } from '../auth/require-role';
 import { participantRows, scopeOf } from '../reports/tally';
 import { resultOf } from '../staff/orders';
+import { checksOf } from '../staff/check-order';
+import { itemReviews } from '../staff/item-review';
 
 export function agencyParticipantRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -45,6 +49,7 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     else if (kind === 'flagged') q = q.where('flag_reason', 'is not', null);
     else if (kind === 'manual') q = q.where('source', '=', 'manual').where('state', '!=', 'withdrawn');
     else if (kind === 'reviewed') q = q.where('review', 'is not', null);
+    else if (kind === 'checked') q = q.where('checks', 'is not', null).where('state', '!=', 'withdrawn');
     else throw new Problem('400.2', { field: 'kind' });
     const rows = await q.orderBy('received_at').limit(2000).execute();
     return c.json({ orders: await views(db, rows) });
@@ -86,6 +91,7 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
         .where('staff_orders.state', '!=', 'withdrawn')
         .execute()
     : [];
+  const items = await itemReviews(db, rows.map((r) => r.id));
   return rows.map((r) => {
     const others = claims
       .filter((x) => x.id !== r.id && x.marketplace === r.marketplace && x.order_code === r.order_code)
@@ -108,6 +114,8 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
       receivedAt: r.received_at,
       order: JSON.parse(r.body) as SubmittedOrder,
       otherClaims: others,
+      checks: checksOf(r.checks),
+      items: items.get(r.id) ?? [],
     };
   });
 }

@@ -1,7 +1,9 @@
 /**
  * The agency's numbers, its submitted reports and exports (agency token; only its own agency). Routes:
  *   GET  /api/agency/tally?period=|month=yyyy-mm → {scope, tally, report:{version, submittedAt, late}|null} live numbers (lib/tally.ts)
- *   POST /api/agency/reports {periodId, note?}   → 201 report: snapshot of tally + participants, locked with who/when;
+ *   POST /api/agency/reports {periodId, note?, docNumber?, signerName?, signerPosition?, recipients?, parentBody?}
+ *                                                → 201 report: snapshot of tally + participants, locked with who/when, and what the
+ *                                                   official document needs (lib/api/documents.ts; GET /reports/:id/document.docx);
  *                                                   submitting again makes version n+1 and keeps the old; late when after reportDue (Vietnam date)
  *   GET  /api/agency/reports?period=             → {reports:[report without participants]} newest first
  *   GET  /api/agency/reports/:id                 → report with its participants
@@ -22,6 +24,9 @@ import { requireRole, type AuthEnv } from '../auth/require-role';
 import { agencyTally, participantRows, scopeOf, type ParticipantRow } from '../reports/tally';
 import { agencyTables } from '../reports/agency-export';
 import { download, toCsv, toXlsx, vnToday } from '../export/table';
+import { DocumentFieldsSchema } from '../../lib/api/documents';
+import { readBody } from '../read-body';
+import { documentColumns, documentFieldsOf } from '../reports/documents/fields';
 
 export function agencyReportRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -42,6 +47,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const period = typeof b?.periodId === 'string' ? await db.selectFrom('periods').selectAll().where('id', '=', b.periodId).executeTakeFirst() : undefined;
     if (!period) throw new Problem('400.2', { field: 'periodId' });
     const note = typeof b?.note === 'string' ? b.note.normalize('NFC').trim().slice(0, 1000) || null : null;
+    const doc = documentColumns(readBody(DocumentFieldsSchema, b));
     const user = await db.selectFrom('users').select('full_name').where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const scope = { periodId: period.id };
     const tally = await agencyTally(db, agency, scope);
@@ -61,6 +67,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
         submitted_by_name: user.full_name,
         submitted_at: now.toISOString(),
         late: vnToday() > period.report_due ? 1 : 0,
+        ...doc,
       };
       await trx.insertInto('agency_reports').values(values).execute();
       return values;
@@ -130,6 +137,7 @@ function summary(r: Selectable<AgencyReportTable>) {
     submittedBy: { id: r.submitted_by, fullName: r.submitted_by_name },
     submittedAt: r.submitted_at,
     late: Number(r.late) === 1,
+    document: documentFieldsOf(r),
   };
 }
 

@@ -4,6 +4,8 @@ import { regionAndAccounts0002 } from './0002-region-and-accounts';
 import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
 import { tallyColumns0103 } from './0103-tally-columns';
+import { orderChecks0104 } from './0104-order-checks';
+import { reportDocuments0105 } from './0105-report-documents';
 import { kiosk0201 } from './0201-kiosk';
 
 /**
@@ -16,5 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0101-staff-orders': staffOrders0101,
   '0102-agency-reports': agencyReports0102,
   '0103-tally-columns': tallyColumns0103,
+  '0104-order-checks': orderChecks0104,
+  '0105-report-documents': reportDocuments0105,
   '0201-kiosk': kiosk0201,
 };

@@ -3,6 +3,7 @@ import type { Tally } from '../../../../lib/tally';
 import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { ExportButton } from '../export-button';
+import { DocumentFieldsForm, draftFields, emptyDraft } from '../document-fields';
 import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
@@ -24,6 +25,7 @@ export function AgencyReport({ period }: { period: Period }) {
   const versions = useLoad<{ reports: SubmittedReport[] }>(`/api/agency/reports?${q}`);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
+  const [draft, setDraft] = useState(emptyDraft('THỦ TRƯỞNG CƠ QUAN'));
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const late = new Date().toISOString().slice(0, 10) > period.reportDue;
@@ -32,8 +34,8 @@ export function AgencyReport({ period }: { period: Period }) {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await sendJson<SubmittedReport>('POST', '/api/agency/reports', { periodId: period.id, note: note.trim() || null });
-      setMessage({ text: `Đã gửi báo cáo lần ${r.version} lúc ${formatDate(r.submittedAt)}${r.late ? ' (nộp muộn)' : ''}. Số liệu đã được khoá.`, error: false });
+      const r = await sendJson<SubmittedReport>('POST', '/api/agency/reports', { periodId: period.id, note: note.trim() || null, ...draftFields(draft) });
+      setMessage({ text: `Đã gửi báo cáo lần ${r.version} lúc ${formatDate(r.submittedAt)}${r.late ? ' (nộp muộn)' : ''}. Số liệu đã được khóa; tải văn bản báo cáo (Word) ở bảng các lần đã gửi.`, error: false });
       setConfirming(false);
       setNote('');
       live.reload();
@@ -73,11 +75,12 @@ export function AgencyReport({ period }: { period: Period }) {
               Ghi chú kèm báo cáo (không bắt buộc)
               <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
             </label>
+            <DocumentFieldsForm draft={draft} onChange={setDraft} symbolHint="15/BC-SNV" />
             <button type="button" disabled={busy} onClick={submit}>
               {busy ? 'Đang gửi…' : 'Xác nhận gửi'}
             </button>{' '}
             <button type="button" class="dash-secondary" onClick={() => setConfirming(false)}>
-              Huỷ
+              Hủy
             </button>
           </div>
         ) : (
@@ -123,6 +126,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
               <td>{r.late ? <span class="dash-badge dash-badge--late">Muộn</span> : <span class="dash-badge dash-badge--submitted">Đúng hạn</span>}</td>
               <td>
                 <ExportButton path={`/api/agency/export.xlsx?report=${encodeURIComponent(r.id)}`} label={`Excel lần ${r.version}`} />
+                <ExportButton path={`/api/agency/reports/${encodeURIComponent(r.id)}/document.docx`} label={`Văn bản Word lần ${r.version}`} />
               </td>
               <td class="num">{formatNumber(r.tally.participants)}</td>
               <td class="num">{formatNumber(r.tally.farmItems)}</td>

@@ -2,6 +2,7 @@ import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
 import { DataTable, type Column } from '../data-table';
 import { ExportButton } from '../export-button';
+import { ProvinceReports } from './province-reports';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './province-view';
@@ -42,6 +43,8 @@ const columns: Column<RollupAgency>[] = [
   { key: 'quantity', label: 'Số lượng', kind: 'number', value: (a) => a.tally.quantity },
   { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (a) => a.tally.amountVnd },
   { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (a) => a.tally.kg },
+  { key: 'liveParticipants', label: 'Người tham gia (chưa nộp / tạm tính)', kind: 'number', value: (a) => a.live.participants },
+  { key: 'liveAmountVnd', label: 'Số tiền (chưa nộp / tạm tính)', kind: 'vnd', value: (a) => a.live.amountVnd },
 ];
 
 /** Every agency: submitted / late / not yet, its numbers and participation rate; the province total; export. */
@@ -54,6 +57,8 @@ export function RollupPanel({ scope }: { scope: Scope }) {
   const rows = data.agencies.filter((a) => a.active);
   const byRate = rows.filter((a) => a.tally.participationRate !== null).sort((a, b) => (b.tally.participationRate ?? 0) - (a.tally.participationRate ?? 0));
   const t = data.totals;
+  const live = data.liveTotals;
+  const submitted = data.basis === 'submitted';
   return (
     <section aria-labelledby="rollup-h">
       <h2 id="rollup-h">Tổng hợp {data.scope.label}</h2>
@@ -61,14 +66,18 @@ export function RollupPanel({ scope }: { scope: Scope }) {
         Trong {rows.length} cơ quan: {data.counts.submitted} đã nộp đúng hạn, {data.counts.late} nộp muộn, {data.counts['not-yet']} chưa nộp
         {data.counts.overdue ? ` (${data.counts.overdue} đã quá hạn)` : ''}.
       </p>
-      <TallyCards tally={t} label="Tổng toàn tỉnh (số liệu đang có)" />
+      <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} />
       <p class="dash-muted">
-        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, {formatVnd(data.submittedTotals.amountVnd)}.
+        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh.{' '}
+        {submitted
+          ? `Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): ${formatNumber(live.participants)} người, ${formatVnd(live.amountVnd)}.`
+          : 'Báo cáo được nộp theo đợt; số liệu theo tháng là tạm tính.'}
       </p>
       <div class="dash-exports">
         <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
         <ExportButton path={`/api/province/rollup/export.csv?${q}`} label="Tải báo cáo tổng hợp (CSV)" />
       </div>
+      {'period' in scope && <ProvinceReports periodId={scope.period} />}
       <DataTable
         caption="Từng cơ quan"
         columns={columns}
@@ -86,6 +95,8 @@ export function RollupPanel({ scope }: { scope: Scope }) {
             <td class="num">{formatNumber(t.quantity)}</td>
             <td class="num">{formatVnd(t.amountVnd)}</td>
             <td class="num">{formatNumber(t.kg)}</td>
+            <td class="num">{formatNumber(live.participants)}</td>
+            <td class="num">{formatVnd(live.amountVnd)}</td>
           </tr>
         }
       />
