@@ -10,7 +10,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip as mm,
 } from 'docx';
 
 /**
@@ -47,6 +46,8 @@ export interface OfficialDocument {
 }
 
 const pt = (n: number) => n * 2; // docx sizes are half-points
+/** Millimetres to twips, rounded (docx's own helper truncates: A4 would lose a twip each way). */
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
