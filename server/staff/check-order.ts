@@ -40,9 +40,12 @@ export function refusalOf(order: SubmittedOrder, now: Date): (OrderFault & { cod
   return null;
 }
 
-/** The order total against its items + shipping − discount; a page that gave no total is not checked. */
+/**
+ * The order total against its items + shipping − discount. Not checked when the page gave no total, or no
+ * shipping fee (order lists often show only the total: the difference is the fee they did not show).
+ */
 export function totalCheck(order: SubmittedOrder): OrderCheck | null {
-  if (order.total === null) return null;
+  if (order.total === null || order.shippingFee === null) return null;
   const items = order.items.reduce((s, it) => s + it.lineTotal, 0);
   const expected = items + (order.shippingFee ?? 0) - (order.discount ?? 0);
   if (order.total === expected) return null;
