@@ -98,9 +98,10 @@ export interface PlausibilityLimits {
 }
 
 export function plausibilityCheck(person: { orders: number; amountVnd: number }, limits: PlausibilityLimits): OrderCheck | null {
+  // The sentence names the limits, not the running count, so it stays the same (and unwritten) while orders arrive.
   const over: string[] = [];
-  if (person.orders > limits.maxOrdersPerPerson) over.push(`${person.orders} đơn (ngưỡng ${limits.maxOrdersPerPerson} đơn)`);
-  if (person.amountVnd > limits.maxAmountPerPerson) over.push(`${formatVnd(person.amountVnd)} (ngưỡng ${formatVnd(limits.maxAmountPerPerson)})`);
+  if (person.orders > limits.maxOrdersPerPerson) over.push(`hơn ${limits.maxOrdersPerPerson} đơn`);
+  if (person.amountVnd > limits.maxAmountPerPerson) over.push(`hơn ${formatVnd(limits.maxAmountPerPerson)} tiền nông sản`);
   return over.length ? { code: '422.11', message: `${problems['422.11'].vi} Trong đợt này bạn đã khai ${over.join(' và ')}.` } : null;
 }
 

@@ -133,9 +133,11 @@ forEachDatabase((deps) => {
       const many = Array.from({ length: 31 }, () => todayOrder());
       const r = (await submitOrders(d, busy, many)).body.results;
       expect(r.every((x) => x.status === 'flagged' && x.problem?.code === '422.11')).toBe(true);
-      expect(r[0].problem!.message).toContain('31 đơn (ngưỡng 30 đơn)');
+      expect(r[0].problem!.message).toContain('Trong đợt này bạn đã khai hơn 30 đơn.');
       const big = todayOrder({ items: [{ ...hoi, quantity: 100, unitPrice: 210_000, lineTotal: 21_000_000 }], total: 21_020_000 });
-      expect((await submitOrders(d, rich, [big])).body.results[0]).toMatchObject({ status: 'flagged', problem: { code: '422.11' } });
+      const held = (await submitOrders(d, rich, [big])).body.results[0];
+      expect(held).toMatchObject({ status: 'flagged', problem: { code: '422.11' } });
+      expect(held.problem!.message).toContain('hơn 20.000.000 ₫ tiền nông sản');
       expect((await submitOrders(d, normal, [todayOrder()])).body.results[0].status).toBe('accepted');
       expect(await tally()).toMatchObject({ participants: 1, orders: 1, amountVnd: 240_000 });
 
@@ -144,7 +146,14 @@ forEachDatabase((deps) => {
       const res = await limits({ maxOrdersPerPerson: 40, maxAmountPerPerson: 25_000_000 });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ maxOrdersPerPerson: 40, maxAmountPerPerson: 25_000_000 });
+      // Under the new limits every hold is gone, and the sentence with it.
+      expect((await d.db.selectFrom('staff_orders').select('checks').where('agency_code', '=', 'TTT').where('checks', 'is not', null).execute())).toHaveLength(0);
       expect(await tally()).toMatchObject({ participants: 3, orders: 33, amountVnd: 240_000 * 32 + 21_000_000 });
+      // Lowered again below the busy person's 31 orders: held again, naming the new limit.
+      expect((await limits({ maxOrdersPerPerson: 20, maxAmountPerPerson: 25_000_000 })).status).toBe(200);
+      expect(await tally()).toMatchObject({ participants: 2, orders: 2 });
+      const mine = (await (await d.app.request('/api/staff/orders', { headers: busy.auth })).json()).orders;
+      expect(mine.every((o: { status: string; reason: string }) => o.status === 'flagged' && o.reason.includes('hơn 20 đơn'))).toBe(true);
     });
 
     it('makes no participant of an order with only non-farm items, or with every farm item excluded (SQL path)', async () => {

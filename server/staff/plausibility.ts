@@ -15,23 +15,32 @@ export async function limitsOf(db: Db, periodId: string): Promise<PlausibilityLi
 export async function applyPlausibility(db: Db, staffId: string, periodId: string): Promise<void> {
   const limits = await limitsOf(db, periodId);
   if (!limits) return;
-  const rows = await db
-    .selectFrom('staff_orders')
-    .select(['id', 'order_status', 'flag_reason', 'checks', 'review', 'state', 'counted', 'farm_amount'])
-    .where('staff_id', '=', staffId)
-    .where('period_id', '=', periodId)
-    .where('state', '!=', 'withdrawn')
+  const mine = () => db.selectFrom('staff_orders').where('staff_id', '=', staffId).where('period_id', '=', periodId).where('state', '!=', 'withdrawn');
+  const placed = await mine()
+    .where('order_status', '=', 'placed')
+    .select((eb) => [eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>('farm_amount').as('amount')])
+    .executeTakeFirst();
+  const hold = plausibilityCheck({ orders: Number(placed?.orders ?? 0), amountVnd: Number(placed?.amount ?? 0) }, limits);
+  // Only the rows whose hold must change are read: the unreviewed ones without this very sentence (when over;
+  // a changed limit changes it), the reviewed ones still holding it, and every one holding it when under.
+  const holdsIt = '%"422.11"%';
+  // (The sentences hold no % or _; the comparison below decides anyway, the pattern only narrows the read.)
+  const holdsThis = hold ? `%${JSON.stringify(hold.message).slice(1, -1)}%` : holdsIt;
+  const rows = await mine()
+    .select(['id', 'order_status', 'flag_reason', 'checks', 'review'])
+    .where((eb) =>
+      hold
+        ? eb.or([eb.and([eb('review', 'is', null), eb.or([eb('checks', 'is', null), eb('checks', 'not like', holdsThis)])]), eb.and([eb('review', 'is not', null), eb('checks', 'like', holdsIt)])])
+        : eb('checks', 'like', holdsIt),
+    )
     .execute();
-  const placed = rows.filter((r) => r.order_status === 'placed');
-  const hold = plausibilityCheck({ orders: placed.length, amountVnd: placed.reduce((s, r) => s + Number(r.farm_amount), 0) }, limits);
   const now = new Date().toISOString();
   for (const r of rows) {
     const others = checksOf(r.checks).filter((c) => c.code !== '422.11');
     const checks = hold && r.review === null ? [...others, hold] : others;
-    const json = checks.length ? JSON.stringify(checks) : null;
-    if (json === r.checks) continue;
+    if ((checks.length ? JSON.stringify(checks) : null) === r.checks) continue;
     const { state, counted } = settle({ orderStatus: r.order_status, duplicate: r.flag_reason === 'duplicate', checks, review: r.review });
-    await db.updateTable('staff_orders').set({ checks: json, state, counted, updated_at: now }).where('id', '=', r.id).execute();
+    await db.updateTable('staff_orders').set({ checks: checks.length ? JSON.stringify(checks) : null, state, counted, updated_at: now }).where('id', '=', r.id).execute();
   }
 }
 
