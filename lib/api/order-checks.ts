@@ -16,3 +16,14 @@ export const PeriodLimitsSchema = v.object({
   maxAmountPerPerson: v.pipe(v.number('Số tiền tối đa phải là số.'), v.integer('Số tiền tối đa là số đồng nguyên.'), v.minValue(1, 'Số tiền tối đa ít nhất 1 ₫.'), v.maxValue(10_000_000_000, 'Số tiền tối đa không quá 10 tỷ ₫.')),
 });
 export type PeriodLimits = v.InferInput<typeof PeriodLimitsSchema>;
+
+/** One item of an order as the agency reviews it: what was sent, what the server decided, the agency's word. */
+export interface ItemReview {
+  lineNo: number;
+  name: string;
+  sentAsFarm: boolean;
+  serverVerdict: boolean;
+  counts: boolean;
+  override: { isFarmProduct: boolean; byName: string; at: string; note: string } | null;
+}
+

@@ -1,18 +1,9 @@
 import type { SubmittedOrder } from '../../lib/api/staff';
+import type { ItemReview } from '../../lib/api/order-checks';
 import type { Db } from '../db';
 import { Problem } from '../problem';
 import { checksOf, classifierChecks, settle, verifiedContribution, type ItemVerdict } from './check-order';
 import { applyPlausibility } from './plausibility';
-
-/** One item of an order as the agency reviews it: what was sent, what the server decided, the agency's word. */
-export interface ItemReview {
-  lineNo: number;
-  name: string;
-  sentAsFarm: boolean;
-  serverVerdict: boolean;
-  counts: boolean;
-  override: { isFarmProduct: boolean; byName: string; at: string; note: string } | null;
-}
 
 type ItemRow = { order_id: string; line_no: number; name: string; is_farm_product: number; farm_verdict: number | null; farm_override: number | null; override_by_name: string | null; override_at: string | null; override_note: string | null };
 

@@ -3,6 +3,7 @@ import type { SubmittedOrder } from '../../../../lib/api/staff';
 import { formatDate, formatVnd } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import type { ItemReview } from '../../../../lib/api/order-checks';
 
 export interface AgencyOrderView {
   id: string;
@@ -20,16 +21,24 @@ export interface AgencyOrderView {
   receivedAt: string;
   order: SubmittedOrder;
   otherClaims: { agencyCode: string; agencyName: string; fullName: string | null }[];
+  /** The collector's checks (numbered code + sentence): holds and classifier notes. */
+  checks: { code: string; message: string; field?: string }[];
+  items: ItemReview[];
 }
 
 const kinds = [
-  { id: 'pending', label: 'Chờ xem xét (khai trùng)' },
+  { id: 'pending', label: 'Chờ xem xét (khai trùng, tổng tiền lệch, vượt ngưỡng)' },
+  { id: 'checked', label: 'Máy chủ đã ghi chú' },
   { id: 'manual', label: 'Tự khai' },
   { id: 'flagged', label: 'Mọi đơn khai trùng' },
   { id: 'reviewed', label: 'Đã xem xét' },
 ] as const;
 
-/** Doubtful entries: one marketplace order claimed twice, or declared by hand. Count or exclude, with a note. */
+/**
+ * Doubtful entries: one marketplace order claimed twice, a total that does not add up, a person above the
+ * period's limits, an item the collector classified differently, or declared by hand. Count or exclude the
+ * order, or say item by item whether it is a farm product, with a note.
+ */
 export function ReviewOrders({ periodId }: { periodId: string }) {
   const [kind, setKind] = useState<(typeof kinds)[number]['id']>('pending');
   const list = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/review?period=${encodeURIComponent(periodId)}&kind=${kind}`);
@@ -65,7 +74,6 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   const [note, setNote] = useState(o.reviewNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const farm = o.order.items.filter((i) => i.isFarmProduct && !i.excluded);
   const title = `${o.fullName} — ${o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'} ${o.order.orderCode ?? '(không có mã đơn)'}`;
 
   async function decide(decision: 'counted' | 'excluded') {
@@ -95,12 +103,18 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           {o.otherClaims.map((c) => (c.fullName ? `${c.fullName} (${c.agencyName})` : `một người của ${c.agencyName}`)).join('; ')}
         </p>
       )}
+      {o.checks.length > 0 && (
+        <ul class="dash-checks">
+          {o.checks.map((c, n) => (
+            <li key={n}>
+              <strong>Mã {c.code}:</strong> {c.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul>
-        {farm.map((i, n) => (
-          <li key={n}>
-            {i.name} — {i.quantity} × {formatVnd(i.unitPrice)} = {formatVnd(i.lineTotal)}
-            {i.shop && ` · ${i.shop}`}
-          </li>
+        {o.order.items.map((i, n) => (
+          <ItemLine key={n} orderId={o.id} item={i} review={o.items.find((r) => r.lineNo === n)} onDone={onDone} />
         ))}
       </ul>
       <label>
@@ -116,6 +130,62 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           Không tính
         </button>
       </div>
+    </li>
+  );
+}
+
+/** One item: what it cost, whether it counts and who decided; the focal point may say otherwise, with why. */
+function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item: SubmittedOrder['items'][number]; review: ItemReview | undefined; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const counts = review ? review.counts : i.isFarmProduct;
+  const verdict = !review
+    ? ''
+    : review.override
+      ? ` — cơ quan xác định ${review.override.isFarmProduct ? 'là' : 'không phải'} nông sản (${review.override.byName}, ${formatDate(review.override.at)}: ${review.override.note})`
+      : review.serverVerdict !== review.sentAsFarm
+        ? ` — máy chủ phân loại ${review.serverVerdict ? 'là' : 'không phải'} nông sản, khác với tiện ích`
+        : '';
+
+  async function decide() {
+    if (!note.trim()) return setError('Cần ghi lý do để người mua và Sở biết vì sao.');
+    setError(null);
+    try {
+      await sendJson('POST', `/api/agency/review/${encodeURIComponent(orderId)}/items/${review!.lineNo}`, { isFarmProduct: !counts, note: note.trim() });
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <li>
+      {i.name} — {i.quantity} × {formatVnd(i.unitPrice)} = {formatVnd(i.lineTotal)}
+      {i.shop && ` · ${i.shop}`} · <strong>{i.excluded ? 'người mua không tính' : counts ? 'tính là nông sản' : 'không phải nông sản'}</strong>
+      {verdict}
+      {review && !i.excluded && (
+        open ? (
+          <div class="dash-row">
+            <label>
+              Lý do
+              <input value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
+            </label>
+            <button type="button" onClick={decide}>
+              {counts ? 'Xác nhận: không phải nông sản' : 'Xác nhận: là nông sản'}
+            </button>
+            <button type="button" class="dash-secondary" onClick={() => setOpen(false)}>
+              Hủy
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="dash-secondary" onClick={() => setOpen(true)} aria-label={`${counts ? 'Không tính' : 'Tính'} "${i.name}" là nông sản`}>
+            {counts ? 'Không phải nông sản' : 'Là nông sản'}
+          </button>
+        )
+      )}
+      {error && <p role="alert" class="dash-error">{error}</p>}
     </li>
   );
 }
