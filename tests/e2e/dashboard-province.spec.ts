@@ -109,7 +109,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)', 'Số người tham gia (chưa nộp / tạm tính)', 'Số mặt hàng nông sản (chưa nộp / tạm tính)', 'Thành tiền (₫) (chưa nộp / tạm tính)']);
+    // Three caption lines (title, what the figures are, date) above the header.
+    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)', 'Số người tham gia (chưa nộp / tạm tính)', 'Số mặt hàng nông sản (chưa nộp / tạm tính)', 'Thành tiền (₫) (chưa nộp / tạm tính)']);
     let stp: unknown[] | null = null;
     let last: unknown[] = [];
     ws.eachRow((r) => {
