@@ -4,7 +4,8 @@
  *   GET  /api/agency/participants/:staffId/orders       → {orders:[AgencyOrderView]} that person's orders (all states)
  *   GET  /api/agency/review?period=&kind=pending|flagged|manual|reviewed (pending) → {orders:[AgencyOrderView]}
  *        pending = held (claimed twice, total not matching, above the limits) and not yet reviewed; flagged = every double
- *        claim; manual = self-declared; checked = every order the collector's checks noted (server/staff/check-order.ts).
+ *        claim; manual = self-declared; checked = every order the collector's checks noted (server/staff/check-order.ts) or
+ *        whose items the agency classified.
  *        Each order carries `checks` (code + sentence) and `items` with the classifier's verdict and any override.
  *   POST /api/agency/review/:orderId {decision:'counted'|'excluded', note} → the order; a note is required to exclude
  */
@@ -20,7 +21,7 @@ import { requireRole, type AuthEnv } from '../auth/require-role';
 import { participantRows, scopeOf } from '../reports/tally';
 import { resultOf } from '../staff/orders';
 import { checksOf } from '../staff/check-order';
-import { itemReviews } from '../staff/item-review';
+import { itemReviews, overriddenItems } from '../staff/item-review';
 
 export function agencyParticipantRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -49,7 +50,7 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     else if (kind === 'flagged') q = q.where('flag_reason', 'is not', null);
     else if (kind === 'manual') q = q.where('source', '=', 'manual').where('state', '!=', 'withdrawn');
     else if (kind === 'reviewed') q = q.where('review', 'is not', null);
-    else if (kind === 'checked') q = q.where('checks', 'is not', null).where('state', '!=', 'withdrawn');
+    else if (kind === 'checked') q = q.where('state', '!=', 'withdrawn').where((eb) => eb.or([eb('checks', 'is not', null), eb.exists(overriddenItems(db))]));
     else throw new Problem('400.2', { field: 'kind' });
     const rows = await q.orderBy('received_at').limit(2000).execute();
     return c.json({ orders: await views(db, rows) });

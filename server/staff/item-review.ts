@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SubmittedOrder } from '../../lib/api/staff';
 import type { ItemReview } from '../../lib/api/order-checks';
 import type { Db } from '../db';
@@ -13,6 +14,14 @@ const verdictOf = (r: Pick<ItemRow, 'is_farm_product' | 'farm_verdict' | 'farm_o
   serverVerdict: r.farm_verdict === null ? Number(r.is_farm_product) === 1 : Number(r.farm_verdict) === 1,
   override: r.farm_override === null ? null : Number(r.farm_override) === 1,
 });
+
+/** For a query over staff_orders: the order has an item the agency classified. */
+export const overriddenItems = (db: Db) =>
+  db
+    .selectFrom('staff_order_items')
+    .select('staff_order_items.order_id')
+    .where('staff_order_items.farm_override', 'is not', null)
+    .whereRef('staff_order_items.order_id', '=', sql.ref('staff_orders.id'));
 
 /** The items of these orders with their verdicts, by order id. */
 export async function itemReviews(db: Db, orderIds: string[]): Promise<Map<string, ItemReview[]>> {

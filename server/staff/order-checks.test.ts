@@ -86,6 +86,11 @@ forEachDatabase((deps) => {
       expect(after).toMatchObject({ counts: true, override: { isFarmProduct: true, byName: 'Đầu mối SKHCN', note: 'Giày cỏ gianh của HTX, làm từ nông sản.' } });
       expect(after.override.at.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
       expect(await tally()).toMatchObject({ participants: 1, orders: 1, farmItems: 1, amountVnd: 500_000 });
+      // The note is gone (the agency decided); the order stays listed with the decision.
+      const after2 = (await (await d.app.request('/api/agency/review?period=now&kind=checked', { headers: focal.auth })).json()).orders;
+      expect(after2).toHaveLength(1);
+      expect(after2[0].checks).toEqual([]);
+      expect(after2[0].items[0].override.isFarmProduct).toBe(true);
       // Another agency cannot touch it.
       const other = await createAgencyFocalPoint(d.db, 'SYT');
       expect((await d.app.request(`/api/agency/review/${checked[0].id}/items/0`, { method: 'POST', headers: { ...other.auth, ...json }, body: JSON.stringify({ isFarmProduct: false, note: 'x' }) })).status).toBe(404);

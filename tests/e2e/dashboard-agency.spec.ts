@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectAccessible, signIn } from './dashboard-helpers';
-import { createAgencyFocalPoint, sampleOrder, testPassword } from '../../server/testing/seed';
+import { createAgencyFocalPoint, createEnrolmentCode, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // An agency focal point's whole period, against the real collector: codes → staff enrol and submit through
 // the API → review → report submitted and locked → XLSX and CSV downloaded and read back cell by cell.
@@ -129,7 +129,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('2 người tham gia, 2 mặt hàng, 690.000 ₫, khoảng 7 kg');
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('nộp muộn');
   await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khoá.');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khóa; tải văn bản báo cáo (Word) ở bảng các lần đã gửi.');
   const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khoá)' });
   await expect(versions.locator('tbody tr')).toHaveCount(1);
   await expect(versions.locator('tbody tr')).toContainText('Đầu mối SNV');
@@ -164,5 +164,21 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
     ',Tổng cộng (2 người),2,2,5,690000,7,1',
     '',
   ]);
+
+  // An item sent as a farm product that the collector's classifier does not count: the focal point decides, with why.
+  const shoes = { name: 'Giày cỏ gianh thủ công', quantity: 1, unitPrice: 300_000, lineTotal: 300_000, shop: 'HTX Cỏ Gianh', productUrl: null, weightGrams: null, isFarmProduct: true, excluded: false };
+  expect((await enrolAndSubmit(collector.url, await createEnrolmentCode(collector.db, 'SNV'), 'Vi Thị Gianh', [sampleOrder({ items: [shoes], shippingFee: 20_000, total: 320_000 })]))[0].status).toBe('accepted');
+  await page.getByRole('link', { name: 'Đơn cần xem xét' }).click();
+  await page.getByLabel('Máy chủ ghi chú, phân loại sản phẩm').check();
+  const gianh = card('Vi Thị Gianh');
+  await expect(gianh).toContainText('Mã 422.12:');
+  await expect(gianh).toContainText('Giày cỏ gianh thủ công — 1 × 300.000 ₫ = 300.000 ₫ · HTX Cỏ Gianh · không phải nông sản — máy chủ phân loại không phải nông sản, khác với tiện ích');
+  await gianh.getByRole('button', { name: 'Sửa phân loại "Giày cỏ gianh thủ công": là nông sản' }).click();
+  await gianh.getByRole('button', { name: 'Xác nhận: là nông sản' }).click();
+  await expect(gianh.getByRole('alert')).toHaveText('Cần ghi lý do để người mua và Sở biết vì sao.');
+  await gianh.getByLabel('Lý do').fill('Dệt từ cỏ gianh của HTX, sản phẩm OCOP.');
+  await gianh.getByRole('button', { name: 'Xác nhận: là nông sản' }).click();
+  await expect(gianh).toContainText(/tính là nông sản — cơ quan xác định là nông sản \(Đầu mối SNV, \d{2}\/\d{2}\/\d{4}: Dệt từ cỏ gianh của HTX, sản phẩm OCOP\.\)/);
+  await expectAccessible(page);
   await context.close();
 });

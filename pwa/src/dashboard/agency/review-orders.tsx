@@ -28,7 +28,7 @@ export interface AgencyOrderView {
 
 const kinds = [
   { id: 'pending', label: 'Chờ xem xét (khai trùng, tổng tiền lệch, vượt ngưỡng)' },
-  { id: 'checked', label: 'Máy chủ đã ghi chú' },
+  { id: 'checked', label: 'Máy chủ ghi chú, phân loại sản phẩm' },
   { id: 'manual', label: 'Tự khai' },
   { id: 'flagged', label: 'Mọi đơn khai trùng' },
   { id: 'reviewed', label: 'Đã xem xét' },
@@ -180,7 +180,7 @@ function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item:
             </button>
           </div>
         ) : (
-          <button type="button" class="dash-secondary" onClick={() => setOpen(true)} aria-label={`${counts ? 'Không tính' : 'Tính'} "${i.name}" là nông sản`}>
+          <button type="button" class="dash-secondary" onClick={() => setOpen(true)} aria-label={`Sửa phân loại "${i.name}": ${counts ? 'không phải nông sản' : 'là nông sản'}`}>
             {counts ? 'Không phải nông sản' : 'Là nông sản'}
           </button>
         )
