@@ -6,6 +6,7 @@ import { agencyReports0102 } from './0102-agency-reports';
 import { tallyColumns0103 } from './0103-tally-columns';
 import { orderChecks0104 } from './0104-order-checks';
 import { reportDocuments0105 } from './0105-report-documents';
+import { normaliseOrderCodes0106 } from './0106-normalise-order-codes';
 import { kiosk0201 } from './0201-kiosk';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0103-tally-columns': tallyColumns0103,
   '0104-order-checks': orderChecks0104,
   '0105-report-documents': reportDocuments0105,
+  '0106-normalise-order-codes': normaliseOrderCodes0106,
   '0201-kiosk': kiosk0201,
 };
