@@ -116,9 +116,9 @@ forEachDatabase((deps) => {
       expect(last.getCell(14).value).toBe(3);
       expect(last.getCell(16).value).toBe(540_000);
       const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await d.app.request('/api/province/rollup/export.csv?period=now', { headers: province.auth })).arrayBuffer());
-      expect(csv.startsWith('\uFEFFSTT,Mã,"Cơ quan, đơn vị",Báo cáo,Ngày nộp,Biên chế (người)')).toBe(true);
+      expect(csv.startsWith('\uFEFFSTT,Mã,"Cơ quan, đơn vị",Báo cáo,Ngày nộp,"Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)"')).toBe(true);
       expect(csv).toContain('SGDDT,Sở Giáo dục và Đào tạo tỉnh Lạng Sơn,Đã nộp,');
-      expect(csv.split('\r\n')[0].endsWith(',Số người tham gia (chưa nộp / tạm tính),Số mặt hàng nông sản (chưa nộp / tạm tính),Thành tiền (₫) (chưa nộp / tạm tính)')).toBe(true);
+      expect(csv.split('\r\n')[0].endsWith(',"Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)",Số lượng mặt hàng nông sản (chưa nộp / tạm tính),Số tiền mua (đồng) (chưa nộp / tạm tính)')).toBe(true);
     });
   });
 });

@@ -120,10 +120,10 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
   await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
   const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
-  await expect(cards).toContainText('Người tham gia2');
-  await expect(cards).toContainText('Mặt hàng nông sản2');
+  await expect(cards).toContainText('Số CB, CC, VC, NLĐ tham gia2');
+  await expect(cards).toContainText('Số lượng mặt hàng nông sản2');
   await expect(cards).toContainText('Số lượng5');
-  await expect(cards).toContainText('Số tiền690.000 ₫');
+  await expect(cards).toContainText('Số tiền mua (đồng)690.000 ₫');
   await expect(cards).toContainText('Ước tính khối lượng7 kg');
   await page.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('2 người tham gia, 2 mặt hàng, 690.000 ₫, khoảng 7 kg');
@@ -144,7 +144,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await wb.xlsx.readFile(xlsx.path);
   const summary = wb.getWorksheet('Tổng hợp')!;
   const header = summary.getRow(5).values as unknown[];
-  expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
+  expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)']);
   expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', undefined, 2, undefined, 2, 2, 5, 690000, 7]);
   const sheet = wb.getWorksheet('Người tham gia')!;
   expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
@@ -158,7 +158,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const text = readFileSync(csv.path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text.slice(1).split('\r\n')).toEqual([
-    'STT,Họ và tên,Số đơn hàng,Số mặt hàng nông sản,Số lượng (đơn vị),Thành tiền (₫),Ước tính khối lượng (kg),Đơn tự khai',
+    'STT,Họ và tên,Số đơn hàng,Số lượng mặt hàng nông sản,Số lượng (đơn vị),Số tiền mua (đồng),Ước tính khối lượng (kg),Đơn tự khai',
     '1,Hoàng Thị Đào,1,1,3,450000,6,1',
     '2,Nguyễn Văn An,1,1,2,240000,1,0',
     ',Tổng cộng (2 người),2,2,5,690000,7,1',

@@ -91,8 +91,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expect(page.getByText(/: 0 đã nộp đúng hạn, 1 nộp muộn, \d+ chưa nộp/)).toBeVisible();
     // What counts is what the agencies submitted; the live numbers stand beside, labelled "chưa nộp / tạm tính".
     const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh theo báo cáo đã nộp' });
-    await expect(totals).toContainText('Người tham gia2/ 28.385 người');
-    await expect(totals).toContainText('Số tiền480.000 ₫');
+    await expect(totals).toContainText('Số CB, CC, VC, NLĐ tham gia2/ 28.385 người');
+    await expect(totals).toContainText('Số tiền mua (đồng)480.000 ₫');
     await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so tu phap');
     const row = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
     await expect(row).toHaveCount(1);
@@ -110,7 +110,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await wb.xlsx.readFile((await download.path())!);
     const ws = wb.worksheets[0];
     // Three caption lines (title, what the figures are, date) above the header.
-    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)', 'Số người tham gia (chưa nộp / tạm tính)', 'Số mặt hàng nông sản (chưa nộp / tạm tính)', 'Thành tiền (₫) (chưa nộp / tạm tính)']);
+    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)', 'Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)', 'Số lượng mặt hàng nông sản (chưa nộp / tạm tính)', 'Số tiền mua (đồng) (chưa nộp / tạm tính)']);
     let stp: unknown[] | null = null;
     let last: unknown[] = [];
     ws.eachRow((r) => {
@@ -136,7 +136,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     // The same period seen month by month.
     await page.getByLabel('Hoặc xem theo tháng').fill('2021-08');
     await expect(page.getByRole('heading', { name: 'Tổng hợp Tháng 8/2021' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Tổng toàn tỉnh (tạm tính theo tháng)' })).toContainText('Số tiền480.000 ₫');
+    await expect(page.getByRole('list', { name: 'Tổng toàn tỉnh (tạm tính theo tháng)' })).toContainText('Số tiền mua (đồng)480.000 ₫');
 
     // Over time, against the 10 tonnes a day aim; leading shops.
     await tab(page, 'Theo thời gian').click();

@@ -254,10 +254,10 @@ for (const kind of kinds) {
       // 6. The agency reviews its numbers and submits its report.
       await ap.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
       const cards = ap.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
-      await expect(cards).toContainText(`Người tham gia${expected.participants}`);
-      await expect(cards).toContainText(`Mặt hàng nông sản${expected.farmItems}`);
+      await expect(cards).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}`);
+      await expect(cards).toContainText(`Số lượng mặt hàng nông sản${expected.farmItems}`);
       await expect(cards).toContainText(`Số lượng${expected.quantity}`);
-      await expect(cards).toContainText(`Số tiền${vnd(expected.vnd)}`);
+      await expect(cards).toContainText(`Số tiền mua (đồng)${vnd(expected.vnd)}`);
       await expect(cards).toContainText(`Ước tính khối lượng${expected.kg} kg`);
       await ap.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
       await expect(ap.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText(
@@ -272,8 +272,8 @@ for (const kind of kinds) {
       await expect(page.getByRole('heading', { name: `Tổng hợp Đợt cuối năm 2026 ${run}` })).toBeVisible();
       await expect(page.getByText(/: 1 đã nộp đúng hạn, 0 nộp muộn, \d+ chưa nộp/)).toBeVisible();
       const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh theo báo cáo đã nộp' });
-      await expect(totals).toContainText(`Người tham gia${expected.participants}/ 28.385 người`);
-      await expect(totals).toContainText(`Số tiền${vnd(expected.vnd)}`);
+      await expect(totals).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}/ 28.385 người`);
+      await expect(totals).toContainText(`Số tiền mua (đồng)${vnd(expected.vnd)}`);
       const rows = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so noi vu');
       await expect(rows).toHaveCount(1);
@@ -287,7 +287,7 @@ for (const kind of kinds) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile((await download.path())!);
       const ws = wb.worksheets[0];
-      expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)', 'Số người tham gia (chưa nộp / tạm tính)', 'Số mặt hàng nông sản (chưa nộp / tạm tính)', 'Thành tiền (₫) (chưa nộp / tạm tính)']);
+      expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)', 'Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)', 'Số lượng mặt hàng nông sản (chưa nộp / tạm tính)', 'Số tiền mua (đồng) (chưa nộp / tạm tính)']);
       const byCode = new Map<string, unknown[]>();
       let last: unknown[] = [];
       ws.eachRow((r, n) => {

@@ -1,12 +1,13 @@
 import type { Tally } from '../../../lib/tally';
 import { formatNumber, formatVnd } from '../../../lib/format';
+import { figureNames } from '../../../lib/vocabulary';
 
 /** The report's numbers as big figures, the same five everywhere (lib/tally.ts). */
 export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
   return (
     <ul class="dash-cards" aria-label={label}>
       <li>
-        Người tham gia
+        {figureNames.participants}
         <strong>{formatNumber(tally.participants)}</strong>
         {tally.headcount !== null && (
           <span class="dash-muted">
@@ -15,7 +16,7 @@ export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
         )}
       </li>
       <li>
-        Mặt hàng nông sản
+        {figureNames.farmItems}
         <strong>{formatNumber(tally.farmItems)}</strong>
       </li>
       <li>
@@ -23,7 +24,7 @@ export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
         <strong>{formatNumber(tally.quantity)}</strong>
       </li>
       <li>
-        Số tiền
+        {figureNames.amountVnd}
         <strong>{formatVnd(tally.amountVnd)}</strong>
       </li>
       <li>

@@ -2,12 +2,7 @@ import { formatNumber } from '../../../lib/format';
 import { langSon } from '../../../lib/region';
 import type { Tally } from '../../../lib/tally';
 
-/** The Công văn's own words for the three figures every báo cáo gives (issue 10). */
-export const figureNames = {
-  participants: 'Số CB, CC, VC, NLĐ tham gia',
-  farmItems: 'Số lượng mặt hàng nông sản',
-  amountVnd: 'Số tiền mua (đồng)',
-} as const;
+import { figureNames } from '../../../lib/vocabulary';
 
 const d = langSon.directive;
 export const directiveRef = `Công văn số ${d.number} của ${d.issuer} về việc ${d.subject}`;

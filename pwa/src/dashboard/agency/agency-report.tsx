@@ -6,6 +6,7 @@ import { ExportButton } from '../export-button';
 import { DocumentFieldsForm, draftFields, emptyDraft } from '../document-fields';
 import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
+import { figureNames } from '../../../../lib/vocabulary';
 import { useLoad } from '../use-load';
 
 export interface SubmittedReport {
@@ -110,10 +111,10 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
             <th scope="col">Người gửi</th>
             <th scope="col">Đúng hạn</th>
             <th scope="col">Tải bản đã gửi</th>
-            <th scope="col" class="num">Người tham gia</th>
-            <th scope="col" class="num">Mặt hàng</th>
+            <th scope="col" class="num">{figureNames.participants}</th>
+            <th scope="col" class="num">{figureNames.farmItems}</th>
             <th scope="col" class="num">Số lượng</th>
-            <th scope="col" class="num">Số tiền</th>
+            <th scope="col" class="num">{figureNames.amountVnd}</th>
             <th scope="col" class="num">Ước tính (kg)</th>
           </tr>
         </thead>

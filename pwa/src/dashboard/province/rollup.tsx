@@ -3,6 +3,7 @@ import { BarChart } from '../bar-chart';
 import { DataTable, type Column } from '../data-table';
 import { ExportButton } from '../export-button';
 import { ProvinceReports } from './province-reports';
+import { figureNames } from '../../../../lib/vocabulary';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './province-view';
@@ -36,15 +37,15 @@ const columns: Column<RollupAgency>[] = [
       </span>
     ),
   },
-  { key: 'headcount', label: 'Biên chế', kind: 'number', value: (a) => a.tally.headcount },
-  { key: 'participants', label: 'Người tham gia', kind: 'number', value: (a) => a.tally.participants },
+  { key: 'headcount', label: figureNames.headcount, kind: 'number', value: (a) => a.tally.headcount },
+  { key: 'participants', label: figureNames.participants, kind: 'number', value: (a) => a.tally.participants },
   { key: 'rate', label: 'Tỉ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
-  { key: 'farmItems', label: 'Mặt hàng', kind: 'number', value: (a) => a.tally.farmItems },
+  { key: 'farmItems', label: figureNames.farmItems, kind: 'number', value: (a) => a.tally.farmItems },
   { key: 'quantity', label: 'Số lượng', kind: 'number', value: (a) => a.tally.quantity },
-  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (a) => a.tally.amountVnd },
+  { key: 'amountVnd', label: figureNames.amountVnd, kind: 'vnd', value: (a) => a.tally.amountVnd },
   { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (a) => a.tally.kg },
-  { key: 'liveParticipants', label: 'Người tham gia (chưa nộp / tạm tính)', kind: 'number', value: (a) => a.live.participants },
-  { key: 'liveAmountVnd', label: 'Số tiền (chưa nộp / tạm tính)', kind: 'vnd', value: (a) => a.live.amountVnd },
+  { key: 'liveParticipants', label: `${figureNames.participants} (chưa nộp / tạm tính)`, kind: 'number', value: (a) => a.live.participants },
+  { key: 'liveAmountVnd', label: `${figureNames.amountVnd} (chưa nộp / tạm tính)`, kind: 'vnd', value: (a) => a.live.amountVnd },
 ];
 
 /** Every agency: submitted / late / not yet, its numbers and participation rate; the province total; export. */
