@@ -130,7 +130,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('nộp muộn');
   await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khóa; tải văn bản báo cáo (Word) ở bảng các lần đã gửi.');
-  const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khoá)' });
+  const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khóa)' });
   await expect(versions.locator('tbody tr')).toHaveCount(1);
   await expect(versions.locator('tbody tr')).toContainText('Đầu mối SNV');
   await expect(versions.locator('tbody tr')).toContainText('Muộn');

@@ -98,7 +98,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(/Nộp muộn \(lần 1, \d{2}\/\d{2}\/\d{4}\)/);
     await expect(row.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /Nộp muộn/, '40', '2', '5%', '2', '4', '480.000 ₫', '2', '2', '480.000 ₫']);
-    await expect(page.getByRole('img', { name: /Tỉ lệ cán bộ tham gia theo cơ quan/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /Tỷ lệ cán bộ tham gia theo cơ quan/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Cơ quan chưa bắt đầu \(\d+\)/ })).toBeVisible();
     await expect(page.getByText('Sở Nội vụ tỉnh Lạng Sơn — chưa cấp mã đăng ký nào')).toBeVisible();
     await expectAccessible(page);

@@ -70,7 +70,7 @@ export function AgencyReport({ period }: { period: Period }) {
             <h3 id="confirm-h">Xác nhận gửi báo cáo</h3>
             <p>
               Gửi Sở Thông tin và Truyền thông: {formatNumber(tally.participants)} người tham gia, {formatNumber(tally.farmItems)} mặt hàng, {formatVnd(tally.amountVnd)}, khoảng {formatNumber(tally.kg)} kg.
-              {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khoá; gửi lại sẽ tạo lần mới và giữ lần cũ.
+              {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khóa; gửi lại sẽ tạo lần mới và giữ lần cũ.
             </p>
             <label>
               Ghi chú kèm báo cáo (không bắt buộc)
@@ -103,7 +103,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
   return (
     <div class="dash-table">
       <table>
-        <caption>Các lần đã gửi (số liệu đã khoá)</caption>
+        <caption>Các lần đã gửi (số liệu đã khóa)</caption>
         <thead>
           <tr>
             <th scope="col">Lần</th>

@@ -39,7 +39,7 @@ const columns: Column<RollupAgency>[] = [
   },
   { key: 'headcount', label: figureNames.headcount, kind: 'number', value: (a) => a.tally.headcount },
   { key: 'participants', label: figureNames.participants, kind: 'number', value: (a) => a.tally.participants },
-  { key: 'rate', label: 'Tỉ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
+  { key: 'rate', label: 'Tỷ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
   { key: 'farmItems', label: figureNames.farmItems, kind: 'number', value: (a) => a.tally.farmItems },
   { key: 'quantity', label: 'Số lượng', kind: 'number', value: (a) => a.tally.quantity },
   { key: 'amountVnd', label: figureNames.amountVnd, kind: 'vnd', value: (a) => a.tally.amountVnd },
@@ -69,7 +69,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       </p>
       <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} />
       <p class="dash-muted">
-        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh.{' '}
+        Tỷ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh.{' '}
         {submitted
           ? `Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): ${formatNumber(live.participants)} người, ${formatVnd(live.amountVnd)}.`
           : 'Báo cáo được nộp theo đợt; số liệu theo tháng là tạm tính.'}
@@ -101,9 +101,9 @@ export function RollupPanel({ scope }: { scope: Scope }) {
           </tr>
         }
       />
-      <h3>Tỉ lệ tham gia theo cơ quan</h3>
+      <h3>Tỷ lệ tham gia theo cơ quan</h3>
       <BarChart
-        title={`Tỉ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
+        title={`Tỷ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
         summary={byRate.length ? `${byRate.length} cơ quan có số biên chế. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa có cơ quan nào có số biên chế.'}
         bars={byRate.map((a) => ({ label: a.name, value: (a.tally.participationRate ?? 0) * 100 }))}
         format={(n) => `${formatNumber(n)}%`}
