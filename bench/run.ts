@@ -10,6 +10,7 @@ import { run as extraction } from './extraction';
 import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
 import { run as load } from './load';
+import { run as documents } from './documents';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -20,6 +21,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'kiosk', run: kiosk },
   { name: 'dashboard-size', run: dashboardSize },
   { name: 'load', run: load },
+  { name: 'documents', run: documents },
 ];
 
 const only = process.argv.slice(2);
