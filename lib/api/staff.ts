@@ -26,7 +26,10 @@ export interface SubmissionResult {
   clientId: string;
   status: SubmissionStatus;
   serverId?: string;
-  /** Why the agency or the collector refused it, for the person to read. */
+  /**
+   * Why the agency or the collector refused it (rejected), holds it for review (flagged: 409.13, 422.10, 422.11),
+   * or counted an item otherwise than sent (accepted: 422.12); the message ends with its code.
+   */
   problem?: { code: string; message: string; field?: string };
 }
 
