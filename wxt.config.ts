@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { marketplaceMatches } from './lib/marketplaces/hosts';
+import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
 import { lazyScriptFiles } from './entrypoints/shared/lazy-script-names';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
@@ -16,7 +16,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Nông sản số Lạng Sơn',
-    description: 'Ghi nhận đơn mua nông sản trên langson.postmart.vn và langson.voso.vn để báo cáo với cơ quan.',
+    description: `Ghi nhận đơn mua nông sản trên ${hostsJoined(' và ')} để báo cáo với cơ quan.`,
     permissions: ['storage', 'alarms'],
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
@@ -27,10 +27,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'nongsan-so@langson.gov.vn',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (the ESR Debian ships), 142 on Android.
+              strict_min_version: '140.0',
               // The person's name (enrolment) and their marketplace orders go to their agency's collector.
               data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, round, type Figures } from './figures';
 
-/** Time from spawning `tsx server/main.ts` on a fresh data dir to the first 200 from /api/health. */
+/** Time from spawning `node --import tsx server/main.ts` on a fresh data dir to the first 200 from /api/health. */
 async function once(port: number): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-bench-'));
   const t0 = performance.now();
-  const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' });
   try {
     for (;;) {
       try {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { langSon } from '../lib/region';
 import { finishTally } from '../lib/tally';
 import { provinceReportDocx } from '../server/reports/documents/province-document';
-import type { ProvinceReport } from '../server/reports/province-reports';
+import type { ProvinceReport } from '../lib/api/province';
 import { median, round, type Figures } from './figures';
 
 export async function run(): Promise<Figures> {

@@ -1,8 +1,9 @@
 // "The last day before the deadline", on SQLite and on PostgreSQL, against a real collector process
-// (`tsx server/main.ts`) on loopback: 28,385 enrolled staff, 30,000 order submissions kept 200 in flight,
+// (`node --import tsx server/main.ts`) on loopback: 28,385 enrolled staff, 30,000 order submissions kept 200 in flight,
 // and 200 kiosks syncing 50 households each at the same time. Figures: throughput, p50/p95/p99 latency, errors.
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db, DbKind } from '../server/db';
 import { hashToken } from '../server/auth/tokens';
 import { createCommuneOfficer, sampleOrder } from '../server/testing/seed';
@@ -114,8 +115,12 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const households = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const bytes = await tableBytes(db, kind);
       const p = `load.${kind}`;
       return {
+        // Storage per row, tables with their indexes (docs/scale.md multiplies these by the nation's rows).
+        [`${p}.bytes-per-order`]: { value: round((bytes('staff_orders') + bytes('staff_order_items')) / stored, 0), unit: 'B', target: 4096, better: 'lower' },
+        [`${p}.bytes-per-household`]: { value: round(bytes('households') / households, 0), unit: 'B', target: 4096, better: 'lower' },
         [`${p}.orders.throughput`]: { value: round((submissions / orders.ms) * 1000, 0), unit: 'req/s', target: 200, better: 'higher' },
         [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
         [`${p}.orders.p95`]: { value: round(percentile(orders.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
@@ -134,6 +139,16 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     await db.destroy();
     await database.drop();
   }
+}
+
+/** Bytes a table takes with its indexes (PostgreSQL: pg_total_relation_size; SQLite: the dbstat pages of it and its indexes). */
+async function tableBytes(db: Db, kind: DbKind): Promise<(table: string) => number> {
+  const rows =
+    kind === 'postgres'
+      ? (await sql<{ name: string; bytes: string }>`select relname as name, pg_total_relation_size(oid) as bytes from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`.execute(db)).rows
+      : (await sql<{ name: string; bytes: number }>`select m.tbl_name as name, sum(s.pgsize) as bytes from dbstat s join sqlite_master m on m.name = s.name group by m.tbl_name`.execute(db)).rows;
+  const by = new Map(rows.map((r) => [r.name, Number(r.bytes)]));
+  return (table) => by.get(table) ?? 0;
 }
 
 export async function run(): Promise<Figures> {

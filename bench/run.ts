@@ -7,9 +7,11 @@ import { run as coldStart } from './collector-cold-start';
 import { run as extension } from './extension';
 import { run as collector } from './collector';
 import { run as extraction } from './extraction';
+import { run as extractionAccuracy } from './extraction-accuracy';
 import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
 import { run as load } from './load';
+import { run as plans } from './plans';
 import { run as documents } from './documents';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
@@ -18,9 +20,11 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'extension', run: extension },
   { name: 'collector', run: collector },
   { name: 'extraction', run: extraction },
+  { name: 'extraction-accuracy', run: extractionAccuracy },
   { name: 'kiosk', run: kiosk },
   { name: 'dashboard-size', run: dashboardSize },
   { name: 'load', run: load },
+  { name: 'plans', run: plans },
   { name: 'documents', run: documents },
 ];
 

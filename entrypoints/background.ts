@@ -5,7 +5,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message, TabMessage } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
-import { outbox, recordPage, setOrderExcluded, syncAnswers } from './shared/orders';
+import { outbox, syncAnswers } from './shared/orders/deliver';
+import { enqueue } from './shared/outbox';
+import { recordPage } from './shared/orders/record';
+import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
 
 const OUTBOX_ALARM = 'outbox';
@@ -34,7 +37,7 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       await setOrderExcluded(message.key, message.excluded);
       return { ok: true };
     case 'report-page':
-      await outbox().enqueue({
+      await enqueue({
         kind: 'page-report',
         clientId: crypto.randomUUID(),
         body: {
@@ -75,7 +78,8 @@ export default defineBackground(() => {
   void browser.alarms.get(RULES_ALARM).then((a) => {
     if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
-  // The network came back: try what waits now rather than at the next backoff step.
+  // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
+  // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
   self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));
   void flushOutbox();
 });

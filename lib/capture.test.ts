@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { capture, effectiveItem, orderKey, type CaptureInput, type CheckoutSnapshot, type RecordedOrder } from './capture';
+import { capture, effectiveItem, orderCheck, orderKey, type CaptureInput, type CheckoutSnapshot, type RecordedOrder } from './capture';
 import { extractPage } from './marketplaces/extract';
 import type { ExtractedItem, ExtractedOrder, ExtractResult } from './marketplaces/types';
 
@@ -160,5 +160,35 @@ describe('capture', () => {
 
   it('orderKey ignores case and spaces', () => {
     expect(orderKey('voso', ' vs1 ')).toBe(orderKey('voso', 'VS1'));
+  });
+});
+
+describe('cần kiểm tra: items that do not add up to the total', () => {
+  // Two items of 140.000 ₫ and 130.000 ₫ shown, total 400.000 ₫ with free shipping: one item is missing.
+  const shown = order({ orderCode: 'VS2611301133', items: [item('Na Chi Lăng', { quantity: 1, unitPrice: 140000, lineTotal: 140000 }), item('Khâu nhục', { quantity: 1, unitPrice: 130000, lineTotal: 130000 })], shippingFee: 0, total: 400000 });
+
+  it('an order that does not add up is recorded with its check, and stays so until the person acts', () => {
+    const s = session();
+    s.visit(page('order-confirmation', [shown]));
+    const recorded = s.orders.get(orderKey('voso', 'VS2611301133'))!;
+    expect(orderCheck(recorded)).toEqual({ reason: 'items-total', itemsTotal: 270000, expected: 400000 });
+    // Excluding an item (not a farm product) is no look at the amounts: still to check.
+    recorded.items[1].overrides = { excluded: true };
+    expect(orderCheck(recorded)).toEqual({ reason: 'items-total', itemsTotal: 270000, expected: 400000 });
+    // The person corrects a price: they have read the order.
+    recorded.items[1].overrides = { unitPrice: 260000 };
+    expect(orderCheck(recorded)).toBeNull();
+  });
+
+  it('"Đúng như trang" clears it; an order that adds up has none', () => {
+    const s = session();
+    s.visit(page('order-confirmation', [shown]));
+    const recorded = s.orders.get(orderKey('voso', 'VS2611301133'))!;
+    expect(orderCheck({ ...recorded, checkAccepted: true })).toBeNull();
+    expect(orderCheck({ ...recorded, total: 270000 })).toBeNull();
+    // 30.000 ₫ below the total with no shipping fee shown: an unshown fee explains it.
+    expect(orderCheck({ ...recorded, shippingFee: null, total: 300000 })).toBeNull();
+    // Items above the total cannot be explained by a fee.
+    expect(orderCheck({ ...recorded, shippingFee: null, total: 250000 })).toEqual({ reason: 'items-total', itemsTotal: 270000, expected: 250000 });
   });
 });

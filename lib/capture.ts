@@ -8,8 +8,10 @@
 // One order is counted once: orders are keyed by marketplace + order code. Reading the same page again
 // changes nothing (the merge is idempotent), and a cancelled order ("Đã hủy") leaves the tally.
 import type { Marketplace } from './marketplaces/hosts';
-import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields } from './marketplaces/types';
+import { crossCheck } from './marketplaces/items';
+import type { ExtractedItem, ExtractedOrder, ExtractResult, ItemFields, OrderCheck } from './marketplaces/types';
 import { foldVietnamese } from './text';
+import { vietnamDay } from './periods';
 
 /** What the person changed on an item: never overwritten by what a page says later. */
 export interface ItemOverrides {
@@ -47,6 +49,8 @@ export interface RecordedOrder {
   total: number | null;
   /** "Không tính đơn này": the person does not count this order. */
   excluded: boolean;
+  /** The person looked at an order whose items do not add up ("cần kiểm tra") and says it is right as it is. */
+  checkAccepted?: boolean;
   missing: string[];
   recordedAt: string;
   updatedAt: string;
@@ -82,12 +86,8 @@ export interface CaptureOutcome {
 
 export const orderKey = (marketplace: Marketplace, orderCode: string) => `${marketplace}:${orderCode.trim().toUpperCase()}`;
 
-/** Vietnam calendar day of an instant. */
-export function vietnamDay(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso.slice(0, 10);
-  return new Date(t.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** The Vietnam day of an order; a date the page gave that is not an instant is kept as written. */
+const dayOf = (iso: string) => vietnamDay(iso) ?? iso.slice(0, 10);
 
 const pageStatus = (o: ExtractedOrder): OrderStatus | null =>
   o.status === 'cancelled' ? 'cancelled' : o.status === 'placed' || o.status === 'delivered' ? 'placed' : null;
@@ -160,7 +160,7 @@ function newOrder(marketplace: Marketplace, o: ExtractedOrder, items: RecordedIt
     clientId,
     marketplace,
     ...base,
-    placedOn: vietnamDay(o.placedAt ?? input.now),
+    placedOn: dayOf(o.placedAt ?? input.now),
     source: 'detected',
     status: pageStatus(o) ?? 'placed',
     shippingFee: o.shippingFee,
@@ -183,7 +183,7 @@ function updateOrder(prev: RecordedOrder, o: ExtractedOrder, now: string): Recor
     discount: o.discount ?? prev.discount,
     items: mergeItems(prev.items, o.items),
   };
-  next.placedOn = next.placedAt ? vietnamDay(next.placedAt) : prev.placedOn;
+  next.placedOn = next.placedAt ? dayOf(next.placedAt) : prev.placedOn;
   next.missing = missingOfOrder(next);
   const { updatedAt: _a, ...a } = prev;
   const { updatedAt: _b, ...b } = next;
@@ -281,6 +281,16 @@ export function effectiveItem(i: RecordedItem) {
     isFarmProduct: i.overrides.isFarmProduct ?? i.isFarmProduct,
     excluded: i.overrides.excluded ?? false,
   };
+}
+
+/**
+ * "Cần kiểm tra": the items as the page gave them do not add up to the order's total, and the person has not
+ * looked yet. Such an order is not sent until they have: corrected a quantity or a price (they read the order
+ * then), or said it is right as the page shows it.
+ */
+export function orderCheck(o: Pick<RecordedOrder, 'items' | 'total' | 'shippingFee' | 'discount' | 'checkAccepted'>): OrderCheck | null {
+  if (o.checkAccepted || o.items.some((i) => i.overrides.quantity !== undefined || i.overrides.unitPrice !== undefined)) return null;
+  return crossCheck({ items: o.items.map(effectiveItem), total: o.total, shippingFee: o.shippingFee, discount: o.discount });
 }
 
 /** Fields still missing after the person's corrections. */

@@ -1,4 +1,5 @@
 /** Display formats the users expect: VND with dot thousands, dates dd/mm/yyyy (Vietnam time). */
+import { vietnamDay } from './periods';
 
 const vnd = new Intl.NumberFormat('vi-VN');
 
@@ -19,11 +20,8 @@ export function formatDate(iso: string): string {
     const [y, m, d] = iso.split('-');
     return `${d}/${m}/${y}`;
   }
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return '';
-  const vn = new Date(t.getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(vn.getUTCDate())}/${p(vn.getUTCMonth() + 1)}/${vn.getUTCFullYear()}`;
+  const day = vietnamDay(iso);
+  return day ? formatDate(day) : '';
 }
 
 /** "30/09/2021" → "2021-09-30", or null when it is not a real date. */

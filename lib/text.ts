@@ -36,3 +36,9 @@ export function words(s: string): string[] {
 export function matchesSearch(haystack: string, needle: string): boolean {
   return foldVietnamese(cleanText(haystack)).includes(foldVietnamese(cleanText(needle)));
 }
+
+/** Diacritics- and case-insensitive "does the text contain every word of the query, in any order". */
+export function matchesQuery(text: string, query: string): boolean {
+  const hay = foldVietnamese(text);
+  return foldVietnamese(query).split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+}

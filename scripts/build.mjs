@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ifStale = process.argv.includes('--if-stale');
-const sharedSources = ['lib', 'components', 'package-lock.json'];
+const sharedSources = ['lib', 'client', 'components', 'package-lock.json'];
 const parts = [
   { name: 'tiện ích Chrome', out: '.output/chrome-mv3/manifest.json', sources: ['entrypoints', 'public', 'wxt.config.ts', ...sharedSources], cmd: ['wxt', 'build'] },
   { name: 'tiện ích Firefox', out: '.output/firefox-mv2/manifest.json', sources: ['entrypoints', 'public', 'wxt.config.ts', ...sharedSources], cmd: ['wxt', 'build', '-b', 'firefox'] },

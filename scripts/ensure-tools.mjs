@@ -17,15 +17,22 @@ function aptInstall(pkgs) {
   return spawnSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env }).status === 0;
 }
 
-export function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A browser from its Debian package, installed when missing (as root); its path, or exit with how to get it. */
+function ensureBrowser({ env, path: defaultPath, pkg, name, why }) {
+  const path = process.env[env] ?? defaultPath;
   if (existsSync(path)) return path;
-  console.log('Chưa có Chromium: đang cài từ gói Debian (apt-get install chromium)…');
-  if (aptInstall(['chromium']) && existsSync(path)) return path;
-  console.error('Cần Chromium để chạy kiểm thử đầu-cuối. Hãy chạy với quyền root: apt-get update && apt-get install -y chromium');
-  console.error('hoặc đặt CHROMIUM_PATH tới một Chromium/Chrome có sẵn.');
+  console.log(`Chưa có ${name}: đang cài từ gói Debian (apt-get install ${pkg})…`);
+  if (aptInstall([pkg]) && existsSync(path)) return path;
+  console.error(`Cần ${name} để ${why}. Hãy chạy với quyền root: apt-get update && apt-get install -y ${pkg}`);
+  console.error(`hoặc đặt ${env} tới một ${name} có sẵn.`);
   process.exit(1);
 }
+
+export const ensureChromium = () =>
+  ensureBrowser({ env: 'CHROMIUM_PATH', path: '/usr/bin/chromium', pkg: 'chromium', name: 'Chromium', why: 'chạy kiểm thử đầu-cuối' });
+
+export const ensureFirefox = () =>
+  ensureBrowser({ env: 'FIREFOX_PATH', path: '/usr/bin/firefox-esr', pkg: 'firefox-esr', name: 'Firefox ESR', why: 'chạy kiểm thử tiện ích trên Firefox' });
 
 function pgBinDir() {
   const base = '/usr/lib/postgresql';

@@ -62,7 +62,8 @@ function update(folder: string) {
     const html = readPage(join(folder, file));
     const result = read(html, url);
     writeFileSync(join(folder, file.replace(/\.html$/, '.expected.json')), JSON.stringify(result, null, 2) + '\n');
-    console.error(`${file}: ${result.pageType}, ${result.orders.length} đơn, ${result.strategy ?? 'không đọc được'}`);
+    const toCheck = result.orders.filter((o) => o.check).length;
+    console.error(`${file}: ${result.pageType}, ${result.orders.length} đơn, ${result.strategy ?? 'không đọc được'}${toCheck ? `, ${toCheck} đơn cần kiểm tra (sản phẩm không khớp tổng)` : ''}`);
     const { document } = parseHTML(html);
     const page = site && detectPage(document as unknown as Document, url, bundledRules).page;
     if (!page) continue;

@@ -6,29 +6,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
 import { Problem } from './problem';
-import { authRoutes } from './routes/auth';
-import { kioskEnrolRoutes } from './routes/kiosk-enrol';
-import { kioskHouseholdRoutes } from './routes/kiosk-households';
-import { kioskPhotoRoutes } from './routes/kiosk-photos';
-import { kioskHandoverRoutes } from './routes/kiosk-handover';
-import { kioskProgressRoutes } from './routes/kiosk-progress';
-import { staffEnrolRoutes } from './routes/staff-enrol';
-import { staffOrderRoutes } from './routes/staff-orders';
-import { rulesRoutes } from './routes/rules';
-import { pageReportRoutes } from './routes/staff-page-reports';
-import { agencyCodeRoutes } from './routes/agency-codes';
-import { agencyParticipantRoutes } from './routes/agency-participants';
-import { agencyReportRoutes } from './routes/agency-reports';
-import { provinceAgencyRoutes } from './routes/province-agencies';
-import { provinceUserRoutes } from './routes/province-users';
-import { periodRoutes } from './routes/province-periods';
-import { provinceRollupRoutes } from './routes/province-rollup';
-import { provinceInsightRoutes } from './routes/province-insights';
-import { provinceRegionRoutes } from './routes/province-region';
-import { agencyItemReviewRoutes } from './routes/agency-item-review';
-import { agencyReportDocumentRoutes } from './routes/agency-report-documents';
-import { provinceReportRoutes } from './routes/province-reports';
-import { provincePeriodLimitRoutes } from './routes/province-period-limits';
+import { healthRoutes } from './api/public/health';
+import { authRoutes } from './api/public/auth';
+import { rulesRoutes } from './api/public/rules';
+import { periodRoutes } from './api/public/periods';
+import { enrolmentCodeRoutes, staffEnrolRoutes } from './api/public/staff-enrol';
+import { kioskEnrolRoutes } from './api/public/kiosk-enrol';
+import { staffApi, staffPageReportApi } from './api/staff';
+import { kioskApi } from './api/kiosk';
+import { agencyApi } from './api/agency';
+import { provinceApi } from './api/province';
 
 export interface AppDeps {
   db: Db;
@@ -45,34 +32,21 @@ export function createApp(deps: AppDeps) {
     bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) }),
   );
 
-  app.get('/api/health', async (c) => {
-    return c.json({ status: 'ok', database: deps.dbKind, uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000) });
-  });
-
-  // Each area registers its routes here.
+  // The API is laid out by URL (server/api/<area>/<resource>.ts). Public calls come first: their answer ends the
+  // request before the role check of an area that shares their prefix (/api/staff/enrol, /api/kiosk/enrol).
+  app.route('/api/health', healthRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
-  app.route('/api/kiosk', kioskEnrolRoutes(deps));
-  app.route('/api/kiosk', kioskHouseholdRoutes(deps));
-  app.route('/api/kiosk', kioskPhotoRoutes(deps));
-  app.route('/api/kiosk', kioskHandoverRoutes(deps));
-  app.route('/api/kiosk', kioskProgressRoutes(deps));
-  app.route('/api', staffEnrolRoutes(deps));
-  app.route('/api/staff/orders', staffOrderRoutes(deps));
-  app.route('/api', rulesRoutes(deps));
-  app.route('/api', pageReportRoutes(deps));
-  app.route('/api/agency/enrolment-codes', agencyCodeRoutes(deps));
-  app.route('/api/agency', agencyParticipantRoutes(deps));
-  app.route('/api/agency', agencyReportRoutes(deps));
-  app.route('/api/province/agencies', provinceAgencyRoutes(deps));
-  app.route('/api/province/users', provinceUserRoutes(deps));
-  app.route('/api', periodRoutes(deps));
-  app.route('/api/province/rollup', provinceRollupRoutes(deps));
-  app.route('/api/province', provinceInsightRoutes(deps));
-  app.route('/api/province', provinceRegionRoutes(deps));
-  app.route('/api/agency', agencyItemReviewRoutes(deps));
-  app.route('/api/agency', agencyReportDocumentRoutes(deps));
-  app.route('/api/province/reports', provinceReportRoutes(deps));
-  app.route('/api/province', provincePeriodLimitRoutes(deps));
+  app.route('/api/rules', rulesRoutes(deps));
+  app.route('/api/periods', periodRoutes(deps));
+  app.route('/api/enrolment-codes', enrolmentCodeRoutes(deps));
+  app.route('/api/staff/enrol', staffEnrolRoutes(deps));
+  app.route('/api/kiosk/enrol', kioskEnrolRoutes(deps));
+  // Role areas: each checks its token once, at its mount.
+  app.route('/api/staff', staffApi(deps));
+  app.route('/api/page-reports', staffPageReportApi(deps));
+  app.route('/api/kiosk', kioskApi(deps));
+  app.route('/api/agency', agencyApi(deps));
+  app.route('/api/province', provinceApi(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

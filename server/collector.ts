@@ -1,35 +1,98 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { readConfig } from './config';
 import { openDb } from './db';
 import { createApp } from './app';
 import { servePwa } from './static';
+import { loadRegion, useRegion } from './region';
+
+/**
+ * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
+ * told to wait (docs/deploy.md: systemd TimeoutStopSec, docker --stop-timeout), so the database is still closed
+ * cleanly.
+ */
+const shutdownGraceMs = 25_000;
 
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
-  const { db, kind } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const region = loadRegion(config.region);
+  useRegion(region);
+  const { db, kind } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, region });
   const app = createApp({ db, dbKind: kind, startedAt: new Date() });
   servePwa(app, config.pwaDir);
-  const server = await listen(app.fetch, config.port);
+  const handling = inFlight(app.fetch);
+  const server = await listen(handling.fetch, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
   return {
     port,
     db,
     kind,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
+    /**
+     * Stops taking connections, lets every request in flight finish (even one whose client has hung up: its
+     * handler is still writing), then closes the database. Safe to call again (a second signal): the same stop.
+     * Rejects, after closing the database, when the grace period ran out and requests were cut off.
+     */
+    close() {
+      closing ??= (async () => {
+        handling.stopping = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections between two requests would hold close() for their idle timeout.
+        server.closeIdleConnections();
+        let timer: NodeJS.Timeout | undefined;
+        const graceful = await Promise.race([
+          Promise.all([closed, handling.drained()]).then(() => true),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), shutdownGraceMs))),
+        ]);
+        clearTimeout(timer);
+        if (!graceful) server.closeAllConnections();
+        await db.destroy();
+        if (!graceful) throw new Error(`Hết ${shutdownGraceMs / 1000} giây chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).`);
+      })();
+      return closing;
     },
   };
 }
 
 /**
- * Listens on IPv6 and IPv4 together ("::" is dual-stack on Linux), so "localhost" answers whichever address a
- * browser tries first; falls back to IPv4 only on hosts without IPv6.
+ * Counts requests being handled. A handler runs on after its client hangs up (the socket is gone, the batch is
+ * half stored): the database must stay open until it ends. While stopping, answers ask the client to reconnect
+ * elsewhere (`Connection: close`), so keep-alive connections end after their current request.
  */
-async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number) {
-  for (const hostname of ['::', '0.0.0.0']) {
-    const server = serve({ fetch, port, hostname });
+function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
+  let count = 0;
+  let waiting: (() => void)[] = [];
+  const state = {
+    stopping: false,
+    async fetch(req: Request) {
+      count++;
+      try {
+        const res = await fetch(req);
+        if (state.stopping && !res.headers.has('Connection')) {
+          try {
+            res.headers.set('Connection', 'close');
+          } catch {
+            /* immutable headers (a fetched response): the idle connection is closed anyway */
+          }
+        }
+        return res;
+      } finally {
+        if (--count === 0) for (const resolve of waiting.splice(0)) resolve();
+      }
+    },
+    drained: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+  };
+  return state;
+}
+
+/**
+ * Listens on the configured address, or on IPv6 and IPv4 together ("::" is dual-stack on Linux), so "localhost"
+ * answers whichever address a browser tries first; falls back to IPv4 only on hosts without IPv6.
+ */
+async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number, host: string | null): Promise<Server> {
+  for (const hostname of host ? [host] : ['::', '0.0.0.0']) {
+    const server = serve({ fetch, port, hostname }) as Server;
     const ok = await new Promise<boolean>((resolve, reject) => {
       server.once('listening', () => resolve(true));
       server.once('error', (e: NodeJS.ErrnoException) => {

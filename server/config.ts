@@ -3,18 +3,24 @@ import { resolve } from 'node:path';
 /** Everything the collector reads from the environment, in one place (documented in README). */
 export interface CollectorConfig {
   port: number;
+  /** Address to listen on; null: every address (IPv6 and IPv4). 127.0.0.1 behind a reverse proxy on the same machine. */
+  host: string | null;
   dataDir: string;
   databaseUrl: string | null;
   pwaDir: string;
+  /** Region pack: a name (`lang-son`) or a pack's JSON file (server/region.ts). */
+  region: string;
   extensionDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
   return {
     port: Number(env.PORT ?? 8080),
+    host: env.HOST || null,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || null,
     pwaDir: resolve(env.PWA_DIR ?? 'dist/pwa'),
+    region: env.REGION || 'lang-son',
     extensionDir: resolve('.output/chrome-mv3'),
   };
 }

@@ -16,9 +16,18 @@ if (existsSync(config.extensionDir)) {
   console.log('    Mở chrome://extensions → bật "Chế độ dành cho nhà phát triển" → "Tải tiện ích đã giải nén" → chọn thư mục trên.');
   console.log(`  Firefox: ${config.extensionDir.replace('chrome-mv3', 'firefox-mv2')} (about:debugging → Tải tiện ích tạm thời → manifest.json)`);
 }
-const stop = async () => {
-  await collector.close();
-  process.exit(0);
+// systemd, `docker stop` and Ctrl+C send SIGTERM / SIGINT, sometimes to every process of the service and more
+// than once: every signal joins the one stop.
+const stop = async (signal: NodeJS.Signals) => {
+  console.log(`Đang dừng (${signal}): không nhận kết nối mới, chờ các yêu cầu đang xử lý xong…`);
+  try {
+    await collector.close();
+    console.log('Đã dừng.');
+    process.exit(0);
+  } catch (e) {
+    console.error(`Dừng không trọn vẹn: ${(e as Error).message}`);
+    process.exit(1);
+  }
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

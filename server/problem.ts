@@ -10,12 +10,3 @@ export class Problem extends Error {
     super(problems[code].en);
   }
 }
-
-/** Parse a JSON body, refusing with 400.1 rather than a stack trace. */
-export async function readJson(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new Problem('400.1');
-  }
-}

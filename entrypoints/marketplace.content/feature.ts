@@ -6,10 +6,15 @@ export interface PageRead {
   result: ExtractResult;
   /** Main-thread time spent reading the page, ms (bench/extension.ts reads it from a performance mark). */
   ms: number;
+  /** The detector found signs of an order or a product (a rule, a commerce path, structured data). */
+  worthReading: boolean;
 }
 
 /** One behaviour of the content script. */
 export interface Feature {
   name: string;
-  run(args: { ctx: ContentScriptContext; page: PageRead }): void;
+  /** Once per page load: listeners that answer with the latest reading. */
+  start?(args: { ctx: ContentScriptContext; latest: () => PageRead }): void;
+  /** After every reading of the page (the first, then each time its content or URL changed). */
+  read?(args: { ctx: ContentScriptContext; page: PageRead }): void;
 }

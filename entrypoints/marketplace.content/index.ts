@@ -1,9 +1,11 @@
 // The content script on langson.voso.vn and langson.postmart.vn. Each behaviour is a small module listed
-// here (after Refined GitHub's features): it reads the page once and hands the result to each of them.
-// Kept small and cheap: on a page that is no order, it reads and stops.
+// here (after Refined GitHub's features). It reads the page at idle, then again whenever the page's content or
+// URL changes (watch.ts) until an order is read or the watch window ends, and hands each reading to them.
+// Kept small and cheap: on a page that is no order, a reading is a few selector queries.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { marketplaceMatches } from '../../lib/marketplaces/hosts';
-import { readPage } from './read-page';
+import { pageReader } from './read-page';
+import { watchPage } from './watch';
 import { capture } from './capture';
 import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
@@ -11,20 +13,50 @@ import type { Feature } from './feature';
 
 const features: Feature[] = [capture, notice, reportBrokenPage];
 
+/** How long a page that is no order is watched for late content. */
+const WATCH_MS = 10_000;
+/** A checkout or cart: the person may take a while to fill in the form before it becomes its confirmation. */
+const WATCH_COMMERCE_MS = 15 * 60_000;
+
+const each = (f: (feature: Feature) => void) => {
+  for (const feature of features) {
+    try {
+      f(feature);
+    } catch {
+      // One behaviour failing must not stop the others, nor break the marketplace page.
+    }
+  }
+};
+
 export default defineContentScript({
   matches: marketplaceMatches,
   runAt: 'document_idle',
   async main(ctx) {
-    const page = await readPage();
-    const start = performance.now();
-    for (const feature of features) {
-      try {
-        feature.run({ ctx, page });
-      } catch {
-        // One behaviour failing must not stop the others, nor break the marketplace page.
-      }
-    }
+    const read = await pageReader();
+    let page = await read();
+    let start = performance.now();
+    each((f) => f.start?.({ ctx, latest: () => page }));
+    const tell = () => each((f) => f.read?.({ ctx, page }));
+    tell();
     // With "nongsan-so:read", the main-thread time this script takes on the page (bench/extension.ts).
     performance.measure('nongsan-so:features', { start, end: performance.now() });
+
+    const hasOrder = () => page.result.orders.some((o) => o.orderCode);
+    let reading: Promise<void> = Promise.resolve();
+    const watch = watchPage(
+      () => {
+        // One reading at a time, in order: the reader may still be loading when the page changes again.
+        reading = reading.then(async () => {
+          if (ctx.isInvalid) return watch.settle();
+          page = await read();
+          start = performance.now();
+          tell();
+          performance.measure('nongsan-so:features-again', { start, end: performance.now() });
+          if (hasOrder()) watch.settle();
+        });
+      },
+      () => (page.worthReading && !hasOrder() ? WATCH_COMMERCE_MS : WATCH_MS),
+    );
+    if (hasOrder()) watch.settle();
   },
 });

@@ -10,7 +10,7 @@ import type { Feature } from './feature';
  */
 export const notice: Feature = {
   name: 'notice',
-  run({ ctx }) {
+  start({ ctx }) {
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'orders-recorded') return;
       void loadLazy<ShowNotice>('notice').then((show) => show(ctx, m.orders));

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { detectPage } from '../../lib/marketplaces/detect';
+import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
 import { loadLazy } from '../shared/lazy-script';
@@ -7,25 +8,28 @@ import type { Reader } from '../reader';
 import type { PageRead } from './feature';
 
 /**
- * Reads the page with the freshest rules the background kept: first the cheap detector; the reader is
- * loaded only for pages worth reading. Product pages are not read either: the extension records orders.
- * Main-thread time (detector + reader, not the wait for loading) goes into the performance measure
- * "nongsan-so:read", its page type in `detail`, for the bench.
+ * Reads the page as it is now with the freshest rules the background kept (fetched from storage once per page):
+ * first the cheap detector; the reader is loaded only for pages worth reading. Product pages are not read
+ * either: the extension records orders. Main-thread time (detector + reader, not the wait for loading) goes
+ * into the performance measure "nongsan-so:read", its page type in `detail`, for the bench.
  */
-export async function readPage(): Promise<PageRead> {
+export async function pageReader(): Promise<() => Promise<PageRead>> {
   const stored = (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
-  const url = location.href;
-  let start = performance.now();
-  const rules = chooseRules(stored);
-  const found = detectPage(document, url, rules);
-  let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
-  let ms = performance.now() - start;
-  if (found.worthReading && found.page?.type !== 'product') {
-    const reader = await loadLazy<Reader>('reader');
-    start = performance.now();
-    result = reader.readPage(document, url, rules);
-    ms += performance.now() - start;
-  }
-  performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
-  return { url, result, ms };
+  const rules: Rules = chooseRules(stored);
+  return async () => {
+    const url = location.href;
+    let start = performance.now();
+    const found = detectPage(document, url, rules);
+    let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
+    let ms = performance.now() - start;
+    const worthReading = found.worthReading && found.page?.type !== 'product';
+    if (worthReading) {
+      const reader = await loadLazy<Reader>('reader');
+      start = performance.now();
+      result = reader.readPage(document, url, rules);
+      ms += performance.now() - start;
+    }
+    performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
+    return { url, result, ms, worthReading };
+  };
 }

@@ -10,10 +10,11 @@ import type { Feature } from './feature';
  */
 export const reportBrokenPage: Feature = {
   name: 'report-broken-page',
-  run({ page }) {
+  start({ latest }) {
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'report-broken-page') return;
       return loadLazy<Reader>('reader').then((reader) => {
+        const page = latest();
         const message: Message = {
           type: 'report-page',
           url: page.url,

@@ -1,8 +1,10 @@
+import { formatDate } from '../../lib/format';
 import { useState } from 'preact/hooks';
 import type { EnrolmentCodePreview } from '../../lib/api/staff';
-import { formatDate } from '../../lib/format';
-import { collectorApi } from '../shared/collector-api';
+import { enrol, previewCode, staffCollector } from '../shared/collector-api';
 import { getCollectorUrl, installationId, setEnrolment, type Enrolment } from '../shared/settings';
+import { Confirm } from '../../components/confirm';
+import { StatusMessage } from '../../components/status-message';
 
 /** Enrol once with the agency's code: the agency is shown back to confirm before enrolling. */
 export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDone(): void }) {
@@ -27,11 +29,11 @@ export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDo
     e.preventDefault();
     if (!fullName.trim()) return setError('Xin nhập họ và tên đầy đủ.');
     if (!code.trim()) return setError('Xin nhập mã đăng ký cơ quan đã cấp.');
-    void run(async () => setPreview(await collectorApi(await getCollectorUrl()).previewCode(code)));
+    void run(async () => setPreview(await previewCode(staffCollector(await getCollectorUrl()), code)));
   };
   const confirm = () =>
     run(async () => {
-      const r = await collectorApi(await getCollectorUrl()).enrol(code, fullName, await installationId());
+      const r = await enrol(staffCollector(await getCollectorUrl()), code, fullName, await installationId());
       await setEnrolment({ token: r.token, staff: r.staff, agency: r.agency, periods: r.periods, enrolledAt: new Date().toISOString() });
       onDone();
     });
@@ -60,25 +62,20 @@ export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDo
           </button>
         </form>
       ) : (
-        <div role="group" aria-labelledby="confirm-h">
-          <p id="confirm-h">
-            Mã này thuộc <strong class="agency">{preview.agency.name}</strong> ({preview.agency.code}). Đăng ký <strong>{fullName.trim()}</strong> với cơ quan này?
-          </p>
-          <div class="actions">
-            <button class="primary" type="button" disabled={busy} onClick={confirm}>
-              Đúng, đăng ký
-            </button>
-            <button type="button" disabled={busy} onClick={() => setPreview(null)}>
-              Không phải cơ quan của tôi
-            </button>
-          </div>
-        </div>
+        <Confirm
+          question={
+            <>
+              Mã này thuộc <strong class="agency">{preview.agency.name}</strong> ({preview.agency.code}). Đăng ký <strong>{fullName.trim()}</strong> với cơ quan này?
+            </>
+          }
+          confirmLabel="Đúng, đăng ký"
+          cancelLabel="Không phải cơ quan của tôi"
+          busy={busy}
+          onConfirm={confirm}
+          onCancel={() => setPreview(null)}
+        />
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage error={error} />
     </section>
   );
 }

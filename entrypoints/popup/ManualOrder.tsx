@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import { parseDate } from '../../lib/format';
+import { formatDate, parseDate } from '../../lib/format';
+import { vietnamToday } from '../../lib/periods';
 import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import { isFarmProduct } from '../../lib/farm-products';
-import type { Marketplace } from '../../lib/marketplaces/hosts';
-import { addManualOrder } from '../shared/orders';
+import { marketplaceHostOf, marketplaces, type Marketplace } from '../../lib/marketplaces/hosts';
+import { addManualOrder } from '../shared/orders/manual';
 import { parseDecimal } from '../shared/words';
+import { StatusMessage } from '../../components/status-message';
 
 interface Line {
   name: string;
@@ -14,16 +16,12 @@ interface Line {
   kg: string;
 }
 const emptyLine = (): Line => ({ name: '', quantity: '1', price: '', kg: '' });
-const todayVn = () => {
-  const d = new Date(Date.now() + 7 * 3600_000);
-  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-};
 
 /** An order added by hand — bought in a phone app, or not detected — marked self-declared (tự khai). */
 export function ManualOrder({ onDone }: { onDone(): void }) {
   const [marketplace, setMarketplace] = useState<Marketplace>('voso');
   const [orderCode, setOrderCode] = useState('');
-  const [date, setDate] = useState(todayVn());
+  const [date, setDate] = useState(formatDate(vietnamToday()));
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const [error, setError] = useState('');
   const setLine = (i: number, patch: Partial<Line>) => setLines(lines.map((l, n) => (n === i ? { ...l, ...patch } : l)));
@@ -61,8 +59,11 @@ export function ManualOrder({ onDone }: { onDone(): void }) {
       <label>
         Sàn
         <select value={marketplace} onChange={(e) => setMarketplace(e.currentTarget.value as Marketplace)}>
-          <option value="voso">langson.voso.vn</option>
-          <option value="postmart">langson.postmart.vn</option>
+          {marketplaces.map((m) => (
+            <option key={m} value={m}>
+              {marketplaceHostOf[m]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -95,11 +96,7 @@ export function ManualOrder({ onDone }: { onDone(): void }) {
           )}
         </fieldset>
       ))}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <StatusMessage error={error} />
       <div class="actions">
         <button type="button" onClick={() => setLines([...lines, emptyLine()])}>
           Thêm sản phẩm

@@ -1,20 +1,26 @@
 import { useState } from 'preact/hooks';
-import { effectiveItem, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
+import { Money } from '../../components/money';
+import { StatusMessage } from '../../components/status-message';
+import { effectiveItem, orderCheck, stillMissing, type ItemOverrides, type RecordedItem } from '../../lib/capture';
 import { formatDate, formatNumber, formatVnd } from '../../lib/format';
 import { parseVnd } from '../../lib/money';
 import { parseWeightGrams } from '../../lib/weight';
 import type { StoredOrder } from '../shared/db';
-import { correctItem, correctOrder, deleteManualOrder, orderState, setOrderExcluded } from '../shared/orders';
-import { fieldNames, marketplaceNames, parseDecimal, stateWords } from '../shared/words';
+import { acceptCheck, correctItem, correctOrder, setOrderExcluded } from '../shared/orders/correct';
+import { deleteManualOrder } from '../shared/orders/manual';
+import { orderState } from '../shared/orders/submit';
+import { fieldNames, parseDecimal, stateWords } from '../shared/words';
+import { marketplaceHostOf } from '../../lib/marketplaces/hosts';
 
 /** One recorded order: its state with the collector, its items, what is missing, and the person's choices. */
 export function OrderCard({ order: o }: { order: StoredOrder }) {
   const state = orderState(o);
+  const check = orderCheck(o);
   const id = `order-${o.key.replace(/[^\w-]/g, '_')}`;
   return (
     <article class={`order${o.excluded ? ' excluded' : ''}${o.status === 'cancelled' ? ' cancelled' : ''}`} aria-labelledby={id} data-order-code={o.orderCode ?? ''}>
       <h3 id={id}>
-        {o.orderCode ? `Đơn ${o.orderCode}` : 'Đơn chưa có mã'} · {marketplaceNames[o.marketplace]}
+        {o.orderCode ? `Đơn ${o.orderCode}` : 'Đơn chưa có mã'} · {marketplaceHostOf[o.marketplace]}
         {o.placedAt && ` · ${formatDate(o.placedAt)}`}
       </h3>
       <p>
@@ -34,7 +40,18 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
           <ItemRow key={n} orderKey={o.key} index={n} item={item} />
         ))}
       </ul>
-      {o.total !== null ? <p>Tổng đơn: {formatVnd(o.total)}</p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {o.total !== null ? <p>Tổng đơn: <Money vnd={o.total} /></p> : <p class="missing">Tổng đơn: chưa rõ</p>}
+      {check && (
+        <div class="missing check">
+          <p>
+            <strong>Cần kiểm tra:</strong> các sản phẩm cộng lại <Money vnd={check.itemsTotal} />, nhưng theo tổng đơn phải là <Money vnd={check.expected} />. Có thể trang thiếu sản phẩm
+            hoặc đọc sai giá: hãy sửa sản phẩm, hoặc xác nhận nếu đúng như trang. Đơn chưa được gửi khi chưa kiểm tra.
+          </p>
+          <button type="button" onClick={() => acceptCheck(o.key)}>
+            Đúng như trang
+          </button>
+        </div>
+      )}
       <div class="actions">
         <button type="button" onClick={() => setOrderExcluded(o.key, !o.excluded)}>
           {o.excluded ? 'Tính lại đơn này' : 'Không tính đơn này'}
@@ -134,11 +151,7 @@ function ItemEditor({ orderKey, index, item, onDone }: { orderKey: string; index
         <label class="inline">
           <input type="checkbox" checked={farm} onChange={(ev) => setFarm(ev.currentTarget.checked)} /> Là nông sản
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <StatusMessage error={error} />
         <div class="actions">
           <button class="primary" type="submit">
             Lưu

@@ -1,28 +1,24 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatDate, formatNumber, formatVnd } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { effectiveItem } from '../../lib/capture';
 import { orderContribution, tally } from '../../lib/tally';
-import type { CampaignPeriodView } from '../../lib/api/staff';
+import { currentPeriod } from '../../lib/periods';
 import { db, type StoredOrder } from '../shared/db';
 import type { Message } from '../shared/messages';
-import { blockers, orderState, submitOrders } from '../shared/orders';
+import { blockers, orderState, submitOrders } from '../shared/orders/submit';
 import type { Enrolment } from '../shared/settings';
 import { useLiveQuery } from '../shared/use-live-query';
 import { OrderCard } from './OrderCard';
+import { Money } from '../../components/money';
+import { NumberCards } from '../../components/number-cards';
+import { StatusMessage, type Outcome } from '../../components/status-message';
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/** The period the popup opens on: the one running today, else the latest one. */
-function defaultPeriod(periods: CampaignPeriodView[]): CampaignPeriodView | null {
-  const t = today();
-  return periods.find((p) => p.startsOn <= t && t <= p.endsOn) ?? [...periods].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0] ?? null;
-}
 
 export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAdd(): void }) {
   const periods = enrolment?.periods ?? [];
   const [periodId, setPeriodId] = useState<string | null>(null);
-  const period = periods.find((p) => p.id === periodId) ?? defaultPeriod(periods);
+  const period = periods.find((p) => p.id === periodId) ?? currentPeriod(periods) ?? null;
   const orders = useLiveQuery(
     async () => {
       const all = period ? await db().orders.where('placedOn').between(period.startsOn, period.endsOn, true, true).toArray() : await db().orders.toArray();
@@ -32,7 +28,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
   );
   const outside = useLiveQuery(async () => (period ? (await db().orders.count()) - (await db().orders.where('placedOn').between(period.startsOn, period.endsOn, true, true).count()) : 0), [period?.id]);
   const waiting = useLiveQuery(() => db().outbox.toArray(), []);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   if (!orders) return null;
   const toSend = orders.filter((o) => ['unsent', 'changed', 'rejected'].includes(orderState(o)) || (o.excluded && o.submission.collectorClientId));
@@ -85,11 +81,7 @@ export function Orders({ enrolment, onAdd }: { enrolment: Enrolment | null; onAd
           Thêm đơn tự khai
         </button>
       </div>
-      {message && (
-        <p class={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
       {!!waiting?.length && (
         <div class="outbox" role="status">
           <p>
@@ -115,23 +107,18 @@ function Totals({ orders }: { orders: StoredOrder[] }) {
   const t = tally(
     orders.map((o) => ({ personId: 'me', counted: o.status === 'placed' && !o.excluded, contribution: orderContribution(o.items.map(effectiveItem)) })),
   );
-  const cells: [string, string][] = [
-    ['Đơn hàng', formatNumber(t.orders)],
-    ['Sản phẩm nông sản', formatNumber(t.farmItems)],
-    ['Số lượng', formatNumber(t.quantity)],
-    ['Thành tiền', formatVnd(t.amountVnd)],
-    ['Khối lượng (ước tính)', `${formatNumber(t.kg)} kg`],
-  ];
   return (
     <>
-      <dl class="totals" aria-label="Tổng cộng">
-        {cells.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <NumberCards
+        label="Tổng cộng"
+        cards={[
+          { label: 'Đơn hàng', value: formatNumber(t.orders) },
+          { label: 'Sản phẩm nông sản', value: formatNumber(t.farmItems) },
+          { label: 'Số lượng', value: formatNumber(t.quantity) },
+          { label: 'Thành tiền', value: <Money vnd={t.amountVnd} /> },
+          { label: 'Khối lượng (ước tính)', value: `${formatNumber(t.kg)} kg` },
+        ]}
+      />
       {t.itemsWithoutWeight > 0 && <p class="missing">{t.itemsWithoutWeight} sản phẩm chưa rõ khối lượng: hãy điền để tính đủ số kg.</p>}
     </>
   );

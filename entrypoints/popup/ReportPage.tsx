@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { marketplaceMatches } from '../../lib/marketplaces/hosts';
 import type { TabMessage } from '../shared/messages';
+import { StatusMessage, type Outcome } from '../../components/status-message';
 
 interface MarketTab {
   id: number;
@@ -17,7 +18,7 @@ interface MarketTab {
 export function ReportPage({ enrolled }: { enrolled: boolean }) {
   const [tab, setTab] = useState<MarketTab | null | undefined>(undefined);
   const [note, setNote] = useState('');
-  const [result, setResult] = useState<{ text: string; error?: boolean } | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   useEffect(() => {
     void browser.tabs.query({ url: marketplaceMatches }).then((tabs) => {
       const last = tabs.filter((t) => t.id !== undefined && t.url).sort((a, b) => Number(b.active) - Number(a.active) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
@@ -60,11 +61,7 @@ export function ReportPage({ enrolled }: { enrolled: boolean }) {
           </button>
         </>
       )}
-      {result && (
-        <p class={result.error ? 'error' : 'ok'} role={result.error ? 'alert' : 'status'}>
-          {result.text}
-        </p>
-      )}
+      <StatusMessage message={result} />
     </section>
   );
 }

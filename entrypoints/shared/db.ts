@@ -2,7 +2,8 @@
 // options page. Content scripts never open it: they send what they read to the background.
 // Every schema change is a new version with its upgrade, never an edit of an old one (tested in db.test.ts).
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import { vietnamDay, type CheckoutSnapshot, type RecordedOrder } from '../../lib/capture';
+import type { CheckoutSnapshot, RecordedOrder } from '../../lib/capture';
+import { vietnamDay } from '../../lib/periods';
 import type { SubmissionStatus } from '../../lib/api/staff';
 import type { OutboxEntry } from './outbox';
 
@@ -53,7 +54,7 @@ export class ExtensionDb extends Dexie {
           .table('orders')
           .toCollection()
           .modify((o: StoredOrder) => {
-            o.placedOn ??= vietnamDay(o.placedAt ?? o.recordedAt);
+            o.placedOn ??= vietnamDay(o.placedAt ?? o.recordedAt) ?? o.recordedAt.slice(0, 10);
             o.submission ??= unsent();
           }),
       );

@@ -3,20 +3,15 @@
 // reached; without one (or when the extension's own copy is newer) the bundled rules are used.
 // Kept in browser.storage.local (rules-choice.ts), because content scripts can read that and not the extension's IndexedDB.
 import { browser } from 'wxt/browser';
-import { parseRules } from '../../lib/marketplaces/rules';
+import { rulesFromCollector } from '../../lib/marketplaces/rules';
 import { RULES_KEY, type RulesCache } from './rules-choice';
-import { collectorApi } from './collector-api';
+import { currentRules, staffCollector } from './collector-api';
 import { getCollectorUrl } from './settings';
-
-/** The collector's answer ({version, sites:{voso, postmart}}) as validated Rules, or why not. */
-export function rulesFromCollector(json: { version: number | string; sites: Record<string, unknown> }) {
-  return parseRules({ version: String(json.version), sites: Object.values(json.sites ?? {}) });
-}
 
 /** Fetches the collector's rules; keeps the last good copy on any failure. Returns what happened, in Vietnamese. */
 export async function refreshRules(now = new Date()): Promise<string> {
   try {
-    const parsed = rulesFromCollector(await collectorApi(await getCollectorUrl()).rules());
+    const parsed = rulesFromCollector(await currentRules(staffCollector(await getCollectorUrl())));
     if (!parsed.ok) return parsed.error;
     const cache: RulesCache = { rules: parsed.rules, fetchedAt: now.toISOString() };
     await browser.storage.local.set({ [RULES_KEY]: cache });

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledRules } from '../../lib/marketplaces/bundled-rules';
 import { chooseRules, RULES_MAX_AGE_MS, type RulesCache } from './rules-choice';
-import { rulesFromCollector } from './rules-cache';
-import { collectorApi, ApiError } from './collector-api';
+import { rulesFromCollector } from '../../lib/marketplaces/rules';
+import { currentRules, staffCollector } from './collector-api';
+import { CollectorError } from '../../client/collector';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 
@@ -47,14 +48,15 @@ describe('rules from a real collector', () => {
   });
 
   it('has none until the province uploads some: the extension keeps what it has', async () => {
-    const err = await collectorApi(`http://localhost:${collector.port}`).rules().catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err.transient).toBe(false);
+    const err = await currentRules(staffCollector(`http://localhost:${collector.port}`)).catch((e) => e);
+    expect(err).toBeInstanceOf(CollectorError);
+    expect(err.code).toBe('404.11');
+    expect(err.retryable).toBe(false);
   });
 
   it('reads the uploaded rules into the shape extractPage takes, and refuses rules that widen the hosts', async () => {
     await collector.db.insertInto('adapter_rules').values({ version: 3, sites: JSON.stringify({ voso: newer }), uploaded_by: 'test', uploaded_at: new Date().toISOString() }).execute();
-    const parsed = rulesFromCollector(await collectorApi(`http://localhost:${collector.port}`).rules());
+    const parsed = rulesFromCollector(await currentRules(staffCollector(`http://localhost:${collector.port}`)));
     expect(parsed.ok && parsed.rules.version).toBe('3');
     expect(parsed.ok && parsed.rules.sites[0].version).toBe('2099-01-01');
     const bad = rulesFromCollector({ version: 4, sites: { voso: { ...newer, hosts: ['evil.example'] } } });

@@ -1,12 +1,12 @@
 // Small settings kept in the extension's database: the collector address, the enrolment, the rules copy.
-import type { CampaignPeriodView } from '../../lib/api/staff';
+import type { Period } from '../../lib/periods';
 import { db } from './db';
 
 export interface Enrolment {
   token: string;
   staff: { id: string; fullName: string };
   agency: { code: string; name: string };
-  periods: CampaignPeriodView[];
+  periods: Period[];
   enrolledAt: string;
 }
 

@@ -6,10 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExtensionDb, db } from './db';
-import { backoffSeconds, createOutbox, type DeliveryResult, type OutboxEntry } from './outbox';
-import { addManualOrder, correctItem, orderState, outbox, recordPage, setOrderExcluded, submitOrders, syncAnswers, toSubmitted } from './orders';
+import { entryStore, type OutboxEntry } from './outbox';
+import { createOutbox } from '../../client/outbox';
+import { recordPage } from './orders/record';
+import { correctItem, setOrderExcluded } from './orders/correct';
+import { addManualOrder } from './orders/manual';
+import { orderState, submitOrders, toSubmitted } from './orders/submit';
+import { outbox, syncAnswers } from './orders/deliver';
 import { setCollectorUrl, setEnrolment, installationId } from './settings';
-import { collectorApi } from './collector-api';
+import { enrol, myOrders, previewCode, staffCollector, withdrawOrder } from './collector-api';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 import { createEnrolmentCode } from '../../server/testing/seed';
@@ -32,39 +37,39 @@ describe('database versions', () => {
   });
 });
 
-describe('outbox', () => {
-  function setup(name: string, answers: DeliveryResult[]) {
+describe('outbox entries', () => {
+  /** `answers`: null = the collector answered; a string = no answer, with that reason. */
+  function setup(name: string, answers: (string | null)[]) {
     const d = new ExtensionDb(name);
     const seen: string[] = [];
-    const box = createOutbox(d.outbox, async (e: OutboxEntry) => {
+    const store = entryStore(d.outbox);
+    const box = { ...createOutbox(store, async ([e]: OutboxEntry[]) => {
       seen.push(`${e.kind}:${e.clientId}:${JSON.stringify(e.body)}`);
-      return answers.shift() ?? { delivered: true };
-    });
+      const failure = answers.shift();
+      if (failure) throw new Error(failure);
+    }, { inOrder: true }), enqueue: store.enqueue };
     return { d, box, seen };
   }
 
-  it('backoff is min(2^n − 1, 300) seconds', () => {
-    expect([0, 1, 2, 3, 8, 9, 20].map(backoffSeconds)).toEqual([0, 1, 3, 7, 255, 300, 300]);
-  });
-
   it('delivers in order, keeps entries until delivered, backs off, and survives reopening', async () => {
-    const { d, box, seen } = setup('outbox-1', [{ delivered: true }, { delivered: false, error: 'mất mạng' }]);
+    const { d, box, seen } = setup('outbox-1', [null, 'mất mạng']);
     await box.enqueue({ kind: 'submit', clientId: 'a', body: 1 });
     await box.enqueue({ kind: 'submit', clientId: 'b', body: 2 });
     await box.enqueue({ kind: 'submit', clientId: 'c', body: 3 });
     let t = 1_000_000;
-    expect(await box.flush(() => t)).toBe(1);
+    expect((await box.flush({ now: () => t })).delivered).toBe(1);
     expect(seen).toEqual(['submit:a:1', 'submit:b:2']);
     const [b] = await d.outbox.toArray();
     expect(b).toMatchObject({ clientId: 'b', attempts: 1, notBefore: t + 1000, lastError: 'mất mạng' });
     expect(await box.nextDue()).toBe(t + 1000);
-    expect(await box.flush(() => t)).toBe(0); // not due yet
+    expect((await box.flush({ now: () => t })).delivered).toBe(0); // not due yet, and c waits behind it
+    expect(seen).toHaveLength(2);
     d.close();
 
     // The browser restarts: a new database object over the same data.
     const again = setup('outbox-1', []);
     t += 1000;
-    expect(await again.box.flush(() => t)).toBe(2);
+    expect((await again.box.flush({ now: () => t })).delivered).toBe(2);
     expect(again.seen).toEqual(['submit:b:2', 'submit:c:3']);
     expect(await again.d.outbox.count()).toBe(0);
     expect(await again.box.nextDue()).toBeNull();
@@ -78,15 +83,6 @@ describe('outbox', () => {
     expect(seen).toEqual(['submit:a:"new"']);
   });
 
-  it('a delivery that throws counts as a failure, not a loss', async () => {
-    const d = new ExtensionDb('outbox-3');
-    const box = createOutbox(d.outbox, async () => {
-      throw new Error('lỗi lạ');
-    });
-    await box.enqueue({ kind: 'withdraw', clientId: 'x', body: null });
-    await box.flush();
-    expect(await d.outbox.get(1)).toMatchObject({ attempts: 1, lastError: 'lỗi lạ' });
-  });
 });
 
 describe('orders and submission against a real collector', () => {
@@ -123,10 +119,10 @@ describe('orders and submission against a real collector', () => {
 
   it('records, corrects, submits, changes and withdraws orders; the collector holds what the person sees', async () => {
     const code = await createEnrolmentCode(collector.db, 'SNV');
-    const api = collectorApi(`http://localhost:${collector.port}`);
-    const preview = await api.previewCode(code);
+    const api = staffCollector(`http://localhost:${collector.port}`);
+    const preview = await previewCode(api, code);
     expect(preview.agency.code).toBe('SNV');
-    const enrolled = await api.enrol(code, 'Hoàng Thị Mai', await installationId());
+    const enrolled = await enrol(api, code, 'Hoàng Thị Mai', await installationId());
     await setEnrolment({ token: enrolled.token, staff: enrolled.staff, agency: enrolled.agency, periods: enrolled.periods, enrolledAt: new Date().toISOString() });
 
     const created = await recordPage(confirmation('VS100'));
@@ -143,12 +139,12 @@ describe('orders and submission against a real collector', () => {
 
     expect(await submitOrders(['voso:VS100', manual.key])).toBe(2);
     expect(orderState((await db().orders.get('voso:VS100'))!)).toBe('queued');
-    expect(await outbox().flush()).toBe(2);
+    expect((await outbox().flush()).delivered).toBe(2);
     const sent = (await db().orders.get('voso:VS100'))!;
     expect(sent.submission, JSON.stringify(sent.submission)).toMatchObject({ state: "sent" });
     expect(orderState(sent)).toBe("sent");
 
-    const mine = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const mine = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     const atCollector = mine.orders.find((o) => o.clientId === sent.clientId)!;
     expect(atCollector.order.items[1].excluded).toBe(true);
     expect(atCollector.order).toEqual(toSubmitted(sent));
@@ -162,7 +158,7 @@ describe('orders and submission against a real collector', () => {
     const resent = (await db().orders.get('voso:VS100'))!;
     expect(resent.clientId).not.toBe(sent.clientId);
     expect(orderState(resent)).toBe('sent');
-    const after = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const after = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     expect(after.orders.find((o) => o.clientId === sent.clientId)?.status).toBe('withdrawn');
     expect(after.orders.find((o) => o.clientId === resent.clientId)?.status).toBe('accepted');
 
@@ -171,7 +167,7 @@ describe('orders and submission against a real collector', () => {
     await submitOrders(['voso:VS100']);
     await outbox().flush();
     expect(orderState((await db().orders.get('voso:VS100'))!)).toBe('not-counted');
-    const last = await collectorApi(`http://localhost:${collector.port}`, enrolled.token).mine();
+    const last = await myOrders(staffCollector(`http://localhost:${collector.port}`, enrolled.token));
     expect(last.orders.find((o) => o.clientId === resent.clientId)?.status).toBe('withdrawn');
   });
 
@@ -179,13 +175,13 @@ describe('orders and submission against a real collector', () => {
     await setCollectorUrl('http://127.0.0.1:9'); // nothing listens there
     await recordPage(confirmation('VS200'));
     await submitOrders(['voso:VS200']);
-    expect(await outbox().flush()).toBe(0);
+    expect((await outbox().flush()).delivered).toBe(0);
     const [entry] = await db().outbox.toArray();
     expect(entry.lastError).toMatch(/Không kết nối được/);
     expect(orderState((await db().orders.get('voso:VS200'))!)).toBe('queued');
     await setCollectorUrl(`http://localhost:${collector.port}`);
     await outbox().retryNow();
-    expect(await outbox().flush()).toBe(1);
+    expect((await outbox().flush()).delivered).toBe(1);
     expect(orderState((await db().orders.get('voso:VS200'))!)).toBe('sent');
   });
 
@@ -206,7 +202,7 @@ describe('orders and submission against a real collector', () => {
     expect(orderState(sent)).toBe('sent');
     expect(await syncAnswers()).toBe(0);
     const token = (await db().settings.get('enrolment'))!.value as { token: string };
-    await collectorApi(`http://localhost:${collector.port}`, token.token).withdraw(sent.clientId);
+    await withdrawOrder(staffCollector(`http://localhost:${collector.port}`, token.token), sent.clientId);
     expect(await syncAnswers()).toBe(1);
     expect(orderState((await db().orders.get('voso:VS400'))!)).toBe('unsent');
   });

@@ -1,5 +1,5 @@
 // The words the extension's pages use for fields and states: Vietnamese first, English after.
-import type { OrderState } from './orders';
+import type { OrderState } from './orders/submit';
 
 export const fieldNames: Record<string, string> = {
   orderCode: 'mã đơn hàng',
@@ -24,7 +24,6 @@ export const stateWords: Record<OrderState, { vi: string; en: string }> = {
   'not-counted': { vi: 'Không tính', en: 'Not counted' },
 };
 
-export const marketplaceNames = { voso: 'langson.voso.vn', postmart: 'langson.postmart.vn' } as const;
 
 /** "1,5" or "1.5" or "2" → number; null when it is not a positive number. */
 export function parseDecimal(text: string): number | null {

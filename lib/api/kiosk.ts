@@ -1,67 +1,118 @@
-import type { ProblemCode } from './problems';
-import type { HouseholdStatus, SubmittedHousehold } from '../kiosk/household';
+/**
+ * Shapes of the kiosk API (server/api/kiosk/, and the tablet's public enrolment), shared by the tablet, the
+ * dashboards and the collector, which validates requests and answers with them.
+ */
+import * as v from 'valibot';
+import { itemProblemSchema } from './fields';
+import { statusLabels, type HouseholdStatus, type SubmittedHousehold } from '../kiosk/household';
 
-/** Shapes of the kiosk API (server/routes/kiosk-*.ts), shared by the tablet and the collector. */
+const householdStatuses = Object.keys(statusLabels) as HouseholdStatus[];
 
-export interface KioskCommune {
-  code: string;
-  name: string;
-  districtCode: string;
-  districtName: string;
-}
+/** A commune as the tablet lists it. */
+export const kioskCommuneSchema = v.object({ code: v.string(), name: v.string(), districtCode: v.string(), districtName: v.string() });
+export type KioskCommune = v.InferOutput<typeof kioskCommuneSchema>;
+
+/** POST /api/kiosk/enrol body: the code an officer made (POST /api/kiosk/device-codes). */
+export const kioskEnrolRequest = v.object({
+  code: v.string(),
+  /** A name for the tablet in the officer's list; blank or absent: "Máy tính bảng". */
+  deviceName: v.optional(
+    v.pipe(
+      v.unknown(),
+      v.transform((x) => (typeof x === 'string' && x.trim() ? x.trim().slice(0, 80) : 'Máy tính bảng')),
+    ),
+    'Máy tính bảng',
+  ),
+});
+
+/** POST /api/kiosk/enrol answer: the tablet's own token, scoped to the code's communes. */
+export const kioskEnrolAnswerSchema = v.object({
+  token: v.string(),
+  device: v.object({ id: v.string(), name: v.string() }),
+  officer: v.object({ fullName: v.string() }),
+  communes: v.array(kioskCommuneSchema),
+});
+export type EnrolAnswer = v.InferOutput<typeof kioskEnrolAnswerSchema>;
+
+/** POST /api/kiosk/device-codes body: the officer's communes to enrol the tablet for (default: all of theirs). */
+export const deviceCodeRequest = v.object({ communeCodes: v.optional(v.array(v.string())) });
+
+/** POST /api/kiosk/device-codes answer: a single-use code valid 30 minutes. */
+export const deviceCodeAnswerSchema = v.object({ code: v.string(), expiresAt: v.string(), communes: v.array(kioskCommuneSchema) });
+
+/** GET /api/kiosk/device answer. */
+export const deviceAnswerSchema = v.object({ device: v.object({ id: v.string(), name: v.string() }), communes: v.array(kioskCommuneSchema) });
 
 /** One household the collector holds for the device's communes: for duplicates and status, no phone/ID in clear. */
-export interface RosterEntry {
-  serverId: string;
-  clientId: string;
-  communeCode: string;
-  village: string;
-  headName: string;
+export const rosterEntrySchema = v.object({
+  serverId: v.string(),
+  clientId: v.string(),
+  communeCode: v.string(),
+  village: v.string(),
+  headName: v.string(),
   /** SHA-256 (hex) of each identity key ("phone:09…", "id:020…"), so the tablet finds duplicates offline. */
-  keyHashes: string[];
-  status: HouseholdStatus;
-  shopUrl: string | null;
-  updatedAt: string;
-}
+  keyHashes: v.array(v.string()),
+  status: v.picklist(householdStatuses),
+  shopUrl: v.nullable(v.string()),
+  updatedAt: v.string(),
+});
+export type RosterEntry = v.InferOutput<typeof rosterEntrySchema>;
 
-export interface EnrolAnswer {
-  token: string;
-  device: { id: string; name: string };
-  officer: { fullName: string };
-  communes: KioskCommune[];
-}
-
-export interface HouseholdsSince {
-  households: RosterEntry[];
+/** GET /api/kiosk/households?since= answer. */
+export const householdsSinceSchema = v.object({
+  households: v.array(rosterEntrySchema),
   /** Pass back as `since` next time. */
-  cursor: string;
-}
+  cursor: v.string(),
+});
+export type HouseholdsSince = v.InferOutput<typeof householdsSinceSchema>;
 
-export interface HouseholdResult {
-  clientId: string;
-  status: 'accepted' | 'rejected';
-  serverId?: string;
-  problem?: { code: ProblemCode; message: string; field?: string };
-}
+/** POST /api/kiosk/households body: up to 100 households, each judged on its own (lib/kiosk/household.ts). */
+export const householdBatchRequest = v.object({ households: v.pipe(v.array(v.unknown()), v.maxLength(100, '400.55')) });
 
-export interface SyncAnswer {
-  results: HouseholdResult[];
-}
+export const householdResultSchema = v.object({
+  clientId: v.string(),
+  status: v.picklist(['accepted', 'rejected']),
+  serverId: v.optional(v.string()),
+  problem: v.optional(itemProblemSchema),
+});
+export type HouseholdResult = v.InferOutput<typeof householdResultSchema>;
 
-export interface CommuneProgress {
-  communeCode: string;
-  communeName: string;
-  districtCode: string;
-  districtName: string;
-  householdCount: number | null;
-  signedUp: number;
-  shopsOpened: number;
-  paymentAccounts: number;
-  both: number;
+/** POST /api/kiosk/households answer: one result per household, in order. */
+export const syncAnswerSchema = v.object({ results: v.array(householdResultSchema) });
+export type SyncAnswer = v.InferOutput<typeof syncAnswerSchema>;
+
+/** GET /api/kiosk/households/:clientId/photos answer. */
+export const photoListSchema = v.object({ photos: v.array(v.object({ id: v.string(), kind: v.picklist(['product', 'signature']), size: v.number() })) });
+
+/** PUT /api/kiosk/households/:clientId/photos/:photoId answer. */
+export const photoAnswerSchema = v.object({ id: v.string(), kind: v.picklist(['product', 'signature']) });
+
+/** POST /api/kiosk/handover answer. */
+export const handoverAnswerSchema = v.object({
+  updated: v.number(),
+  unchanged: v.number(),
+  problems: v.array(v.object({ row: v.number(), serverId: v.string(), code: v.string(), message: v.string() })),
+});
+export type HandoverAnswer = v.InferOutput<typeof handoverAnswerSchema>;
+
+export const communeProgressSchema = v.object({
+  communeCode: v.string(),
+  communeName: v.string(),
+  districtCode: v.string(),
+  districtName: v.string(),
+  householdCount: v.nullable(v.number()),
+  signedUp: v.number(),
+  shopsOpened: v.number(),
+  paymentAccounts: v.number(),
+  both: v.number(),
   /** both / householdCount × 100, when the province has entered the household count. */
-  percentBoth: number | null;
-  targetPercent: number;
-  deadline: string | null;
-}
+  percentBoth: v.nullable(v.number()),
+  targetPercent: v.number(),
+  deadline: v.nullable(v.string()),
+});
+export type CommuneProgress = v.InferOutput<typeof communeProgressSchema>;
+
+/** GET /api/kiosk/progress answer. */
+export const progressAnswerSchema = v.object({ targetPercent: v.number(), communes: v.array(communeProgressSchema) });
 
 export type { SubmittedHousehold };

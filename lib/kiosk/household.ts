@@ -1,3 +1,4 @@
+import { isMarketplace, marketplaceHostOf, type Marketplace } from '../marketplaces/hosts';
 import type { ProblemCode } from '../api/problems';
 import { checkPhone } from '../vn-phone';
 import { checkCitizenId } from '../vn-citizen-id';
@@ -14,7 +15,7 @@ export interface SubmittedHousehold {
   headName: string;
   phone: string;
   idNumber: string;
-  marketplace: 'postmart' | 'voso';
+  marketplace: Marketplace;
   shopName: string;
   /** E-payment account: the marketplace's wallet (PostPay / Viettel Money) or a bank account. */
   payment: 'postpay' | 'viettelmoney' | 'bank';
@@ -38,7 +39,7 @@ export const statusLabels: Record<HouseholdStatus, string> = {
   products_listed: 'Đã đăng sản phẩm',
 };
 
-export const marketplaceHostOf = { postmart: 'langson.postmart.vn', voso: 'langson.voso.vn' } as const;
+export { marketplaceHostOf };
 
 export interface FieldProblem {
   field: keyof SubmittedHousehold;
@@ -67,7 +68,7 @@ export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
   const id = checkCitizenId(h.idNumber ?? '');
   if (!id.ok) out.push({ field: 'idNumber', code: '400.51', message: id.message });
   else if (id.kind === 'cmnd') out.push({ field: 'idNumber', code: '400.51', message: 'CMND cũ 9 số: vẫn nhận, nên đổi sang CCCD.', warning: true });
-  if (h.marketplace !== 'postmart' && h.marketplace !== 'voso') out.push({ field: 'marketplace', code: '400.52', message: 'Chưa chọn sàn.' });
+  if (!isMarketplace(h.marketplace)) out.push({ field: 'marketplace', code: '400.52', message: 'Chưa chọn sàn.' });
   if (!['postpay', 'viettelmoney', 'bank'].includes(h.payment)) out.push({ field: 'payment', code: '400.52', message: 'Chưa chọn loại tài khoản thanh toán.' });
   if (!Array.isArray(h.products) || !h.products.some((p) => p?.name?.trim())) out.push({ field: 'products', code: '400.52', message: 'Chưa nhập sản phẩm nào.' });
   if (h.ocopStars !== null && ![3, 4, 5].includes(h.ocopStars)) out.push({ field: 'ocopStars', code: '400.52', message: 'Hạng OCOP là 3, 4 hoặc 5 sao.' });

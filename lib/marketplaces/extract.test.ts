@@ -79,3 +79,23 @@ describe('extractPage', () => {
     expect(read(html['./voso/fixtures/home.html'], 'https://langson.voso.vn/')).toMatchObject({ pageType: 'other', orders: [], product: null, strategy: null });
   });
 });
+
+describe('reading by content: headings, navigation and buttons are never items', () => {
+  // The issue's case: no product names the reader can see, only the page heading before "Số lượng".
+  const page = `<html><head><title>Đơn hàng</title></head><body>
+    <nav><a href="/">Trang chủ</a> <span>SL: 1</span> <span>15.000 ₫</span></nav>
+    <h1>Cảm ơn bạn đã đặt hàng</h1>
+    <p>Mã đơn hàng: VS2611301199</p>
+    <div><span>Số lượng: 1</span> <span>210.000 ₫</span></div>
+    <div><button type="button">Mua lại</button> <span>x 2</span> <span>95.000 ₫</span></div>
+    <p>Tổng tiền: 400.000 ₫</p></body></html>`;
+
+  it('reports no order rather than the heading, a menu link or a button as its items', () => {
+    expect(read(page, 'https://langson.voso.vn/don-hang/thanh-cong').orders).toEqual([]);
+    // The same page with the product named: that is the one item.
+    const named = page.replace('<span>Số lượng: 1</span>', '<a href="/na-p1.html">Na Chi Lăng hộp 2kg</a> <span>Số lượng: 1</span>');
+    const orders = read(named, 'https://langson.voso.vn/don-hang/thanh-cong').orders;
+    expect(orders).toHaveLength(1);
+    expect(orders[0].items.map((i) => i.name)).toEqual(['Na Chi Lăng hộp 2kg']);
+  });
+});

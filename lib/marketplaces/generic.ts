@@ -4,8 +4,8 @@
 import { parseVietnameseDate } from '../dates';
 import { hasVndAmount, parseQuantity, parseVnd } from '../money';
 import { cleanText, foldVietnamese } from '../text';
-import { absoluteUrl, queryAll, textOf } from './dom';
-import type { RawItem, RawOrder } from './items';
+import { absoluteUrl, query, queryAll, textOf } from './dom';
+import { crossCheck, type RawItem, type RawOrder } from './items';
 import { orderStatus } from './status';
 
 type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
@@ -13,7 +13,7 @@ type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineT
 // "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
 const LABELS = (
   'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
-  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|thoi gian dat:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
   'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
   'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
   'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
@@ -36,6 +36,32 @@ interface Chunk {
   label?: LabelField;
   /** The label's value when it sits in the same text ("SL: 2"). */
   value?: string;
+  /** A quantity written with the price ("120.000 VNĐ x2"). */
+  times?: number;
+  /** In navigation, a button, the site header or footer, or a page heading: never an item's name. */
+  chrome?: boolean;
+}
+
+// Page furniture: a text inside one of these is never an item.
+const CHROME = new Set(['NAV', 'BUTTON', 'HEADER', 'FOOTER', 'H1', 'H2']);
+const isChrome = (el: Element | null): boolean => {
+  for (let i = 0; el && i < 6; el = el.parentElement, i++) {
+    if (CHROME.has(el.tagName.toUpperCase()) || /^(button|navigation)$/.test(el.getAttribute('role') ?? '')) return true;
+    // A control styled as a button ("Xóa", "Mua lại"): near the text only, a card may sit in a .btn-group.
+    if (i < 2 && /(^|\s)btn|button/i.test(el.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+};
+
+/** Table cells take the label of their column's header ("Mã đơn hàng", "Ngày mua", "Tổng tiền"…). */
+function columnLabel(cell: Element): LabelField | undefined {
+  const row = cell.parentElement;
+  const table = row?.closest('table');
+  const head = table && query(table, 'tr');
+  if (!row || !head || head === row) return undefined;
+  const index = Array.prototype.indexOf.call(row.children, cell);
+  const th = head.children[index];
+  return th ? labelled({ text: textOf(th), folded: foldVietnamese(textOf(th)), el: th }).label : undefined;
 }
 
 /** Non-empty text nodes in document order, without recursion (deeply nested pages cannot overflow). */
@@ -48,7 +74,24 @@ function chunks(doc: Document): Chunk[] {
     const isElement = node.nodeType === 1;
     if (node.nodeType === 3) {
       const text = cleanText((node.nodeValue ?? '').slice(0, 500));
-      if (text && node.parentElement) out.push(labelled({ text, folded: foldVietnamese(text), el: node.parentElement }));
+      const el = node.parentElement;
+      if (text && el) {
+        const c = labelled({ text, folded: foldVietnamese(text), el });
+        const cell = el.closest('td');
+        // The first text of a cell under a labelled column is that column's value.
+        if (!c.label && cell && cell.firstChild && cell.textContent?.trimStart().startsWith(text)) {
+          const label = columnLabel(cell);
+          if (label && label !== 'quantity') Object.assign(c, { label, value: text });
+        }
+        if (isChrome(el)) c.chrome = true;
+        out.push(c);
+      }
+    } else if (isElement && (node as Element).tagName.toUpperCase() === 'INPUT') {
+      // A quantity box ("- 2 +"): its value is the item's quantity.
+      const input = node as Element;
+      const v = input.getAttribute('value') ?? '';
+      if (/^\d{1,5}$/.test(v) && /^(text|number|tel)?$/i.test(input.getAttribute('type') ?? '') && input.parentElement)
+        out.push({ text: v, folded: v, el: input.parentElement, label: 'quantity', value: v });
     }
     if (isElement && !SKIP.has((node as Element).tagName.toUpperCase()) && node.firstChild) node = node.firstChild;
     else {
@@ -61,8 +104,10 @@ function chunks(doc: Document): Chunk[] {
 
 function labelled(c: Chunk): Chunk {
   if (c.text.length > 80) return c; // prose, not a label
-  const times = c.text.match(/^[x×]\s?(\d{1,5})$/i); // "x2", the quantity as most shops print it
+  const times = c.text.match(/^[x×]\s*(\d{1,5})$/i); // "x2", "× 2": the quantity as most shops print it
   if (times) return { ...c, label: 'quantity', value: times[1] };
+  const priced = c.text.match(/^(.*\d.*?)\s*[x×]\s*(\d{1,5})$/i); // "120.000 VNĐ x2"
+  if (priced && hasVndAmount(priced[1])) return { ...c, times: Number(priced[2]) };
   for (const [label, field] of LABELS) {
     if (!c.folded.startsWith(label)) continue;
     const next = c.folded.charAt(label.length);
@@ -76,10 +121,12 @@ function labelled(c: Chunk): Chunk {
 const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
 
 function isNameLike(c: Chunk): boolean {
-  if (c.label || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
+  if (c.label || c.chrome || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
   for (let el: Element | null = c.el, i = 0; el && i < 3; el = el.parentElement, i++) {
     const tag = el.tagName.toLowerCase();
-    if (tag === 'a' || /^h[1-6]$/.test(tag) || /name|title/i.test(el.getAttribute('class') ?? '')) return true;
+    const cls = el.getAttribute('class') ?? '';
+    if (/shop|store|merchant|seller/i.test(cls)) return false;
+    if (tag === 'a' || /^h[1-6]$/.test(tag) || /name|title/i.test(cls)) return true;
   }
   return false;
 }
@@ -130,6 +177,77 @@ function itemsFromLabels(list: Chunk[], base: string): RawItem[] {
     } else if (unitPrice === null && amounts.length && lineTotal !== amounts[0]) unitPrice = amounts[0];
     return { name: name?.text ?? null, quantity, unitPrice, lineTotal, productUrl: name ? linkOf(name, base) : null };
   });
+}
+
+// Labels that belong to the whole order: an element holding one of them is no item row.
+const ORDER_LEVEL = new Set<LabelField>(['code', 'placedAt', 'total', 'subtotal', 'shippingFee', 'discount', 'status']);
+const MAX_ROW_DEPTH = 6;
+
+/** The chunks inside an element, found around a chunk known to be in it (document order keeps them together). */
+function around(list: Chunk[], i: number, el: Element): [number, number] {
+  let start = i;
+  let end = i + 1;
+  while (start > 0 && el.contains(list[start - 1].el)) start--;
+  while (end < list.length && el.contains(list[end].el)) end++;
+  return [start, end];
+}
+
+const isLabelValue = (list: Chunk[], i: number) => !!(list[i - 1]?.label && !list[i - 1].value && list[i - 1].el !== list[i].el);
+
+/**
+ * Items from repeated structures (table rows, cards, list items): each price that is no order-level value
+ * belongs to the nearest element around it that names a product and holds no order-level label (a total, a
+ * fee, the code). That element is the item's row: its name, its prices, its quantity ("x 2", "SL: 2", an input).
+ */
+function itemsFromRows(list: Chunk[], base: string): RawItem[] {
+  const rows = new Map<Element, [number, number]>();
+  list.forEach((c, i) => {
+    if (!isMoney(c) || isLabelValue(list, i) || rows.size >= MAX_ITEMS) return;
+    let el: Element | null = c.el;
+    for (let depth = 0; el && depth < MAX_ROW_DEPTH; el = el.parentElement, depth++) {
+      if (rows.has(el)) return;
+      const [start, end] = around(list, i, el);
+      const inside = list.slice(start, end);
+      if (inside.some((x) => x.label && ORDER_LEVEL.has(x.label))) return;
+      const names = inside.filter(isNameLike).length;
+      // Two product names around one price: prose or a whole list, not one item's row.
+      if (names > 1) return;
+      if (names === 1) {
+        rows.set(el, [start, end]);
+        return;
+      }
+    }
+  });
+  // A row inside another row: the inner one is the item (a card's product lines, not the card).
+  const all = [...rows.keys()];
+  return [...rows]
+    .filter(([el]) => !all.some((other) => other !== el && el.contains(other)))
+    .map(([row, [start, end]]) => {
+      const inside = list.slice(start, end);
+      const name = inside.find(isNameLike)!;
+      const q = inside.find((c) => c.label === 'quantity');
+      const quantity = q ? parseQuantity(q.value ?? valueAt(list, list.indexOf(q))) : inside.find((c) => c.times)?.times ?? null;
+      const amounts = inside.filter((c, k) => isMoney(c) && !isLabelValue(list, start + k)).map((c) => parseVnd(c.text)!);
+      let unitPrice: number | null = amounts[0] ?? null;
+      let lineTotal: number | null = null;
+      const pair = quantity ? amounts.find((a) => amounts.includes(a * quantity) && a * quantity !== a) : undefined;
+      if (pair !== undefined) [unitPrice, lineTotal] = [pair, pair * quantity!];
+      return { name: name.text, quantity, unitPrice, lineTotal, productUrl: linkOf(name, base) ?? rowLink(list, start, row, base) };
+    });
+}
+
+/** A product link in the row or the item around it (the image's link in a cart card), never another item's. */
+function rowLink(list: Chunk[], at: number, row: Element, base: string): string | null {
+  let el: Element | null = row;
+  for (let depth = 0; el && depth < 3; el = el.parentElement, depth++) {
+    if (depth) {
+      const [start, end] = around(list, at, el);
+      if (list.slice(start, end).filter(isNameLike).length > 1) return null;
+    }
+    const a = query(el, 'a[href]');
+    if (a) return absoluteUrl(a.getAttribute('href'), base);
+  }
+  return null;
 }
 
 /** Order tables: a header row naming "Số lượng" and a product column. */
@@ -183,14 +301,35 @@ function codeAt(list: Chunk[], i: number): string | null {
 // An item is a name with a price; a heading near "Số lượng" in a help article is not one.
 const real = (items: RawItem[]) => items.filter((i) => i.name && (i.unitPrice !== null || i.lineTotal !== null));
 
-function readOrder(list: Chunk[], code: string, tableItems: RawItem[], url: string): RawOrder | null {
+/** Order-level values by label: the first of each. */
+function orderValues(list: Chunk[]): Partial<Record<LabelField, string>> {
   const found: Partial<Record<LabelField, string>> = {};
   list.forEach((c, i) => {
     if (!c.label || found[c.label] !== undefined) return;
     const v = valueAt(list, i);
     if (v !== null) found[c.label] = v;
   });
-  const items = tableItems.length ? tableItems : real(itemsFromLabels(list, url));
+  return found;
+}
+
+/**
+ * The items of an order, from the first reading that adds up to its total: an order table, repeated rows, or
+ * the text around each quantity label. When none adds up, the first that read anything (the order is then
+ * marked "cần kiểm tra" by the cross-check).
+ */
+function chooseItems(list: Chunk[], found: Partial<Record<LabelField, string>>, tableItems: RawItem[], url: string): RawItem[] {
+  const amounts = { total: parseVnd(found.total) ?? parseVnd(found.subtotal), shippingFee: parseVnd(found.shippingFee), discount: parseVnd(found.discount) };
+  const readings = [tableItems, real(itemsFromRows(list, url)), real(itemsFromLabels(list, url))].filter((r) => r.length);
+  const addsUp = (items: RawItem[]) => {
+    const lines = items.map((i) => ({ lineTotal: i.lineTotal ?? (i.unitPrice !== null ? i.unitPrice * (i.quantity ?? 1) : 0) }));
+    return !crossCheck({ items: lines, total: amounts.total, shippingFee: amounts.shippingFee, discount: amounts.discount === null ? null : Math.abs(amounts.discount) });
+  };
+  return readings.find(addsUp) ?? readings[0] ?? [];
+}
+
+function readOrder(list: Chunk[], code: string | null, tableItems: RawItem[], url: string): RawOrder | null {
+  const found = orderValues(list);
+  const items = chooseItems(list, found, tableItems, url);
   if (!items.length) return null;
   const shop = found.shop ?? shopName(list);
   return {
@@ -222,6 +361,11 @@ export function labelledOrders(doc: Document, url: string): RawOrder[] {
     const order = readOrder(list, code, real(itemsFromTables(doc, url)), url);
     return order ? [order] : [];
   }
+  if (!codes.size) {
+    // No order code: a cart or checkout, read as a snapshot of its items when the page says it is one.
+    const order = saysCheckout(doc) ? readOrder(list, null, real(itemsFromTables(doc, url)), url) : null;
+    return order ? [order] : [];
+  }
   const codeElements = [...codes.values()].map((i) => list[i].el);
   return [...codes].flatMap(([code, at]) => {
     const own = list[at].el;
@@ -240,6 +384,13 @@ export function labelledOrders(doc: Document, url: string): RawOrder[] {
 }
 
 const CONFIRMATION = /dat hang thanh cong|cam on ban da dat hang|order (placed|complete|received)|thank you for your order/;
+const CHECKOUT = /^(dat hang|dat mua|thanh toan|xac nhan dat hang|tien hanh dat hang|place order|checkout)$|xac nhan don hang|^thanh toan/;
+
+/** True when the page is a cart or checkout: its title or headings say so, or a button places the order. */
+export function saysCheckout(doc: Document): boolean {
+  const texts = [doc.title ?? '', ...queryAll(doc, 'h1, h2, h3, button, [type="submit"], a.btn').slice(0, 40).map((e) => textOf(e) || (e.getAttribute('value') ?? ''))];
+  return texts.some((t) => CHECKOUT.test(foldVietnamese(t).split(' - ')[0].trim()));
+}
 
 /** True when the page's title or headings say the order was just placed. */
 export function saysOrderPlaced(doc: Document): boolean {

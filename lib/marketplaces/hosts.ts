@@ -1,18 +1,46 @@
-/** The marketplaces the campaign counts, and the only pages the extension may read. */
-export type Marketplace = 'voso' | 'postmart';
-
-export const marketplaceHosts: Record<string, Marketplace> = {
+/**
+ * The marketplaces the campaign counts, and the only pages the extension may read. This is the one list: the
+ * manifest (wxt.config.ts), the collector's checks, the API schemas and every screen that names a marketplace.
+ * Written host → marketplace because that is what the content script needs; the rest is derived (and dropped
+ * from bundles that do not use it).
+ */
+export const marketplaceHosts = {
   'langson.voso.vn': 'voso',
   'langson.postmart.vn': 'postmart',
-};
+} as const;
 
+export type Marketplace = (typeof marketplaceHosts)[keyof typeof marketplaceHosts];
+
+/** The manifest's match patterns: these hosts and no other. */
 export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `*://${host}/*`);
 
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
   try {
-    return marketplaceHosts[new URL(url).hostname.toLowerCase()] ?? null;
+    return (marketplaceHosts as Record<string, Marketplace>)[new URL(url).hostname.toLowerCase()] ?? null;
   } catch {
     return null;
   }
 }
+
+/** The marketplaces in list order. */
+export const marketplaces = /* @__PURE__ */ Object.values(marketplaceHosts) as readonly Marketplace[];
+
+/** Each marketplace's Lạng Sơn storefront host, as people see it. */
+export const marketplaceHostOf = /* @__PURE__ */ hostOfEach();
+
+function hostOfEach() {
+  return Object.fromEntries(Object.entries(marketplaceHosts).map(([host, m]) => [m, host])) as Record<Marketplace, string>;
+}
+
+/** Short names for tables. */
+export const marketplaceLabels: Record<Marketplace, string> = { voso: 'Voso', postmart: 'Postmart' };
+
+/** The hosts in list order, joined by `separator` ("langson.voso.vn, langson.postmart.vn"), for messages. */
+export function hostsJoined(separator: string): string {
+  return Object.keys(marketplaceHosts).join(separator);
+}
+
+export const marketplaceHostList = /* @__PURE__ */ hostsJoined(', ');
+
+export const isMarketplace = (v: unknown): v is Marketplace => marketplaces.includes(v as Marketplace);

@@ -2,7 +2,7 @@
 // derives what arithmetic allows, parses weight, decides farm products, and lists what is missing.
 import { isFarmProduct } from '../farm-products';
 import { parseWeightGrams } from '../weight';
-import type { ExtractedItem, ExtractedOrder, PageType, Strategy } from './types';
+import type { ExtractedItem, ExtractedOrder, OrderCheck, PageType, Strategy } from './types';
 import type { OrderStatus } from './status';
 
 export interface RawItem {
@@ -91,5 +91,25 @@ export function makeOrder(raw: RawOrder, pageType: PageType, strategy: Strategy)
   ) as string[];
   if (!items.length) missing.push('items');
   if (missing.length) order.missing = missing;
+  const check = crossCheck(order);
+  if (check) order.check = check;
   return order;
+}
+
+// A shipping fee the page does not show may explain this much of a gap between the items and the total
+// (fees within Lạng Sơn run 15.000–40.000 ₫); a larger gap means an item was missed or misread.
+const UNSHOWN_SHIPPING_MAX = 50_000;
+
+/**
+ * Items against the total: the line totals must add up to total − shipping + discount (a discount the page does
+ * not show counts as 0; an unshown shipping fee may explain up to UNSHOWN_SHIPPING_MAX). Nothing to check
+ * without items or a total.
+ */
+export function crossCheck(o: { items: { lineTotal: number }[] } & Pick<ExtractedOrder, 'total' | 'shippingFee' | 'discount'>): OrderCheck | null {
+  if (!o.items.length || o.total === null) return null;
+  const itemsTotal = o.items.reduce((sum, i) => sum + i.lineTotal, 0);
+  const expected = o.total - (o.shippingFee ?? 0) + (o.discount ?? 0);
+  const gap = expected - itemsTotal;
+  if (gap === 0 || (o.shippingFee === null && gap > 0 && gap <= UNSHOWN_SHIPPING_MAX)) return null;
+  return { reason: 'items-total', itemsTotal, expected };
 }

@@ -75,8 +75,10 @@ function readGeneric(doc: Document, url: string, hint: PageType | null): Pick<Ex
   }
   const labelled = labelledOrders(doc, url);
   if (labelled.length) {
-    const found = orders(labelled, orderType(labelled.length), 'labels');
-    if (found.length) return { pageType: orderType(found.length), orders: found, product: null, strategy: 'labels' };
+    // Items without an order code: the page said it is a checkout (generic.ts saysCheckout).
+    const type = labelled.every((o) => !o.orderCode) ? (hint ?? 'checkout') : orderType(labelled.length);
+    const found = orders(labelled, type, 'labels');
+    if (found.length) return { pageType: type === 'checkout' ? type : orderType(found.length), orders: found, product: null, strategy: 'labels' };
   }
   if (!hint || hint === 'product') {
     const p = readProductPage(doc, url, null);

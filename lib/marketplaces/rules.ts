@@ -1,6 +1,6 @@
 // Site adapters as data. Rules arrive from the collector over the network, so everything is validated
 // here and nothing in them is code: CSS selectors, URL patterns and label words only.
-import { marketplaceHosts, type Marketplace } from './hosts';
+import { isMarketplace, marketplaceHosts, marketplaces, type Marketplace } from './hosts';
 import type { PageType } from './types';
 
 /** Where a value is on the page: a CSS selector (its text), or a selector with an attribute or a label. */
@@ -152,12 +152,12 @@ function productRule(v: unknown, where: string): ProductRule | undefined {
 function siteRules(v: unknown, where: string): SiteRules {
   if (!isObject(v)) return fail(where, 'cần một đối tượng');
   const marketplace = v.marketplace;
-  if (marketplace !== 'voso' && marketplace !== 'postmart') return fail(`${where}.marketplace`, 'chỉ nhận "voso" hoặc "postmart"');
+  if (!isMarketplace(marketplace)) return fail(`${where}.marketplace`, `chỉ nhận ${marketplaces.map((m) => `"${m}"`).join(' hoặc ')}`);
   const version = text(v.version, `${where}.version`)!;
   if (!Array.isArray(v.hosts) || !v.hosts.length) return fail(`${where}.hosts`, 'cần danh sách tên miền');
   // Rules from the network may narrow, never widen, what the extension reads.
   const hosts = v.hosts.map((h, i) => {
-    if (typeof h !== 'string' || marketplaceHosts[h] !== marketplace) fail(`${where}.hosts[${i}]`, 'tên miền không thuộc sàn này');
+    if (typeof h !== 'string' || (marketplaceHosts as Record<string, Marketplace>)[h] !== marketplace) fail(`${where}.hosts[${i}]`, 'tên miền không thuộc sàn này');
     return h as string;
   });
   if (!Array.isArray(v.pages)) return fail(`${where}.pages`, 'cần danh sách trang');
@@ -196,4 +196,12 @@ export function parseRules(json: unknown): RulesResult {
     if (e instanceof Invalid) return { ok: false, error: `Quy tắc đọc trang không hợp lệ — ${e.message}` };
     return { ok: false, error: 'Quy tắc đọc trang không hợp lệ.' };
   }
+}
+
+/**
+ * The collector's rules ({version, sites:{voso?, postmart?}}, GET /api/rules) as the extension reads them, or why
+ * not. The collector refuses an upload (PUT /api/province/rules) this rejects, so what it serves is always usable.
+ */
+export function rulesFromCollector(json: { version: number | string; sites: Record<string, unknown> }): RulesResult {
+  return parseRules({ version: String(json.version), sites: Object.values(json.sites ?? {}) });
 }

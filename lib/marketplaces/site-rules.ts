@@ -9,12 +9,19 @@ import type { RawItem, RawOrder } from './items';
 import type { Field, OrdersRule, PageRule, ProductRule, SiteRules } from './rules';
 import { orderStatus } from './status';
 
+// Compiled once: the content script matches the page rules again each time the page changes.
+const compiled = new Map<string, RegExp | null>();
+
 function safeRegExp(source: string): RegExp | null {
+  let re = compiled.get(source);
+  if (re !== undefined) return re;
   try {
-    return new RegExp(source);
+    re = new RegExp(source);
   } catch {
-    return null;
+    re = null;
   }
+  if (compiled.size < 500) compiled.set(source, re);
+  return re;
 }
 
 /** The first page rule whose URL pattern matches and whose detect selector (and words) are on the page. */

@@ -41,6 +41,18 @@ export interface ExtractedOrder {
   shop?: string | null;
   strategy?: Strategy;
   missing?: string[];
+  /** "Cần kiểm tra": what was read does not hold together; shown to the person, never sent as if sure. */
+  check?: OrderCheck;
+}
+
+/**
+ * Why an order needs the person's eye. "items-total": the items' line totals add up to `itemsTotal`, but the
+ * order's total less shipping plus discount says `expected` (an item missed, or a price misread).
+ */
+export interface OrderCheck {
+  reason: 'items-total';
+  itemsTotal: number;
+  expected: number;
 }
 
 export interface ExtractedProduct {

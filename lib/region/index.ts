@@ -2,6 +2,7 @@ import adminUnits from './lang-son/lang-son-admin-units.json' with { type: 'json
 import agencies from './lang-son/lang-son-agencies.json' with { type: 'json' };
 import campaign from './lang-son/campaign.json' with { type: 'json' };
 import { marketplaceHosts } from '../marketplaces/hosts';
+import type { Period } from '../periods';
 
 /** A region pack: everything province-specific, as data. Another province is another pack, not a code change. */
 export interface RegionPack {
@@ -23,14 +24,8 @@ export interface RegionPack {
   provinceOffice: { name: string; parentBody: string; symbol: string; place: string };
 }
 
-export interface CampaignPeriod {
-  id: string;
-  name: string;
-  /** ISO dates (yyyy-mm-dd), inclusive. */
-  startsOn: string;
-  endsOn: string;
-  reportDue: string;
-}
+/** The periods the collector starts with (the province edits them later). */
+export type CampaignPeriod = Period;
 
 export const langSon: RegionPack = {
   province: { code: adminUnits.province.code, name: adminUnits.province.name },
@@ -45,6 +40,9 @@ export const langSon: RegionPack = {
   directive: campaign.directive,
   provinceOffice: campaign.provinceOffice,
 };
+
+/** Region packs that ship with the collector, by the name REGION takes; another province may also be a JSON file. */
+export const regionPacks: Record<string, RegionPack> = { 'lang-son': langSon };
 
 /** Every commune of a pack with its district, flattened. */
 export function communesOf(pack: RegionPack) {

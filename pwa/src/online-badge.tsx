@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useReachability } from '../../client/use-reachability';
 
-/** Tells the officer at a glance whether the tablet has a connection; work is saved either way. */
+const words = {
+  unknown: 'Đang kiểm tra kết nối…',
+  reachable: 'Đang có mạng',
+  unreachable: 'Mất mạng — dữ liệu vẫn được lưu trên máy',
+} as const;
+
+/**
+ * Tells the officer at a glance whether the collector can be reached (what it last answered, not what the
+ * browser guesses: a Wi-Fi with no way out still looks online); work is saved either way.
+ */
 export function OnlineBadge() {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
+  const r = useReachability();
   return (
-    <span class={online ? 'net net--on' : 'net net--off'} role="status">
-      {online ? 'Đang có mạng' : 'Mất mạng — dữ liệu vẫn được lưu trên máy'}
+    <span class={r === 'reachable' ? 'net net--on' : 'net net--off'} role="status">
+      {words[r]}
     </span>
   );
 }

@@ -23,4 +23,15 @@ export function requireRole(db: Db, ...roles: TokenRole[]): MiddlewareHandler<Au
   };
 }
 
+/**
+ * Narrows a route inside an area whose mount already checked the token (requireRole) to some of its roles:
+ * 403.1 for the others.
+ */
+export function allow(...roles: TokenRole[]): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get('principal').role)) throw new Problem('403.1');
+    await next();
+  };
+}
+
 export const principal = (c: Context<AuthEnv>) => c.get('principal');

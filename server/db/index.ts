@@ -2,17 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { seedRegion } from './seed-region';
-import { langSon } from '../../lib/region';
+import { langSon, type RegionPack } from '../../lib/region';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
 
-/** SQLite file under dataDir by default; PostgreSQL when a connection URL is given. */
-export async function openDb(opts: { dataDir: string; databaseUrl?: string | null }): Promise<{ db: Db; kind: DbKind }> {
+/**
+ * SQLite file under dataDir by default; PostgreSQL when a connection URL is given. An empty database is seeded with
+ * the region pack (Lạng Sơn unless told).
+ */
+export async function openDb(opts: { dataDir: string; databaseUrl?: string | null; region?: RegionPack }): Promise<{ db: Db; kind: DbKind }> {
   let db: Db;
   let kind: DbKind;
   if (opts.databaseUrl) {
@@ -31,10 +34,37 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     file.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   }
-  await migrateToLatest(db);
-  await seedRegion(db, langSon);
+  await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {
+    await db.destroy();
+    throw e;
+  });
   return { db, kind };
 }
+
+/**
+ * Brings the schema up to date and seeds the region. Several instances may start together on one PostgreSQL
+ * (a province adding machines, a restart of all of them): a session advisory lock lets one do it while the others
+ * wait, then find the work done. SQLite has one process by construction.
+ */
+async function prepare(db: Db, kind: DbKind, seed: (db: Db) => Promise<void>) {
+  if (kind === 'sqlite') {
+    await migrateToLatest(db);
+    await seed(db);
+    return;
+  }
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${migrationLockKey})`.execute(conn);
+    try {
+      await migrateToLatest(conn);
+      await seed(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${migrationLockKey})`.execute(conn);
+    }
+  });
+}
+
+/** The advisory lock's key: any fixed number, the same in every instance of this program. */
+const migrationLockKey = 7_246_180_014;
 
 function postgresPool(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 10 });

@@ -7,7 +7,12 @@ import type { Db } from '.';
  */
 export async function seedRegion(db: Db, pack: RegionPack): Promise<void> {
   const existing = await db.selectFrom('districts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) return;
+  if (Number(existing.n) > 0) {
+    // A database holds one province: starting it with another's pack is a configuration mistake, not a merge.
+    const ours = await db.selectFrom('districts').select('code').where('code', 'in', pack.districts.map((d) => d.code)).executeTakeFirst();
+    if (!ours) throw new Error(`Cơ sở dữ liệu này đã có dữ liệu của một tỉnh khác, không phải ${pack.province.name}: kiểm tra REGION và DATA_DIR / DATABASE_URL.`);
+    return;
+  }
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('districts')

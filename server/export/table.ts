@@ -94,9 +94,6 @@ export function toCsv(t: Table): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Today in Vietnam, yyyy-mm-dd (file names). */
-export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
 /** Sends a download with an ASCII file name and the full Vietnamese one (RFC 6266 filename*). */
 const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

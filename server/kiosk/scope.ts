@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Principal } from '../auth/tokens';
 import { Problem } from '../problem';
+import type { KioskCommune } from '../../lib/api/kiosk';
 
 /**
  * The communes a caller may see: an officer their assigned communes, an enrolled tablet the communes its
@@ -23,4 +24,17 @@ export const inScope = (scope: string[] | 'all', commune: string) => scope === '
 
 export function assertInScope(scope: string[] | 'all', commune: string) {
   if (!inScope(scope, commune)) throw new Problem('403.50', { field: 'communeCode' });
+}
+
+/** Communes by code with their district, for the tablet's header and commune picker. */
+export async function describeCommunes(db: Db, codes: string[]): Promise<KioskCommune[]> {
+  if (!codes.length) return [];
+  const rows = await db
+    .selectFrom('communes')
+    .innerJoin('districts', 'districts.code', 'communes.district_code')
+    .select(['communes.code', 'communes.name', 'communes.district_code', 'districts.name as district_name'])
+    .where('communes.code', 'in', codes)
+    .orderBy('communes.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, districtCode: r.district_code, districtName: r.district_name }));
 }

@@ -1,35 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Tally } from '../../lib/tally';
-import type { DocumentFields } from '../../lib/api/documents';
-import type { ReportState } from '../../lib/api/reports';
+import type { DocumentFields } from '../../lib/api/fields';
+import type { ProvinceReport, ProvinceSnapshot } from '../../lib/api/province';
 import type { Db } from '../db';
 import type { ProvinceReportTable } from '../db/schema-staff';
 import { Problem } from '../problem';
 import { provinceRollup } from './rollup';
-
-/**
- * Sở TT&TT's báo cáo tổng hợp to UBND tỉnh: a versioned snapshot of every agency's newest submitted report
- * for a period (an agency that has not reported is in it with zeros and its state), the province headcount
- * and totals. Later orders and later agency reports change nothing in a snapshot already made.
- */
-export interface ProvinceSnapshot {
-  period: { id: string; name: string; startsOn: string; endsOn: string };
-  provinceHeadcount: number;
-  agencies: { code: string; name: string; group: string; state: ReportState; reportId: string | null; version: number | null; submittedAt: string | null; tally: Tally }[];
-  totals: Tally;
-  counts: Record<ReportState, number>;
-}
-
-export interface ProvinceReport {
-  id: string;
-  periodId: string;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  document: DocumentFields;
-  snapshot: ProvinceSnapshot;
-}
 
 export async function createProvinceReport(db: Db, fields: DocumentFields & { periodId: string }, by: { id: string; fullName: string }): Promise<ProvinceReport> {
   const period = await db.selectFrom('periods').selectAll().where('id', '=', fields.periodId).executeTakeFirst();

@@ -1,12 +1,11 @@
 import { finishTally, sumTallies, type Tally } from '../../lib/tally';
-import { langSon } from '../../lib/region';
+import { activeRegion } from '../region';
 import type { Db } from '../db';
-import { vnToday } from '../export/table';
 import { tallyByAgency, type Scope } from './tally';
-import type { ReportState, Rollup as RollupShape, RollupAgency } from '../../lib/api/reports';
+import type { ReportState, Rollup, RollupAgency } from '../../lib/api/province';
+import { vietnamToday } from '../../lib/periods';
 
-export type { ReportState, RollupAgency };
-export type Rollup = RollupShape<Scope & { label: string }>;
+export type { ReportState, Rollup, RollupAgency };
 
 /**
  * Every agency for a period (or a month): submitted / late / not yet, the numbers and the rate.
@@ -22,7 +21,7 @@ export async function provinceRollup(db: Db, scope: Scope & { label: string }): 
     periodId ? db.selectFrom('agency_reports').select(['id', 'agency_code', 'version', 'late', 'submitted_at', 'tally']).where('period_id', '=', periodId).orderBy('version').execute() : Promise.resolve([]),
     periodId ? db.selectFrom('periods').select('report_due').where('id', '=', periodId).executeTakeFirst() : Promise.resolve(undefined),
   ]);
-  const overdue = !!period && vnToday() > period.report_due;
+  const overdue = !!period && vietnamToday() > period.report_due;
   const byAgency = new Map<string, typeof reports>();
   for (const r of reports) byAgency.set(r.agency_code, [...(byAgency.get(r.agency_code) ?? []), r]);
 
@@ -57,13 +56,14 @@ export async function provinceRollup(db: Db, scope: Scope & { label: string }): 
     counts[r.report.state]++;
     if (r.report.overdue) counts.overdue++;
   }
+  const { staffHeadcount } = activeRegion();
   return {
     scope,
-    provinceHeadcount: langSon.staffHeadcount,
+    provinceHeadcount: staffHeadcount,
     agencies: rows,
     basis,
-    totals: sumTallies(rows.map((r) => r.tally), langSon.staffHeadcount),
-    liveTotals: sumTallies(rows.map((r) => r.live), langSon.staffHeadcount),
+    totals: sumTallies(rows.map((r) => r.tally), staffHeadcount),
+    liveTotals: sumTallies(rows.map((r) => r.live), staffHeadcount),
     counts,
   };
 }

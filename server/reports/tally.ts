@@ -3,7 +3,9 @@ import { finishTally, gramsToKg, type Tally } from '../../lib/tally';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
-import type { ParticipantRow } from '../../lib/api/reports';
+import type { ParticipantRow } from '../../lib/api/agency';
+import { currentPeriod } from '../../lib/periods';
+import { listPeriods } from '../periods';
 
 export type { ParticipantRow };
 
@@ -16,7 +18,7 @@ export type { ParticipantRow };
 /** What a tally covers: a campaign period, or a date range (a month for the province), dates inclusive. */
 export type Scope = { periodId: string } | { from: string; to: string };
 
-/** Reads ?period=… or ?month=yyyy-mm from a request; defaults to the latest period that has started. */
+/** Reads ?period=… or ?month=yyyy-mm from a request; defaults to the current period (lib/periods.ts). */
 export async function scopeOf(db: Db, query: { period?: string; month?: string }): Promise<Scope & { label: string }> {
   if (query.month) {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw new Problem('400.2', { field: 'month', detail: 'Tháng theo dạng yyyy-mm.' });
@@ -24,10 +26,8 @@ export async function scopeOf(db: Db, query: { period?: string; month?: string }
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return { from: `${query.month}-01`, to: `${query.month}-${String(last).padStart(2, '0')}`, label: `Tháng ${m}/${y}` };
   }
-  const period = query.period
-    ? await db.selectFrom('periods').selectAll().where('id', '=', query.period).executeTakeFirst()
-    : await db.selectFrom('periods').selectAll().orderBy('starts_on', 'desc').where('starts_on', '<=', new Date().toISOString().slice(0, 10)).executeTakeFirst() ??
-      (await db.selectFrom('periods').selectAll().orderBy('starts_on').executeTakeFirst());
+  const periods = await listPeriods(db);
+  const period = query.period ? periods.find((p) => p.id === query.period) : currentPeriod(periods);
   if (!period) throw new Problem('404.1', { field: 'period' });
   return { periodId: period.id, label: period.name };
 }

@@ -1,9 +1,10 @@
 import type { SubmittedItem, SubmittedOrder } from '../../lib/api/staff';
+import type { OrderCheck } from '../../lib/api/agency';
 import { problems } from '../../lib/api/problems';
 import { isFarmProduct } from '../../lib/farm-products';
 import { formatDate, formatVnd } from '../../lib/format';
 import { isOrderCounted, orderContribution, type OrderContribution, type Review } from '../../lib/tally';
-import { vnDateOf } from '../periods';
+import { vietnamDateOf } from '../../lib/periods';
 import type { OrderFault } from './validate-order';
 
 /**
@@ -12,11 +13,7 @@ import type { OrderFault } from './validate-order';
  * it for the agency's review (not counted until then) or notes where the server's verdict overrode the
  * client's. Every check has a numbered code (lib/api/problems.ts) and a sentence the person can act on.
  */
-export interface OrderCheck {
-  code: '409.13' | '422.10' | '422.11' | '422.12';
-  message: string;
-  field?: string;
-}
+export type { OrderCheck };
 
 /** Checks that keep an order out of the tally until the agency decides; 422.12 only explains a verdict. */
 export const holdingCodes: ReadonlySet<OrderCheck['code']> = new Set(['409.13', '422.10', '422.11']);
@@ -33,8 +30,8 @@ export function refusalOf(order: SubmittedOrder, now: Date): (OrderFault & { cod
         message: `Thành tiền của "${it.name}" là ${formatVnd(it.lineTotal)}, nhưng số lượng × đơn giá = ${it.quantity} × ${formatVnd(it.unitPrice)} = ${formatVnd(expected)}. Xin sửa lại cho đúng như trên trang của sàn.`,
       };
   }
-  const today = vnDateOf(now.toISOString())!;
-  const day = order.placedAt ? vnDateOf(order.placedAt) : null;
+  const today = vietnamDateOf(now.toISOString())!;
+  const day = order.placedAt ? vietnamDateOf(order.placedAt) : null;
   if (day && day > today)
     return { code: '400.15', field: 'placedAt', message: `${problems['400.15'].vi} (Ngày ghi: ${formatDate(day)}, hôm nay: ${formatDate(today)}.)` };
   return null;

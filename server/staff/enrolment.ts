@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { codeAlphabet, codeLength } from '../../lib/enrolment-code';
 import type { Db } from '../db';
+import type { StaffMe } from '../../lib/api/staff';
+import { Problem } from '../problem';
+import { listPeriods } from '../periods';
 
 /** A fresh random code (31^8 ≈ 8.5·10^11 possibilities; guessing is rate-limited). */
 export function generateEnrolmentCode(): string {
@@ -36,4 +39,16 @@ export function clientIp(c: Context): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** Who an enrolled person is, for the extension (GET /api/staff/me and the enrolment answer). */
+export async function staffMe(db: Db, staffId: string): Promise<StaffMe> {
+  const row = await db
+    .selectFrom('staff')
+    .innerJoin('agencies', 'agencies.code', 'staff.agency_code')
+    .select(['staff.id', 'staff.full_name', 'agencies.code', 'agencies.name'])
+    .where('staff.id', '=', staffId)
+    .executeTakeFirst();
+  if (!row) throw new Problem('401.1');
+  return { staff: { id: row.id, fullName: row.full_name }, agency: { code: row.code, name: row.name }, periods: await listPeriods(db) };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SubmittedOrder } from '../../lib/api/staff';
-import type { ItemReview } from '../../lib/api/order-checks';
+import type { ItemReview } from '../../lib/api/agency';
 import type { Db } from '../db';
 import { Problem } from '../problem';
 import { checksOf, classifierChecks, settle, verifiedContribution, type ItemVerdict } from './check-order';

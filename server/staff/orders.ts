@@ -5,7 +5,7 @@ import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
 import type { Db } from '../db';
 import type { StaffOrderTable } from '../db/schema-staff';
-import { periodOn, vnDateOf, type PeriodView } from '../periods';
+import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
 import { checksOf, classifierChecks, isHold, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck } from './check-order';
 import { applyPlausibility } from './plausibility';
@@ -23,7 +23,7 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
  * reason, the others go in. The same clientId with the same content gives the same answer again.
  */
-export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly PeriodView[], now = new Date()): Promise<SubmissionResult[]> {
+export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly Period[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
   const ids = inputs.map(clientIdOf).filter((x): x is string => x !== null);
   const existing = new Map<string, OrderRow>();
@@ -53,7 +53,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
       return;
     }
-    const day = vnDateOf(order.placedAt ?? now.toISOString())!;
+    const day = vietnamDateOf(order.placedAt ?? now.toISOString())!;
     const period = periodOn(periods, day);
     if (!period) {
       const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';

@@ -1,5 +1,5 @@
 import type { SubmittedItem, SubmittedOrder } from '../../lib/api/staff';
-import type { Marketplace } from '../../lib/marketplaces/hosts';
+import { isMarketplace, marketplaces } from '../../lib/marketplaces/hosts';
 import { normalizeOrderCode } from '../../lib/order-code';
 
 /** Why one order of a batch was refused: a field path and a Vietnamese sentence saying what to fix. */
@@ -30,8 +30,6 @@ class Fault extends Error {
   }
 }
 
-const marketplaces: Marketplace[] = ['voso', 'postmart'];
-
 /** Checks one submitted order and returns it normalised (NFC text, trimmed, unknown keys dropped). */
 export function validateOrder(input: unknown): SubmittedOrder | OrderFault {
   try {
@@ -56,7 +54,7 @@ function readOrder(input: unknown): SubmittedOrder {
   const o = input as Record<string, unknown>;
   const clientId = clientIdOf(o);
   if (!clientId) throw new Fault('clientId', 'Mã gửi (clientId) phải gồm 8–64 chữ, số, gạch.');
-  if (!marketplaces.includes(o.marketplace as Marketplace)) throw new Fault('marketplace', 'Sàn phải là "voso" hoặc "postmart".');
+  if (!isMarketplace(o.marketplace)) throw new Fault('marketplace', `Sàn phải là ${marketplaces.map((m) => `"${m}"`).join(' hoặc ')}.`);
   const source = oneOf(o.source, ['detected', 'manual'] as const, 'source', 'Nguồn phải là "detected" (tự nhận) hoặc "manual" (tự khai).');
   const status = oneOf(o.status, ['placed', 'cancelled'] as const, 'status', 'Trạng thái phải là "placed" hoặc "cancelled".');
   // Stored and compared normalised, so a code typed in another case or with hidden characters is the same order.
@@ -68,7 +66,7 @@ function readOrder(input: unknown): SubmittedOrder {
   const items = o.items.map((it, i) => readItem(it, `items[${i}]`));
   return {
     clientId,
-    marketplace: o.marketplace as Marketplace,
+    marketplace: o.marketplace,
     orderCode,
     placedAt,
     source,

@@ -8,7 +8,7 @@ import type { TestDeps } from '../test-databases';
 import { hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
 import { generateEnrolmentCode } from '../staff/enrolment';
-import { sessionTtlMs } from '../routes/auth';
+import { sessionTtlMs } from '../api/public/auth';
 
 export const testPassword = 'mat-khau-thu-nghiem';
 

@@ -35,7 +35,6 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const focal = await createAgencyFocalPoint(collector.db, 'SNV');
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  page.on('dialog', (d) => d.accept());
   await page.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
   await signIn(page, focal.username, testPassword);
   await expect(page.getByRole('heading', { name: 'Báo cáo của cơ quan SNV' })).toBeVisible();
@@ -55,6 +54,9 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
 
   // Revoke the fourth: the collector refuses it afterwards.
   await page.getByRole('button', { name: `Thu hồi mã ${codes[3]}` }).click();
+  const asked = page.getByRole('group', { name: `Thu hồi mã ${codes[3]}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.` });
+  await expect(asked).toBeFocused();
+  await asked.getByRole('button', { name: 'Thu hồi', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Đã thu hồi mã ${codes[3]}.` })).toBeVisible();
   const revoked = await fetch(`${collector.url}/api/enrolment-codes/${codes[3]}`);
   expect(revoked.status).toBe(404);
@@ -87,8 +89,8 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // An's and Bình's orders wait for review (0 ₫ each): equal rows keep their order (participants first, then by name).
   await expect(people.locator('tbody tr').last()).toContainText('Nguyễn Văn An');
   await page.getByLabel('Tìm theo tên (không cần gõ dấu)').fill('hoang thi dao');
-  await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
-  await expect(page.locator('.dash-table tbody tr')).toContainText('Hoàng Thị Đào');
+  await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.data-table tbody tr')).toContainText('Hoàng Thị Đào');
   await expectAccessible(page);
 
   // Review: the order claimed twice is flagged on both people; count An's, exclude Bình's with a note.

@@ -52,7 +52,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     // Headcount of the agency, found without typing diacritics.
     await tab(page, 'Cơ quan và biên chế').click();
     await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('tu phap');
-    await expect(page.locator('.dash-table tbody tr')).toHaveCount(1);
+    await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
     await page.getByRole('textbox', { name: 'Biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
     await page.getByRole('button', { name: 'Lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
@@ -144,7 +144,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expect(page.getByText(/so với mục tiêu 10 tấn\/ngày; 0 trong 2 ngày đạt mục tiêu/)).toBeVisible();
     await expectAccessible(page);
     await tab(page, 'Cửa hàng đầu tàu').click();
-    await expect(page.locator('.dash-table tbody tr').first()).toContainText('HTX Hồi Văn Quan');
+    await expect(page.locator('.data-table tbody tr').first()).toContainText('HTX Hồi Văn Quan');
     await expectAccessible(page);
     await province.close();
   } finally {

@@ -42,15 +42,16 @@ export async function setCollectorUrl(context: BrowserContext, extensionId: stri
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Địa chỉ máy chủ nhận báo cáo').fill(url);
   await options.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await expect(options.getByRole('status')).toContainText('Đã lưu');
+  await expect(options.getByRole('status')).toHaveText(`Đã lưu: ${new URL(url).origin}`);
   await options.close();
 }
 
 /** The order card of an order code in the popup. */
 export const orderCard = (popup: Page, code: string) => popup.locator(`article.order[data-order-code="${code}"]`);
 
-/** A popup total by its label, e.g. "Đơn hàng". */
-export const total = (popup: Page, label: string) => popup.locator('.totals div').filter({ has: popup.locator('dt', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) }).locator('dd');
+/** A figure of the popup's totals: the list "Tổng cộng", the item that starts with `label`, its big number. */
+export const total = (popup: Page, label: string) =>
+  popup.getByRole('list', { name: 'Tổng cộng' }).getByRole('listitem').filter({ hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }).locator('strong');
 
 /** The realistic postmart (FleetCart-style) flow from the extract branch, served at its real paths. */
 export function postmartPages(ordersPage: () => string = () => fixture('postmart/fixtures/account-orders.html')) {

@@ -98,7 +98,7 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   await page.getByRole('button', { name: 'Không xoá' }).click();
   await expect(page.getByText('Nháp Thử')).toBeVisible();
   await page.getByRole('button', { name: 'Xoá nháp' }).click();
-  await expect(page.getByRole('alert')).toContainText('Xoá hẳn hộ Nháp Thử?');
+  await expect(page.getByRole('group', { name: 'Xoá hẳn hộ Nháp Thử?' })).toBeFocused();
   await page.getByRole('button', { name: 'Xoá', exact: true }).click();
   await expect(page.getByText('Nháp Thử')).toHaveCount(0);
   await context.close();

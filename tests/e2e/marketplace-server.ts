@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Serves marketplace fixture pages for the real host names (Chromium maps langson.voso.vn and
- * langson.postmart.vn to this server with --host-resolver-rules). Pages are keyed by host + path.
+ * langson.postmart.vn to this server with --host-resolver-rules; Firefox uses it as its HTTP proxy, so requests
+ * come in absolute form, "GET http://langson.voso.vn/dat-hang"). Pages are keyed by host + path.
  */
 export type SitePages = Record<string, Record<string, string | (() => string)>>;
 
@@ -13,8 +14,9 @@ export const fixture = (path: string) => readFileSync(libDir + path, 'utf8');
 
 export async function startMarketplaceServer(pages: SitePages): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const host = (req.headers.host ?? '').split(':')[0];
-    const path = (req.url ?? '/').split('?')[0];
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const host = url.hostname;
+    const path = url.pathname;
     const page = pages[host]?.[path];
     if (!page) {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end('<h1>404</h1>');

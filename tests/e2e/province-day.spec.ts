@@ -303,7 +303,7 @@ for (const kind of kinds) {
 
       // The household's shop leads the province's shops, with exactly this purchase's farm product.
       await tab('Cửa hàng đầu tàu').click();
-      const shops = page.locator('.dash-table tbody tr');
+      const shops = page.locator('.data-table tbody tr');
       await expect(shops).toHaveCount(1);
       await expect(shops.locator('td')).toHaveText([shopName, '1', '1', String(expected.quantity), vnd(expected.vnd), String(expected.kg)]);
 

@@ -1,4 +1,4 @@
-import type { DocumentFields } from '../../../lib/api/documents';
+import type { DocumentFields } from '../../../lib/api/fields';
 
 /** What the báo cáo (Word) prints besides the numbers, as typed in the form; saved with the report. */
 export interface DocumentDraft {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchWithProgress, type DownloadProgress } from './download';
-import { ApiError } from './api';
+import { CollectorError } from '../../../client/collector';
 
 // A real HTTP server sending a file in pieces, as a long export arrives.
 let server: Server;
@@ -52,8 +52,8 @@ describe('export download with progress', () => {
 
   it('turns a refusal into the numbered problem', async () => {
     const err = await fetchWithProgress(`${base}/refused`, () => {}).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: '403.1', status: 403, message: 'Tài khoản này không có quyền làm việc này.' });
+    expect(err).toBeInstanceOf(CollectorError);
+    expect(err).toMatchObject({ code: '403.1', status: 403, retryable: false, message: 'Tài khoản này không có quyền làm việc này.' });
   });
 
   it('says the network is down in Vietnamese when the server cannot be reached', async () => {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../components/status-message';
 import { formatNumber } from '../../../lib/format';
 import { describeError } from './api';
 import { fetchWithProgress, saveBlob, type DownloadProgress } from './download';
@@ -6,7 +7,7 @@ import { fetchWithProgress, saveBlob, type DownloadProgress } from './download';
 /** A download button for an XLSX/CSV export: a progress bar while it arrives, a clear error, cancel. */
 export function ExportButton({ path, label }: { path: string; label: string }) {
   const [progress, setProgress] = useState<DownloadProgress | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   async function start() {
@@ -32,7 +33,7 @@ export function ExportButton({ path, label }: { path: string; label: string }) {
             {label}: đang tải {progress.total ? `${kb(progress.received)} / ${kb(progress.total)}` : kb(progress.received)}
             <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
           </label>
-          <button type="button" class="dash-secondary" onClick={() => abort.current?.abort()}>
+          <button type="button" class="secondary" onClick={() => abort.current?.abort()}>
             Huỷ
           </button>
         </>
@@ -41,11 +42,7 @@ export function ExportButton({ path, label }: { path: string; label: string }) {
           {label}
         </button>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-muted'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage quiet message={message} />
     </div>
   );
 }

@@ -59,7 +59,7 @@ export function DashboardApp() {
     <>
       <section class="dash-user" aria-label="Tài khoản đang đăng nhập" {...inert(expired)}>
         <span>{whoIs(session)}</span>
-        <button type="button" class="dash-secondary" onClick={signOut}>
+        <button type="button" class="secondary" onClick={signOut}>
           Đăng xuất
         </button>
       </section>

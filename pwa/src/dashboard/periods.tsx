@@ -1,17 +1,13 @@
 import { formatDate } from '../../../lib/format';
+import { currentPeriod, vietnamToday, type Period } from '../../../lib/periods';
+import type { PeriodList } from '../../../lib/api/public';
 import { useLoad } from './use-load';
 
-export interface Period {
-  id: string;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  reportDue: string;
-}
+export type { Period };
 
 /** Campaign periods as the collector has them (the province edits them). */
 export function usePeriods() {
-  return useLoad<{ periods: Period[] }>('/api/periods');
+  return useLoad<PeriodList>('/api/periods');
 }
 
 /** Picks a campaign period; the choice lives in ?dot= so a link or a reload keeps it. */
@@ -30,9 +26,9 @@ export function PeriodPicker({ periods, value, onChange }: { periods: Period[]; 
   );
 }
 
-/** The period named in the URL, else the latest that has started, else the first. */
-export function choosePeriod(periods: Period[], wanted: string | null, today = new Date().toISOString().slice(0, 10)): Period | null {
-  return periods.find((p) => p.id === wanted) ?? [...periods].reverse().find((p) => p.startsOn <= today) ?? periods[0] ?? null;
+/** The period named in the URL, else the current one (lib/periods.ts). */
+export function choosePeriod(periods: Period[], wanted: string | null, today = vietnamToday()): Period | null {
+  return periods.find((p) => p.id === wanted) ?? currentPeriod(periods, today) ?? null;
 }
 
 export function readQuery(name: string): string | null {

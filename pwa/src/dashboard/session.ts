@@ -1,21 +1,9 @@
 /** The signed-in person, kept for this browser tab only (sessionStorage): a shared office PC forgets it on close. */
+import type { LoginAnswer, SignedInUser } from '../../../lib/api/public';
 
-export type Role = 'province' | 'agency' | 'officer';
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  agencyCode: string | null;
-  communeCodes: string[];
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+export type Role = SignedInUser['role'];
+export type SessionUser = SignedInUser;
+export type Session = LoginAnswer;
 
 const key = 'nongsan-so.dashboard-session';
 

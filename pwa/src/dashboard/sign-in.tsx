@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ApiError, describeError, sendJson } from './api';
+import { StatusMessage } from '../../../components/status-message';
+import { CollectorError } from '../../../client/collector';
+import { describeError, sendJson } from './api';
 import type { Session } from './session';
 
 /** Sign-in for the agency focal point and the province. Keeps what was typed when the server refuses. */
@@ -25,7 +27,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
       }
       onSignedIn(s);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === '401.2' ? `${err.message} [${err.code}]` : describeError(err));
+      setError(err instanceof CollectorError && err.code === '401.2' ? `${err.message} [${err.code}]` : describeError(err));
       setPassword('');
     } finally {
       setBusy(false);
@@ -50,11 +52,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
           Mật khẩu
           <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        {error && (
-          <p class="dash-error" role="alert">
-            {error}
-          </p>
-        )}
+        <StatusMessage error={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>

@@ -1,5 +1,6 @@
 import { get, set } from 'idb-keyval';
 import type { EnrolAnswer, KioskCommune } from '../../../lib/api/kiosk';
+import { createCollector } from '../../../client/collector';
 
 /** The enrolled tablet: its token and communes (small settings: idb-keyval, not Dexie, so the lock screen stays light). */
 export interface Device {
@@ -15,38 +16,29 @@ const key = 'kiosk-device';
 
 export const loadDevice = () => get<Device>(key);
 
+/** The collector as this tablet calls it: with its device token once enrolled. */
+export const kioskCollector = (device?: Device) => createCollector({ token: device?.token ?? null });
+
 /**
  * The officer signs in on the tablet itself: a device code for all their communes is made and spent at once,
  * and the sign-in session is closed again (the tablet keeps only its own device token).
  */
 export async function enrolWithAccount(username: string, password: string, deviceName: string): Promise<Device> {
-  const login = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const session = await login.json().catch(() => null);
-  if (!login.ok) throw new Error(session?.error?.message ?? 'Không đăng nhập được.');
-  const auth = { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json' };
+  const session = await kioskCollector().call<{ token: string }>('POST', '/api/auth/login', { username, password });
+  const signedIn = createCollector({ token: session.token });
   try {
-    const res = await fetch('/api/kiosk/device-codes', { method: 'POST', headers: auth, body: '{}' });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(body?.error?.message ?? 'Không tạo được mã kích hoạt.');
-    return await enrolDevice(body.code, deviceName);
+    const { code } = await signedIn.call<{ code: string }>('POST', '/api/kiosk/device-codes', {});
+    return await enrolDevice(code, deviceName);
   } finally {
-    void fetch('/api/auth/logout', { method: 'POST', headers: auth }).catch(() => undefined);
+    void signedIn.call('POST', '/api/auth/logout').catch(() => undefined);
   }
 }
 
 export async function enrolDevice(code: string, deviceName: string): Promise<Device> {
-  const res = await fetch('/api/kiosk/enrol', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? 'Máy chủ từ chối kích hoạt.');
-  const a = body as EnrolAnswer;
+  const a = await kioskCollector().call<EnrolAnswer>('POST', '/api/kiosk/enrol', { code, deviceName });
   const device: Device = { token: a.token, id: a.device.id, name: a.device.name, communes: a.communes, enrolledBy: a.officer.fullName, enrolledAt: new Date().toISOString() };
   await set(key, device);
   // Ask the browser not to evict the kiosk's data when space runs low.
   void navigator.storage?.persist?.();
   return device;
-}
-
-/** A call to the collector with the tablet's token. Network failures throw; refusals come back as responses. */
-export function api(device: Device, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${device.token}` } });
 }

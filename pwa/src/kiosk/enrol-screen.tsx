@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { enrolDevice, enrolWithAccount, type Device } from './device';
 import { addOfficer, pinProblem } from './officers';
 import type { Session } from '.';
+import { CollectorError } from '../../../client/collector';
 
 /**
  * First use of a tablet, online: the officer signs in with their account here (or types a device code made
@@ -35,7 +36,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
       const { officer, key } = await addOfficer(name, pin);
       onEnrolled(device, { officer, key });
     } catch (err) {
-      setError(err instanceof TypeError ? 'Cần có mạng để kích hoạt máy lần đầu.' : (err as Error).message);
+      setError(err instanceof CollectorError && err.status === 0 ? 'Cần có mạng để kích hoạt máy lần đầu.' : (err as Error).message);
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { api, type Device } from './device';
-import { pullStatus } from './outbox';
+import { kioskCollector, type Device } from './device';
+import { pullRoster } from './sending/pull-roster';
+import { CollectorError } from '../../../client/collector';
+import type { HandoverAnswer } from '../../../lib/api/kiosk';
+import { vietnamToday } from '../../../lib/periods';
 
-interface ImportAnswer {
-  updated: number;
-  unchanged: number;
-  problems: { row: number; serverId: string; message: string }[];
-}
+type ImportAnswer = HandoverAnswer;
 
 /** Hand-over with the post office / Viettel Post staff: the list of households waiting, and their results back. */
 export function HandoverPanel({ device, onImported }: { device: Device; onImported: () => void }) {
@@ -16,15 +15,14 @@ export function HandoverPanel({ device, onImported }: { device: Device; onImport
   async function download(ext: 'xlsx' | 'csv') {
     setMessage('');
     try {
-      const res = await api(device, `/api/kiosk/handover.${ext}`);
-      if (!res.ok) throw new Error((await res.json().catch(() => null))?.error?.message ?? `Lỗi ${res.status}`);
+      const res = await kioskCollector(device).request(`/api/kiosk/handover.${ext}`);
       const a = document.createElement('a');
       a.href = URL.createObjectURL(await res.blob());
-      a.download = `ban-giao-ho-${new Date().toISOString().slice(0, 10)}.${ext}`;
+      a.download = `ban-giao-ho-${vietnamToday()}.${ext}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     } catch (e) {
-      setMessage(e instanceof TypeError ? 'Cần có mạng để tải danh sách bàn giao.' : `Không tải được: ${(e as Error).message}`);
+      setMessage(e instanceof CollectorError && e.status === 0 ? 'Cần có mạng để tải danh sách bàn giao.' : `Không tải được: ${(e as Error).message}`);
     }
   }
 
@@ -33,15 +31,13 @@ export function HandoverPanel({ device, onImported }: { device: Device; onImport
     setMessage('Đang nhập kết quả…');
     setAnswer(null);
     try {
-      const res = await api(device, '/api/kiosk/handover', { method: 'POST', body: file });
-      const body = await res.json();
-      if (!res.ok) return setMessage(body.error?.message ?? `Lỗi ${res.status}`);
+      const body = (await (await kioskCollector(device).request('/api/kiosk/handover', { method: 'POST', body: file, timeoutMs: 120_000 })).json()) as ImportAnswer;
       setAnswer(body);
       setMessage(`Đã cập nhật ${body.updated} hộ, ${body.unchanged} hộ không đổi${body.problems.length ? `, ${body.problems.length} dòng có lỗi` : ''}.`);
-      await pullStatus(device).catch(() => undefined);
+      await pullRoster(device).catch(() => undefined);
       onImported();
-    } catch {
-      setMessage('Cần có mạng để nhập kết quả. Tệp chưa được gửi.');
+    } catch (e) {
+      setMessage(e instanceof CollectorError && e.status !== 0 ? e.message : 'Cần có mạng để nhập kết quả. Tệp chưa được gửi.');
     }
   }
 

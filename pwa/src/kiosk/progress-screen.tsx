@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, set } from 'idb-keyval';
-import { api, type Device } from './device';
+import { kioskCollector, type Device } from './device';
 import type { CommuneProgress } from '../../../lib/api/kiosk';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { HandoverPanel } from './handover-panel';
@@ -12,10 +12,10 @@ export function ProgressScreen({ device, onChanged }: { device: Device; onChange
   useEffect(() => {
     const cacheKey = `kiosk-progress-${device.id}`;
     void get(cacheKey).then((c) => c && setData(c));
-    api(device, '/api/kiosk/progress')
-      .then(async (res) => {
-        if (!res.ok) throw new Error();
-        const fresh = { communes: (await res.json()).communes as CommuneProgress[], at: new Date().toISOString() };
+    kioskCollector(device)
+      .get<{ communes: CommuneProgress[] }>('/api/kiosk/progress')
+      .then(async ({ communes }) => {
+        const fresh = { communes, at: new Date().toISOString() };
         setData(fresh);
         setNote('');
         await set(cacheKey, fresh);

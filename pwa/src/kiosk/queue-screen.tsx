@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Household } from './household-records';
 import { deleteDraft } from './household-records';
-import { db } from './db';
-import { onSync, syncState, type SyncState } from './outbox';
+import { takeBack } from './sending/send-households';
+import { onSync, syncState, type SyncOptions, type SyncState } from './sending/schedule';
 import { statusLabels } from '../../../lib/kiosk/household';
 import { formatDate } from '../../../lib/format';
+import { Confirm } from '../../../components/confirm';
 
 export function stateLabel(h: Household): string {
   if (h.state === 'draft') return 'Bản nháp (chưa đưa vào hàng đợi)';
@@ -14,10 +15,10 @@ export function stateLabel(h: Household): string {
 }
 
 /** Every household of this officer: what waits, what was refused and why, what was sent (with its server id). */
-export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: { force?: boolean; only?: string }) => Promise<void>; onChanged: () => void }) {
+export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: SyncOptions) => Promise<void>; onChanged: () => void }) {
   const [s, setS] = useState<SyncState>(syncState());
   const [confirming, setConfirming] = useState<string | null>(null);
-  useEffect(() => onSync(setS) as () => void, []);
+  useEffect(() => onSync(setS), []);
   const waiting = households.filter((h) => h.state === 'queued').length;
 
   return (
@@ -47,18 +48,21 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
               {h.state === 'rejected' && <button type="button" onClick={() => onOpen(h)}>Sửa hộ {h.headName}</button>}
               {h.state === 'queued' && <button type="button" onClick={() => void sync({ only: h.clientId })} disabled={s.running}>Gửi lại hộ {h.headName}</button>}
               {h.state === 'queued' && (
-                <button type="button" class="secondary" disabled={s.running} onClick={() => void db.households.update(h.clientId, { state: 'draft' }).then(() => onOpen({ ...h, state: 'draft' }))}>
+                <button type="button" class="secondary" disabled={s.running} onClick={() => void takeBack(h.clientId).then(() => onOpen({ ...h, state: 'draft' }))}>
                   Sửa trước khi gửi
                 </button>
               )}
               {h.state === 'sent' && <button type="button" class="secondary" onClick={() => onOpen(h)}>Xem</button>}
               {(h.state === 'draft' || h.state === 'rejected') &&
                 (confirming === h.clientId ? (
-                  <span role="alert" class="confirm">
-                    Xoá hẳn hộ {h.headName || 'này'}?
-                    <button type="button" class="danger" onClick={() => void deleteDraft(h.clientId).then(onChanged).then(() => setConfirming(null))}>Xoá</button>
-                    <button type="button" class="secondary" onClick={() => setConfirming(null)}>Không xoá</button>
-                  </span>
+                  <Confirm
+                    question={`Xoá hẳn hộ ${h.headName || 'này'}?`}
+                    confirmLabel="Xoá"
+                    cancelLabel="Không xoá"
+                    danger
+                    onConfirm={() => void deleteDraft(h.clientId).then(onChanged).then(() => setConfirming(null))}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <button type="button" class="secondary" onClick={() => setConfirming(h.clientId)}>Xoá nháp</button>
                 ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { get, set } from 'idb-keyval';
 import type { Device } from './device';
 import type { Session } from '.';
@@ -10,7 +10,8 @@ import { QueueScreen } from './queue-screen';
 import { ProgressScreen } from './progress-screen';
 import { StorageInfo } from './storage-info';
 import { useAutoLock } from './auto-lock';
-import { onSync, retryInMs, syncNow } from './outbox';
+import { onSync, startSending, syncNow, type SyncOptions } from './sending/schedule';
+import { reachability } from '../../../client/reachability';
 
 type View = 'form' | 'summary' | 'find' | 'queue' | 'progress';
 interface Place {
@@ -26,40 +27,32 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const [place, setPlaceState] = useState<Place | null>(null);
   useAutoLock(onLock);
 
-  const reload = useCallback(async () => setHouseholds(await loadHouseholds(key, officer.id)), [key, officer.id]);
+  // Reloads overlap (a tab switch while a sync ends): only the latest one started may set the list, or an
+  // older read, decrypted more slowly, would show a sent household as still waiting.
+  const loads = useRef(0);
+  const reload = useCallback(async () => {
+    const n = ++loads.current;
+    const list = await loadHouseholds(key, officer.id);
+    if (n === loads.current) setHouseholds(list);
+  }, [key, officer.id]);
   const setPlace = (p: Place) => {
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();
     setPlaceState(p);
     void set(placeKey, p);
   };
-  const sync = useCallback((opts: { force?: boolean; only?: string } = {}) => syncNow(device, key, officer.id, opts), [device, key, officer.id]);
+  const sender = { device, key, officerId: officer.id };
+  const sync = useCallback((opts: SyncOptions = {}) => syncNow(sender, opts), [device, key, officer.id]);
 
   useEffect(() => {
     void reload();
     void get<Place>(placeKey).then((p) => setPlace(p?.clientId ? p : { view: 'form', clientId: crypto.randomUUID() }));
     void navigator.storage?.persist?.();
-    // Send when the connection returns, when the service worker's Background Sync wakes us, and every 5 minutes.
-    const onOnline = () => void sync();
-    const onMessage = (e: MessageEvent) => e.data?.type === 'kiosk-sync' && void sync();
-    window.addEventListener('online', onOnline);
-    navigator.serviceWorker?.addEventListener('message', onMessage);
-    const timer = setInterval(() => navigator.onLine && void sync(), 5 * 60 * 1000);
-    if (navigator.onLine) void sync();
-    // After a failed run, try again with backoff (the household's own backoff decides what is due).
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const off = onSync((s) => {
-      if (s.running) return;
-      void reload();
-      clearTimeout(retry);
-      const wait = retryInMs();
-      if (wait !== null) retry = setTimeout(() => void sync(), wait);
-    });
+    // Sending runs on its own schedule (sending/schedule.ts) while this officer is unlocked; the lists follow it.
+    const stop = startSending(sender);
+    const off = onSync((s) => !s.running && void reload());
     return () => {
-      clearTimeout(retry);
-      window.removeEventListener('online', onOnline);
-      navigator.serviceWorker?.removeEventListener('message', onMessage);
-      clearInterval(timer);
+      stop();
       off();
     };
   }, [officer.id]);
@@ -106,7 +99,8 @@ export default function Workspace({ device, session, onLock }: { device: Device;
           onQueued={async (clientId) => {
             await reload();
             setPlace({ view: 'summary', clientId });
-            if (navigator.onLine) void sync({ only: clientId });
+            // Known to be unreachable: the return of the connection sends it.
+            if (reachability() !== 'unreachable') void sync({ only: clientId });
           }}
         />
       )}

@@ -4,9 +4,10 @@ import { regionAndAccounts0002 } from './0002-region-and-accounts';
 import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
 import { tallyColumns0103 } from './0103-tally-columns';
-import { orderChecks0104 } from './0104-order-checks';
-import { reportDocuments0105 } from './0105-report-documents';
-import { normaliseOrderCodes0106 } from './0106-normalise-order-codes';
+import { staffByAgency0104 } from './0104-staff-by-agency';
+import { orderChecks0105 } from './0105-order-checks';
+import { reportDocuments0106 } from './0106-report-documents';
+import { normaliseOrderCodes0107 } from './0107-normalise-order-codes';
 import { kiosk0201 } from './0201-kiosk';
 
 /**
@@ -19,8 +20,9 @@ export const migrations: Record<string, Migration> = {
   '0101-staff-orders': staffOrders0101,
   '0102-agency-reports': agencyReports0102,
   '0103-tally-columns': tallyColumns0103,
-  '0104-order-checks': orderChecks0104,
-  '0105-report-documents': reportDocuments0105,
-  '0106-normalise-order-codes': normaliseOrderCodes0106,
+  '0104-staff-by-agency': staffByAgency0104,
+  '0105-order-checks': orderChecks0105,
+  '0106-report-documents': reportDocuments0106,
+  '0107-normalise-order-codes': normaliseOrderCodes0107,
   '0201-kiosk': kiosk0201,
 };

@@ -1,5 +1,5 @@
 /**
- * Upgrading a collector that already holds orders: the migrations added after the kiosk's (0104–0106 sort
+ * Upgrading a collector that already holds orders: the migrations added after the kiosk's (0105–0107 sort
  * before 0201) run on a database that has 0201, and codes stored before normalisation become normal ones.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
 
-const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0104-order-checks', '0105-report-documents', '0106-normalise-order-codes'].includes(name)));
+const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name)));
 
 async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
   if (kind === 'sqlite') {

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DocumentFields } from '../../../lib/api/documents';
+import type { DocumentFields } from '../../../lib/api/fields';
 import type { AgencyReportTable } from '../../db/schema-staff';
 
 /** What varies in a báo cáo, as stored with the agency's report (empty text is absent). */

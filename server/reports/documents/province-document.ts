@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from '../../../lib/format';
 import { langSon } from '../../../lib/region';
-import type { ReportState } from '../../../lib/api/reports';
-import type { ProvinceReport } from '../province-reports';
+import type { ReportState } from '../../../lib/api/province';
+import type { ProvinceReport } from '../../../lib/api/province';
 import { officialDocumentDocx } from './official-document';
 import { directiveRef, figureCells, figureColumns, figureLines, positionLines, subjectOf, vnDate } from './wording';
 

@@ -14,21 +14,30 @@ export const freePort = () =>
     });
   });
 
-/** Starts `tsx server/main.ts` on a free loopback port with the given environment; resolves once /api/health answers. */
-export async function startCollector(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string }> {
+/**
+ * Starts `node --import tsx server/main.ts` on a free loopback port with the given environment; resolves once /api/health answers.
+ * `output()` is everything the process has printed so far (stdout and stderr).
+ */
+export async function startCollector(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
-  const proc = spawn('node_modules/.bin/tsx', ['server/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore', detached: true });
+  // As the service runs it (package.json start, deploy/): one node process. The `tsx` command would put a second
+  // process in front that relays signals and kills a collector whose event loop is busy for 30 ms.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let printed = '';
+  proc.stdout!.on('data', (d) => (printed += d));
+  proc.stderr!.on('data', (d) => (printed += d));
+  const output = () => printed;
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (proc.exitCode !== null) throw new Error(`collector exited with ${proc.exitCode}`);
+    if (proc.exitCode !== null) throw new Error(`collector exited with ${proc.exitCode}: ${printed}`);
     const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { proc, base };
+    if (up) return { proc, base, output };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('collector did not start');
 }
 
-/** tsx runs the server in a child node process: signal the whole process group, as a crash or `kill -9` of the service would. */
+/** Signals the whole process group, as systemd (KillMode=control-group), a crash or `kill -9` of the service would. */
 export async function kill(proc: ChildProcess, signal: NodeJS.Signals) {
   const exited = new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.once('exit', () => resolve())));
   try {

@@ -1,7 +1,7 @@
 /**
  * Issue 6: the collector process is killed (SIGKILL) in the middle of a batch. After a restart and a resend,
  * every order has all its items and is stored once; every household once. Real processes
- * (`tsx server/main.ts`), on SQLite and PostgreSQL.
+ * (`node --import tsx server/main.ts`), on SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';

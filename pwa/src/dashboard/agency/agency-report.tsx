@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
+import { DateText } from '../../../../components/date-text';
+import { Money } from '../../../../components/money';
+import { Confirm } from '../../../../components/confirm';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import type { Tally } from '../../../../lib/tally';
-import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
+import { formatDate, formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { ExportButton } from '../export-button';
 import { DocumentFieldsForm, draftFields, emptyDraft } from '../document-fields';
@@ -8,16 +12,10 @@ import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
 import { figureNames } from '../../../../lib/vocabulary';
 import { useLoad } from '../use-load';
+import { vietnamToday } from '../../../../lib/periods';
+import type { ReportSummary } from '../../../../lib/api/agency';
 
-export interface SubmittedReport {
-  id: string;
-  version: number;
-  submittedAt: string;
-  submittedBy: { id: string; fullName: string };
-  late: boolean;
-  note: string | null;
-  tally: Tally;
-}
+export type SubmittedReport = ReportSummary;
 
 /** The period's live tally, the submit step (numbers locked with who and when) and the versions sent. */
 export function AgencyReport({ period }: { period: Period }) {
@@ -27,9 +25,9 @@ export function AgencyReport({ period }: { period: Period }) {
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
   const [draft, setDraft] = useState(emptyDraft('THỦ TRƯỞNG CƠ QUAN'));
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const late = new Date().toISOString().slice(0, 10) > period.reportDue;
+  const late = vietnamToday() > period.reportDue;
 
   async function submit() {
     setBusy(true);
@@ -54,22 +52,17 @@ export function AgencyReport({ period }: { period: Period }) {
     <section aria-labelledby="report-h">
       <h2 id="report-h">Số liệu {period.name}</h2>
       <p class="dash-muted">
-        Hạn gửi báo cáo: {formatDate(period.reportDue)}. {latest ? `Đã gửi lần ${latest.version} ngày ${formatDate(latest.submittedAt)}${latest.late ? ' (muộn)' : ''}.` : 'Chưa gửi báo cáo.'}
+        Hạn gửi báo cáo: <DateText iso={period.reportDue} />. {latest ? `Đã gửi lần ${latest.version} ngày ${formatDate(latest.submittedAt)}${latest.late ? ' (muộn)' : ''}.` : 'Chưa gửi báo cáo.'}
       </p>
-      {live.error && <p role="alert" class="dash-error">{live.error}</p>}
-      {versions.error && <p role="alert" class="dash-error">{versions.error}</p>}
+      <StatusMessage error={live.error} />
+      <StatusMessage error={versions.error} />
       {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" />}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
       {tally &&
         (confirming ? (
-          <div class="dash-notice" role="group" aria-labelledby="confirm-h">
-            <h3 id="confirm-h">Xác nhận gửi báo cáo</h3>
+          <Confirm question="Xác nhận gửi báo cáo" confirmLabel="Xác nhận gửi" busyLabel="Đang gửi…" busy={busy} cancelLabel="Hủy" onConfirm={submit} onCancel={() => setConfirming(false)}>
             <p>
-              Gửi Sở Thông tin và Truyền thông: {formatNumber(tally.participants)} người tham gia, {formatNumber(tally.farmItems)} mặt hàng, {formatVnd(tally.amountVnd)}, khoảng {formatNumber(tally.kg)} kg.
+              Gửi Sở Thông tin và Truyền thông: {formatNumber(tally.participants)} người tham gia, {formatNumber(tally.farmItems)} mặt hàng, <Money vnd={tally.amountVnd} />, khoảng {formatNumber(tally.kg)} kg.
               {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khóa; gửi lại sẽ tạo lần mới và giữ lần cũ.
             </p>
             <label>
@@ -77,13 +70,7 @@ export function AgencyReport({ period }: { period: Period }) {
               <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
             </label>
             <DocumentFieldsForm draft={draft} onChange={setDraft} symbolHint="15/BC-SNV" />
-            <button type="button" disabled={busy} onClick={submit}>
-              {busy ? 'Đang gửi…' : 'Xác nhận gửi'}
-            </button>{' '}
-            <button type="button" class="dash-secondary" onClick={() => setConfirming(false)}>
-              Hủy
-            </button>
-          </div>
+          </Confirm>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
             {latest ? 'Gửi lại báo cáo (lần mới)' : 'Gửi báo cáo cho Sở'}
@@ -101,7 +88,7 @@ export function AgencyReport({ period }: { period: Period }) {
 
 function Versions({ reports }: { reports: SubmittedReport[] }) {
   return (
-    <div class="dash-table">
+    <div class="data-table">
       <table>
         <caption>Các lần đã gửi (số liệu đã khóa)</caption>
         <thead>
@@ -122,7 +109,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
           {reports.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.version}</th>
-              <td>{formatDate(r.submittedAt)}</td>
+              <td><DateText iso={r.submittedAt} /></td>
               <td>{r.submittedBy.fullName}</td>
               <td>{r.late ? <span class="dash-badge dash-badge--late">Muộn</span> : <span class="dash-badge dash-badge--submitted">Đúng hạn</span>}</td>
               <td>
@@ -132,7 +119,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
               <td class="num">{formatNumber(r.tally.participants)}</td>
               <td class="num">{formatNumber(r.tally.farmItems)}</td>
               <td class="num">{formatNumber(r.tally.quantity)}</td>
-              <td class="num">{formatVnd(r.tally.amountVnd)}</td>
+              <td class="num"><Money vnd={r.tally.amountVnd} /></td>
               <td class="num">{formatNumber(r.tally.kg)}</td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { AgencyReport } from './agency-report';
@@ -31,7 +32,7 @@ export function AgencyView({ agencyCode }: { agencyCode: string }) {
         <EnrolmentCodes />
       ) : (
         <>
-          {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+          <StatusMessage error={periods.error} />
           {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pick} />}
           {period && page === 'bao-cao' && <AgencyReport period={period} />}
           {period && page === 'can-xem-xet' && <ReviewOrders periodId={period.id} />}

@@ -1,21 +1,15 @@
 import { useState } from 'preact/hooks';
 import { renderSVG } from 'uqr';
+import { Confirm } from '../../../../components/confirm';
+import { DateText } from '../../../../components/date-text';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
+import type { EnrolmentCodeView } from '../../../../lib/api/agency';
 
-export interface EnrolmentCode {
-  code: string;
-  display: string;
-  label: string | null;
-  maxUses: number;
-  usedCount: number;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  state: 'active' | 'expired' | 'revoked' | 'used-up';
-}
+export type EnrolmentCode = EnrolmentCodeView;
 
 const stateText: Record<EnrolmentCode['state'], string> = { active: 'Còn dùng được', expired: 'Hết hạn', revoked: 'Đã thu hồi', 'used-up': 'Đã dùng hết' };
 
@@ -27,8 +21,9 @@ export function EnrolmentCodes() {
   const [validDays, setValidDays] = useState('30');
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [sheet, setSheet] = useState<EnrolmentCode[] | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
 
   async function issue(e: Event) {
     e.preventDefault();
@@ -51,7 +46,7 @@ export function EnrolmentCodes() {
   }
 
   async function revoke(c: EnrolmentCode) {
-    if (!confirm(`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`)) return;
+    setRevoking(null);
     try {
       await sendJson('POST', `/api/agency/enrolment-codes/${encodeURIComponent(c.code)}/revoke`);
       setMessage({ text: `Đã thu hồi mã ${c.display}.`, error: false });
@@ -74,11 +69,20 @@ export function EnrolmentCodes() {
       searchable: false,
       value: () => null,
       render: (c) =>
-        c.state === 'active' ? (
-          <button type="button" class="dash-secondary" onClick={() => revoke(c)} aria-label={`Thu hồi mã ${c.display}`}>
+        c.state !== 'active' ? null : revoking === c.code ? (
+          <Confirm
+            question={`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`}
+            confirmLabel="Thu hồi"
+            cancelLabel="Không thu hồi"
+            danger
+            onConfirm={() => void revoke(c)}
+            onCancel={() => setRevoking(null)}
+          />
+        ) : (
+          <button type="button" class="secondary" onClick={() => setRevoking(c.code)} aria-label={`Thu hồi mã ${c.display}`}>
             Thu hồi
           </button>
-        ) : null,
+        ),
     },
   ];
 
@@ -111,17 +115,13 @@ export function EnrolmentCodes() {
           {busy ? 'Đang cấp…' : 'Cấp mã'}
         </button>{' '}
         {active.length > 0 && (
-          <button type="button" class="dash-secondary" onClick={() => setSheet(active)}>
+          <button type="button" class="secondary" onClick={() => setSheet(active)}>
             In {active.length} mã còn dùng được
           </button>
         )}
       </form>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
-      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      <StatusMessage message={message} />
+      <StatusMessage error={list.error} />
       {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} empty="Chưa cấp mã nào." />}
     </section>
   );
@@ -136,7 +136,7 @@ function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => 
         <button type="button" onClick={() => print()}>
           In phiếu
         </button>{' '}
-        <button type="button" class="dash-secondary" onClick={onClose}>
+        <button type="button" class="secondary" onClick={onClose}>
           Quay lại danh sách mã
         </button>
       </p>
@@ -145,7 +145,7 @@ function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => 
           <li key={c.code} class="dash-qr-card">
             <span role="img" aria-label={`Mã QR của mã ${c.display}`} dangerouslySetInnerHTML={{ __html: renderSVG(c.display, { border: 2 }) }} />
             <div class="code">{c.display}</div>
-            <div>Hạn dùng đến {formatDate(c.expiresAt)}</div>
+            <div>Hạn dùng đến <DateText iso={c.expiresAt} /></div>
             {c.label && <div>{c.label}</div>}
             <small>Cài tiện ích Nông sản số, chọn “Đăng ký”, nhập mã này.</small>
           </li>

@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
-import { formatDate, formatVnd } from '../../../../lib/format';
-import { DataTable, type Column } from '../data-table';
+import { Money } from '../../../../components/money';
+import { DateText } from '../../../../components/date-text';
+import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
-import type { ParticipantRow } from '../../../../lib/api/reports';
+import type { ParticipantRow } from '../../../../lib/api/agency';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 import { figureNames } from '../../../../lib/vocabulary';
 
 export type { ParticipantRow };
@@ -34,7 +37,7 @@ export function Participants({ periodId }: { periodId: string }) {
       searchable: false,
       value: () => null,
       render: (p) => (
-        <button type="button" class="dash-secondary" onClick={() => setPerson(p)} aria-label={`Xem đơn của ${p.fullName}`}>
+        <button type="button" class="secondary" onClick={() => setPerson(p)} aria-label={`Xem đơn của ${p.fullName}`}>
           Xem đơn
         </button>
       ),
@@ -44,7 +47,7 @@ export function Participants({ periodId }: { periodId: string }) {
   return (
     <section aria-labelledby="people-h">
       <h2 id="people-h">Người tham gia</h2>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       {data && (
         <>
           <p>
@@ -66,9 +69,9 @@ function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: ()
   return (
     <section aria-labelledby="person-h" class="dash-notice">
       <h3 id="person-h">Đơn hàng của {person.fullName}</h3>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       {data && (
-        <div class="dash-table">
+        <div class="data-table">
           <table>
             <caption>Các đơn {person.fullName} đã gửi, mới nhất trước</caption>
             <thead>
@@ -84,15 +87,17 @@ function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: ()
             <tbody>
               {data.orders.map((o) => (
                 <tr key={o.id}>
-                  <td>{formatDate(o.placedOn)}</td>
-                  <td>{o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'}</td>
+                  <td><DateText iso={o.placedOn} /></td>
+                  <td>{marketplaceLabels[o.order.marketplace]}</td>
                   <td>{o.order.orderCode ?? '—'}</td>
                   <td>{o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'}</td>
                   <td>
                     {stateText[o.status] ?? o.status}
                     {o.reviewNote ? ` — ${o.reviewNote}` : ''}
                   </td>
-                  <td class="num">{formatVnd(o.order.items.filter((i) => i.isFarmProduct && !i.excluded).reduce((s, i) => s + i.lineTotal, 0))}</td>
+                  <td class="num">
+                    <Money vnd={o.order.items.filter((i) => i.isFarmProduct && !i.excluded).reduce((s, i) => s + i.lineTotal, 0)} />
+                  </td>
                 </tr>
               ))}
               {data.orders.length === 0 && (
@@ -104,7 +109,7 @@ function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: ()
           </table>
         </div>
       )}
-      <button type="button" class="dash-secondary" onClick={onClose}>
+      <button type="button" class="secondary" onClick={onClose}>
         Đóng
       </button>
     </section>

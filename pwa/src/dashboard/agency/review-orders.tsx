@@ -1,30 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { SubmittedOrder } from '../../../../lib/api/staff';
-import { formatDate, formatVnd } from '../../../../lib/format';
+import { DateText } from '../../../../components/date-text';
+import { Money } from '../../../../components/money';
+import { StatusMessage } from '../../../../components/status-message';
+import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
-import type { ItemReview } from '../../../../lib/api/order-checks';
+import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
+import type { AgencyOrderView, ItemReview } from '../../../../lib/api/agency';
 
-export interface AgencyOrderView {
-  id: string;
-  staffId: string;
-  fullName: string;
-  status: string;
-  reason: string | null;
-  counted: boolean;
-  source: 'detected' | 'manual';
-  flagged: boolean;
-  review: 'counted' | 'excluded' | null;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-  placedOn: string;
-  receivedAt: string;
-  order: SubmittedOrder;
-  otherClaims: { agencyCode: string; agencyName: string; fullName: string | null }[];
-  /** The collector's checks (numbered code + sentence): holds and classifier notes. */
-  checks: { code: string; message: string; field?: string }[];
-  items: ItemReview[];
-}
+export type { AgencyOrderView };
 
 const kinds = [
   { id: 'pending', label: 'Chờ xem xét (khai trùng, tổng tiền lệch, vượt ngưỡng)' },
@@ -55,7 +39,7 @@ export function ReviewOrders({ periodId }: { periodId: string }) {
           ))}
         </div>
       </fieldset>
-      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      <StatusMessage error={list.error} />
       {list.data && (
         <>
           <p aria-live="polite">{list.data.orders.length ? `${list.data.orders.length} đơn.` : 'Không có đơn nào ở mục này.'}</p>
@@ -74,7 +58,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   const [note, setNote] = useState(o.reviewNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const title = `${o.fullName} — ${o.order.marketplace === 'voso' ? 'Voso' : 'Postmart'} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+  const title = `${o.fullName} — ${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
 
   async function decide(decision: 'counted' | 'excluded') {
     if (decision === 'excluded' && !note.trim()) return setError('Cần ghi lý do không tính để người khai biết.');
@@ -94,7 +78,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
     <li class="dash-review-card">
       <h3>{title}</h3>
       <p>
-        Ngày đặt {formatDate(o.placedOn)} · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn {o.order.total === null ? '—' : formatVnd(o.order.total)}
+        Ngày đặt <DateText iso={o.placedOn} /> · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn <Money vnd={o.order.total} />
         {o.review && <> · <strong>{o.review === 'counted' ? 'Đã tính' : 'Không tính'}</strong>{o.reviewedAt && ` (${formatDate(o.reviewedAt)})`}</>}
       </p>
       {o.otherClaims.length > 0 && (
@@ -104,7 +88,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
         </p>
       )}
       {o.checks.length > 0 && (
-        <ul class="dash-checks">
+        <ul>
           {o.checks.map((c, n) => (
             <li key={n}>
               <strong>Mã {c.code}:</strong> {c.message}
@@ -121,12 +105,12 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
         Ghi chú của cán bộ đầu mối (bắt buộc khi không tính)
         <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       <div class="dash-row">
         <button type="button" disabled={busy} onClick={() => decide('counted')} aria-label={`Tính đơn của ${title}`}>
           Tính
         </button>
-        <button type="button" class="dash-danger" disabled={busy} onClick={() => decide('excluded')} aria-label={`Không tính đơn của ${title}`}>
+        <button type="button" class="danger" disabled={busy} onClick={() => decide('excluded')} aria-label={`Không tính đơn của ${title}`}>
           Không tính
         </button>
       </div>
@@ -135,7 +119,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
 }
 
 /** One item: what it cost, whether it counts and who decided; the focal point may say otherwise, with why. */
-function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item: SubmittedOrder['items'][number]; review: ItemReview | undefined; onDone: () => void }) {
+function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item: AgencyOrderView['order']['items'][number]; review: ItemReview | undefined; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -162,7 +146,7 @@ function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item:
 
   return (
     <li>
-      {i.name} — {i.quantity} × {formatVnd(i.unitPrice)} = {formatVnd(i.lineTotal)}
+      {i.name} — {i.quantity} × <Money vnd={i.unitPrice} /> = <Money vnd={i.lineTotal} />
       {i.shop && ` · ${i.shop}`} · <strong>{i.excluded ? 'người mua không tính' : counts ? 'tính là nông sản' : 'không phải nông sản'}</strong>
       {verdict}
       {review && !i.excluded && (
@@ -175,17 +159,17 @@ function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item:
             <button type="button" onClick={decide}>
               {counts ? 'Xác nhận: không phải nông sản' : 'Xác nhận: là nông sản'}
             </button>
-            <button type="button" class="dash-secondary" onClick={() => setOpen(false)}>
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
               Hủy
             </button>
           </div>
         ) : (
-          <button type="button" class="dash-secondary" onClick={() => setOpen(true)} aria-label={`Sửa phân loại "${i.name}": ${counts ? 'không phải nông sản' : 'là nông sản'}`}>
+          <button type="button" class="secondary" onClick={() => setOpen(true)} aria-label={`Sửa phân loại "${i.name}": ${counts ? 'không phải nông sản' : 'là nông sản'}`}>
             {counts ? 'Không phải nông sản' : 'Là nông sản'}
           </button>
         )
       )}
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
     </li>
   );
 }

@@ -1,23 +1,17 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
+import type { AgencyView } from '../../../../lib/api/province';
 
-export interface AgencyRow {
-  code: string;
-  name: string;
-  group: string;
-  headcount: number | null;
-  active: boolean;
-  enrolledStaff: number;
-  focalPoints: number;
-}
+export type AgencyRow = AgencyView;
 
 /** The province keeps each agency's headcount (28,385 across the province) current: the rate depends on it. */
 export function AgencyHeadcounts() {
   const list = useLoad<{ agencies: AgencyRow[] }>('/api/province/agencies');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const total = list.data?.agencies.reduce((s, a) => s + (a.headcount ?? 0), 0) ?? 0;
 
   async function save(a: AgencyRow, text: string) {
@@ -46,12 +40,8 @@ export function AgencyHeadcounts() {
     <section aria-labelledby="hc-h">
       <h2 id="hc-h">Cơ quan và biên chế</h2>
       {list.data && <p>Tổng biên chế đã nhập: {formatNumber(total)} người.</p>}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
-      {list.error && <p role="alert" class="dash-error">{list.error}</p>}
+      <StatusMessage message={message} />
+      <StatusMessage error={list.error} />
       {list.data && <DataTable caption="Biên chế từng cơ quan" columns={columns} rows={list.data.agencies} rowKey={(a) => a.code} searchLabel="Tìm cơ quan (không cần gõ dấu)" />}
     </section>
   );
@@ -68,7 +58,7 @@ function HeadcountField({ agency, onSave }: { agency: AgencyRow; onSave: (a: Age
       }}
     >
       <input aria-label={`Biên chế của ${agency.name}`} inputMode="numeric" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      <button type="submit" class="dash-secondary" aria-label={`Lưu biên chế của ${agency.name}`}>
+      <button type="submit" class="secondary" aria-label={`Lưu biên chế của ${agency.name}`}>
         Lưu
       </button>
     </form>

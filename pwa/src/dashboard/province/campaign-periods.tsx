@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { DateText } from '../../../../components/date-text';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatDate, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { foldVietnamese } from '../fold';
+import { foldVietnamese } from '../../../../lib/text';
 import { usePeriods, type Period } from '../periods';
 import { PeriodLimits } from './period-limits';
 
@@ -18,7 +20,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
   const periods = usePeriods();
   const [editing, setEditing] = useState<Period | null>(null);
   const [form, setForm] = useState(empty);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const field = (k: keyof typeof empty) => ({ value: form[k], onInput: (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value })) });
 
   function edit(p: Period) {
@@ -50,8 +52,8 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
   return (
     <section aria-labelledby="periods-h">
       <h2 id="periods-h">Đợt vận động và hạn báo cáo</h2>
-      {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
-      <div class="dash-table">
+      <StatusMessage error={periods.error} />
+      <div class="data-table">
         <table>
           <caption>Các đợt</caption>
           <thead>
@@ -67,11 +69,11 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
             {periods.data?.periods.map((p) => (
               <tr key={p.id}>
                 <th scope="row">{p.name}</th>
-                <td>{formatDate(p.startsOn)}</td>
-                <td>{formatDate(p.endsOn)}</td>
-                <td>{formatDate(p.reportDue)}</td>
+                <td><DateText iso={p.startsOn} /></td>
+                <td><DateText iso={p.endsOn} /></td>
+                <td><DateText iso={p.reportDue} /></td>
                 <td>
-                  <button type="button" class="dash-secondary" onClick={() => edit(p)} aria-label={`Sửa ${p.name}`}>
+                  <button type="button" class="secondary" onClick={() => edit(p)} aria-label={`Sửa ${p.name}`}>
                     Sửa
                   </button>
                 </td>
@@ -106,7 +108,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
           {editing && (
             <button
               type="button"
-              class="dash-secondary"
+              class="secondary"
               onClick={() => {
                 setEditing(null);
                 setForm(empty);
@@ -118,11 +120,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
         </fieldset>
       </form>
       {editing && <PeriodLimits key={editing.id} period={editing} />}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
     </section>
   );
 }

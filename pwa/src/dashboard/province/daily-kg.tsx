@@ -1,19 +1,17 @@
+import { StatusMessage } from '../../../../components/status-message';
 import { formatNumber, formatVnd } from '../../../../lib/format';
 import { LineChart } from '../line-chart';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
+import type { Charts } from '../../../../lib/api/province';
 
 /** GET /api/province/charts (collector area). */
-export interface Charts {
-  byDay: { date: string; orders: number; participants: number; amountVnd: number; kg: number }[];
-  dailyKgTarget: number;
-  averageKgPerDay: number;
-}
+export type { Charts };
 
 /** Over time: estimated kg bought per day against the 10 tonnes/day aim, people taking part, money. */
 export function DailyKg({ scope }: { scope: Scope }) {
   const { data, error } = useLoad<Charts>(`/api/province/charts?${scopeQuery(scope)}`);
-  if (error) return <p role="alert" class="dash-error">{error}</p>;
+  if (error) return <StatusMessage error={error} />;
   if (!data) return <p>Đang tải…</p>;
   const { byDay: days, dailyKgTarget } = data;
   const reached = days.filter((d) => d.kg >= dailyKgTarget).length;

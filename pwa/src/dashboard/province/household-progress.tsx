@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate, formatNumber, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../data-table';
 import { useLoad } from '../use-load';
 import type { CommuneProgress } from '../../../../lib/api/kiosk';
 
@@ -24,7 +25,7 @@ function Progress({ percent, target }: { percent: number | null; target: number 
 /** Each commune's share of households with both a digital shop and an e-payment account, vs 50% by the district's deadline. */
 export function HouseholdProgress() {
   const { data, error, reload } = useLoad<{ targetPercent: number; communes: CommuneProgress[] }>('/api/kiosk/progress');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   // The province enters what no public source gives: each commune's household count, each district's deadline.
   async function save(path: string, body: unknown, done: string, what: string) {
     try {
@@ -45,7 +46,7 @@ export function HouseholdProgress() {
     if (text.trim() !== '' && !iso) return setMessage({ text: `Hạn của ${d.name} cần là một ngày dạng dd/mm/yyyy.`, error: true });
     void save(`/api/province/districts/${d.code}`, { signupDeadline: iso }, `Đã lưu hạn của ${d.name}: ${iso ? formatDate(iso) : 'chưa đặt'}.`, `hạn của ${d.name}`);
   }
-  if (error) return <p role="alert" class="dash-error">Chưa xem được tiến độ hộ đăng ký: {error}</p>;
+  if (error) return <StatusMessage error={`Chưa xem được tiến độ hộ đăng ký: ${error}`} />;
   if (!data) return <p>Đang tải…</p>;
   const target = data.targetPercent;
   const reached = data.communes.filter((c) => c.percentBoth !== null && c.percentBoth >= target).length;
@@ -72,12 +73,8 @@ export function HouseholdProgress() {
       <p>
         {reached} trong {data.communes.length} xã đã đạt mục tiêu {target}% số hộ có cả cửa hàng số và tài khoản thanh toán điện tử.
       </p>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
-      <div class="dash-table">
+      <StatusMessage message={message} />
+      <div class="data-table">
         <table>
           <caption>Theo huyện</caption>
           <thead>
@@ -123,7 +120,7 @@ function InlineField({ label, initial, numeric, onSave }: { label: string; initi
       }}
     >
       <input aria-label={label} inputMode={numeric ? 'numeric' : 'text'} placeholder={numeric ? 'chưa rõ' : 'dd/mm/yyyy'} size={numeric ? 7 : 10} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      <button type="submit" class="dash-secondary" aria-label={`Lưu ${label.toLowerCase()}`}>
+      <button type="submit" class="secondary" aria-label={`Lưu ${label.toLowerCase()}`}>
         Lưu
       </button>
     </form>

@@ -1,16 +1,11 @@
 import { useState } from 'preact/hooks';
-import { DataTable, type Column } from '../data-table';
+import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
+import { scopeQuery, type Scope } from './scope';
+import type { ShopRow } from '../../../../lib/api/province';
 
-export interface ShopRow {
-  shop: string;
-  buyers: number;
-  orders: number;
-  quantity: number;
-  amountVnd: number;
-  kg: number;
-}
+export type { ShopRow };
 
 const columns: Column<ShopRow>[] = [
   { key: 'shop', label: 'Cửa hàng', value: (s) => s.shop },
@@ -41,7 +36,7 @@ export function LeadingShops({ scope }: { scope: Scope }) {
           ))}
         </select>
       </label>
-      {error && <p role="alert" class="dash-error">{error}</p>}
+      <StatusMessage error={error} />
       {data && <DataTable key={by} caption={`50 cửa hàng đứng đầu theo ${orders[by]}`} columns={columns} rows={data.shops} rowKey={(s) => s.shop} searchLabel="Tìm cửa hàng (không cần gõ dấu)" />}
     </section>
   );

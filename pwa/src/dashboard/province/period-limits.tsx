@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatNumber } from '../../../../lib/format';
 import { parseVnd } from '../../../../lib/money';
-import type { PeriodLimits as Limits } from '../../../../lib/api/order-checks';
+import type { PeriodLimits as Limits } from '../../../../lib/api/province';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import type { Period } from '../periods';
@@ -15,7 +16,7 @@ export function PeriodLimits({ period }: { period: Period }) {
   const current = useLoad<Limits>(path);
   const [orders, setOrders] = useState('');
   const [amount, setAmount] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   useEffect(() => {
     if (!current.data) return;
     setOrders(String(current.data.maxOrdersPerPerson));
@@ -41,7 +42,7 @@ export function PeriodLimits({ period }: { period: Period }) {
       <fieldset>
         <legend>Ngưỡng hợp lý của {period.name}</legend>
         <p class="dash-muted">Một người khai vượt ngưỡng thì các đơn của người đó chờ cơ quan xem xét, chưa được tính.</p>
-        {current.error && <p role="alert" class="dash-error">{current.error}</p>}
+        <StatusMessage error={current.error} />
         <div class="dash-row">
           <label>
             Số đơn tối đa mỗi người
@@ -54,11 +55,7 @@ export function PeriodLimits({ period }: { period: Period }) {
         </div>
         <button type="submit">Lưu ngưỡng</button>
       </fieldset>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'dash-error' : 'dash-ok'}>
-          {message.text}
-        </p>
-      )}
+      <StatusMessage message={message} />
     </form>
   );
 }

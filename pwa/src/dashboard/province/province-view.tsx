@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { useLoad } from '../use-load';
@@ -9,6 +10,7 @@ import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
 import { LeadingShops } from './leading-shops';
 import { RollupPanel } from './rollup';
+import type { Scope } from './scope';
 
 const allTabs: Tab[] = [
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
@@ -19,10 +21,6 @@ const allTabs: Tab[] = [
   { slug: 'tai-khoan', label: 'Tài khoản' },
   { slug: 'dot', label: 'Đợt vận động' },
 ];
-
-/** What the report covers: a campaign period or, for the province, a calendar month (yyyy-mm). */
-export type Scope = { period: string } | { month: string };
-export const scopeQuery = (s: Scope) => ('period' in s ? `period=${encodeURIComponent(s.period)}` : `month=${encodeURIComponent(s.month)}`);
 
 /** Sở TT&TT's dashboard: every agency's report, the roll-up, where to act, households, accounts, periods. */
 export function ProvinceView() {
@@ -54,7 +52,7 @@ export function ProvinceView() {
       <TabNav tabs={tabs} current={page} label="Các trang của Sở" />
       {needsScope && (
         <div class="dash-row">
-          {periods.error && <p role="alert" class="dash-error">{periods.error}</p>}
+          <StatusMessage error={periods.error} />
           {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pickPeriod} />}
           <label>
             Hoặc xem theo tháng

@@ -1,25 +1,17 @@
-import { formatDate, formatNumber, formatVnd } from '../../../../lib/format';
+import { Money } from '../../../../components/money';
+import { StatusMessage } from '../../../../components/status-message';
+import { DataTable, type Column } from '../../../../components/data-table';
+import { formatDate, formatNumber } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
-import { DataTable, type Column } from '../data-table';
 import { ExportButton } from '../export-button';
 import { ProvinceReports } from './province-reports';
 import { figureNames } from '../../../../lib/vocabulary';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
-import { scopeQuery, type Scope } from './province-view';
-import type { ReportState, Rollup, RollupAgency } from '../../../../lib/api/reports';
+import { scopeQuery, type Scope } from './scope';
+import type { NotStarted, ReportState, Rollup, RollupAgency } from '../../../../lib/api/province';
 
-export type { ReportState, Rollup, RollupAgency };
-
-
-
-export interface NotStarted {
-  code: string;
-  name: string;
-  headcount: number | null;
-  enrolledStaff: number;
-  codesIssued: number;
-}
+export type { NotStarted, ReportState, Rollup, RollupAgency };
 
 const statusText: Record<ReportState, string> = { submitted: 'Đã nộp', late: 'Nộp muộn', 'not-yet': 'Chưa nộp' };
 const statusOf = (a: RollupAgency) => (a.report.overdue ? 'Quá hạn, chưa nộp' : statusText[a.report.state]);
@@ -53,7 +45,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
   const q = scopeQuery(scope);
   const { data, error } = useLoad<Rollup>(`/api/province/rollup?${q}`);
   const notStarted = useLoad<{ agencies: NotStarted[] }>(`/api/province/not-started?${q}`);
-  if (error) return <p role="alert" class="dash-error">{error}</p>;
+  if (error) return <StatusMessage error={error} />;
   if (!data) return <p>Đang tải…</p>;
   const rows = data.agencies.filter((a) => a.active);
   const byRate = rows.filter((a) => a.tally.participationRate !== null).sort((a, b) => (b.tally.participationRate ?? 0) - (a.tally.participationRate ?? 0));
@@ -69,10 +61,14 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       </p>
       <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} />
       <p class="dash-muted">
-        Tỷ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh.{' '}
-        {submitted
-          ? `Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): ${formatNumber(live.participants)} người, ${formatVnd(live.amountVnd)}.`
-          : 'Báo cáo được nộp theo đợt; số liệu theo tháng là tạm tính.'}
+        Tỷ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} CB, CC, VC, NLĐ toàn tỉnh (kể cả cấp xã).{' '}
+        {submitted ? (
+          <>
+            Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): {formatNumber(live.participants)} người, <Money vnd={live.amountVnd} />.
+          </>
+        ) : (
+          'Báo cáo được nộp theo đợt; số liệu theo tháng là tạm tính.'
+        )}
       </p>
       <div class="dash-exports">
         <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
@@ -94,10 +90,10 @@ export function RollupPanel({ scope }: { scope: Scope }) {
             <td class="num">{t.participationRate === null ? '—' : `${formatNumber(t.participationRate * 100)}%`}</td>
             <td class="num">{formatNumber(t.farmItems)}</td>
             <td class="num">{formatNumber(t.quantity)}</td>
-            <td class="num">{formatVnd(t.amountVnd)}</td>
+            <td class="num"><Money vnd={t.amountVnd} /></td>
             <td class="num">{formatNumber(t.kg)}</td>
             <td class="num">{formatNumber(live.participants)}</td>
-            <td class="num">{formatVnd(live.amountVnd)}</td>
+            <td class="num"><Money vnd={live.amountVnd} /></td>
           </tr>
         }
       />
@@ -111,7 +107,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       />
       <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
       <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong kỳ — nơi Sở cần đôn đốc.</p>
-      {notStarted.error && <p role="alert" class="dash-error">{notStarted.error}</p>}
+      <StatusMessage error={notStarted.error} />
       <ul>
         {notStarted.data?.agencies.map((a) => (
           <li key={a.code}>

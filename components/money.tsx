@@ -1,0 +1,7 @@
+import { formatVnd } from '../lib/format';
+
+/** An amount in đồng as people write it ("1.250.000 ₫"), the integer kept in `value` for machines; null is "—". */
+export function Money({ vnd }: { vnd: number | null }) {
+  if (vnd === null || !Number.isFinite(vnd)) return '—';
+  return <data value={String(Math.round(vnd))}>{formatVnd(vnd)}</data>;
+}

@@ -1,0 +1,20 @@
+/** What happened after an action: "Đã lưu…" or why it did not. */
+export interface Outcome {
+  text: string;
+  error?: boolean;
+}
+
+/**
+ * One line that tells a person the outcome. Errors are `role="alert"` (read out at once), other outcomes
+ * `role="status"` (read out politely). Give it a `message`, or just an `error` text (a failed load); nothing
+ * is shown while both are empty. `quiet` shows a success in the muted colour (a finished download).
+ */
+export function StatusMessage({ message, error, quiet }: { message?: Outcome | null; error?: string | null; quiet?: boolean }) {
+  const shown = message ?? (error ? { text: error, error: true } : null);
+  if (!shown?.text) return null;
+  return (
+    <p role={shown.error ? 'alert' : 'status'} class={shown.error ? 'error' : quiet ? 'muted' : 'ok'}>
+      {shown.text}
+    </p>
+  );
+}

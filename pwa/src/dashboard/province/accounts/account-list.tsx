@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { Confirm } from '../../../../../components/confirm';
+import { DataTable, type Column } from '../../../../../components/data-table';
+import type { Outcome } from '../../../../../components/status-message';
+import { describeError, sendJson } from '../../api';
+import { communeName, roleText, type Account } from './account';
+
+/** Every account, searchable; locking one signs that person out at once, so it asks first. */
+export function AccountList({ users, onOutcome, onChanged }: { users: Account[]; onOutcome: (o: Outcome) => void; onChanged: () => void }) {
+  const [locking, setLocking] = useState<string | null>(null);
+
+  async function setDisabled(u: Account, disabled: boolean) {
+    setLocking(null);
+    try {
+      await sendJson('PATCH', `/api/province/users/${encodeURIComponent(u.id)}`, { disabled });
+      onOutcome({ text: `Đã ${disabled ? 'khoá' : 'mở khoá'} tài khoản ${u.username}.` });
+      onChanged();
+    } catch (err) {
+      onOutcome({ text: `Chưa ${disabled ? 'khoá' : 'mở khoá'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
+    }
+  }
+
+  const columns: Column<Account>[] = [
+    { key: 'username', label: 'Tên đăng nhập', value: (u) => u.username },
+    { key: 'fullName', label: 'Họ và tên', value: (u) => u.fullName },
+    { key: 'role', label: 'Vai trò', value: (u) => roleText[u.role] },
+    { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyCode ?? u.communeCodes.map(communeName).join(', ')) || null },
+    { key: 'createdAt', label: 'Ngày tạo', kind: 'date', value: (u) => u.createdAt },
+    {
+      key: 'disabled',
+      label: 'Trạng thái',
+      value: (u) => (u.disabled ? 'Đã khoá' : 'Đang dùng'),
+      render: (u) =>
+        locking === u.id ? (
+          <Confirm
+            question={`Khoá tài khoản ${u.username}? Người này sẽ bị đăng xuất ngay.`}
+            confirmLabel="Khoá"
+            cancelLabel="Không khoá"
+            danger
+            onConfirm={() => void setDisabled(u, true)}
+            onCancel={() => setLocking(null)}
+          />
+        ) : (
+          <>
+            {u.disabled ? 'Đã khoá' : 'Đang dùng'}{' '}
+            <button type="button" class="secondary" onClick={() => (u.disabled ? void setDisabled(u, false) : setLocking(u.id))} aria-label={`${u.disabled ? 'Mở khoá' : 'Khoá'} tài khoản ${u.username}`}>
+              {u.disabled ? 'Mở khoá' : 'Khoá'}
+            </button>
+          </>
+        ),
+    },
+  ];
+  return <DataTable caption="Các tài khoản" columns={columns} rows={users} rowKey={(u) => u.id} />;
+}

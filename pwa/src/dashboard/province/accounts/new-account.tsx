@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import type { Outcome } from '../../../../../components/status-message';
+import { describeError, sendJson } from '../../api';
+import type { AgencyRow } from '../agency-headcounts';
+import { roleText, type Account } from './account';
+import { CommunePicker } from './commune-picker';
+
+/** Creates an agency focal point (with its agency) or a commune officer (with their communes). */
+export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: AgencyRow[]; onOutcome: (o: Outcome | null) => void; onCreated: () => void }) {
+  const [role, setRole] = useState<'agency' | 'officer'>('agency');
+  const [username, setUsername] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [password, setPassword] = useState('');
+  const [agencyCode, setAgencyCode] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function create(e: Event) {
+    e.preventDefault();
+    if (role === 'agency' && !agencyCode) return onOutcome({ text: 'Chọn cơ quan cho cán bộ đầu mối.', error: true });
+    if (role === 'officer' && !picked.length) return onOutcome({ text: 'Chọn ít nhất một xã cho cán bộ xã.', error: true });
+    setBusy(true);
+    onOutcome(null);
+    try {
+      const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [] };
+      const u = await sendJson<Account>('POST', '/api/province/users', body);
+      onOutcome({ text: `Đã tạo tài khoản ${u.username} (${roleText[u.role]}). Gửi tên đăng nhập và mật khẩu cho người dùng qua kênh an toàn.` });
+      setUsername('');
+      setFullName('');
+      setPassword('');
+      setPicked([]);
+      onCreated();
+    } catch (err) {
+      onOutcome({ text: `Chưa tạo được tài khoản: ${describeError(err)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={create}>
+      <fieldset>
+        <legend>Tạo tài khoản mới</legend>
+        <div class="dash-row">
+          <label class="dash-radio">
+            <input type="radio" name="role" checked={role === 'agency'} onChange={() => setRole('agency')} /> Cán bộ đầu mối của cơ quan
+          </label>
+          <label class="dash-radio">
+            <input type="radio" name="role" checked={role === 'officer'} onChange={() => setRole('officer')} /> Cán bộ xã (máy tính bảng)
+          </label>
+        </div>
+        <div class="dash-row">
+          <label>
+            Tên đăng nhập (chữ không dấu, số, dấu chấm)
+            <input autoComplete="off" value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          </label>
+          <label>
+            Họ và tên
+            <input value={fullName} onInput={(e) => setFullName(e.currentTarget.value)} />
+          </label>
+          <label>
+            Mật khẩu ban đầu (ít nhất 10 ký tự)
+            <input type="password" autoComplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </label>
+        </div>
+        {role === 'agency' ? (
+          <label>
+            Cơ quan
+            <select value={agencyCode} onChange={(e) => setAgencyCode(e.currentTarget.value)}>
+              <option value="">— Chọn cơ quan —</option>
+              {agencies.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <CommunePicker picked={picked} onChange={setPicked} />
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Đang tạo…' : 'Tạo tài khoản'}
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import type { AppDeps } from '../../app';
+import { area } from '../area';
+import { agencyCodeRoutes } from './enrolment-codes';
+import { agencyParticipantRoutes } from './participants';
+import { agencyReportRoutes } from './reports';
+import { agencyItemReviewRoutes } from './item-review';
+
+/** /api/agency: an agency's focal point (agency token; only its own agency). */
+export const agencyApi = (deps: AppDeps) =>
+  area(deps.db, ['agency'], [
+    ['/enrolment-codes', agencyCodeRoutes(deps)],
+    ['/', agencyParticipantRoutes(deps)],
+    ['/', agencyReportRoutes(deps)],
+    ['/review', agencyItemReviewRoutes(deps)],
+  ]);

@@ -1,0 +1,124 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { Problem } from '../../problem';
+import type { AuthEnv } from '../../auth/require-role';
+import { communesInScope, inScope } from '../../kiosk/scope';
+import { readResults, toCsv, toXlsx, type HandoverRow } from '../../kiosk/handover-file';
+import { problemBody, type ProblemCode } from '../../../lib/api/problems';
+import { formatDate } from '../../../lib/format';
+import { vietnamToday } from '../../../lib/periods';
+import { isMarketplace, marketplaceHostOf } from '../../../lib/marketplaces/hosts';
+import type { Db } from '../../db';
+
+/**
+ * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; an enrolled tablet:
+ * its communes; province: all).
+ * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet)
+ * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, serverId, code, message}]}
+ */
+export function kioskHandoverRoutes({ db }: AppDeps) {
+  const r = new Hono<AuthEnv>();
+
+  r.get('/handover.xlsx', async (c) => {
+    const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
+    return c.body(await toXlsx(rows), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.xlsx"`,
+    });
+  });
+
+  r.get('/handover.csv', async (c) => {
+    const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
+    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"` });
+  });
+
+  r.post('/handover', async (c) => {
+    const scope = await communesInScope(db, c.get('principal'));
+    const results = await readResults(new Uint8Array(await c.req.arrayBuffer()));
+    if (!results) throw new Problem('400.54');
+    let updated = 0;
+    let unchanged = 0;
+    const problems: { row: number; serverId: string; code: ProblemCode; message: string }[] = [];
+    const refuse = (row: number, serverId: string, code: ProblemCode, message?: string) => problems.push({ row, serverId, code, message: message ?? problemBody(code).error.message });
+    const now = new Date().toISOString();
+    for (const res of results) {
+      const h = await db.selectFrom('households').selectAll().where('id', '=', res.serverId).executeTakeFirst();
+      if (!h) {
+        refuse(res.row, res.serverId, '404.1', 'Không có hồ sơ với mã này.');
+        continue;
+      }
+      if (!inScope(scope, h.commune_code)) {
+        refuse(res.row, res.serverId, '403.50');
+        continue;
+      }
+      if (res.shopUrl && !isShopUrl(res.shopUrl, h.marketplace)) {
+        refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
+        continue;
+      }
+      const set = {
+        shop_url: res.shopUrl ?? h.shop_url,
+        shop_opened_at: h.shop_opened_at ?? (res.shopUrl ? now : null),
+        payment_opened_at: h.payment_opened_at ?? (res.paymentOpened ? now : null),
+        products_listed_at: h.products_listed_at ?? (res.productsListed ? now : null),
+      };
+      if (set.shop_url === h.shop_url && set.shop_opened_at === h.shop_opened_at && set.payment_opened_at === h.payment_opened_at && set.products_listed_at === h.products_listed_at) {
+        unchanged++;
+        continue;
+      }
+      await db.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', h.id).execute();
+      updated++;
+    }
+    return c.json({ updated, unchanged, problems });
+  });
+
+  return r;
+}
+
+function isShopUrl(url: string, marketplace: string): boolean {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) && isMarketplace(marketplace) && u.hostname === marketplaceHostOf[marketplace];
+  } catch {
+    return false;
+  }
+}
+
+const paymentNames: Record<string, string> = { postpay: 'Ví PostPay', viettelmoney: 'Viettel Money', bank: 'Tài khoản ngân hàng' };
+
+async function pendingRows(db: Db, scope: string[] | 'all', commune: string | undefined): Promise<HandoverRow[]> {
+  if (scope !== 'all' && !scope.length) return [];
+  if (commune && !inScope(scope, commune)) throw new Problem('403.50', { field: 'commune' });
+  let q = db
+    .selectFrom('households')
+    .innerJoin('communes', 'communes.code', 'households.commune_code')
+    .selectAll('households')
+    .select('communes.name as commune_name')
+    .where('products_listed_at', 'is', null);
+  if (commune) q = q.where('commune_code', '=', commune);
+  else if (scope !== 'all') q = q.where('commune_code', 'in', scope);
+  const rows = await q.orderBy('commune_code').orderBy('received_at').execute();
+  const photos = await db.selectFrom('household_photos').select(['household_client_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'product').groupBy('household_client_id').execute();
+  const photoCount = new Map(photos.map((p) => [p.household_client_id, Number(p.n)]));
+  return rows.map((h) => {
+    const d = JSON.parse(h.details) as { products: { name: string }[]; vietgap: string | null; ocopStars: number | null; traceability: string | null };
+    const facts = [d.vietgap && `VietGAP ${d.vietgap}`, d.ocopStars && `OCOP ${d.ocopStars} sao`, d.traceability].filter(Boolean).join('; ');
+    return {
+      'Mã hồ sơ': h.id,
+      Xã: h.commune_name,
+      'Thôn/bản': h.village,
+      'Họ tên chủ hộ': h.head_name,
+      'Số điện thoại': h.phone,
+      'Số CCCD/CMND': h.id_kind === 'cmnd' ? `${h.id_number} (CMND cũ)` : h.id_number,
+      Sàn: isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : h.marketplace,
+      'Tên cửa hàng': h.shop_name,
+      'Tài khoản thanh toán': `${paymentNames[h.payment] ?? h.payment}${h.has_payment_account ? ' (đã có)' : ''}`,
+      'Sản phẩm': d.products.map((p) => p.name).join('; '),
+      'VietGAP / OCOP / truy xuất': facts,
+      'Số ảnh': photoCount.get(h.client_id) ?? 0,
+      'Ngày đăng ký': formatDate(h.registered_at),
+      'Đường dẫn cửa hàng': h.shop_url ?? '',
+      'Đã mở tài khoản thanh toán': h.payment_opened_at ? 'Có' : '',
+      'Đã đăng sản phẩm': '',
+    };
+  });
+}

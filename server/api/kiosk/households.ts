@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { allow, type AuthEnv } from '../../auth/require-role';
+import { communesInScope } from '../../kiosk/scope';
+import { receiveHouseholds, rosterSince } from '../../kiosk/households';
+import { householdBatchRequest, type HouseholdsSince, type SyncAnswer } from '../../../lib/api/kiosk';
+import { body } from '../../validate';
+
+/**
+ * POST /api/kiosk/households (kiosk) {households:[SubmittedHousehold]} (≤ 100) → SyncAnswer: one result per
+ *   household, in order, each judged on its own; idempotent on clientId, so a batch whose answer was lost is
+ *   simply sent again.
+ * GET /api/kiosk/households?since=<cursor> (kiosk) → HouseholdsSince: the commune roster and status changes.
+ */
+export function kioskHouseholdRoutes({ db }: AppDeps) {
+  const r = new Hono<AuthEnv>();
+
+  r.post('/households', allow('kiosk'), body(householdBatchRequest), async (c) => {
+    const { households } = c.req.valid('json');
+    const p = c.get('principal');
+    const scope = await communesInScope(db, p);
+    // One transaction; a later household of the batch sees an earlier one as a duplicate.
+    const results = await receiveHouseholds(db, p.subjectId, scope, households);
+    return c.json({ results } satisfies SyncAnswer);
+  });
+
+  r.get('/households', allow('kiosk'), async (c) => {
+    const scope = await communesInScope(db, c.get('principal'));
+    const since = c.req.query('since') || null;
+    const households = await rosterSince(db, scope === 'all' ? [] : scope, since);
+    const cursor = households.at(-1)?.updatedAt ?? since ?? '';
+    return c.json({ households, cursor } satisfies HouseholdsSince);
+  });
+
+  return r;
+}

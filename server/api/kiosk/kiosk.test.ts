@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { forEachDatabase } from '../../test-databases';
+import { seedOfficer } from '../../kiosk/seed-officer';
+import { issueToken } from '../../auth/tokens';
+import type { SubmittedHousehold } from '../../../lib/kiosk/household';
+import { sampleHousehold } from '../../../lib/kiosk/sample-household';
+
+const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold =>
+  sampleHousehold({
+    clientId: randomUUID(),
+    shopName: '=HYPERLINK("http://x")',
+    products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
+    vietgap: 'VietGAP-TT-13-09-20-0096',
+    ocopStars: 3,
+    traceability: 'Tem QR truy xuất',
+    ...over,
+  });
+
+// A tiny valid JPEG header is enough: the collector checks the magic bytes, not the pixels.
+const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+
+forEachDatabase((deps) => {
+  const json = (method: string, path: string, token: string | null, body?: unknown) =>
+    deps().app.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const login = async (username: string) => (await (await json('POST', '/api/auth/login', null, { username, password: 'mat-khau-cua-xa' })).json()).token as string;
+  const enrol = async (officerToken: string, communeCodes?: string[]) => {
+    const code = await json('POST', '/api/kiosk/device-codes', officerToken, communeCodes ? { communeCodes } : {});
+    expect(code.status).toBe(201);
+    const { code: c } = await code.json();
+    const res = await json('POST', '/api/kiosk/enrol', null, { code: c.toLowerCase(), deviceName: 'Máy xã Nhạc Kỳ' });
+    expect(res.status).toBe(201);
+    return { code: c as string, ...(await res.json()) };
+  };
+
+  describe('kiosk: enrolment, sync, photos, hand-over, progress', () => {
+    let mai = '';
+    let ba = '';
+    it('an officer makes a single-use device code for their communes; the tablet enrols with it', async () => {
+      await seedOfficer(deps().db, { username: 'mai', password: 'mat-khau-cua-xa', fullName: 'Lý Thị Mai', communes: ['06181', '06184'] });
+      await seedOfficer(deps().db, { username: 'ba', password: 'mat-khau-cua-xa', fullName: 'Nông Văn Ba', communes: ['05995'] });
+      mai = await login('mai');
+      ba = await login('ba');
+      const device = await enrol(mai, ['06181']);
+      expect(device.code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      expect(device.officer.fullName).toBe('Lý Thị Mai');
+      expect(device.communes).toEqual([{ code: '06181', name: 'Xã Nhạc Kỳ', districtCode: '182', districtName: 'Huyện Văn Lãng' }]);
+      const again = await json('POST', '/api/kiosk/enrol', null, { code: device.code });
+      expect((await again.json()).error.code).toBe('404.50');
+      // Not the officer's commune; not an officer.
+      expect((await (await json('POST', '/api/kiosk/device-codes', mai, { communeCodes: ['05995'] })).json()).error.code).toBe('403.50');
+      expect((await json('POST', '/api/kiosk/device-codes', device.token, {})).status).toBe(403);
+    });
+
+    it('refuses an expired code', async () => {
+      const res = await json('POST', '/api/kiosk/device-codes', mai, {});
+      const { code } = await res.json();
+      await deps().db.updateTable('kiosk_device_codes').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('used_at', 'is', null).execute();
+      expect((await (await json('POST', '/api/kiosk/enrol', null, { code })).json()).error.code).toBe('404.50');
+    });
+
+    it('syncs a batch idempotently with one result per household and numbered refusals', async () => {
+      const { token } = await enrol(mai, ['06181']);
+      const good = household();
+      const batch = [
+        good,
+        household({ phone: '01688123456', idNumber: '020190001111' }),
+        household({ communeCode: '05995', phone: '0388000111', idNumber: '020190002222' }),
+        household({ phone: '+84 912345678', idNumber: '020190003333' }),
+        household({ phone: '0388000222', idNumber: '020 190 001 234' }),
+        household({ consent: false, phone: '0388000333', idNumber: '020190004444' }),
+        household({ phone: '0388000444', idNumber: '080123456', headName: 'Lò  Thị   Ca' }),
+      ];
+      const res = await json('POST', '/api/kiosk/households', token, { households: batch });
+      expect(res.status).toBe(200);
+      const { results } = await res.json();
+      expect(results.map((r: { status: string; problem?: { code: string } }) => r.problem?.code ?? r.status)).toEqual(['accepted', '400.50', '403.50', '409.50', '409.51', '400.53', 'accepted']);
+      expect(results[1].problem.message).toContain('0388123456');
+      expect(results[1].problem.field).toBe('phone');
+
+      // The answer was lost; the tablet sends the same batch again: same answers, nothing doubled.
+      const again = await (await json('POST', '/api/kiosk/households', token, { households: [good, batch[6]] })).json();
+      expect(again.results.map((r: { serverId: string }) => r.serverId)).toEqual([results[0].serverId, results[6].serverId]);
+      const n = await deps().db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(2);
+      const stored = await deps().db.selectFrom('households').selectAll().where('client_id', '=', batch[6].clientId).executeTakeFirstOrThrow();
+      expect([stored.head_name, stored.phone, stored.id_kind]).toEqual(['Lò Thị Ca', '0388000444', 'cmnd']);
+
+      // Same client id, other content: 409.1.
+      const changed = await (await json('POST', '/api/kiosk/households', token, { households: [{ ...good, shopName: 'Khác' }] })).json();
+      expect(changed.results[0].problem.code).toBe('409.1');
+      expect((await json('POST', '/api/kiosk/households', token, { households: Array.from({ length: 101 }, () => good) })).status).toBe(400);
+      expect((await json('POST', '/api/kiosk/households', mai, { households: [] })).status).toBe(403);
+    });
+
+    it('pulls the roster with hashed identity keys and status, scoped to the device', async () => {
+      const { token } = await enrol(mai, ['06181']);
+      const body = await (await json('GET', '/api/kiosk/households', token)).json();
+      expect(body.households).toHaveLength(2);
+      expect(body.households[0]).toMatchObject({ communeCode: '06181', status: 'received', shopUrl: null });
+      expect(JSON.stringify(body)).not.toContain('0912345678');
+      expect(body.households[0].keyHashes[0]).toMatch(/^[0-9a-f]{64}$/);
+      const none = await (await json('GET', `/api/kiosk/households?since=${encodeURIComponent('2999-01-01')}`, token)).json();
+      expect(none.households).toEqual([]);
+      const other = await enrol(ba);
+      expect((await (await json('GET', '/api/kiosk/households', other.token)).json()).households).toEqual([]);
+    });
+
+    it('takes photos apart, resumably, size- and type-checked, only for its own households', async () => {
+      const { token } = await enrol(mai, ['06181']);
+      const [h] = await deps().db.selectFrom('households').select('client_id').orderBy('received_at').execute();
+      const put = (hid: string, pid: string, body: Uint8Array<ArrayBuffer>, t = token, kind = 'product') =>
+        deps().app.request(`/api/kiosk/households/${hid}/photos/${pid}?kind=${kind}`, { method: 'PUT', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'image/jpeg' }, body });
+      const pid = randomUUID();
+      expect((await put(h.client_id, pid, jpeg)).status).toBe(201);
+      expect((await put(h.client_id, pid, jpeg)).status).toBe(200);
+      expect((await put(h.client_id, randomUUID(), jpeg, token, 'signature')).status).toBe(201);
+      expect((await (await put(h.client_id, randomUUID(), new TextEncoder().encode('<svg/>'))).json()).error.code).toBe('415.50');
+      expect((await (await put(h.client_id, randomUUID(), new Uint8Array(1.6 * 1024 * 1024).fill(0xff))).json()).error.code).toBe('413.50');
+      expect((await (await put(randomUUID(), randomUUID(), jpeg)).json()).error.code).toBe('404.51');
+      const other = await enrol(ba);
+      expect((await (await put(h.client_id, randomUUID(), jpeg, other.token)).json()).error.code).toBe('403.50');
+      const list = await (await json('GET', `/api/kiosk/households/${h.client_id}/photos`, token)).json();
+      expect(list.photos.map((p: { kind: string }) => p.kind).sort()).toEqual(['product', 'signature']);
+      const img = await json('GET', `/api/kiosk/photos/${pid}`, mai);
+      expect(img.headers.get('Content-Type')).toBe('image/jpeg');
+      expect(new Uint8Array(await img.arrayBuffer())).toEqual(jpeg);
+      expect((await json('GET', `/api/kiosk/photos/${pid}`, ba)).status).toBe(403);
+    });
+
+    it('exports pending households (XLSX, CSV with BOM, formulas neutralised) and imports results by file', async () => {
+      const csvRes = await json('GET', '/api/kiosk/handover.csv', mai);
+      const bytes = new Uint8Array(await csvRes.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = new TextDecoder().decode(bytes);
+      expect(csv).toContain('Hoàng Văn Thụ');
+      expect(csv).toContain(`"'=HYPERLINK(""http://x"")`);
+      expect(csv).toContain('080123456 (CMND cũ)');
+      expect(await (await json('GET', '/api/kiosk/handover.csv', ba)).text()).not.toContain('Hoàng Văn Thụ');
+      // A tablet exports its own communes only.
+      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(mai, ['06181'])).token)).text()).toContain('Hoàng Văn Thụ');
+      expect(await (await json('GET', '/api/kiosk/handover.csv', (await enrol(ba)).token)).text()).not.toContain('Hoàng Văn Thụ');
+
+      const xlsx = await json('GET', '/api/kiosk/handover.xlsx', mai);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await xlsx.arrayBuffer());
+      const ws = wb.worksheets[0];
+      expect(ws.rowCount).toBe(3);
+      const header = (ws.getRow(1).values as string[]).slice(1);
+      const idCol = header.indexOf('Mã hồ sơ') + 1;
+      const thu = [2, 3].find((r) => ws.getRow(r).getCell(header.indexOf('Họ tên chủ hộ') + 1).value === 'Hoàng Văn Thụ')!;
+      expect(ws.getRow(thu).getCell(header.indexOf('Số điện thoại') + 1).value).toBe('0912345678');
+      // The post office fills in the shop URL and the account for Thụ, a wrong URL for the other.
+      ws.getRow(thu).getCell(header.indexOf('Đường dẫn cửa hàng') + 1).value = 'https://langson.postmart.vn/shop/na-nha-thu';
+      ws.getRow(thu).getCell(header.indexOf('Đã mở tài khoản thanh toán') + 1).value = 'Có';
+      ws.getRow(5 - thu).getCell(header.indexOf('Đường dẫn cửa hàng') + 1).value = 'https://example.com/shop';
+      const filled = await wb.xlsx.writeBuffer();
+      const upload = (body: BodyInit, t = mai) => deps().app.request('/api/kiosk/handover', { method: 'POST', headers: { Authorization: `Bearer ${t}` }, body });
+      const res = await (await upload(new Uint8Array(filled as ArrayBuffer))).json();
+      expect(res.updated).toBe(1);
+      expect(res.problems).toHaveLength(1);
+      expect(res.problems[0].message).toContain('langson.postmart.vn');
+      // Again: nothing new. Another commune's officer may not touch them.
+      expect((await (await upload(new Uint8Array(filled as ArrayBuffer))).json()).unchanged).toBe(1);
+      const thuId = String(ws.getRow(thu).getCell(idCol).value);
+      const foreign = await (await upload(`Mã hồ sơ;Đã đăng sản phẩm\r\n${thuId};x\r\n`, ba)).json();
+      expect(foreign.problems[0].code).toBe('403.50');
+      expect((await (await upload('không phải bảng')).json()).error.code).toBe('400.54');
+
+      // CSV import marks products listed: the household leaves the pending list; the tablet sees the status.
+      expect((await (await upload(`\uFEFFMã hồ sơ;Đã đăng sản phẩm\r\n'${thuId};Có\r\n`)).json()).updated).toBe(1);
+      expect(await (await json('GET', '/api/kiosk/handover.csv', mai)).text()).not.toContain('Hoàng Văn Thụ');
+      const { token } = await enrol(mai, ['06181']);
+      const roster = await (await json('GET', '/api/kiosk/households', token)).json();
+      expect(roster.households.find((h: { serverId: string }) => h.serverId === thuId)).toMatchObject({ status: 'products_listed', shopUrl: 'https://langson.postmart.vn/shop/na-nha-thu' });
+    });
+
+    it('reports progress per commune to officers (their communes) and the province (all)', async () => {
+      const { db } = deps();
+      await db.updateTable('communes').set({ household_count: 4 }).where('code', '=', '06181').execute();
+      const mine = await (await json('GET', '/api/kiosk/progress', mai)).json();
+      expect(mine.targetPercent).toBe(50);
+      expect(mine.communes.map((c: { communeCode: string }) => c.communeCode)).toEqual(['06181', '06184']);
+      expect(mine.communes[0]).toMatchObject({ communeName: 'Xã Nhạc Kỳ', householdCount: 4, signedUp: 2, shopsOpened: 1, paymentAccounts: 1, both: 1, percentBoth: 25, deadline: '2021-12-31' });
+      expect(mine.communes[1]).toMatchObject({ householdCount: null, signedUp: 0, percentBoth: null });
+      const province = await issueToken(db, { role: 'province', subjectId: 'p', agencyCode: null }, null);
+      const all = await (await json('GET', '/api/kiosk/progress', province.token)).json();
+      expect(all.communes).toHaveLength(200);
+      expect((await json('GET', '/api/kiosk/progress', ba)).status).toBe(200);
+      expect((await (await json('GET', '/api/kiosk/progress', ba)).json()).communes[0].signedUp).toBe(0);
+      const staff = await issueToken(db, { role: 'staff', subjectId: 's', agencyCode: 'STTTT' }, null);
+      expect((await json('GET', '/api/kiosk/progress', staff.token)).status).toBe(403);
+    });
+  });
+});

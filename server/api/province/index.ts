@@ -1,0 +1,25 @@
+import type { AppDeps } from '../../app';
+import { area } from '../area';
+import { provinceAgencyRoutes } from './agencies';
+import { provinceUserRoutes } from './users';
+import { provincePeriodRoutes } from './periods';
+import { provinceRollupRoutes } from './rollup';
+import { provinceInsightRoutes } from './insights';
+import { provinceRegionRoutes } from './region';
+import { provinceRulesRoutes } from './rules';
+import { provincePageReportRoutes } from './page-reports';
+import { provinceReportRoutes } from './reports';
+
+/** /api/province: Sở TT&TT (province token). */
+export const provinceApi = (deps: AppDeps) =>
+  area(deps.db, ['province'], [
+    ['/agencies', provinceAgencyRoutes(deps)],
+    ['/users', provinceUserRoutes(deps)],
+    ['/periods', provincePeriodRoutes(deps)],
+    ['/rollup', provinceRollupRoutes(deps)],
+    ['/', provinceInsightRoutes(deps)],
+    ['/', provinceRegionRoutes(deps)],
+    ['/rules', provinceRulesRoutes(deps)],
+    ['/page-reports', provincePageReportRoutes(deps)],
+    ['/reports', provinceReportRoutes(deps)],
+  ]);

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { Problem } from '../../problem';
+import { body } from '../../validate';
+import { loginRequest } from '../../../lib/api/public';
+import { verifyPassword } from '../../auth/passwords';
+import { issueToken, revokeToken } from '../../auth/tokens';
+import { requireRole, type AuthEnv } from '../../auth/require-role';
+import { loginLimiter } from '../../auth/rate-limit';
+
+/** Sessions of the people who sign in to the dashboards and the kiosk: 12 hours, then sign in again. */
+export const sessionTtlMs = 12 * 60 * 60 * 1000;
+
+export function authRoutes({ db }: AppDeps) {
+  const r = new Hono<AuthEnv>();
+
+  r.post('/login', body(loginRequest), async (c) => {
+    const login = c.req.valid('json');
+    const username = login.username.trim().toLowerCase();
+    if (!loginLimiter.allow(username)) throw new Problem('429.1');
+    const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    if (!user || user.disabled_at || !(await verifyPassword(login.password, user.password_hash))) throw new Problem('401.2');
+    loginLimiter.reset(username);
+    const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();
+    const { token, expiresAt } = await issueToken(db, { role: user.role, subjectId: user.id, agencyCode: user.agency_code }, sessionTtlMs);
+    return c.json({
+      token,
+      expiresAt,
+      user: { id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, communeCodes: communes.map((x) => x.commune_code) },
+    });
+  });
+
+  r.post('/logout', requireRole(db, 'province', 'agency', 'officer'), async (c) => {
+    await revokeToken(db, c.get('token'));
+    return c.body(null, 204);
+  });
+
+  r.get('/me', requireRole(db, 'province', 'agency', 'officer'), async (c) => {
+    const p = c.get('principal');
+    const user = await db.selectFrom('users').selectAll().where('id', '=', p.subjectId).executeTakeFirstOrThrow();
+    const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();
+    return c.json({ id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, communeCodes: communes.map((x) => x.commune_code) });
+  });
+
+  return r;
+}

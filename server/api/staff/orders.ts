@@ -1,0 +1,45 @@
+/**
+ * A civil servant's orders, sent by the extension (staff token). Routes:
+ *   POST   /api/staff/orders            {orders:[SubmittedOrder]} (1–100) → {results:[{clientId,status,serverId?,problem?}]}
+ *                                        each order judged on its own; same clientId + same content → same answer,
+ *                                        different content → that order rejected with 409.1; 400.12 over 100
+ *   DELETE /api/staff/orders/:clientId  withdraw → {clientId, status:'withdrawn'}; 404.12 unknown.
+ *                                        To correct a sent order: withdraw it and send the corrected one with a new clientId.
+ *   GET    /api/staff/orders            → {orders:[{clientId, serverId, status, reason?, order, receivedAt}]} (mine, newest first)
+ */
+import { Hono } from 'hono';
+import type { AppDeps } from '../../app';
+import { submitOrdersRequest, type StaffOrderView, type SubmittedOrder } from '../../../lib/api/staff';
+import { body } from '../../validate';
+import { Problem } from '../../problem';
+import type { AuthEnv } from '../../auth/require-role';
+import { listPeriods } from '../../periods';
+import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
+
+export function staffOrderRoutes({ db }: AppDeps) {
+  const r = new Hono<AuthEnv>();
+
+  r.post('/', body(submitOrdersRequest), async (c) => {
+    const { orders } = c.req.valid('json');
+    const p = c.get('principal');
+    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, await listPeriods(db));
+    return c.json({ results });
+  });
+
+  r.delete('/:clientId', async (c) => {
+    const row = await withdrawOrder(db, c.get('principal').subjectId, c.req.param('clientId'));
+    if (!row) throw new Problem('404.12');
+    return c.json({ clientId: row.client_id, status: 'withdrawn' });
+  });
+
+  r.get('/', async (c) => {
+    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', c.get('principal').subjectId).orderBy('received_at', 'desc').limit(2000).execute();
+    const orders: StaffOrderView[] = rows.map((row) => {
+      const { status, reason } = resultOf(row);
+      return { clientId: row.client_id, serverId: row.id, status, ...(reason ? { reason } : {}), order: JSON.parse(row.body) as SubmittedOrder, receivedAt: row.received_at };
+    });
+    return c.json({ orders });
+  });
+
+  return r;
+}

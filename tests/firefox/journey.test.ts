@@ -1,0 +1,134 @@
+// The civil servant's path in Firefox (Debian firefox-esr) with the real Firefox build of the extension and a
+// real collector: product → cart → checkout → confirmation → notice → popup → enrol → submit → the collector has
+// it. Run by `npm test` after Playwright (scripts/test.mjs), with Node's test runner:
+//   node --import tsx --test tests/firefox/journey.test.ts
+// puppeteer-core drives Firefox over WebDriver BiDi. Firefox has no host-resolver rules, so the fixture server is
+// its HTTP proxy: every http:// host but localhost goes there (the collector, on localhost, is reached directly).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startCollector } from '../../server/collector';
+import { readConfig } from '../../server/config';
+import { createEnrolmentCode } from '../../server/testing/seed';
+import { fixture, startMarketplaceServer } from '../e2e/marketplace-server';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = 'nongsan-so@langson.gov.vn';
+// Fixed here so that the test knows the extension's pages' address (moz-extension://<uuid>/popup.html).
+const UUID = '5d1c2a9e-6b0f-4f3e-9a43-2f4a1c7e8b10';
+const base = `moz-extension://${UUID}`;
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startMarketplaceServer>>;
+let collector: Awaited<ReturnType<typeof startCollector>>;
+let dataDir: string;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-firefox-'));
+  collector = await startCollector({ ...readConfig(), port: 0, dataDir, databaseUrl: null });
+  await collector.db
+    .insertInto('periods')
+    .values({ id: 'e2e-2026', name: 'Đợt thử nghiệm 2026', starts_on: '2026-09-01', ends_on: '2026-12-31', report_due: '2027-01-10' })
+    .execute();
+  site = await startMarketplaceServer({
+    'langson.postmart.vn': {
+      '/p/mang-kho-bac-son-tui-500g-18342.html': fixture('postmart/fixtures/product-mang-kho.html'),
+      '/cart': fixture('postmart/fixtures/cart.html'),
+      '/checkout': fixture('postmart/fixtures/checkout.html'),
+      '/checkout/complete': fixture('postmart/fixtures/checkout-complete.html'),
+    },
+  });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // WebDriver BiDi refuses to open moz-extension:// pages (the popup, the options) without it.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': site.port,
+      'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      'intl.accept_languages': 'vi-VN, vi',
+    },
+  });
+  await browser.installExtension(resolve('.output/firefox-mv2'));
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await collector?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * Opens one of the extension's pages. Firefox moves the tab to the extension process, and the BiDi navigation
+ * never reports back; so the page is asked for, and its content waited for.
+ */
+async function openExtensionPage(path: string, ready: string): Promise<Page> {
+  const page = await browser.newPage();
+  let failed: unknown = null;
+  void page.goto(`${base}/${path}`, { timeout: 0 }).catch((e) => (failed = e));
+  await page.waitForSelector(ready, { timeout: 15_000 }).catch(async (e) => {
+    throw new Error(`${path}: ${e.message}; at ${page.url()}; navigation: ${failed}; page: ${await page.evaluate(() => document.body?.innerText).catch(() => '?')}`);
+  });
+  return page;
+}
+
+/** The text of the first element matching a selector, once it contains the words (waits up to 15 s). */
+async function waitForText(page: Page, selector: string, words: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (sel, w) => {
+      // Also inside open shadow roots: the notice renders in one.
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const host of document.querySelectorAll('*')) if (host.shadowRoot) roots.push(host.shadowRoot);
+      for (const r of roots) for (const el of r.querySelectorAll(sel)) if (el.textContent?.includes(w)) return el.textContent;
+      return null;
+    },
+    { timeout: 15_000, polling: 200 },
+    selector,
+    words,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+test('Firefox: checkout → confirmation → notice → popup → enrol → Gửi → the collector has the order', async () => {
+  const page = await browser.newPage();
+  for (const path of ['/p/mang-kho-bac-son-tui-500g-18342.html', '/cart', '/checkout', '/checkout/complete'])
+    await page.goto(`http://langson.postmart.vn${path}`, { waitUntil: 'domcontentloaded' });
+  const notice = await waitForText(page, '[role="status"]', 'Đã ghi nhận đơn 10528');
+  assert.match(notice, /2 sản phẩm nông sản/);
+
+  const options = await openExtensionPage('options.html', 'input[name="collector"]');
+  await options.locator('input[name="collector"]').fill(`http://localhost:${collector.port}`);
+  await options.locator('button[type="submit"]').click();
+  await waitForText(options, '[role="status"]', 'Đã lưu');
+
+  const popup = await openExtensionPage('popup.html', 'section[aria-labelledby="enrol-h"] input');
+  const code = await createEnrolmentCode(collector.db, 'SNV');
+  const [name, codeBox] = await popup.$$('section[aria-labelledby="enrol-h"] input');
+  await name.type('Hoàng Thị Mai');
+  await codeBox.type(code);
+  await popup.locator('::-p-text(Kiểm tra mã)').click();
+  await waitForText(popup, '.agency', 'Sở Nội vụ');
+  await popup.locator('::-p-text(Đúng, đăng ký)').click();
+  await waitForText(popup, '.who', 'Hoàng Thị Mai — Sở Nội vụ');
+
+  const card = await waitForText(popup, 'article.order[data-order-code="10528"]', 'Măng khô Bắc Sơn túi 500g');
+  assert.match(card, /Khâu nhục Lạng Sơn hộp 1kg/);
+  await popup.locator('button.primary::-p-text(Gửi)').click();
+  await waitForText(popup, 'article.order[data-order-code="10528"] .state', 'Đã gửi');
+
+  const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
+  const mine = rows.filter((r) => JSON.parse(r.body).orderCode === '10528');
+  assert.equal(mine.length, 1);
+  assert.deepEqual(
+    JSON.parse(mine[0].body).items.map((i: { name: string }) => i.name),
+    ['Măng khô Bắc Sơn túi 500g', 'Khâu nhục Lạng Sơn hộp 1kg'],
+  );
+});

@@ -1,0 +1,154 @@
+/**
+ * Issue 14: stopping the collector (systemd, docker stop, Ctrl+C) under traffic. A real collector process
+ * receives SIGTERM while a civil servant's upload is still arriving: it stops taking new connections, answers that
+ * upload (200, stored), closes the database and exits 0, never "driver has already been destroyed" — also when the
+ * client of a request still being handled has hung up.
+ * systemd and `docker stop` signal every process of the service, so the collector sees the signal more than once.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import pg from 'pg';
+import { createApp } from '../../../server/app';
+import { enrolStaff, sampleOrder } from '../../../server/testing/seed';
+import { kill, processDatabase, startCollector } from './collector-process';
+
+/** A POST whose body is sent in two parts: the request is in flight, on the server, between `begin` and `finish`. */
+function slowPost(base: string, path: string, token: string, body: unknown) {
+  const data = Buffer.from(JSON.stringify(body));
+  const half = Math.floor(data.length / 2);
+  const u = new URL(base + path);
+  let answer!: Promise<{ status: number; body: any }>;
+  const req = request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, Authorization: `Bearer ${token}` } });
+  const connected = new Promise<void>((resolve, reject) => {
+    req.once('socket', (s) => s.once('connect', () => resolve()));
+    req.once('error', reject);
+  });
+  answer = new Promise((resolve, reject) => {
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.once('error', reject);
+  });
+  req.write(data.subarray(0, half));
+  return {
+    connected,
+    finish: () => {
+      req.end(data.subarray(half));
+      return answer;
+    },
+    /** The client goes away (tablet off the network): the connection is reset. */
+    abort: () => req.destroy(),
+  };
+}
+
+/** GET /api/health on a new connection: the status, or the connection error's code (ECONNREFUSED once it stops listening). */
+const health = (base: string) =>
+  new Promise<number | string>((resolve) => {
+    const req = request(`${base}/api/health`, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.end();
+  });
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`${kind}: graceful shutdown`, () => {
+    const procs: ChildProcess[] = [];
+    let cleanup = async () => {};
+    afterAll(async () => {
+      for (const p of procs) await kill(p, 'SIGKILL');
+      await cleanup();
+    });
+
+    /** A fresh database with an enrolled civil servant, and a collector process on it; `exited` is its exit code. */
+    async function running() {
+      const database = await processDatabase(kind);
+      const { db } = await database.open();
+      const previous = cleanup;
+      cleanup = async () => {
+        await previous();
+        await db.destroy();
+        await database.drop();
+      };
+      const staff = await enrolStaff({ db, app: createApp({ db, dbKind: kind, startedAt: new Date() }) }, 'SNV');
+      const collector = await startCollector(database.env);
+      procs.push(collector.proc);
+      const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
+      return { database, db, staff, collector, exited };
+    }
+
+    it('SIGTERM with an upload in flight: the upload is answered 200 and stored, then the process exits 0', { timeout: 60_000 }, async () => {
+      const { db, staff, collector, exited } = await running();
+
+      const order = sampleOrder();
+      const upload = slowPost(collector.base, '/api/staff/orders', staff.token, { orders: [order] });
+      await upload.connected;
+      // A full round trip on another connection: the collector has taken the upload's connection (accepted first).
+      expect(await health(collector.base)).toBe(200);
+
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      // It stops accepting new connections...
+      let answer: number | string = 200;
+      for (let i = 0; i < 200 && answer === 200; i++) {
+        answer = await health(collector.base);
+        if (answer === 200) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(answer).toBe('ECONNREFUSED');
+      expect(collector.proc.exitCode).toBe(null);
+      // A second signal (the operator presses Ctrl+C again, systemd signals the whole group) changes nothing.
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      expect(await health(collector.base)).toBe('ECONNREFUSED');
+
+      // ...and still answers the upload that was under way.
+      const uploaded = await upload.finish();
+      expect(uploaded.status).toBe(200);
+      expect(uploaded.body.results).toEqual([expect.objectContaining({ clientId: order.clientId, status: 'accepted' })]);
+      expect(await exited).toBe(0);
+      expect(collector.output()).not.toMatch(/destroyed|Error/);
+
+      const stored = await db.selectFrom('staff_orders').select(['client_id', 'total']).execute();
+      expect(stored).toEqual([{ client_id: order.clientId, total: kind === 'postgres' ? '290000' : 290_000 }]);
+    });
+
+    it.runIf(kind === 'postgres')('SIGTERM while a batch of orders waits on the database and its sender has hung up: the batch is stored and checked before the database closes', { timeout: 60_000 }, async () => {
+      const { database, db, staff, collector, exited } = await running();
+      const holder = new pg.Client({ connectionString: database.env.DATABASE_URL });
+      await holder.connect();
+      const previous = cleanup;
+      // The session holding the lock ends before its database is dropped.
+      cleanup = async () => {
+        await holder.end().catch(() => {});
+        await previous();
+      };
+
+      // Another session holds the orders table: the collector's insert waits for it, its handler is in flight.
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE staff_orders IN EXCLUSIVE MODE');
+      const orders = Array.from({ length: 100 }, () => sampleOrder());
+      const batch = slowPost(collector.base, '/api/staff/orders', staff.token, { orders });
+      const cutOff = batch.finish().then(() => 'answered', () => 'cut off');
+      let waiting = 0;
+      for (let i = 0; i < 4000 && waiting === 0; i++) {
+        const r = await holder.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        waiting = r.rows[0].n;
+        if (waiting === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(waiting).toBe(1);
+
+      // The service is stopped and the extension's connection drops; then the other session lets go.
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      batch.abort();
+      expect(await cutOff).toBe('cut off');
+      await holder.query('COMMIT');
+      expect(await exited).toBe(0);
+      expect(collector.output()).not.toMatch(/destroyed|Error/);
+      const stored = await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(stored.n)).toBe(100);
+    });
+  });
+}
