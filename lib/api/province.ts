@@ -61,7 +61,7 @@ export const agencyListSchema = v.object({ agencies: v.array(agencySchema) });
 /** PATCH /api/province/agencies/:code body. */
 export const agencyPatchRequest = v.object({
   name: v.optional(typedText(2, 200, 'Tên cơ quan cần 2–200 ký tự.')),
-  headcount: v.optional(v.nullable(intIn(0, 100_000, 'Biên chế là số nguyên từ 0 đến 100.000, hoặc để trống.'))),
+  headcount: v.optional(v.nullable(intIn(0, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 0 đến 100.000, hoặc để trống.'))),
   active: v.optional(v.boolean()),
 });
 

@@ -50,12 +50,12 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expectAccessible(page);
 
     // Headcount of the agency, found without typing diacritics.
-    await tab(page, 'Cơ quan và biên chế').click();
+    await tab(page, 'Cơ quan và số CB, CC, VC, NLĐ').click();
     await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('tu phap');
     await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
-    await page.getByRole('textbox', { name: 'Biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
-    await page.getByRole('button', { name: 'Lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
+    await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
     await expectAccessible(page);
 
     // The agency issues codes, two people submit through the staff API, the agency submits its report.

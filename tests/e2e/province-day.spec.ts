@@ -140,11 +140,11 @@ for (const kind of kinds) {
       for (const u of [snv, stp, officer]) await expect(accounts).toContainText(u.username);
 
       // SNV's headcount, so its participation rate is exact.
-      await tab('Cơ quan và biên chế').click();
+      await tab('Cơ quan và số CB, CC, VC, NLĐ').click();
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so noi vu');
-      await page.getByRole('textbox', { name: 'Biên chế của Sở Nội vụ tỉnh Lạng Sơn' }).fill('50');
-      await page.getByRole('button', { name: 'Lưu biên chế của Sở Nội vụ tỉnh Lạng Sơn' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Nội vụ tỉnh Lạng Sơn: 50.' })).toBeVisible();
+      await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Nội vụ tỉnh Lạng Sơn' }).fill('50');
+      await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Nội vụ tỉnh Lạng Sơn' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Nội vụ tỉnh Lạng Sơn: 50.' })).toBeVisible();
 
       // The commune before the day: its progress row.
       const communeRow = await communeProgress(page);

@@ -76,7 +76,7 @@ forEachDatabase((deps) => {
 
       let tally = (await (await get('/api/agency/tally?period=2021-dot-1')).json()).tally;
       expect(tally).toMatchObject({ participants: 1, orders: 2 });
-      expect((await (await review({ decision: 'counted', note: 'Hoá đơn ghi tên chị Bình' })).json()).counted).toBe(true);
+      expect((await (await review({ decision: 'counted', note: 'Hóa đơn ghi tên chị Bình' })).json()).counted).toBe(true);
       tally = (await (await get('/api/agency/tally?period=2021-dot-1')).json()).tally;
       expect(tally).toMatchObject({ participants: 2, orders: 3, amountVnd: 720_000, kg: 3 });
       const monthly = (await (await get('/api/agency/tally?month=2021-08')).json()).tally;

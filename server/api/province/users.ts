@@ -60,7 +60,7 @@ export function provinceUserRoutes({ db }: AppDeps) {
       });
     }
     if (b.disabled !== undefined) {
-      if (b.disabled && id === c.get('principal').subjectId) throw new Problem('400.2', { field: 'disabled', detail: 'Không thể tự khoá tài khoản đang dùng.' });
+      if (b.disabled && id === c.get('principal').subjectId) throw new Problem('400.2', { field: 'disabled', detail: 'Không thể tự khóa tài khoản đang dùng.' });
       await db.updateTable('users').set({ disabled_at: b.disabled ? user.disabled_at ?? new Date().toISOString() : null }).where('id', '=', id).execute();
       if (b.disabled) await revokeAllTokens(db, user.role, id);
     }

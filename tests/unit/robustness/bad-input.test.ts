@@ -131,14 +131,14 @@ forEachDatabase((deps) => {
     });
 
     it('a household resent in NFD is the same household, stored in NFC', async () => {
-      const h = household({ headName: 'Hoàng Thị Thuỷ', village: 'Bản Nà Pàn' });
+      const h = household({ headName: 'Hoàng Thị Thủy', village: 'Bản Nà Pàn' });
       const nfd = JSON.parse(JSON.stringify(h).normalize('NFD'));
       const first = await call(server.base, 'POST', '/api/kiosk/households', kioskToken, { households: [nfd] });
       const again = await call(server.base, 'POST', '/api/kiosk/households', kioskToken, { households: [h] });
       expect(first.body.results[0].status).toBe('accepted');
       expect(again.body.results[0]).toEqual(first.body.results[0]);
       const stored = await deps().db.selectFrom('households').selectAll().where('client_id', '=', h.clientId).executeTakeFirstOrThrow();
-      expect(stored.head_name).toBe('Hoàng Thị Thuỷ'.normalize('NFC'));
+      expect(stored.head_name).toBe('Hoàng Thị Thủy'.normalize('NFC'));
       expect(stored.village).toBe('Bản Nà Pàn'.normalize('NFC'));
     });
 

@@ -114,7 +114,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
                 setForm(empty);
               }}
             >
-              Huỷ sửa
+              Hủy sửa
             </button>
           )}
         </fieldset>

@@ -100,13 +100,13 @@ export function RollupPanel({ scope }: { scope: Scope }) {
       <h3>Tỷ lệ tham gia theo cơ quan</h3>
       <BarChart
         title={`Tỷ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
-        summary={byRate.length ? `${byRate.length} cơ quan có số biên chế. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa có cơ quan nào có số biên chế.'}
+        summary={byRate.length ? `${byRate.length} cơ quan đã có tổng số CB, CC, VC, NLĐ. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa cơ quan nào có tổng số CB, CC, VC, NLĐ.'}
         bars={byRate.map((a) => ({ label: a.name, value: (a.tally.participationRate ?? 0) * 100 }))}
         format={(n) => `${formatNumber(n)}%`}
         max={100}
       />
       <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
-      <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong kỳ — nơi Sở cần đôn đốc.</p>
+      <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong đợt — nơi Sở cần đôn đốc.</p>
       <StatusMessage error={notStarted.error} />
       <ul>
         {notStarted.data?.agencies.map((a) => (
