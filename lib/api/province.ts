@@ -101,6 +101,8 @@ export const userSchema = v.object({
   fullName: v.string(),
   role: v.picklist(['province', 'agency', 'officer']),
   agencyCode: v.nullable(v.string()),
+  /** The agency's full name, shown instead of its code. */
+  agencyName: v.nullable(v.string()),
   communeCodes: v.array(v.string()),
   createdAt: v.string(),
   disabled: v.boolean(),

@@ -37,7 +37,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
   await signIn(page, focal.username, testPassword);
-  await expect(page.getByRole('heading', { name: 'Báo cáo của cơ quan SNV' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Báo cáo của Sở Nội vụ tỉnh Lạng Sơn' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Mã đăng ký cho cán bộ' })).toBeVisible();
 
   // Issue four codes for one room; the printable sheet shows each with its QR and expiry.

@@ -15,7 +15,7 @@ const tabs: Tab[] = [
 ];
 
 /** The agency focal point's (cán bộ đầu mối) dashboard: codes, people, review, report, export. */
-export function AgencyView({ agencyCode }: { agencyCode: string }) {
+export function AgencyView({ agencyName }: { agencyName: string }) {
   const page = useSubPage(tabs);
   const periods = usePeriods();
   const [wanted, setWanted] = useState(readQuery('dot'));
@@ -26,7 +26,7 @@ export function AgencyView({ agencyCode }: { agencyCode: string }) {
   };
   return (
     <main class="dash-wide">
-      <h1>Báo cáo của cơ quan {agencyCode}</h1>
+      <h1>Báo cáo của {agencyName}</h1>
       <TabNav tabs={tabs} current={page} label="Các trang của cơ quan" />
       {page === 'ma-dang-ky' ? (
         <EnrolmentCodes />

@@ -24,7 +24,7 @@ export function AccountList({ users, onOutcome, onChanged }: { users: Account[];
     { key: 'username', label: 'Tên đăng nhập', value: (u) => u.username },
     { key: 'fullName', label: 'Họ và tên', value: (u) => u.fullName },
     { key: 'role', label: 'Vai trò', value: (u) => roleText[u.role] },
-    { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyCode ?? u.communeCodes.map(communeName).join(', ')) || null },
+    { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyName ?? u.agencyCode ?? u.communeCodes.map(communeName).join(', ')) || null },
     { key: 'createdAt', label: 'Ngày tạo', kind: 'date', value: (u) => u.createdAt },
     {
       key: 'disabled',
