@@ -157,3 +157,10 @@ export const reportListSchema = v.object({ reports: v.array(reportSummarySchema)
 
 /** GET /api/agency/tally answer. */
 export const agencyTallySchema = v.object({ scope: scopeSchema, tally: tallySchema, report: v.nullable(reportSummarySchema) });
+
+/** PUT /api/agency/headcount body: the agency's Tổng số CB, CC, VC, NLĐ (kể cả cấp xã). */
+export const headcountRequest = v.object({ headcount: intIn(1, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 1 đến 100.000.') });
+
+/** GET and PUT /api/agency/headcount answer; `locked` once the province has locked it. */
+export const headcountSchema = v.object({ headcount: v.nullable(v.number()), locked: v.boolean() });
+export type Headcount = v.InferOutput<typeof headcountSchema>;

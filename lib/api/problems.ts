@@ -46,6 +46,7 @@ export const problems = {
   '422.11': { status: 422, vi: 'Số đơn hoặc số tiền của bạn trong đợt vượt ngưỡng Sở TT&TT đặt ra; các đơn của bạn chờ cơ quan xem xét trước khi tính.', en: 'Above the period plausibility limits; held for review.' },
   '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
   '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
+  '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -49,6 +49,8 @@ export const agencySchema = v.object({
   group: v.string(),
   districtCode: v.nullable(v.string()),
   headcount: v.nullable(v.number()),
+  /** Locked by the province: the agency can no longer change its headcount. */
+  headcountLocked: v.boolean(),
   active: v.boolean(),
   enrolledStaff: v.number(),
   focalPoints: v.number(),
@@ -62,6 +64,7 @@ export const agencyListSchema = v.object({ agencies: v.array(agencySchema) });
 export const agencyPatchRequest = v.object({
   name: v.optional(typedText(2, 200, 'Tên cơ quan cần 2–200 ký tự.')),
   headcount: v.optional(v.nullable(intIn(0, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 0 đến 100.000, hoặc để trống.'))),
+  headcountLocked: v.optional(v.boolean('Khóa là có hoặc không.')),
   active: v.optional(v.boolean()),
 });
 

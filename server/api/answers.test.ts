@@ -13,7 +13,7 @@ import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { healthSchema, loginAnswerSchema, periodListSchema, signedInUserSchema } from '../../lib/api/public';
 import { enrolAnswerSchema, enrolmentCodePreviewSchema, pageReportAnswerSchema, rulesAnswerSchema, staffMeSchema, staffOrdersAnswerSchema, submitOrdersAnswerSchema, withdrawAnswerSchema } from '../../lib/api/staff';
 import { deviceAnswerSchema, deviceCodeAnswerSchema, handoverAnswerSchema, householdsSinceSchema, kioskEnrolAnswerSchema, photoAnswerSchema, photoListSchema, progressAnswerSchema, syncAnswerSchema } from '../../lib/api/kiosk';
-import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, itemReviewListSchema, participantListSchema, reportListSchema, reportSchema } from '../../lib/api/agency';
+import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, headcountSchema, itemReviewListSchema, participantListSchema, reportListSchema, reportSchema } from '../../lib/api/agency';
 import {
   agencyListSchema,
   agencySchema,
@@ -119,6 +119,8 @@ forEachDatabase((deps) => {
     'GET /api/agency/enrolment-codes': { who: 'agency', status: 200, schema: enrolmentCodeListSchema },
     'GET /api/agency/enrolment-codes/print': { who: 'agency', status: 200, schema: null },
     'POST /api/agency/enrolment-codes/:code/revoke': { who: 'agency', status: 200, schema: enrolmentCodeSchema, path: () => `/api/agency/enrolment-codes/${ids.agencyCode}/revoke` },
+    'GET /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema },
+    'PUT /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema, body: () => ({ headcount: 120 }) },
     'GET /api/agency/participants': { who: 'agency', status: 200, schema: participantListSchema },
     'GET /api/agency/participants/:staffId/orders': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => `/api/agency/participants/${ids.staffId}/orders` },
     'GET /api/agency/review': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => '/api/agency/review?kind=flagged' },

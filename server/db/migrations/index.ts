@@ -8,6 +8,7 @@ import { staffByAgency0104 } from './0104-staff-by-agency';
 import { orderChecks0105 } from './0105-order-checks';
 import { reportDocuments0106 } from './0106-report-documents';
 import { normaliseOrderCodes0107 } from './0107-normalise-order-codes';
+import { headcountLock0108 } from './0108-headcount-lock';
 import { kiosk0201 } from './0201-kiosk';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0105-order-checks': orderChecks0105,
   '0106-report-documents': reportDocuments0106,
   '0107-normalise-order-codes': normaliseOrderCodes0107,
+  '0108-headcount-lock': headcountLock0108,
   '0201-kiosk': kiosk0201,
 };

@@ -45,6 +45,8 @@ const access: Record<string, Entry> = {
   'GET /api/agency/enrolment-codes': { allow: agencies },
   'POST /api/agency/enrolment-codes/:code/revoke': { allow: agencies, ownedByAgency: true },
   'GET /api/agency/enrolment-codes/print': { allow: agencies },
+  'GET /api/agency/headcount': { allow: agencies },
+  'PUT /api/agency/headcount': { allow: agencies, body: { headcount: 120 } },
   'GET /api/agency/participants': { allow: agencies },
   'GET /api/agency/participants/:staffId/orders': { allow: agencies, ownedByAgency: true },
   'GET /api/agency/review': { allow: agencies },
