@@ -121,6 +121,10 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
 
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
   await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
+  // The agency enters its own headcount, the base of its participation rate.
+  await page.getByLabel('Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của cơ quan').fill('80');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của cơ quan: 80 người.' })).toBeVisible();
   const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
   await expect(cards).toContainText('Số CB, CC, VC, NLĐ tham gia2');
   await expect(cards).toContainText('Số lượng mặt hàng nông sản2');
@@ -147,7 +151,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const summary = wb.getWorksheet('Tổng hợp')!;
   const header = summary.getRow(5).values as unknown[];
   expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)']);
-  expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', undefined, 2, undefined, 2, 2, 5, 690000, 7]);
+  expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', 80, 2, 0.025, 2, 2, 5, 690000, 7]);
   const sheet = wb.getWorksheet('Người tham gia')!;
   expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
   expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual([2, 'Nguyễn Văn An', 1, 1, 2, 240000, 1, 0]);

@@ -56,6 +56,9 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
     await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Mở khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' })).toBeVisible();
     await expectAccessible(page);
 
     // The agency issues codes, two people submit through the staff API, the agency submits its report.

@@ -3,6 +3,7 @@ import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { AgencyReport } from './agency-report';
+import { AgencyHeadcount } from './headcount';
 import { EnrolmentCodes } from './enrolment-codes';
 import { Participants } from './participants';
 import { ReviewOrders } from './review-orders';
@@ -34,6 +35,7 @@ export function AgencyView({ agencyName }: { agencyName: string }) {
         <>
           <StatusMessage error={periods.error} />
           {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pick} />}
+          {page === 'bao-cao' && <AgencyHeadcount />}
           {period && page === 'bao-cao' && <AgencyReport period={period} />}
           {period && page === 'can-xem-xet' && <ReviewOrders periodId={period.id} />}
           {period && page === 'nguoi-tham-gia' && <Participants periodId={period.id} />}

@@ -30,12 +30,32 @@ export function AgencyHeadcounts() {
     }
   }
 
+  async function lock(a: AgencyRow, headcountLocked: boolean) {
+    try {
+      await sendJson('PATCH', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcountLocked });
+      setMessage({ text: `Đã ${headcountLocked ? 'khóa' : 'mở khóa'} tổng số CB, CC, VC, NLĐ của ${a.name}.` });
+      list.reload();
+    } catch (e) {
+      setMessage({ text: `Chưa ${headcountLocked ? 'khóa' : 'mở khóa'} được: ${describeError(e)}`, error: true });
+    }
+  }
+
   const columns: Column<AgencyRow>[] = [
     { key: 'code', label: 'Mã', value: (a) => a.code },
     { key: 'name', label: 'Cơ quan', value: (a) => a.name },
     { key: 'enrolledStaff', label: 'Cán bộ đã đăng ký', kind: 'number', value: (a) => a.enrolledStaff },
     { key: 'focalPoints', label: 'Tài khoản đầu mối', kind: 'number', value: (a) => a.focalPoints },
     { key: 'headcount', label: figureNames.headcount, kind: 'number', value: (a) => a.headcount, render: (a) => <HeadcountField agency={a} onSave={save} /> },
+    {
+      key: 'headcountLocked',
+      label: 'Khóa (cơ quan không tự sửa)',
+      value: (a) => (a.headcountLocked ? 'Đã khóa' : 'Cơ quan tự nhập'),
+      render: (a) => (
+        <button type="button" class="secondary" onClick={() => void lock(a, !a.headcountLocked)} aria-label={`${a.headcountLocked ? 'Mở khóa' : 'Khóa'} tổng số CB, CC, VC, NLĐ của ${a.name}`}>
+          {a.headcountLocked ? 'Mở khóa' : 'Khóa'}
+        </button>
+      ),
+    },
   ];
   return (
     <section aria-labelledby="hc-h">
