@@ -14,6 +14,7 @@ import { run as load } from './load';
 import { run as plans } from './plans';
 import { run as code } from './code';
 import { run as handoverUpload } from './handover-upload';
+import { run as documents } from './documents';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -28,6 +29,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'plans', run: plans },
   { name: 'code', run: code },
   { name: 'handover-upload', run: handoverUpload },
+  { name: 'documents', run: documents },
 ];
 
 const only = process.argv.slice(2);

@@ -42,4 +42,19 @@ describe('tally', () => {
     expect(t).toMatchObject({ participants: 2, orders: 2, grams: 298, kg: 0.3, headcount: 10, participationRate: 0.2 });
     expect(sumTallies([a, b], 28_385).participationRate).toBeCloseTo(2 / 28_385);
   });
+
+  it('makes no participant of an order with only non-farm items, or with every farm item excluded', () => {
+    const onlyNonFarm = orderContribution([item({ isFarmProduct: false }), item({ isFarmProduct: false, lineTotal: 30_000 })]);
+    const allExcluded = orderContribution([item({ excluded: true }), item({ excluded: true, quantity: 1, lineTotal: 90_000 }), item({ isFarmProduct: false })]);
+    expect(onlyNonFarm).toEqual({ farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, itemsWithoutWeight: 0 });
+    expect(allExcluded).toEqual({ farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, itemsWithoutWeight: 0 });
+    const t = tally(
+      [
+        { personId: 'a', counted: true, contribution: onlyNonFarm },
+        { personId: 'b', counted: true, contribution: allExcluded },
+      ],
+      10,
+    );
+    expect(t).toEqual({ headcount: 10, participants: 0, orders: 0, farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, kg: 0, itemsWithoutWeight: 0, participationRate: 0 });
+  });
 });

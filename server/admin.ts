@@ -25,7 +25,7 @@ const help = `Cách dùng / usage: npm run admin -- <lệnh> [tuỳ chọn]
   restore --from <tệp> [--yes]
       Thay toàn bộ dữ liệu bằng bản sao lưu. Dừng máy chủ thu thập trước khi chạy.
   purge --before <dd/mm/yyyy> [--yes]
-      Xoá dữ liệu đã hết thời hạn lưu (SECURITY.md, mục Retention): ảnh, số điện thoại, số CCCD của hộ đã mở
+      Xóa dữ liệu đã hết thời hạn lưu (SECURITY.md, mục Retention): ảnh, số điện thoại, số CCCD của hộ đã mở
       cửa hàng trước ngày đó; đơn hàng của cán bộ trong các đợt có hạn báo cáo trước ngày đó mà cơ quan đã nộp
       báo cáo. Giữ nguyên các con số. Hỏi xác nhận trừ khi có --yes.`;
 
@@ -79,7 +79,7 @@ if (command === 'backup' || command === 'restore') {
       if (await confirm(`Toàn bộ dữ liệu hiện có trong ${where} sẽ được thay bằng ${values.from}. Máy chủ thu thập đã dừng chưa? Tiếp tục?`)) {
         console.log(await restoreDatabase(config, values.from));
       } else {
-        console.log('Đã huỷ, không thay đổi gì.');
+        console.log('Đã hủy, không thay đổi gì.');
         process.exitCode = 1;
       }
     }
@@ -122,7 +122,7 @@ try {
     console.log(`Đã đặt lại mật khẩu cho "${username}".`);
   } else if (command === 'list-users') {
     const users = await db.selectFrom('users').select(['username', 'role', 'full_name', 'agency_code', 'disabled_at']).orderBy('username').execute();
-    for (const u of users) console.log([u.username, u.role, u.full_name, u.agency_code ?? '', u.disabled_at ? 'đã khoá' : ''].join('\t'));
+    for (const u of users) console.log([u.username, u.role, u.full_name, u.agency_code ?? '', u.disabled_at ? 'đã khóa' : ''].join('\t'));
   } else if (command === 'purge') {
     const before = parseCutOff(values.before ?? '');
     if (!before) throw new Error('Thiếu hoặc sai --before: ngày theo dạng dd/mm/yyyy (ví dụ 31/12/2022).');
@@ -134,10 +134,10 @@ try {
     const plan = await planPurge(db, before);
     console.log(describePurge(plan, false));
     const nothing = !plan.households.count && plan.orders.periods.every((p) => !p.orders);
-    if (nothing) console.log('Không có gì để xoá.');
-    else if (await confirm('Xoá vĩnh viễn các dữ liệu trên?')) console.log(describePurge(await purge(db, before), true));
+    if (nothing) console.log('Không có gì để xóa.');
+    else if (await confirm('Xóa vĩnh viễn các dữ liệu trên?')) console.log(describePurge(await purge(db, before), true));
     else {
-      console.log('Đã huỷ, không xoá gì.');
+      console.log('Đã hủy, không xóa gì.');
       process.exitCode = 1;
     }
   } else {

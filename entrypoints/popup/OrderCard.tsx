@@ -31,6 +31,8 @@ export function OrderCard({ order: o }: { order: StoredOrder }) {
         {o.status === 'cancelled' && <span class="state rejected">Đã hủy — không tính</span>}
       </p>
       {['rejected', 'flagged', 'agency-excluded'].includes(state) && <Why order={o} />}
+      {/* Accepted, with the collector's note (its numbered code is in the sentence): an item it counted otherwise. */}
+      {state === 'sent' && o.submission.reason && <p>Ghi chú của máy chủ: {o.submission.reason}</p>}
       {!o.orderCode && <OrderCodeField order={o} />}
       {o.missing.includes('items') && <p class="missing">Trang không cho biết sản phẩm của đơn này: hãy xóa đơn và thêm bằng tay.</p>}
       <ul class="items">

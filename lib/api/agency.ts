@@ -3,7 +3,7 @@
  * and answers with them, and the agency dashboard.
  */
 import * as v from 'valibot';
-import { intIn, note, scopeSchema } from './fields';
+import { documentFieldsSchema, intIn, line, note, scopeSchema } from './fields';
 import { submittedOrderSchema, submissionStatuses } from './staff';
 
 /** Numbers as lib/tally.ts adds them up. */
@@ -75,6 +75,21 @@ export const staffRevokeAnswerSchema = v.object({ staffId: v.string(), revokedAt
 /** GET /api/agency/participants answer. */
 export const participantListSchema = v.object({ scope: scopeSchema, participants: v.array(participantRowSchema) });
 
+/** One item of an order as the agency reviews it: what was sent, what the server decided, the agency's word. */
+export const itemReviewSchema = v.object({
+  lineNo: v.number(),
+  name: v.string(),
+  sentAsFarm: v.boolean(),
+  serverVerdict: v.boolean(),
+  counts: v.boolean(),
+  override: v.nullable(v.object({ isFarmProduct: v.boolean(), byName: v.string(), at: v.string(), note: v.string() })),
+});
+export type ItemReview = v.InferOutput<typeof itemReviewSchema>;
+
+/** A check the collector noted on an order (server/staff/check-order.ts): its code and the sentence for the person. */
+export const orderCheckSchema = v.object({ code: v.picklist(['409.13', '422.10', '422.11', '422.12']), message: v.string(), field: v.optional(v.string()) });
+export type OrderCheck = v.InferOutput<typeof orderCheckSchema>;
+
 /** An order as the focal point reviews it, with who else claimed the same marketplace order. */
 export const agencyOrderSchema = v.object({
   id: v.string(),
@@ -95,6 +110,10 @@ export const agencyOrderSchema = v.object({
   otherClaims: v.array(v.object({ agencyCode: v.string(), agencyName: v.string(), fullName: v.nullable(v.string()) })),
   /** The person attached a photo of the order (GET /api/agency/orders/:id/photo). */
   hasPhoto: v.boolean(),
+  /** What the collector's checks noted (holds and verdicts). */
+  checks: v.array(orderCheckSchema),
+  /** Each item with the classifier's verdict and the agency's word, if any. */
+  items: v.array(itemReviewSchema),
 });
 export type AgencyOrderView = v.InferOutput<typeof agencyOrderSchema>;
 
@@ -102,7 +121,17 @@ export type AgencyOrderView = v.InferOutput<typeof agencyOrderSchema>;
 export const agencyOrderListSchema = v.object({ orders: v.array(agencyOrderSchema) });
 
 /** GET /api/agency/review query. */
-export const reviewQuery = v.object({ kind: v.optional(v.picklist(['pending', 'flagged', 'manual', 'reviewed']), 'pending'), period: v.optional(v.string()) });
+export const reviewQuery = v.object({ kind: v.optional(v.picklist(['pending', 'flagged', 'manual', 'reviewed', 'checked']), 'pending'), period: v.optional(v.string()) });
+
+/** POST /api/agency/review/:orderId/items/:lineNo body: the agency's word on one item, with why. */
+export const itemOverrideRequest = v.object({
+  isFarmProduct: v.boolean('Chọn "là nông sản" hoặc "không phải nông sản".'),
+  note: v.pipe(line('Lý do', 500), v.minLength(1, 'Cần ghi lý do để người mua và Sở biết vì sao.')),
+});
+export type ItemOverride = v.InferInput<typeof itemOverrideRequest>;
+
+/** POST /api/agency/review/:orderId/items/:lineNo answer: the order's items. */
+export const itemReviewListSchema = v.object({ items: v.array(itemReviewSchema) });
 
 /** POST /api/agency/review/:orderId body; a note is required to exclude (checked by the route: it names `note`). */
 export const reviewRequest = v.object({
@@ -110,8 +139,8 @@ export const reviewRequest = v.object({
   note: v.pipe(v.nullish(v.string()), v.transform((s) => (typeof s === 'string' ? s.normalize('NFC').trim().slice(0, 500) : ''))),
 });
 
-/** POST /api/agency/reports body. */
-export const submitReportRequest = v.object({ periodId: v.string(), note: note(1000) });
+/** POST /api/agency/reports body (the numbers come from the collector, never from the request). */
+export const submitReportRequest = v.object({ periodId: v.string('Chọn đợt báo cáo.'), note: note(1000), ...documentFieldsSchema.entries });
 
 export const reportSummarySchema = v.object({
   id: v.string(),
@@ -135,3 +164,10 @@ export const reportListSchema = v.object({ reports: v.array(reportSummarySchema)
 
 /** GET /api/agency/tally answer. */
 export const agencyTallySchema = v.object({ scope: scopeSchema, tally: tallySchema, report: v.nullable(reportSummarySchema) });
+
+/** PUT /api/agency/headcount body: the agency's Tổng số CB, CC, VC, NLĐ (kể cả cấp xã). */
+export const headcountRequest = v.object({ headcount: intIn(1, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 1 đến 100.000.') });
+
+/** GET and PUT /api/agency/headcount answer; `locked` once the province has locked it. */
+export const headcountSchema = v.object({ headcount: v.nullable(v.number()), locked: v.boolean() });
+export type Headcount = v.InferOutput<typeof headcountSchema>;

@@ -40,3 +40,34 @@ export const scopeSchema = v.union([
   v.object({ periodId: v.string(), label: v.string() }),
   v.object({ from: v.string(), to: v.string(), label: v.string() }),
 ]);
+
+/** One line of text a person typed for a document: NFC, trimmed, at most `max` characters. */
+export const line = (label: string, max: number) =>
+  v.pipe(v.string(`${label} phải là chữ.`), v.normalize('NFC'), v.trim(), v.maxLength(max, `${label} dài quá ${max} ký tự.`));
+const optionalLine = (label: string, max: number) => v.optional(v.nullable(line(label, max)), null);
+
+/**
+ * What varies in a báo cáo (the agency's and the province's) and is saved with it: số ký hiệu, the signer,
+ * recipients, the governing body.
+ */
+export const documentFieldsSchema = v.object({
+  /** Số ký hiệu as written on the document, e.g. "15/BC-SNV"; empty leaves "Số:      /BC-…" to fill by hand. */
+  docNumber: optionalLine('Số ký hiệu', 40),
+  signerName: optionalLine('Họ tên người ký', 100),
+  /** e.g. "GIÁM ĐỐC", or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" on two lines. */
+  signerPosition: optionalLine('Chức vụ người ký', 120),
+  /** Nơi nhận besides "Như trên" and "Lưu: VT", one per line. */
+  recipients: v.optional(v.nullable(v.pipe(v.array(line('Nơi nhận', 200), 'Nơi nhận phải là danh sách.'), v.maxLength(20, 'Tối đa 20 nơi nhận.'))), null),
+  /** Cơ quan chủ quản above the issuing body, e.g. "UBND TỈNH LẠNG SƠN"; empty when there is none. */
+  parentBody: optionalLine('Cơ quan chủ quản', 120),
+});
+export type DocumentFields = v.InferOutput<typeof documentFieldsSchema>;
+
+/** The document fields as the collector gives them back. */
+export const documentFieldsOutput = v.object({
+  docNumber: v.nullable(v.string()),
+  signerName: v.nullable(v.string()),
+  signerPosition: v.nullable(v.string()),
+  recipients: v.nullable(v.array(v.string())),
+  parentBody: v.nullable(v.string()),
+});

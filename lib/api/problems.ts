@@ -45,6 +45,15 @@ export const problems = {
   '403.11': { status: 403, vi: 'Cơ quan đã thu hồi quyền gửi đơn của người dùng này. Xin liên hệ cán bộ đầu mối.', en: 'Your agency revoked this person.' },
   '403.12': { status: 403, vi: 'Cơ quan này đã ngừng tham gia; máy chủ không nhận thêm dữ liệu mới.', en: 'This agency is inactive and accepts nothing new.' },
   '409.12': { status: 409, vi: 'Đã có đợt vận động với mã này.', en: 'A campaign period with this id exists.' },
+  // The collector's own checks of an order (server/staff/check-order.ts). 400.x refuse it; 409.13 and 422.10–11
+  // hold it for the agency's review (not counted until then); 422.12 is a note: the item counts as the server says.
+  '400.15': { status: 400, vi: 'Ngày đặt hàng sau ngày hôm nay. Xin sửa lại ngày đặt hàng đúng như trên trang của sàn.', en: 'The order date is later than today (Vietnam time).' },
+  '409.13': { status: 409, vi: 'Đơn hàng này cũng được người khác (hoặc chính bạn, ở một lần gửi khác) khai báo; cơ quan sẽ xem xét trước khi tính.', en: 'This marketplace order was claimed more than once; held for review.' },
+  '422.10': { status: 422, vi: 'Tổng tiền của đơn không khớp với tiền hàng cộng phí vận chuyển trừ giảm giá; cơ quan sẽ xem xét trước khi tính.', en: 'The order total differs from items + shipping − discount; held for review.' },
+  '422.11': { status: 422, vi: 'Số đơn hoặc số tiền của bạn trong đợt vượt ngưỡng Sở TT&TT đặt ra; các đơn của bạn chờ cơ quan xem xét trước khi tính.', en: 'Above the period plausibility limits; held for review.' },
+  '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
+  '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
+  '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -3,7 +3,7 @@
  * answers with them, and the province dashboard.
  */
 import * as v from 'valibot';
-import { intIn, isoDate, scopeSchema, typedText } from './fields';
+import { documentFieldsSchema, documentFieldsOutput, intIn, isoDate, scopeSchema, typedText } from './fields';
 import { periodSchema } from './public';
 import { tallySchema } from './agency';
 import { roles } from './public';
@@ -18,10 +18,12 @@ export const rollupAgencySchema = v.object({
   name: v.string(),
   group: v.string(),
   active: v.boolean(),
-  /** Live numbers from the orders received. */
+  /** What counts: the newest submitted report's numbers, zeros when none (live numbers for a month). */
   tally: tallySchema,
+  /** Live numbers from the orders received ("chưa nộp / tạm tính"). */
+  live: tallySchema,
   /** The agency's report for the period: on time when its first version was; the newest version's numbers. */
-  report: v.object({ state: v.picklist(reportStates), overdue: v.boolean(), version: v.nullable(v.number()), submittedAt: v.nullable(v.string()), tally: v.nullable(tallySchema) }),
+  report: v.object({ state: v.picklist(reportStates), overdue: v.boolean(), id: v.nullable(v.string()), version: v.nullable(v.number()), submittedAt: v.nullable(v.string()), tally: v.nullable(tallySchema) }),
 });
 export type RollupAgency = v.InferOutput<typeof rollupAgencySchema>;
 
@@ -30,10 +32,12 @@ export const rollupSchema = v.object({
   scope: scopeSchema,
   provinceHeadcount: v.number(),
   agencies: v.array(rollupAgencySchema),
-  /** Live totals; participation against the province's headcount (28,385 for Lạng Sơn). */
+  /** 'submitted' for a period; 'live' for a month, which has no reports of its own. */
+  basis: v.picklist(['submitted', 'live']),
+  /** Totals of `tally` (the submitted reports for a period); participation against the province's headcount (28,385). */
   totals: tallySchema,
-  /** Totals of the submitted reports (newest version of each). */
-  submittedTotals: tallySchema,
+  /** Totals of the live numbers ("chưa nộp / tạm tính"). */
+  liveTotals: tallySchema,
   counts: v.object({ submitted: v.number(), late: v.number(), 'not-yet': v.number(), overdue: v.number() }),
 });
 export type Rollup = v.InferOutput<typeof rollupSchema>;
@@ -45,6 +49,8 @@ export const agencySchema = v.object({
   group: v.string(),
   districtCode: v.nullable(v.string()),
   headcount: v.nullable(v.number()),
+  /** Locked by the province: the agency can no longer change its headcount. */
+  headcountLocked: v.boolean(),
   active: v.boolean(),
   enrolledStaff: v.number(),
   focalPoints: v.number(),
@@ -57,7 +63,8 @@ export const agencyListSchema = v.object({ agencies: v.array(agencySchema) });
 /** PATCH /api/province/agencies/:code body. */
 export const agencyPatchRequest = v.object({
   name: v.optional(typedText(2, 200, 'Tên cơ quan cần 2–200 ký tự.')),
-  headcount: v.optional(v.nullable(intIn(0, 100_000, 'Biên chế là số nguyên từ 0 đến 100.000, hoặc để trống.'))),
+  headcount: v.optional(v.nullable(intIn(0, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 0 đến 100.000, hoặc để trống.'))),
+  headcountLocked: v.optional(v.boolean('Khóa là có hoặc không.')),
   active: v.optional(v.boolean()),
 });
 
@@ -97,6 +104,8 @@ export const userSchema = v.object({
   fullName: v.string(),
   role: v.picklist(['province', 'agency', 'officer']),
   agencyCode: v.nullable(v.string()),
+  /** The agency's full name, shown instead of its code. */
+  agencyName: v.nullable(v.string()),
   communeCodes: v.array(v.string()),
   createdAt: v.string(),
   disabled: v.boolean(),
@@ -197,3 +206,38 @@ export const pageReportRowSchema = v.object({
 export const pageReportListSchema = v.object({ reports: v.array(pageReportRowSchema) });
 /** GET /api/province/page-reports/:id answer. */
 export const pageReportDetailSchema = v.object({ ...pageReportRowSchema.entries, structure: v.unknown() });
+
+/** GET and PUT /api/province/periods/:id/limits: above either, a person's orders in the period wait for review. */
+export const periodLimitsSchema = v.object({
+  maxOrdersPerPerson: v.pipe(v.number('Số đơn tối đa phải là số.'), v.integer('Số đơn tối đa phải là số nguyên.'), v.minValue(1, 'Số đơn tối đa ít nhất là 1.'), v.maxValue(10_000, 'Số đơn tối đa không quá 10.000.')),
+  maxAmountPerPerson: v.pipe(v.number('Số tiền tối đa phải là số.'), v.integer('Số tiền tối đa là số đồng nguyên.'), v.minValue(1, 'Số tiền tối đa ít nhất 1 ₫.'), v.maxValue(10_000_000_000, 'Số tiền tối đa không quá 10 tỷ ₫.')),
+});
+export type PeriodLimits = v.InferInput<typeof periodLimitsSchema>;
+
+/** POST /api/province/reports body. */
+export const provinceReportRequest = v.object({ periodId: v.string('Chọn đợt báo cáo.'), ...documentFieldsSchema.entries });
+export type ProvinceReportRequest = v.InferInput<typeof provinceReportRequest>;
+
+/**
+ * Sở TT&TT's báo cáo tổng hợp: a versioned snapshot of every agency's newest submitted report for a period (an
+ * agency that has not reported is in it with zeros and its state), the province headcount and totals.
+ */
+export const provinceSnapshotSchema = v.object({
+  period: v.object({ id: v.string(), name: v.string(), startsOn: v.string(), endsOn: v.string() }),
+  provinceHeadcount: v.number(),
+  agencies: v.array(
+    v.object({ code: v.string(), name: v.string(), group: v.string(), state: v.picklist(reportStates), reportId: v.nullable(v.string()), version: v.nullable(v.number()), submittedAt: v.nullable(v.string()), tally: tallySchema }),
+  ),
+  totals: tallySchema,
+  counts: v.object({ submitted: v.number(), late: v.number(), 'not-yet': v.number() }),
+});
+export type ProvinceSnapshot = v.InferOutput<typeof provinceSnapshotSchema>;
+
+const provinceReportFields = { id: v.string(), periodId: v.string(), version: v.number(), createdAt: v.string(), createdBy: v.string(), document: documentFieldsOutput };
+
+/** POST /api/province/reports and GET /api/province/reports/:id answer. */
+export const provinceReportSchema = v.object({ ...provinceReportFields, snapshot: provinceSnapshotSchema });
+export type ProvinceReport = v.InferOutput<typeof provinceReportSchema>;
+
+/** GET /api/province/reports answer (without the snapshots). */
+export const provinceReportListSchema = v.object({ reports: v.array(v.object(provinceReportFields)) });

@@ -28,6 +28,8 @@ export const signedInUserSchema = v.object({
   fullName: v.string(),
   role: v.picklist(roles),
   agencyCode: v.nullable(v.string()),
+  /** The agency's full name, shown wherever the code would be (titles, account lists). */
+  agencyName: v.nullable(v.string()),
   communeCodes: v.array(v.string()),
 });
 export type SignedInUser = v.InferOutput<typeof signedInUserSchema>;

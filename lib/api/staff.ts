@@ -52,7 +52,10 @@ export const submissionResultSchema = v.object({
   clientId: v.string(),
   status: v.picklist(submissionStatuses),
   serverId: v.optional(v.string()),
-  /** Why the agency or the collector refused it, for the person to read. */
+  /**
+   * Why the agency or the collector refused it (rejected), holds it for review (flagged: 409.13, 422.10, 422.11),
+   * or counted an item otherwise than sent (accepted: 422.12); the message ends with its code.
+   */
   problem: v.optional(itemProblemSchema),
 });
 export type SubmissionResult = v.InferOutput<typeof submissionResultSchema>;

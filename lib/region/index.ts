@@ -18,6 +18,10 @@ export interface RegionPack {
   dailyKgTarget: number;
   /** Civil servants the campaign asks to take part, province-wide (participation is shown against it). */
   staffHeadcount: number;
+  /** The province's instruction the reports answer (Công văn số …), named in every báo cáo's trích yếu. */
+  directive: { number: string; issuer: string; subject: string };
+  /** The office that collects the agencies' reports and reports to the province (Sở TT&TT), and where documents are dated. */
+  provinceOffice: { name: string; parentBody: string; symbol: string; place: string };
 }
 
 /** The periods the collector starts with (the province edits them later). */
@@ -33,6 +37,8 @@ export const langSon: RegionPack = {
   signupDeadlines: campaign.signupDeadlines,
   dailyKgTarget: campaign.dailyKgTarget,
   staffHeadcount: campaign.staffHeadcount,
+  directive: campaign.directive,
+  provinceOffice: campaign.provinceOffice,
 };
 
 /** Region packs that ship with the collector, by the name REGION takes; another province may also be a JSON file. */

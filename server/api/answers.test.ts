@@ -13,7 +13,7 @@ import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { healthSchema, loginAnswerSchema, periodListSchema, signedInUserSchema } from '../../lib/api/public';
 import { enrolAnswerSchema, enrolmentCodePreviewSchema, pageReportAnswerSchema, rulesAnswerSchema, staffMeSchema, staffOrderPhotoAnswerSchema, staffOrdersAnswerSchema, submitOrdersAnswerSchema, withdrawAnswerSchema } from '../../lib/api/staff';
 import { deviceAnswerSchema, deviceCodeAnswerSchema, kioskDeviceListSchema, kioskDeviceViewSchema, handoverAnswerSchema, householdsSinceSchema, kioskEnrolAnswerSchema, photoAnswerSchema, photoListSchema, progressAnswerSchema, syncAnswerSchema } from '../../lib/api/kiosk';
-import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, participantListSchema, reportListSchema, reportSchema, staffRevokeAnswerSchema } from '../../lib/api/agency';
+import { agencyOrderListSchema, agencyOrderSchema, agencyTallySchema, enrolmentCodeListSchema, enrolmentCodeSchema, headcountSchema, itemReviewListSchema, participantListSchema, reportListSchema, reportSchema, staffRevokeAnswerSchema } from '../../lib/api/agency';
 import {
   agencyListSchema,
   agencySchema,
@@ -24,6 +24,9 @@ import {
   notStartedSchema,
   pageReportDetailSchema,
   pageReportListSchema,
+  periodLimitsSchema,
+  provinceReportListSchema,
+  provinceReportSchema,
   rollupSchema,
   rulesUploadAnswerSchema,
   userListSchema,
@@ -78,6 +81,8 @@ forEachDatabase((deps) => {
       officerId: kiosk.officer.id,
       pageReport: '',
     });
+    const provinceReport = await deps().app.request('/api/province/reports', { method: 'POST', headers: { Authorization: `Bearer ${province.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ periodId: period.id }) });
+    ids.provinceReport = ((await provinceReport.json()) as { id: string }).id;
     const made = await deps().app.request('/api/kiosk/device-codes', { method: 'POST', headers: { Authorization: `Bearer ${kiosk.officer.token}` }, body: '{}' });
     ids.deviceCode = ((await made.json()) as { code: string }).code;
     // Revoked by their routes: a tablet and a person of their own, so the others keep working.
@@ -122,16 +127,20 @@ forEachDatabase((deps) => {
     'GET /api/agency/enrolment-codes': { who: 'agency', status: 200, schema: enrolmentCodeListSchema },
     'GET /api/agency/enrolment-codes/print': { who: 'agency', status: 200, schema: null },
     'POST /api/agency/enrolment-codes/:code/revoke': { who: 'agency', status: 200, schema: enrolmentCodeSchema, path: () => `/api/agency/enrolment-codes/${ids.agencyCode}/revoke` },
+    'GET /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema },
+    'PUT /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema, body: () => ({ headcount: 120 }) },
     'GET /api/agency/participants': { who: 'agency', status: 200, schema: participantListSchema },
     'GET /api/agency/participants/:staffId/orders': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => `/api/agency/participants/${ids.staffId}/orders` },
     'POST /api/agency/participants/:staffId/revoke': { who: 'agency', status: 200, schema: staffRevokeAnswerSchema, path: () => `/api/agency/participants/${ids.spareStaff}/revoke` },
     'GET /api/agency/review': { who: 'agency', status: 200, schema: agencyOrderListSchema, path: () => '/api/agency/review?kind=flagged' },
     'GET /api/agency/orders/:orderId/photo': { who: 'agency', status: 200, schema: null, path: () => `/api/agency/orders/${ids.photoOrderId}/photo` },
     'POST /api/agency/review/:orderId': { who: 'agency', status: 200, schema: agencyOrderSchema, path: () => `/api/agency/review/${ids.orderId}`, body: () => ({ decision: 'counted' }) },
+    'POST /api/agency/review/:orderId/items/:lineNo': { who: 'agency', status: 200, schema: itemReviewListSchema, path: () => `/api/agency/review/${ids.orderId}/items/0`, body: () => ({ isFarmProduct: true, note: 'Gạo là nông sản' }) },
     'GET /api/agency/tally': { who: 'agency', status: 200, schema: agencyTallySchema, path: () => `/api/agency/tally?period=${ids.periodId}` },
     'POST /api/agency/reports': { who: 'agency', status: 201, schema: reportSchema, body: () => ({ periodId: ids.periodId, note: 'Lần hai' }) },
     'GET /api/agency/reports': { who: 'agency', status: 200, schema: reportListSchema },
     'GET /api/agency/reports/:id': { who: 'agency', status: 200, schema: reportSchema, path: () => `/api/agency/reports/${ids.reportId}` },
+    'GET /api/agency/reports/:id/document.docx': { who: 'agency', status: 200, schema: null, path: () => `/api/agency/reports/${ids.reportId}/document.docx` },
     'GET /api/agency/export.xlsx': { who: 'agency', status: 200, schema: null },
     'GET /api/agency/export.csv': { who: 'agency', status: 200, schema: null },
     'GET /api/province/agencies': { who: 'province', status: 200, schema: agencyListSchema },
@@ -141,6 +150,12 @@ forEachDatabase((deps) => {
     'PATCH /api/province/users/:id': { who: 'province', status: 200, schema: userSchema, path: () => `/api/province/users/${ids.officerId}`, body: () => ({ fullName: 'Lương Thị Hoa' }) },
     'POST /api/province/periods': { who: 'province', status: 201, schema: periodSchema, body: () => ({ id: 'dot-thu', name: 'Đợt thử', startsOn: '2030-01-01', endsOn: '2030-02-01', reportDue: '2030-02-10' }) },
     'PATCH /api/province/periods/:id': { who: 'province', status: 200, schema: periodSchema, path: () => `/api/province/periods/${ids.periodId}`, body: () => ({ name: 'Đợt một' }) },
+    'GET /api/province/periods/:id/limits': { who: 'province', status: 200, schema: periodLimitsSchema, path: () => `/api/province/periods/${ids.periodId}/limits` },
+    'PUT /api/province/periods/:id/limits': { who: 'province', status: 200, schema: periodLimitsSchema, path: () => `/api/province/periods/${ids.periodId}/limits`, body: () => ({ maxOrdersPerPerson: 40, maxAmountPerPerson: 25_000_000 }) },
+    'POST /api/province/reports': { who: 'province', status: 201, schema: provinceReportSchema, body: () => ({ periodId: ids.periodId, docNumber: '15/BC-STTTT' }) },
+    'GET /api/province/reports': { who: 'province', status: 200, schema: provinceReportListSchema, path: () => `/api/province/reports?period=${ids.periodId}` },
+    'GET /api/province/reports/:id': { who: 'province', status: 200, schema: provinceReportSchema, path: () => `/api/province/reports/${ids.provinceReport}` },
+    'GET /api/province/reports/:id/document.docx': { who: 'province', status: 200, schema: null, path: () => `/api/province/reports/${ids.provinceReport}/document.docx` },
     'GET /api/province/rollup': { who: 'province', status: 200, schema: rollupSchema },
     'GET /api/province/rollup/export.xlsx': { who: 'province', status: 200, schema: null },
     'GET /api/province/rollup/export.csv': { who: 'province', status: 200, schema: null },

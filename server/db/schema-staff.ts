@@ -9,6 +9,7 @@ export interface StaffTables {
   adapter_rules: { version: number; sites: string; uploaded_by: string; uploaded_at: string };
   page_reports: PageReportTable;
   agency_reports: AgencyReportTable;
+  province_reports: ProvinceReportTable;
 }
 
 export interface AgencyReportTable {
@@ -25,6 +26,27 @@ export interface AgencyReportTable {
   submitted_by_name: string;
   submitted_at: string;
   late: number;
+  /** Official-document fields entered at submission (server/reports/documents). */
+  doc_number: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  /** JSON array of the Nơi nhận lines. */
+  recipients: string | null;
+  parent_body: string | null;
+}
+
+export interface ProvinceReportTable {
+  id: string;
+  period_id: string;
+  version: number;
+  snapshot: string;
+  doc_number: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  recipients: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
 }
 
 export interface EnrolmentCodeTable {
@@ -82,6 +104,8 @@ export interface StaffOrderTable {
   farm_amount: Bigint;
   farm_grams: Bigint;
   farm_items_without_weight: number;
+  /** JSON of server/staff/check-order.ts OrderCheck[]; null when every check passed. */
+  checks: string | null;
   received_at: string;
   updated_at: string;
 }
@@ -96,8 +120,17 @@ export interface StaffOrderItemTable {
   shop: string | null;
   product_url: string | null;
   weight_grams: number | null;
+  /** What the client sent. */
   is_farm_product: number;
   excluded: number;
+  /** The collector's classifier (lib/farm-products.ts); null on rows stored before it ran on the server. */
+  farm_verdict: number | null;
+  /** The agency's decision for this item, with who, when and why. */
+  farm_override: number | null;
+  override_by: string | null;
+  override_by_name: string | null;
+  override_at: string | null;
+  override_note: string | null;
 }
 
 export interface PageReportTable {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { StaffTables } from './schema-staff';
 import type { KioskTables } from './schema-kiosk';
 
@@ -13,8 +14,8 @@ export interface Database extends FoundationTables, StaffTables, KioskTables {
 export interface FoundationTables {
   districts: { code: string; name: string; signup_deadline: string | null };
   communes: { code: string; district_code: string; name: string; kind: string; household_count: number | null };
-  agencies: { code: string; name: string; kind: string; grp: string; district_code: string | null; headcount: number | null; active: number };
-  periods: { id: string; name: string; starts_on: string; ends_on: string; report_due: string };
+  agencies: { code: string; name: string; kind: string; grp: string; district_code: string | null; headcount: number | null; headcount_locked: Generated<number>; active: number };
+  periods: { id: string; name: string; starts_on: string; ends_on: string; report_due: string; max_orders_per_person: Generated<number>; max_amount_per_person: Generated<number | string> };
   users: UserTable;
   user_communes: { user_id: string; commune_code: string };
   tokens: TokenTable;

@@ -95,14 +95,20 @@ export function toCsv(t: Table): string {
 }
 
 /** Sends a download with an ASCII file name and the full Vietnamese one (RFC 6266 filename*). */
-export function download(c: Context, body: Buffer | string, fileName: string, type: 'xlsx' | 'csv') {
+const contentTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+export function download(c: Context, body: Buffer | string, fileName: string, type: keyof typeof contentTypes) {
   const ascii = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9._-]+/g, '-');
-  c.header('Content-Type', type === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
+  c.header('Content-Type', contentTypes[type]);
   c.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   c.header('Cache-Control', 'no-store');
   return c.body(typeof body === 'string' ? body : new Uint8Array(body));

@@ -116,12 +116,12 @@ export async function purge(db: Db, before: string): Promise<PurgePlan> {
 
 /** The plan in the operator's words (Vietnamese, dd/mm/yyyy). */
 export function describePurge(plan: PurgePlan, done: boolean): string {
-  const verb = done ? 'Đã xoá' : 'Sẽ xoá';
+  const verb = done ? 'Đã xóa' : 'Sẽ xóa';
   const lines = [`Dữ liệu hết thời hạn lưu trước ngày ${formatDate(plan.before)}:`];
   lines.push(
     plan.households.count
       ? `- Hộ đã mở cửa hàng trước ngày đó: ${plan.households.count} hộ — ${verb.toLowerCase()} ${plan.households.photos} ảnh, số điện thoại, số CCCD/CMND và ghi chú; giữ tên hộ, thôn, cửa hàng và trạng thái (số hộ theo xã không đổi).`
-      : '- Không có hộ nào cần xoá thông tin cá nhân.',
+      : '- Không có hộ nào cần xóa thông tin cá nhân.',
   );
   if (!plan.orders.periods.length) lines.push('- Không có đợt nào có hạn báo cáo trước ngày đó: giữ mọi đơn hàng.');
   for (const p of plan.orders.periods) {

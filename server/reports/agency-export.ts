@@ -1,27 +1,37 @@
 import type { Tally } from '../../lib/tally';
 import { formatDate } from '../../lib/format';
+import { figureNames } from '../../lib/vocabulary';
 import type { Column, Table } from '../export/table';
 import type { ParticipantRow } from './tally';
 
 /** The tally's columns, shared by the agency report and the province roll-up so both read alike. */
 export const tallyColumns: Column[] = [
-  { key: 'headcount', header: 'Biên chế (người)', kind: 'int' },
-  { key: 'participants', header: 'Số người tham gia', kind: 'int' },
+  { key: 'headcount', header: figureNames.headcount, kind: 'int' },
+  { key: 'participants', header: figureNames.participants, kind: 'int' },
   { key: 'participationRate', header: 'Tỷ lệ tham gia', kind: 'percent' },
   { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
-  { key: 'farmItems', header: 'Số mặt hàng nông sản', kind: 'int' },
+  { key: 'farmItems', header: figureNames.farmItems, kind: 'int' },
   { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
-  { key: 'amountVnd', header: 'Thành tiền (₫)', kind: 'vnd', width: 20 },
+  { key: 'amountVnd', header: figureNames.amountVnd, kind: 'vnd', width: 20 },
   { key: 'kg', header: 'Ước tính khối lượng (kg)', kind: 'kg' },
 ];
+
+/** Live numbers beside the submitted ones in the province roll-up, labelled as not reported yet. */
+export const liveColumns: Column[] = [
+  { key: 'liveParticipants', header: `${figureNames.participants} (chưa nộp / tạm tính)`, kind: 'int' },
+  { key: 'liveFarmItems', header: `${figureNames.farmItems} (chưa nộp / tạm tính)`, kind: 'int' },
+  { key: 'liveAmountVnd', header: `${figureNames.amountVnd} (chưa nộp / tạm tính)`, kind: 'vnd', width: 20 },
+];
+
+export const liveFields = (t: Tally) => ({ liveParticipants: t.participants, liveFarmItems: t.farmItems, liveAmountVnd: t.amountVnd });
 
 const participantColumns: Column[] = [
   { key: 'no', header: 'STT', kind: 'int', width: 6 },
   { key: 'fullName', header: 'Họ và tên', kind: 'text' },
   { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
-  { key: 'farmItems', header: 'Số mặt hàng nông sản', kind: 'int' },
+  { key: 'farmItems', header: figureNames.farmItems, kind: 'int' },
   { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
-  { key: 'amountVnd', header: 'Thành tiền (₫)', kind: 'vnd', width: 20 },
+  { key: 'amountVnd', header: figureNames.amountVnd, kind: 'vnd', width: 20 },
   { key: 'kg', header: 'Ước tính khối lượng (kg)', kind: 'kg' },
   { key: 'selfDeclared', header: 'Đơn tự khai', kind: 'int' },
 ];

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
-import { isOrderCounted, orderContribution, type Review } from '../../lib/tally';
 import { formatDate } from '../../lib/format';
 import type { Db } from '../db';
 import type { StaffOrderTable } from '../db/schema-staff';
 import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
+import { checksOf, classifierChecks, isHold, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck } from './check-order';
+import { applyPlausibility } from './plausibility';
 
 type OrderRow = Selectable<StaffOrderTable>;
 export interface Submitter {
@@ -15,7 +16,8 @@ export interface Submitter {
   agencyCode: string;
 }
 
-const flaggedReason = 'Đơn hàng này cũng được người khác (hoặc chính bạn, ở một lần gửi khác) khai báo; cơ quan sẽ xem xét.';
+/** The sentence a person reads, with the number they can quote to their focal point. */
+export const withCode = (code: string, message: string) => `${message} (Mã ${code}.)`;
 
 /**
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
@@ -35,7 +37,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
   inputs.forEach((input, index) => {
     const order = validateOrder(input);
     if (isFault(order)) {
-      results[index] = { clientId: clientIdOf(input) ?? '', status: 'rejected', problem: { code: '400.10', message: order.message, field: order.field } };
+      results[index] = { clientId: clientIdOf(input) ?? '', status: 'rejected', problem: { code: '400.10', message: withCode('400.10', order.message), field: order.field } };
       return;
     }
     const hash = contentHash(order);
@@ -46,6 +48,11 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       return;
     }
     seen.set(order.clientId, hash);
+    const refused = refusalOf(order, now);
+    if (refused) {
+      results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
+      return;
+    }
     const day = vietnamDateOf(order.placedAt ?? now.toISOString())!;
     const period = periodOn(periods, day);
     if (!period) {
@@ -53,7 +60,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       results[index] = {
         clientId: order.clientId,
         status: 'rejected',
-        problem: { code: '400.11', message: `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`, field: order.placedAt ? 'placedAt' : 'receivedAt' },
+        problem: { code: '400.11', message: withCode('400.11', `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`), field: order.placedAt ? 'placedAt' : 'receivedAt' },
       };
       return;
     }
@@ -79,22 +86,22 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
           weight_grams: it.weightGrams,
           is_farm_product: it.isFarmProduct ? 1 : 0,
           excluded: it.excluded ? 1 : 0,
+          farm_verdict: serverVerdictOf(it) ? 1 : 0,
+          farm_override: null,
+          override_by: null,
+          override_by_name: null,
+          override_at: null,
+          override_note: null,
         })),
       );
       for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
     });
-    const changed = await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
-    for (const f of fresh) {
-      const state = changed.get(f.row.id);
-      if (state) Object.assign(f.row, { state, flag_reason: state === 'flagged' ? 'duplicate' : null, counted: 0 });
-      if (mine.has(f.row.id)) existing.set(f.order.clientId, f.row);
-    }
-    const raced = fresh.filter((f) => !mine.has(f.row.id));
-    if (raced.length) {
-      const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', raced.map((f) => f.order.clientId)).execute();
-      for (const r of rows) existing.set(r.client_id, r);
-      for (const f of raced) if (existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
-    }
+    await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
+    for (const periodId of new Set(fresh.map((f) => f.row.period_id))) await applyPlausibility(db, who.staffId, periodId);
+    // Double claims and plausibility may have held what was just stored: answer from the rows as they are now.
+    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', fresh.map((f) => f.order.clientId)).execute();
+    for (const r of rows) existing.set(r.client_id, r);
+    for (const f of fresh) if (!mine.has(f.row.id) && existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
   }
 
   // Every order not refused above is stored now (sent before, or just inserted and checked for double claims).
@@ -102,7 +109,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
 }
 
 function conflict(clientId: string): SubmissionResult {
-  return { clientId, status: 'rejected', problem: { code: '409.1', message: problems['409.1'].vi, field: 'clientId' } };
+  return { clientId, status: 'rejected', problem: { code: '409.1', message: withCode('409.1', problems['409.1'].vi), field: 'clientId' } };
 }
 
 export function contentHash(order: SubmittedOrder): string {
@@ -110,8 +117,10 @@ export function contentHash(order: SubmittedOrder): string {
 }
 
 function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: string, day: string, now: Date): OrderRow {
-  const c = orderContribution(order.items);
-  const state = 'accepted' as const;
+  const items = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
+  const c = verifiedContribution(items);
+  const checks = [totalCheck(order), ...classifierChecks(items)].filter((x): x is OrderCheck => x !== null);
+  const { state, counted } = settle({ orderStatus: order.status, duplicate: false, checks, review: null });
   return {
     id: randomUUID(),
     client_id: order.clientId,
@@ -135,7 +144,8 @@ function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: s
     review_note: null,
     reviewed_by: null,
     reviewed_at: null,
-    counted: isOrderCounted({ orderStatus: order.status, state, review: null }) ? 1 : 0,
+    counted,
+    checks: checks.length ? JSON.stringify(checks) : null,
     farm_items: c.farmItems,
     farm_quantity: c.quantity,
     farm_amount: c.amountVnd,
@@ -156,7 +166,7 @@ export async function reconcileClaims(db: Db, keys: { marketplace: string; order
   if (!unique.length) return changed;
   const claims = await db
     .selectFrom('staff_orders')
-    .select(['id', 'marketplace', 'order_code', 'state', 'review', 'order_status'])
+    .select(['id', 'marketplace', 'order_code', 'state', 'flag_reason', 'checks', 'review', 'order_status'])
     .where('state', '!=', 'withdrawn')
     .where((eb) => eb.or(unique.map((k) => eb.and([eb('marketplace', '=', k.marketplace), eb('order_code', '=', k.orderCode)]))))
     .execute();
@@ -167,16 +177,16 @@ export async function reconcileClaims(db: Db, keys: { marketplace: string; order
   }
   const now = new Date().toISOString();
   for (const group of byKey.values()) {
-    const target = group.length > 1 ? 'flagged' : 'accepted';
+    const duplicate = group.length > 1;
     for (const c of group) {
-      if (c.review !== null || c.state === target) continue;
-      const counted = isOrderCounted({ orderStatus: c.order_status, state: target, review: c.review as Review }) ? 1 : 0;
+      if (c.review !== null || (c.flag_reason === 'duplicate') === duplicate) continue;
+      const { state, counted } = settle({ orderStatus: c.order_status, duplicate, checks: checksOf(c.checks), review: null });
       await db
         .updateTable('staff_orders')
-        .set({ state: target, flag_reason: target === 'flagged' ? 'duplicate' : null, counted, updated_at: now })
+        .set({ state, flag_reason: duplicate ? 'duplicate' : null, counted, updated_at: now })
         .where('id', '=', c.id)
         .execute();
-      changed.set(c.id, target);
+      changed.set(c.id, state);
     }
   }
   return changed;
@@ -190,14 +200,28 @@ export function resultOf(row: OrderRow): SubmissionResult & { reason?: string } 
     const reason = row.review_note ? `Cơ quan không tính đơn này: ${row.review_note}` : 'Cơ quan không tính đơn này.';
     return { ...base, status: 'rejected', reason, problem: { code: '403.10', message: reason } };
   }
-  if (row.review === 'counted' || row.state === 'accepted') return { ...base, status: 'accepted' };
-  return { ...base, status: 'flagged', reason: flaggedReason };
+  const checks = checksOf(row.checks);
+  const notes = checks.filter((c) => !isHold(c));
+  if (row.review === 'counted' || row.state === 'accepted') return notes.length ? { ...base, status: 'accepted', ...explained(notes) } : { ...base, status: 'accepted' };
+  const holds: OrderCheck[] = [...(row.flag_reason === 'duplicate' ? [{ code: '409.13' as const, message: problems['409.13'].vi }] : []), ...checks.filter(isHold)];
+  return { ...base, status: 'flagged', ...explained([...holds, ...notes]) };
 }
+
+/** Every check's sentence with its code; the first one is the answer's problem. */
+function explained(checks: OrderCheck[]) {
+  const [first] = checks;
+  return {
+    reason: checks.map((c) => withCode(c.code, c.message)).join(' '),
+    problem: { code: first.code, message: withCode(first.code, first.message), ...(first.field ? { field: first.field } : {}) },
+  };
+}
+
 
 export async function withdrawOrder(db: Db, staffId: string, clientId: string): Promise<OrderRow | undefined> {
   const row = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', staffId).where('client_id', '=', clientId).executeTakeFirst();
   if (!row || row.state === 'withdrawn') return row;
   await db.updateTable('staff_orders').set({ state: 'withdrawn', counted: 0, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
   if (row.order_code) await reconcileClaims(db, [{ marketplace: row.marketplace, orderCode: row.order_code }]);
+  await applyPlausibility(db, staffId, row.period_id);
   return { ...row, state: 'withdrawn', counted: 0 };
 }

@@ -1,5 +1,6 @@
 import type { SubmittedItem, SubmittedOrder } from '../../lib/api/staff';
 import { isMarketplace, marketplaces } from '../../lib/marketplaces/hosts';
+import { normalizeOrderCode } from '../../lib/order-code';
 
 /** Why one order of a batch was refused: a field path and a Vietnamese sentence saying what to fix. */
 export interface OrderFault {
@@ -56,7 +57,9 @@ function readOrder(input: unknown): SubmittedOrder {
   if (!isMarketplace(o.marketplace)) throw new Fault('marketplace', `Sàn phải là ${marketplaces.map((m) => `"${m}"`).join(' hoặc ')}.`);
   const source = oneOf(o.source, ['detected', 'manual'] as const, 'source', 'Nguồn phải là "detected" (tự nhận) hoặc "manual" (tự khai).');
   const status = oneOf(o.status, ['placed', 'cancelled'] as const, 'status', 'Trạng thái phải là "placed" hoặc "cancelled".');
-  const orderCode = optionalText(o.orderCode, 'orderCode', limits.orderCode, 'Mã đơn hàng');
+  // Stored and compared normalised, so a code typed in another case or with hidden characters is the same order.
+  const typedCode = optionalText(o.orderCode, 'orderCode', limits.orderCode, 'Mã đơn hàng');
+  const orderCode = typedCode === null ? null : normalizeOrderCode(typedCode) || null;
   const placedAt = o.placedAt === null || o.placedAt === undefined ? null : instant(o.placedAt, 'placedAt');
   if (!Array.isArray(o.items) || o.items.length === 0) throw new Fault('items', 'Đơn hàng cần ít nhất một sản phẩm.');
   if (o.items.length > limits.items) throw new Fault('items', `Một đơn hàng có tối đa ${limits.items} sản phẩm.`);

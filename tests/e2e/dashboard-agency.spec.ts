@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectAccessible, signIn } from './dashboard-helpers';
-import { createAgencyFocalPoint, sampleOrder, testPassword } from '../../server/testing/seed';
+import { createAgencyFocalPoint, createEnrolmentCode, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // An agency focal point's whole period, against the real collector: codes → staff enrol and submit through
 // the API → review → report submitted and locked → XLSX and CSV downloaded and read back cell by cell.
@@ -37,7 +37,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
   await signIn(page, focal.username, testPassword);
-  await expect(page.getByRole('heading', { name: 'Báo cáo của cơ quan SNV' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Báo cáo của Sở Nội vụ tỉnh Lạng Sơn' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Mã đăng ký cho cán bộ' })).toBeVisible();
 
   // Issue four codes for one room; the printable sheet shows each with its QR and expiry.
@@ -130,18 +130,22 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
 
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
   await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
+  // The agency enters its own headcount, the base of its participation rate.
+  await page.getByLabel('Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của cơ quan').fill('80');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của cơ quan: 80 người.' })).toBeVisible();
   const cards = page.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
-  await expect(cards).toContainText('Người tham gia2');
-  await expect(cards).toContainText('Mặt hàng nông sản2');
+  await expect(cards).toContainText('Số CB, CC, VC, NLĐ tham gia2');
+  await expect(cards).toContainText('Số lượng mặt hàng nông sản2');
   await expect(cards).toContainText('Số lượng5');
-  await expect(cards).toContainText('Số tiền690.000 ₫');
+  await expect(cards).toContainText('Số tiền mua (đồng)690.000 ₫');
   await expect(cards).toContainText('Ước tính khối lượng7 kg');
   await page.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('2 người tham gia, 2 mặt hàng, 690.000 ₫, khoảng 7 kg');
   await expect(page.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText('nộp muộn');
   await page.getByRole('button', { name: 'Xác nhận gửi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khoá.');
-  const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khoá)' });
+  await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toContainText('(nộp muộn). Số liệu đã được khóa; tải văn bản báo cáo (Word) ở bảng các lần đã gửi.');
+  const versions = page.getByRole('table', { name: 'Các lần đã gửi (số liệu đã khóa)' });
   await expect(versions.locator('tbody tr')).toHaveCount(1);
   await expect(versions.locator('tbody tr')).toContainText('Đầu mối SNV');
   await expect(versions.locator('tbody tr')).toContainText('Muộn');
@@ -155,8 +159,8 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await wb.xlsx.readFile(xlsx.path);
   const summary = wb.getWorksheet('Tổng hợp')!;
   const header = summary.getRow(5).values as unknown[];
-  expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
-  expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', undefined, 2, undefined, 2, 2, 5, 690000, 7]);
+  expect(header.slice(1)).toEqual(['Cơ quan, đơn vị', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)']);
+  expect((summary.getRow(6).values as unknown[]).slice(1)).toEqual(['Sở Nội vụ tỉnh Lạng Sơn', 80, 2, 0.025, 2, 2, 5, 690000, 7]);
   const sheet = wb.getWorksheet('Người tham gia')!;
   expect((sheet.getRow(6).values as unknown[]).slice(1)).toEqual([1, 'Hoàng Thị Đào', 1, 1, 3, 450000, 6, 1]);
   expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual([2, 'Nguyễn Văn An', 1, 1, 2, 240000, 1, 0]);
@@ -169,11 +173,27 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const text = readFileSync(csv.path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text.slice(1).split('\r\n')).toEqual([
-    'STT,Họ và tên,Số đơn hàng,Số mặt hàng nông sản,Số lượng (đơn vị),Thành tiền (₫),Ước tính khối lượng (kg),Đơn tự khai',
+    'STT,Họ và tên,Số đơn hàng,Số lượng mặt hàng nông sản,Số lượng (đơn vị),Số tiền mua (đồng),Ước tính khối lượng (kg),Đơn tự khai',
     '1,Hoàng Thị Đào,1,1,3,450000,6,1',
     '2,Nguyễn Văn An,1,1,2,240000,1,0',
     ',Tổng cộng (2 người),2,2,5,690000,7,1',
     '',
   ]);
+
+  // An item sent as a farm product that the collector's classifier does not count: the focal point decides, with why.
+  const shoes = { name: 'Giày cỏ gianh thủ công', quantity: 1, unitPrice: 300_000, lineTotal: 300_000, shop: 'HTX Cỏ Gianh', productUrl: null, weightGrams: null, isFarmProduct: true, excluded: false };
+  expect((await enrolAndSubmit(collector.url, await createEnrolmentCode(collector.db, 'SNV'), 'Vi Thị Gianh', [sampleOrder({ items: [shoes], shippingFee: 20_000, total: 320_000 })]))[0].status).toBe('accepted');
+  await page.getByRole('link', { name: 'Đơn cần xem xét' }).click();
+  await page.getByLabel('Máy chủ ghi chú, phân loại sản phẩm').check();
+  const gianh = card('Vi Thị Gianh');
+  await expect(gianh).toContainText('Mã 422.12:');
+  await expect(gianh).toContainText('Giày cỏ gianh thủ công — 1 × 300.000 ₫ = 300.000 ₫ · HTX Cỏ Gianh · không phải nông sản — máy chủ phân loại không phải nông sản, khác với tiện ích');
+  await gianh.getByRole('button', { name: 'Sửa phân loại "Giày cỏ gianh thủ công": là nông sản' }).click();
+  await gianh.getByRole('button', { name: 'Xác nhận: là nông sản' }).click();
+  await expect(gianh.getByRole('alert')).toHaveText('Cần ghi lý do để người mua và Sở biết vì sao.');
+  await gianh.getByLabel('Lý do').fill('Dệt từ cỏ gianh của HTX, sản phẩm OCOP.');
+  await gianh.getByRole('button', { name: 'Xác nhận: là nông sản' }).click();
+  await expect(gianh).toContainText(/tính là nông sản — cơ quan xác định là nông sản \(Đầu mối SNV, \d{2}\/\d{2}\/\d{4}: Dệt từ cỏ gianh của HTX, sản phẩm OCOP\.\)/);
+  await expectAccessible(page);
   await context.close();
 });

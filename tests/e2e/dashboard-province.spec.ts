@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { test, expect, startTestCollector } from './fixtures';
 import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
 import { sampleOrder } from '../../server/testing/seed';
+import { readDocx } from '../../server/testing/docx-text';
 
 // "Done when": a fresh install goes from `npm run admin` to an exported province report in the browser.
 // Its own collector, so the roll-up holds exactly what this test puts in.
@@ -48,12 +50,15 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expectAccessible(page);
 
     // Headcount of the agency, found without typing diacritics.
-    await tab(page, 'Cơ quan và biên chế').click();
+    await tab(page, 'Cơ quan và số CB, CC, VC, NLĐ').click();
     await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('tu phap');
     await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
-    await page.getByRole('textbox', { name: 'Biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
-    await page.getByRole('button', { name: 'Lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
+    await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Mở khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' })).toBeVisible();
     await expectAccessible(page);
 
     // The agency issues codes, two people submit through the staff API, the agency submits its report.
@@ -69,23 +74,34 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await enrolAndSubmit(collector.url, codes[1], 'Lộc Thị Mai', sampleOrder({ placedAt: '2021-08-21T02:00:00Z' }));
     await ap.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
     await ap.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
+    // What the báo cáo (Word) prints besides the numbers is entered here and saved with the report.
+    await ap.getByLabel(/^Số ký hiệu/).fill('07/BC-STP');
+    await ap.getByLabel(/^Chức vụ người ký/).fill('GIÁM ĐỐC');
+    await ap.getByLabel('Họ và tên người ký').fill('Hoàng Văn Tư');
     await ap.getByRole('button', { name: 'Xác nhận gửi' }).click();
     await expect(ap.getByRole('status').filter({ hasText: 'Đã gửi báo cáo lần 1' })).toBeVisible();
+    const [word] = await Promise.all([ap.waitForEvent('download'), ap.getByRole('button', { name: 'Văn bản Word lần 1' }).click()]);
+    expect(word.suggestedFilename()).toBe('bao-cao-STP-2021-dot-1-lan-1.docx');
+    const agencyDoc = await readDocx(await readFile((await word.path())!));
+    expect(agencyDoc.paragraphs).toContain('Số: 07/BC-STP');
+    expect(agencyDoc.paragraphs).toContain('Kính gửi: Sở Thông tin và Truyền thông.');
+    expect(agencyDoc.paragraphs.slice(-2)).toEqual(['GIÁM ĐỐC', 'Hoàng Văn Tư']);
     await agency.close();
 
     // The province roll-up: STP submitted late (the first period ended 30/09/2021), rate against its headcount.
     await tab(page, 'Tổng hợp các cơ quan').click();
     await expect(page.getByRole('heading', { name: 'Tổng hợp Đợt 1 năm 2021' })).toBeVisible();
     await expect(page.getByText(/: 0 đã nộp đúng hạn, 1 nộp muộn, \d+ chưa nộp/)).toBeVisible();
-    const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh (số liệu đang có)' });
-    await expect(totals).toContainText('Người tham gia2/ 28.385 người');
-    await expect(totals).toContainText('Số tiền480.000 ₫');
+    // What counts is what the agencies submitted; the live numbers stand beside, labelled "chưa nộp / tạm tính".
+    const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh theo báo cáo đã nộp' });
+    await expect(totals).toContainText('Số CB, CC, VC, NLĐ tham gia2/ 28.385 người');
+    await expect(totals).toContainText('Số tiền mua (đồng)480.000 ₫');
     await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so tu phap');
     const row = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(/Nộp muộn \(lần 1, \d{2}\/\d{2}\/\d{4}\)/);
-    await expect(row.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /Nộp muộn/, '40', '2', '5%', '2', '4', '480.000 ₫', '2']);
-    await expect(page.getByRole('img', { name: /Tỉ lệ cán bộ tham gia theo cơ quan/ })).toBeVisible();
+    await expect(row.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /Nộp muộn/, '40', '2', '5%', '2', '4', '480.000 ₫', '2', '2', '480.000 ₫']);
+    await expect(page.getByRole('img', { name: /Tỷ lệ cán bộ tham gia theo cơ quan/ })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Cơ quan chưa bắt đầu \(\d+\)/ })).toBeVisible();
     await expect(page.getByText('Sở Nội vụ tỉnh Lạng Sơn — chưa cấp mã đăng ký nào')).toBeVisible();
     await expectAccessible(page);
@@ -96,7 +112,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
     const ws = wb.worksheets[0];
-    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
+    // Three caption lines (title, what the figures are, date) above the header.
+    expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)', 'Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)', 'Số lượng mặt hàng nông sản (chưa nộp / tạm tính)', 'Số tiền mua (đồng) (chưa nộp / tạm tính)']);
     let stp: unknown[] | null = null;
     let last: unknown[] = [];
     ws.eachRow((r) => {
@@ -104,13 +121,25 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
       if (v[2] === 'STP') stp = v.slice(1);
       last = v.slice(1);
     });
-    expect(stp).toEqual([expect.any(Number), 'STP', 'Sở Tư pháp tỉnh Lạng Sơn', 'Nộp muộn', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), 40, 2, 0.05, 2, 2, 4, 480000, 2]);
-    expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, 2, 2 / 28385, 2, 2, 4, 480000, 2]);
+    expect(stp).toEqual([expect.any(Number), 'STP', 'Sở Tư pháp tỉnh Lạng Sơn', 'Nộp muộn', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), 40, 2, 0.05, 2, 2, 4, 480000, 2, 2, 2, 480000]);
+    expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, 2, 2 / 28385, 2, 2, 4, 480000, 2, 2, 2, 480000]);
+
+    // Sở TT&TT's báo cáo tổng hợp to UBND tỉnh, from the submitted reports, in Word.
+    await page.getByRole('button', { name: 'Lập báo cáo tổng hợp (Word)' }).click();
+    await page.getByLabel('Họ và tên người ký').fill('Nguyễn Thị Thanh');
+    await page.getByRole('button', { name: 'Lập báo cáo', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lập báo cáo tổng hợp lần 1: 2 người tham gia, 2 mặt hàng, 480.000 ₫.' })).toBeVisible();
+    const [summary] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải văn bản Word lần 1' }).click()]);
+    expect(summary.suggestedFilename()).toBe('bao-cao-tong-hop-2021-dot-1-lan-1.docx');
+    const provinceDoc = await readDocx(await readFile((await summary.path())!));
+    expect(provinceDoc.paragraphs).toContain('Kính gửi: Ủy ban nhân dân tỉnh.');
+    expect(provinceDoc.paragraphs).toContain('3. Số tiền mua (đồng): 480.000 đồng.');
+    expect(provinceDoc.paragraphs.slice(-2)).toEqual(['GIÁM ĐỐC', 'Nguyễn Thị Thanh']);
 
     // The same period seen month by month.
     await page.getByLabel('Hoặc xem theo tháng').fill('2021-08');
     await expect(page.getByRole('heading', { name: 'Tổng hợp Tháng 8/2021' })).toBeVisible();
-    await expect(totals).toContainText('Số tiền480.000 ₫');
+    await expect(page.getByRole('list', { name: 'Tổng toàn tỉnh (tạm tính theo tháng)' })).toContainText('Số tiền mua (đồng)480.000 ₫');
 
     // Over time, against the 10 tonnes a day aim; leading shops.
     await tab(page, 'Theo thời gian').click();

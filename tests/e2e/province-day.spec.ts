@@ -140,11 +140,11 @@ for (const kind of kinds) {
       for (const u of [snv, stp, officer]) await expect(accounts).toContainText(u.username);
 
       // SNV's headcount, so its participation rate is exact.
-      await tab('Cơ quan và biên chế').click();
+      await tab('Cơ quan và số CB, CC, VC, NLĐ').click();
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so noi vu');
-      await page.getByRole('textbox', { name: 'Biên chế của Sở Nội vụ tỉnh Lạng Sơn' }).fill('50');
-      await page.getByRole('button', { name: 'Lưu biên chế của Sở Nội vụ tỉnh Lạng Sơn' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Đã lưu biên chế của Sở Nội vụ tỉnh Lạng Sơn: 50.' })).toBeVisible();
+      await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Nội vụ tỉnh Lạng Sơn' }).fill('50');
+      await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Nội vụ tỉnh Lạng Sơn' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Nội vụ tỉnh Lạng Sơn: 50.' })).toBeVisible();
 
       // The commune before the day: its progress row.
       const communeRow = await communeProgress(page);
@@ -254,10 +254,10 @@ for (const kind of kinds) {
       // 6. The agency reviews its numbers and submits its report.
       await ap.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
       const cards = ap.getByRole('list', { name: 'Số liệu hiện tại của cơ quan' });
-      await expect(cards).toContainText(`Người tham gia${expected.participants}`);
-      await expect(cards).toContainText(`Mặt hàng nông sản${expected.farmItems}`);
+      await expect(cards).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}`);
+      await expect(cards).toContainText(`Số lượng mặt hàng nông sản${expected.farmItems}`);
       await expect(cards).toContainText(`Số lượng${expected.quantity}`);
-      await expect(cards).toContainText(`Số tiền${vnd(expected.vnd)}`);
+      await expect(cards).toContainText(`Số tiền mua (đồng)${vnd(expected.vnd)}`);
       await expect(cards).toContainText(`Ước tính khối lượng${expected.kg} kg`);
       await ap.getByRole('button', { name: 'Gửi báo cáo cho Sở' }).click();
       await expect(ap.getByRole('group', { name: 'Xác nhận gửi báo cáo' })).toContainText(
@@ -271,34 +271,35 @@ for (const kind of kinds) {
       await tab('Tổng hợp các cơ quan').click();
       await expect(page.getByRole('heading', { name: `Tổng hợp Đợt cuối năm 2026 ${run}` })).toBeVisible();
       await expect(page.getByText(/: 1 đã nộp đúng hạn, 0 nộp muộn, \d+ chưa nộp/)).toBeVisible();
-      const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh (số liệu đang có)' });
-      await expect(totals).toContainText(`Người tham gia${expected.participants}/ 28.385 người`);
-      await expect(totals).toContainText(`Số tiền${vnd(expected.vnd)}`);
+      const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh theo báo cáo đã nộp' });
+      await expect(totals).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}/ 28.385 người`);
+      await expect(totals).toContainText(`Số tiền mua (đồng)${vnd(expected.vnd)}`);
       const rows = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so noi vu');
       await expect(rows).toHaveCount(1);
-      await expect(rows.locator('td')).toHaveText(['Sở Nội vụ tỉnh Lạng Sơn', /^Đã nộp/, '50', '1', '2%', '1', '2', vnd(expected.vnd), String(expected.kg)]);
+      // Submitted figures, then the live ones ("chưa nộp / tạm tính"): the same, nothing came after the report.
+      await expect(rows.locator('td')).toHaveText(['Sở Nội vụ tỉnh Lạng Sơn', /^Đã nộp/, '50', '1', '2%', '1', '2', vnd(expected.vnd), String(expected.kg), '1', vnd(expected.vnd)]);
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so tu phap');
       await expect(rows).toHaveCount(1);
-      await expect(rows.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /^Chưa nộp/, /.*/, '0', /.*/, '0', '0', vnd(0), '0']);
+      await expect(rows.locator('td')).toHaveText(['Sở Tư pháp tỉnh Lạng Sơn', /^Chưa nộp/, /.*/, '0', /.*/, '0', '0', vnd(0), '0', '0', vnd(0)]);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo tổng hợp (XLSX)' }).click()]);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile((await download.path())!);
       const ws = wb.worksheets[0];
-      expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Biên chế (người)', 'Số người tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số mặt hàng nông sản', 'Số lượng (đơn vị)', 'Thành tiền (₫)', 'Ước tính khối lượng (kg)']);
+      expect((ws.getRow(5).values as unknown[]).slice(1)).toEqual(['STT', 'Mã', 'Cơ quan, đơn vị', 'Báo cáo', 'Ngày nộp', 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)', 'Số CB, CC, VC, NLĐ tham gia', 'Tỷ lệ tham gia', 'Số đơn hàng', 'Số lượng mặt hàng nông sản', 'Số lượng (đơn vị)', 'Số tiền mua (đồng)', 'Ước tính khối lượng (kg)', 'Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)', 'Số lượng mặt hàng nông sản (chưa nộp / tạm tính)', 'Số tiền mua (đồng) (chưa nộp / tạm tính)']);
       const byCode = new Map<string, unknown[]>();
       let last: unknown[] = [];
       ws.eachRow((r, n) => {
         const v = (r.values as unknown[]).slice(1);
-        if (n > 4 && typeof v[1] === 'string') byCode.set(v[1], v);
+        if (n > 5 && typeof v[1] === 'string') byCode.set(v[1], v);
         last = v;
       });
-      expect(byCode.get('SNV')).toEqual([expect.any(Number), 'SNV', 'Sở Nội vụ tỉnh Lạng Sơn', 'Đã nộp', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), 50, expected.participants, expected.participants / 50, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg]);
+      expect(byCode.get('SNV')).toEqual([expect.any(Number), 'SNV', 'Sở Nội vụ tỉnh Lạng Sơn', 'Đã nộp', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), 50, expected.participants, expected.participants / 50, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg, expected.participants, expected.farmItems, expected.vnd]);
       // Every other agency, STP included, has nothing.
       expect(byCode.get('STP')?.slice(3, 4)).toEqual(['Chưa nộp']);
-      for (const [c, v] of byCode) if (c !== 'SNV') expect([c, v.slice(6, 7), v.slice(8)]).toEqual([c, [0], [0, 0, 0, 0, 0]]);
-      expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg]);
+      for (const [c, v] of byCode) if (c !== 'SNV') expect([c, v.slice(6, 7), v.slice(8)]).toEqual([c, [0], [0, 0, 0, 0, 0, 0, 0, 0]]);
+      expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg, expected.participants, expected.farmItems, expected.vnd]);
 
       // The household's shop leads the province's shops, with exactly this purchase's farm product.
       await tab('Cửa hàng đầu tàu').click();

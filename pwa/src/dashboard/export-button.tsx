@@ -18,7 +18,7 @@ export function ExportButton({ path, label }: { path: string; label: string }) {
       saveBlob(blob, fileName);
       setMessage({ text: `Đã tải xong ${fileName}.`, error: false });
     } catch (e) {
-      setMessage(abort.current.signal.aborted ? { text: 'Đã huỷ tải.', error: false } : { text: `Không tải được: ${describeError(e)}`, error: true });
+      setMessage(abort.current.signal.aborted ? { text: 'Đã hủy tải.', error: false } : { text: `Không tải được: ${describeError(e)}`, error: true });
     } finally {
       setProgress(null);
     }
@@ -34,7 +34,7 @@ export function ExportButton({ path, label }: { path: string; label: string }) {
             <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
           </label>
           <button type="button" class="secondary" onClick={() => abort.current?.abort()}>
-            Huỷ
+            Hủy
           </button>
         </>
       ) : (

@@ -37,7 +37,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
   return (
     <main class="dash-signin">
       <h1>Đăng nhập trang báo cáo</h1>
-      <p class="dash-muted">Dành cho cán bộ đầu mối của cơ quan và Sở Thông tin và Truyền thông. <span lang="en">Agency and province sign-in.</span></p>
+      <p class="dash-muted">Dành cho cán bộ đầu mối của cơ quan và Sở Thông tin và Truyền thông.</p>
       {notice && (
         <p class="dash-notice" role="status">
           {notice}

@@ -2,6 +2,7 @@ import type { Tally } from '../../../lib/tally';
 import { formatNumber } from '../../../lib/format';
 import { Money } from '../../../components/money';
 import { NumberCards } from '../../../components/number-cards';
+import { figureNames } from '../../../lib/vocabulary';
 
 /** The report's numbers as big figures, the same five everywhere (lib/tally.ts). */
 export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
@@ -10,13 +11,13 @@ export function TallyCards({ tally, label }: { tally: Tally; label: string }) {
       label={label}
       cards={[
         {
-          label: 'Người tham gia',
+          label: figureNames.participants,
           value: formatNumber(tally.participants),
           note: tally.headcount !== null && `/ ${formatNumber(tally.headcount)} người (${formatNumber((tally.participationRate ?? 0) * 100)}%)`,
         },
-        { label: 'Mặt hàng nông sản', value: formatNumber(tally.farmItems) },
+        { label: figureNames.farmItems, value: formatNumber(tally.farmItems) },
         { label: 'Số lượng', value: formatNumber(tally.quantity) },
-        { label: 'Số tiền', value: <Money vnd={tally.amountVnd} /> },
+        { label: figureNames.amountVnd, value: <Money vnd={tally.amountVnd} /> },
         {
           label: 'Ước tính khối lượng',
           value: `${formatNumber(tally.kg)} kg`,

@@ -76,7 +76,7 @@ forEachDatabase((deps) => {
 
       let tally = (await (await get('/api/agency/tally?period=2021-dot-1')).json()).tally;
       expect(tally).toMatchObject({ participants: 1, orders: 2 });
-      expect((await (await review({ decision: 'counted', note: 'Hoá đơn ghi tên chị Bình' })).json()).counted).toBe(true);
+      expect((await (await review({ decision: 'counted', note: 'Hóa đơn ghi tên chị Bình' })).json()).counted).toBe(true);
       tally = (await (await get('/api/agency/tally?period=2021-dot-1')).json()).tally;
       expect(tally).toMatchObject({ participants: 2, orders: 3, amountVnd: 720_000, kg: 3 });
       const monthly = (await (await get('/api/agency/tally?month=2021-08')).json()).tally;
@@ -117,7 +117,7 @@ forEachDatabase((deps) => {
       const headerRow = sheet.views[0] as { ySplit?: number };
       const header = sheet.getRow(headerRow.ySplit!);
       expect(header.getCell(2).value).toBe('Họ và tên');
-      expect(header.getCell(6).value).toBe('Thành tiền (₫)');
+      expect(header.getCell(6).value).toBe('Số tiền mua (đồng)');
       const rows = [headerRow.ySplit! + 1, headerRow.ySplit! + 2, headerRow.ySplit! + 3].map((n) => sheet.getRow(n));
       expect(rows[0].getCell(2).value).toBe(`'=HYPERLINK("http://x")`);
       expect(rows[1].values).toEqual([undefined, 2, 'Nông Thị Ánh', 2, 2, 4, 480_000, 2, 0]);
@@ -131,7 +131,7 @@ forEachDatabase((deps) => {
       const bytes = new Uint8Array(await csv.arrayBuffer());
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
-      expect(lines[0]).toBe('STT,Họ và tên,Số đơn hàng,Số mặt hàng nông sản,Số lượng (đơn vị),Thành tiền (₫),Ước tính khối lượng (kg),Đơn tự khai');
+      expect(lines[0]).toBe('STT,Họ và tên,Số đơn hàng,Số lượng mặt hàng nông sản,Số lượng (đơn vị),Số tiền mua (đồng),Ước tính khối lượng (kg),Đơn tự khai');
       expect(lines[1]).toBe(`1,"'=HYPERLINK(""http://x"")",1,1,2,240000,1,0`);
       expect(lines[2]).toBe('2,Nông Thị Ánh,2,2,4,480000,2,0');
       expect(lines[3]).toBe(',Tổng cộng (2 người),3,3,6,720000,3,0');

@@ -4,6 +4,8 @@ import { agencyCodeRoutes } from './enrolment-codes';
 import { agencyOrderPhotoRoutes } from './order-photos';
 import { agencyParticipantRoutes } from './participants';
 import { agencyReportRoutes } from './reports';
+import { agencyItemReviewRoutes } from './item-review';
+import { agencyHeadcountRoutes } from './headcount';
 
 /** /api/agency: an agency's focal point (agency token; only its own agency). */
 export const agencyApi = (deps: AppDeps) =>
@@ -12,4 +14,6 @@ export const agencyApi = (deps: AppDeps) =>
     ['/orders', agencyOrderPhotoRoutes(deps)],
     ['/', agencyParticipantRoutes(deps)],
     ['/', agencyReportRoutes(deps)],
+    ['/review', agencyItemReviewRoutes(deps)],
+    ['/headcount', agencyHeadcountRoutes(deps)],
   ]);

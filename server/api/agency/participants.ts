@@ -5,7 +5,10 @@
  *   POST /api/agency/participants/:staffId/revoke       → {staffId, revokedAt}: their token stops now (401.3), their orders
  *        stay; 404.1 for someone of another agency. They may come back only through a new installation, listed anew.
  *   GET  /api/agency/review?period=&kind=pending|flagged|manual|reviewed (pending) → {orders:[AgencyOrderView]}
- *        pending = claimed twice and not yet reviewed; flagged = every double claim; manual = self-declared
+ *        pending = held (claimed twice, total not matching, above the limits) and not yet reviewed; flagged = every double
+ *        claim; manual = self-declared; checked = every order the collector's checks noted (server/staff/check-order.ts) or
+ *        whose items the agency classified.
+ *        Each order carries `checks` (code + sentence) and `items` with the classifier's verdict and any override.
  *   POST /api/agency/review/:orderId {decision:'counted'|'excluded', note} → the order; a note is required to exclude
  */
 import { Hono } from 'hono';
@@ -22,6 +25,8 @@ import type { AuthEnv } from '../../auth/require-role';
 import { revokeAllTokens } from '../../auth/tokens';
 import { participantRows, scopeOf } from '../../reports/tally';
 import { resultOf } from '../../staff/orders';
+import { checksOf } from '../../staff/check-order';
+import { itemReviews, overriddenItems } from '../../staff/item-review';
 
 export function agencyParticipantRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -59,7 +64,8 @@ export function agencyParticipantRoutes({ db }: AppDeps) {
     if (kind === 'pending') q = q.where('state', '=', 'flagged').where('review', 'is', null);
     else if (kind === 'flagged') q = q.where('flag_reason', 'is not', null);
     else if (kind === 'manual') q = q.where('source', '=', 'manual').where('state', '!=', 'withdrawn');
-    else q = q.where('review', 'is not', null);
+    else if (kind === 'reviewed') q = q.where('review', 'is not', null);
+    else q = q.where('state', '!=', 'withdrawn').where((eb) => eb.or([eb('checks', 'is not', null), eb.exists(overriddenItems(db))]));
     const rows = await q.orderBy('received_at').limit(2000).execute();
     return c.json({ orders: await views(db, rows) });
   });
@@ -99,6 +105,7 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
     : [];
   const ids = rows.map((r) => r.id);
   const photos = new Set(ids.length ? (await db.selectFrom('staff_order_photos').select('order_id').where('order_id', 'in', ids).execute()).map((p) => p.order_id) : []);
+  const items = await itemReviews(db, ids);
   return rows.map((r) => {
     const others = claims
       .filter((x) => x.id !== r.id && x.marketplace === r.marketplace && x.order_code === r.order_code)
@@ -122,6 +129,8 @@ async function views(db: Db, rows: (Selectable<StaffOrderTable> & { full_name: s
       order: JSON.parse(r.body) as SubmittedOrder,
       otherClaims: others,
       hasPhoto: photos.has(r.id),
+      checks: checksOf(r.checks),
+      items: items.get(r.id) ?? [],
     };
   });
 }

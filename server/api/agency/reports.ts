@@ -1,10 +1,14 @@
 /**
  * The agency's numbers, its submitted reports and exports (agency token; only its own agency). Routes:
  *   GET  /api/agency/tally?period=|month=yyyy-mm → {scope, tally, report:{version, submittedAt, late}|null} live numbers (lib/tally.ts)
- *   POST /api/agency/reports {periodId, note?}   → 201 report: snapshot of tally + participants, locked with who/when;
+ *   POST /api/agency/reports {periodId, note?, docNumber?, signerName?, signerPosition?, recipients?, parentBody?}
+ *                                                → 201 report: snapshot of tally + participants, locked with who/when, and what the
+ *                                                   official document needs (lib/api/fields.ts documentFieldsSchema);
  *                                                   submitting again makes version n+1 and keeps the old; late when after reportDue (Vietnam date)
  *   GET  /api/agency/reports?period=             → {reports:[report without participants]} newest first
  *   GET  /api/agency/reports/:id                 → report with its participants
+ *   GET  /api/agency/reports/:id/document.docx   → "bao-cao-<AGENCY>-<period>-lan-<n>.docx", a báo cáo to Sở TT&TT in the
+ *        Nghị định 30/2020 layout with the numbers locked at submission (server/reports/documents/agency-document.ts)
  *   GET  /api/agency/export.xlsx|export.csv?period=|month=|report=<id>
  *        → file "bao-cao-<AGENCY>-<yyyy-mm-dd>.xlsx|csv" (a submitted version when report= is given, else live numbers);
  *        CSV is the participants table with a totals row
@@ -25,6 +29,8 @@ import { agencyTally, participantRows, scopeOf, type ParticipantRow } from '../.
 import { agencyTables } from '../../reports/agency-export';
 import { download, toCsv, toXlsx } from '../../export/table';
 import { vietnamToday } from '../../../lib/periods';
+import { documentColumns, documentFieldsOf } from '../../reports/documents/fields';
+import { agencyReportDocx } from '../../reports/documents/agency-document';
 
 export function agencyReportRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -42,6 +48,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const { periodId, note } = c.req.valid('json');
     const period = await db.selectFrom('periods').selectAll().where('id', '=', periodId).executeTakeFirst();
     if (!period) throw new Problem('400.2', { field: 'periodId' });
+    const doc = documentColumns(c.req.valid('json'));
     const user = await db.selectFrom('users').select('full_name').where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const scope = { periodId: period.id };
     const tally = await agencyTally(db, agency, scope);
@@ -61,6 +68,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
         submitted_by_name: user.full_name,
         submitted_at: now.toISOString(),
         late: vietnamToday() > period.report_due ? 1 : 0,
+        ...doc,
       };
       await trx.insertInto('agency_reports').values(values).execute();
       return values;
@@ -79,6 +87,11 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const row = await db.selectFrom('agency_reports').selectAll().where('id', '=', c.req.param('id')).where('agency_code', '=', c.get('principal').agencyCode!).executeTakeFirst();
     if (!row) throw new Problem('404.1');
     return c.json(full(row));
+  });
+
+  r.get('/reports/:id/document.docx', async (c) => {
+    const { body: file, fileName } = await agencyReportDocx(db, c.get('principal').agencyCode!, c.req.param('id'));
+    return download(c, file, fileName, 'docx');
   });
 
   const exportFile = (format: 'xlsx' | 'csv') => async (c: Context<AuthEnv>) => {
@@ -130,6 +143,7 @@ function summary(r: Selectable<AgencyReportTable>) {
     submittedBy: { id: r.submitted_by, fullName: r.submitted_by_name },
     submittedAt: r.submitted_at,
     late: Number(r.late) === 1,
+    document: documentFieldsOf(r),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The province's list of agencies (province token). Routes:
- *   GET   /api/province/agencies       → {agencies:[{code, name, kind, group, districtCode, headcount, active, enrolledStaff, focalPoints}]}
- *   PATCH /api/province/agencies/:code {name?, headcount? (integer ≥ 0 or null), active? (boolean)} → the agency
+ *   GET   /api/province/agencies       → {agencies:[{code, name, kind, group, districtCode, headcount, headcountLocked, active, enrolledStaff, focalPoints}]}
+ *   PATCH /api/province/agencies/:code {name?, headcount? (integer ≥ 0 or null), headcountLocked?, active? (boolean)} → the agency;
+ *         the province corrects an agency's headcount and may lock it (the agency then cannot change it: 409.14)
  */
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
@@ -18,8 +19,8 @@ export function provinceAgencyRoutes({ db }: AppDeps) {
 
   r.patch('/:code', body(agencyPatchRequest), async (c) => {
     const code = c.req.param('code');
-    const { active, ...b } = c.req.valid('json');
-    const set = { ...b, ...(active !== undefined && { active: active ? 1 : 0 }) };
+    const { active, headcountLocked, ...b } = c.req.valid('json');
+    const set = { ...b, ...(active !== undefined && { active: active ? 1 : 0 }), ...(headcountLocked !== undefined && { headcount_locked: headcountLocked ? 1 : 0 }) };
     if (!Object.keys(set).length) throw new Problem('400.2', { detail: 'Không có gì để sửa.' });
     const res = await db.updateTable('agencies').set(set).where('code', '=', code).executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new Problem('404.1');
@@ -44,6 +45,7 @@ async function agencyViews(db: Db) {
     group: a.grp,
     districtCode: a.district_code,
     headcount: a.headcount === null ? null : Number(a.headcount),
+    headcountLocked: Number(a.headcount_locked) === 1,
     active: Number(a.active) === 1,
     enrolledStaff: staffOf.get(a.code) ?? 0,
     focalPoints: focalOf.get(a.code) ?? 0,

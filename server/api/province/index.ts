@@ -8,6 +8,7 @@ import { provinceInsightRoutes } from './insights';
 import { provinceRegionRoutes } from './region';
 import { provinceRulesRoutes } from './rules';
 import { provincePageReportRoutes } from './page-reports';
+import { provinceReportRoutes } from './reports';
 
 /** /api/province: Sở TT&TT (province token). */
 export const provinceApi = (deps: AppDeps) =>
@@ -20,4 +21,5 @@ export const provinceApi = (deps: AppDeps) =>
     ['/', provinceRegionRoutes(deps)],
     ['/rules', provinceRulesRoutes(deps)],
     ['/page-reports', provincePageReportRoutes(deps)],
+    ['/reports', provinceReportRoutes(deps)],
   ]);

@@ -63,7 +63,7 @@ forEachDatabase((deps) => {
       const ldStaff = await enrolStaff(d, 'SLDTBXH', 'Cán sự C');
       await enrolStaff(d, 'SVHTTDL', 'Chưa mua');
       const order = (shop: string, lineTotal: number, grams: number) =>
-        sampleOrder({ placedAt: today, items: [{ name: 'Na Chi Lăng hộp 2kg', quantity: 1, unitPrice: lineTotal, lineTotal, shop, productUrl: null, weightGrams: grams, isFarmProduct: true, excluded: false }] });
+        sampleOrder({ placedAt: today, items: [{ name: 'Na Chi Lăng hộp 2kg', quantity: 1, unitPrice: lineTotal, lineTotal, shop, productUrl: null, weightGrams: grams, isFarmProduct: true, excluded: false }], total: lineTotal + 20_000 });
       await submitOrders(d, gdStaff[0], [order('HTX Na Chi Lăng', 200_000, 2000), order('HTX Hồi', 100_000, 500)]);
       await submitOrders(d, gdStaff[1], [order('HTX Na Chi Lăng', 150_000, 2000)]);
       await submitOrders(d, ldStaff, [order('HTX Hồi', 90_000, 500)]);
@@ -80,14 +80,18 @@ forEachDatabase((deps) => {
       const row = (code: string) => rollup.agencies.find((a: { code: string }) => a.code === code);
       expect(row('SGDDT')).toMatchObject({ tally: { participants: 2, orders: 3, amountVnd: 450_000, kg: 4.5, headcount: 50, participationRate: 0.04 }, report: { state: 'submitted', version: 1, overdue: false } });
       expect(row('SGDDT').report.tally.amountVnd).toBe(450_000);
-      expect(row('SLDTBXH')).toMatchObject({ tally: { participants: 1 }, report: { state: 'not-yet' } });
-      expect(rollup.totals).toMatchObject({ participants: 3, orders: 4, amountVnd: 540_000, headcount: 28_385 });
-      expect(rollup.totals.participationRate).toBeCloseTo(3 / 28_385);
+      // Not submitted for this period: counts zero, its live numbers beside.
+      expect(row('SLDTBXH')).toMatchObject({ tally: { participants: 0, amountVnd: 0, headcount: 50 }, live: { participants: 1, amountVnd: 90_000 }, report: { state: 'not-yet' } });
+      expect(rollup.basis).toBe('submitted');
+      expect(rollup.totals).toMatchObject({ participants: 2, orders: 3, amountVnd: 450_000, headcount: 28_385 });
+      expect(rollup.liveTotals).toMatchObject({ participants: 3, orders: 4, amountVnd: 540_000 });
+      expect(rollup.totals.participationRate).toBeCloseTo(2 / 28_385);
       expect(rollup.counts).toMatchObject({ submitted: 1, 'not-yet': 41 });
       const old = await get('/api/province/rollup?period=2021-dot-1');
       expect(old.agencies.find((a: { code: string }) => a.code === 'SLDTBXH').report).toMatchObject({ state: 'late' });
       expect(old.counts.overdue).toBe(41);
       const month = await get(`/api/province/rollup?month=${today.slice(0, 7)}`);
+      expect(month.basis).toBe('live');
       expect(month.totals.orders).toBe(4);
 
       const charts = await get('/api/province/charts?period=now');
@@ -111,11 +115,14 @@ forEachDatabase((deps) => {
       const last = sheet.getRow(sheet.rowCount);
       expect(last.getCell(3).value).toBe('Toàn tỉnh');
       expect(last.getCell(6).value).toBe(28_385);
-      expect(last.getCell(7).value).toBe(3);
-      expect(last.getCell(12).value).toBe(540_000);
+      expect(last.getCell(7).value).toBe(2);
+      expect(last.getCell(12).value).toBe(450_000);
+      expect(last.getCell(14).value).toBe(3);
+      expect(last.getCell(16).value).toBe(540_000);
       const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await d.app.request('/api/province/rollup/export.csv?period=now', { headers: province.auth })).arrayBuffer());
-      expect(csv.startsWith('\uFEFFSTT,Mã,"Cơ quan, đơn vị",Báo cáo,Ngày nộp,Biên chế (người)')).toBe(true);
+      expect(csv.startsWith('\uFEFFSTT,Mã,"Cơ quan, đơn vị",Báo cáo,Ngày nộp,"Tổng số CB, CC, VC, NLĐ (kể cả cấp xã)"')).toBe(true);
       expect(csv).toContain('SGDDT,Sở Giáo dục và Đào tạo tỉnh Lạng Sơn,Đã nộp,');
+      expect(csv.split('\r\n')[0].endsWith(',"Số CB, CC, VC, NLĐ tham gia (chưa nộp / tạm tính)",Số lượng mặt hàng nông sản (chưa nộp / tạm tính),Số tiền mua (đồng) (chưa nộp / tạm tính)')).toBe(true);
     });
   });
 });

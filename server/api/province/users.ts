@@ -1,6 +1,6 @@
 /**
  * Accounts the province creates: agency focal points and commune officers (province token). Routes:
- *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, communeCodes, createdAt, disabled}]}
+ *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, agencyName, communeCodes, createdAt, disabled}]}
  *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province', agencyCode? (agency), communeCodes? (officer)}
  *                                  → 201 the user; 409.11 username taken
  *   PATCH /api/province/users/:id  {fullName?, password?, communeCodes?, disabled?} → the user; disabling or a new password signs them out everywhere;
@@ -63,7 +63,7 @@ export function provinceUserRoutes({ db }: AppDeps) {
       });
     }
     if (b.disabled !== undefined) {
-      if (b.disabled && id === c.get('principal').subjectId) throw new Problem('400.2', { field: 'disabled', detail: 'Không thể tự khoá tài khoản đang dùng.' });
+      if (b.disabled && id === c.get('principal').subjectId) throw new Problem('400.2', { field: 'disabled', detail: 'Không thể tự khóa tài khoản đang dùng.' });
       await db.updateTable('users').set({ disabled_at: b.disabled ? user.disabled_at ?? new Date().toISOString() : null }).where('id', '=', id).execute();
       if (b.disabled) {
         await revokeAllTokens(db, user.role, id);
@@ -93,8 +93,13 @@ async function communesOf(db: Db, listed: string[] | undefined): Promise<string[
 }
 
 async function userViews(db: Db, id?: string) {
-  let q = db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'agency_code', 'created_at', 'disabled_at']).orderBy('role').orderBy('username');
-  if (id) q = q.where('id', '=', id);
+  let q = db
+    .selectFrom('users')
+    .leftJoin('agencies', 'agencies.code', 'users.agency_code')
+    .select(['users.id', 'users.username', 'users.full_name', 'users.role', 'users.agency_code', 'agencies.name as agency_name', 'users.created_at', 'users.disabled_at'])
+    .orderBy('users.role')
+    .orderBy('users.username');
+  if (id) q = q.where('users.id', '=', id);
   const users = await q.execute();
   const links = await db.selectFrom('user_communes').selectAll().execute();
   return users.map((u) => ({
@@ -103,6 +108,7 @@ async function userViews(db: Db, id?: string) {
     fullName: u.full_name,
     role: u.role,
     agencyCode: u.agency_code,
+    agencyName: u.agency_name ?? null,
     communeCodes: links.filter((l) => l.user_id === u.id).map((l) => l.commune_code),
     createdAt: u.created_at,
     disabled: u.disabled_at !== null,

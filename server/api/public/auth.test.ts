@@ -28,6 +28,23 @@ forEachDatabase((deps) => {
       expect((await after.json()).error.code).toBe('401.1');
     });
 
+    it("names an agency focal point's agency in full, on sign-in, /me and the province's account list", async () => {
+      const { db, app } = deps();
+      await db
+        .insertInto('users')
+        .values({ id: randomUUID(), username: 'daumoi-snv', password_hash: await hashPassword('mat-khau-rat-dai'), role: 'agency', full_name: 'Lê Thị Hà', agency_code: 'SNV', created_at: new Date().toISOString(), disabled_at: null })
+        .execute();
+      const res = await login('daumoi-snv', 'mat-khau-rat-dai');
+      const { token, user } = await res.json();
+      expect(user).toMatchObject({ agencyCode: 'SNV', agencyName: 'Sở Nội vụ tỉnh Lạng Sơn' });
+      const me = await (await app.request('/api/auth/me', { headers: { Authorization: `Bearer ${token}` } })).json();
+      expect(me.agencyName).toBe('Sở Nội vụ tỉnh Lạng Sơn');
+      const province = await issueToken(db, { role: 'province', subjectId: 'p', agencyCode: null }, null);
+      const list = await (await app.request('/api/province/users', { headers: { Authorization: `Bearer ${province.token}` } })).json();
+      const row = list.users.find((u: { username: string }) => u.username === 'daumoi-snv');
+      expect(row).toMatchObject({ agencyCode: 'SNV', agencyName: 'Sở Nội vụ tỉnh Lạng Sơn' });
+    });
+
     it('refuses expired tokens and tokens of another role', async () => {
       const { db, app } = deps();
       const expired = await issueToken(db, { role: 'agency', subjectId: 'x', agencyCode: 'STTTT' }, -1000);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
+import type { Db } from '../../db';
 import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { loginRequest } from '../../../lib/api/public';
@@ -36,7 +37,7 @@ export function authRoutes({ db }: AppDeps) {
     return c.json({
       token,
       expiresAt,
-      user: { id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, communeCodes: communes.map((x) => x.commune_code) },
+      user: { id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, agencyName: await agencyNameOf(db, user.agency_code), communeCodes: communes.map((x) => x.commune_code) },
     });
   });
 
@@ -49,8 +50,14 @@ export function authRoutes({ db }: AppDeps) {
     const p = c.get('principal');
     const user = await db.selectFrom('users').selectAll().where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();
-    return c.json({ id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, communeCodes: communes.map((x) => x.commune_code) });
+    return c.json({ id: user.id, username: user.username, fullName: user.full_name, role: user.role, agencyCode: user.agency_code, agencyName: await agencyNameOf(db, user.agency_code), communeCodes: communes.map((x) => x.commune_code) });
   });
 
   return r;
+}
+
+/** An agency's full name for its code (null for the province and commune officers). */
+async function agencyNameOf(db: Db, code: string | null): Promise<string | null> {
+  if (!code) return null;
+  return (await db.selectFrom('agencies').select('name').where('code', '=', code).executeTakeFirst())?.name ?? null;
 }

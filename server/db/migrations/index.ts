@@ -5,7 +5,11 @@ import { staffOrders0101 } from './0101-staff-orders';
 import { agencyReports0102 } from './0102-agency-reports';
 import { tallyColumns0103 } from './0103-tally-columns';
 import { staffByAgency0104 } from './0104-staff-by-agency';
-import { staffOrderPhotos0105 } from './0105-staff-order-photos';
+import { orderChecks0105 } from './0105-order-checks';
+import { reportDocuments0106 } from './0106-report-documents';
+import { normaliseOrderCodes0107 } from './0107-normalise-order-codes';
+import { headcountLock0108 } from './0108-headcount-lock';
+import { staffOrderPhotos0109 } from './0109-staff-order-photos';
 import { kiosk0201 } from './0201-kiosk';
 import { accessControl0301 } from './0301-access-control';
 
@@ -20,7 +24,11 @@ export const migrations: Record<string, Migration> = {
   '0102-agency-reports': agencyReports0102,
   '0103-tally-columns': tallyColumns0103,
   '0104-staff-by-agency': staffByAgency0104,
-  '0105-staff-order-photos': staffOrderPhotos0105,
+  '0105-order-checks': orderChecks0105,
+  '0106-report-documents': reportDocuments0106,
+  '0107-normalise-order-codes': normaliseOrderCodes0107,
+  '0108-headcount-lock': headcountLock0108,
+  '0109-staff-order-photos': staffOrderPhotos0109,
   '0201-kiosk': kiosk0201,
   '0301-access-control': accessControl0301,
 };

@@ -36,15 +36,15 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // Without --yes and without a terminal: it says what it would remove and removes nothing.
         const asked = admin(database.env, 'purge', '--before', '01/01/2023');
         expect(asked.status).toBe(1);
-        expect(asked.out).toContain('- Hộ đã mở cửa hàng trước ngày đó: 2 hộ — sẽ xoá 2 ảnh, số điện thoại, số CCCD/CMND và ghi chú');
+        expect(asked.out).toContain('- Hộ đã mở cửa hàng trước ngày đó: 2 hộ — sẽ xóa 2 ảnh, số điện thoại, số CCCD/CMND và ghi chú');
         expect(asked.out).toContain('Cần xác nhận: chạy lại với --yes.');
         expect(await personal()).toEqual(stored);
 
         const done = admin(database.env, 'purge', '--before', '01/01/2023', '--yes');
         expect(done.status).toBe(0);
         expect(done.out).toContain('Dữ liệu hết thời hạn lưu trước ngày 01/01/2023:');
-        expect(done.out).toContain('- Hộ đã mở cửa hàng trước ngày đó: 2 hộ — đã xoá 2 ảnh, số điện thoại, số CCCD/CMND và ghi chú');
-        expect(done.out).toContain('- Đợt 1 năm 2021 (hạn báo cáo 30/09/2021): đã xoá 3 đơn hàng, 6 dòng hàng của cán bộ');
+        expect(done.out).toContain('- Hộ đã mở cửa hàng trước ngày đó: 2 hộ — đã xóa 2 ảnh, số điện thoại, số CCCD/CMND và ghi chú');
+        expect(done.out).toContain('- Đợt 1 năm 2021 (hạn báo cáo 30/09/2021): đã xóa 3 đơn hàng, 6 dòng hàng của cán bộ');
         expect(done.out).toContain('  Giữ 1 đơn của 1 cơ quan chưa nộp báo cáo đợt này (STC).');
 
         // The two households opened before the date keep their name and shop, lose phone, ID number, notes and photos.
@@ -74,8 +74,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // Again: nothing left to remove.
         const again = admin(database.env, 'purge', '--before', '01/01/2023', '--yes');
         expect(again.status).toBe(0);
-        expect(again.out).toContain('- Không có hộ nào cần xoá thông tin cá nhân.');
-        expect(again.out).toContain('Không có gì để xoá.');
+        expect(again.out).toContain('- Không có hộ nào cần xóa thông tin cá nhân.');
+        expect(again.out).toContain('Không có gì để xóa.');
       } finally {
         await db.destroy();
       }

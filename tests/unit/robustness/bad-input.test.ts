@@ -92,7 +92,9 @@ forEachDatabase((deps) => {
       ['missing name', { items: [{ ...item, name: undefined }] }, '400.10', 'items[0].name'],
       ['a date that does not exist', { placedAt: '2021-02-30' }, '400.10', 'placedAt'],
       ['a date before the campaign', { placedAt: '2019-06-01' }, '400.11', 'placedAt'],
-      ['a date years after the campaign', { placedAt: '2099-01-01T00:00:00Z' }, '400.11', 'placedAt'],
+      ['a date years after today', { placedAt: '2099-01-01T00:00:00Z' }, '400.15', 'placedAt'],
+      ['a date years before the campaign', { placedAt: '2019-01-01T00:00:00Z' }, '400.11', 'placedAt'],
+      ['a line total that is not quantity × unit price', { items: [{ ...item, lineTotal: 100_000_000_000 }] }, '400.10', 'items[0].lineTotal'],
       ['a javascript: product link', { items: [{ ...item, productUrl: 'javascript:alert(1)' }] }, '400.10', 'items[0].productUrl'],
     ];
     for (const [name, over, code, field] of bad) {
@@ -117,7 +119,7 @@ forEachDatabase((deps) => {
 
   describe('Vietnamese typed composed (NFC) or decomposed (NFD) is one text', () => {
     it('an order resent in NFD is the same order, stored in NFC', async () => {
-      const order = sampleOrder({ items: [{ ...sampleOrder().items[0], name: 'Hồi khô Lạng Sơn', shop: 'HTX Hồi Văn Quan' }] });
+      const order = sampleOrder({ items: [{ ...sampleOrder().items[0], name: 'Hồi khô Lạng Sơn', shop: 'HTX Hồi Văn Quan' }], total: 260_000 });
       const nfd = JSON.parse(JSON.stringify(order).normalize('NFD'));
       const first = await call(server.base, 'POST', '/api/staff/orders', staff.token, { orders: [nfd] });
       const again = await call(server.base, 'POST', '/api/staff/orders', staff.token, { orders: [order] });
@@ -129,14 +131,14 @@ forEachDatabase((deps) => {
     });
 
     it('a household resent in NFD is the same household, stored in NFC', async () => {
-      const h = household({ headName: 'Hoàng Thị Thuỷ', village: 'Bản Nà Pàn' });
+      const h = household({ headName: 'Hoàng Thị Thủy', village: 'Bản Nà Pàn' });
       const nfd = JSON.parse(JSON.stringify(h).normalize('NFD'));
       const first = await call(server.base, 'POST', '/api/kiosk/households', kioskToken, { households: [nfd] });
       const again = await call(server.base, 'POST', '/api/kiosk/households', kioskToken, { households: [h] });
       expect(first.body.results[0].status).toBe('accepted');
       expect(again.body.results[0]).toEqual(first.body.results[0]);
       const stored = await deps().db.selectFrom('households').selectAll().where('client_id', '=', h.clientId).executeTakeFirstOrThrow();
-      expect(stored.head_name).toBe('Hoàng Thị Thuỷ'.normalize('NFC'));
+      expect(stored.head_name).toBe('Hoàng Thị Thủy'.normalize('NFC'));
       expect(stored.village).toBe('Bản Nà Pàn'.normalize('NFC'));
     });
 
@@ -156,7 +158,7 @@ forEachDatabase((deps) => {
         const s = await enrolStaff(deps(), 'SNV', name);
         const me = await call(server.base, 'GET', '/api/staff/me', s.token);
         expect(me.body.staff.fullName).toBe(name);
-        const sent = await call(server.base, 'POST', '/api/staff/orders', s.token, { orders: [sampleOrder({ items: [{ ...sampleOrder().items[0], name, shop: name }] })] });
+        const sent = await call(server.base, 'POST', '/api/staff/orders', s.token, { orders: [sampleOrder({ items: [{ ...sampleOrder().items[0], name: `Hồi khô ${name}`, shop: name }], total: 260_000 })] });
         expect(sent.body.results[0].status).toBe('accepted');
       }
       // The staff table is still there and holds the names verbatim.

@@ -46,6 +46,8 @@ const access: Record<string, Entry> = {
   'GET /api/agency/enrolment-codes': { allow: agencies },
   'POST /api/agency/enrolment-codes/:code/revoke': { allow: agencies, ownedByAgency: true },
   'GET /api/agency/enrolment-codes/print': { allow: agencies },
+  'GET /api/agency/headcount': { allow: agencies },
+  'PUT /api/agency/headcount': { allow: agencies, body: { headcount: 120 } },
   'GET /api/agency/participants': { allow: agencies },
   'GET /api/agency/participants/:staffId/orders': { allow: agencies, ownedByAgency: true },
   'POST /api/agency/participants/:staffId/revoke': { allow: agencies, ownedByAgency: true },
@@ -56,6 +58,8 @@ const access: Record<string, Entry> = {
   'POST /api/agency/reports': { allow: agencies },
   'GET /api/agency/reports': { allow: agencies },
   'GET /api/agency/reports/:id': { allow: agencies, ownedByAgency: true },
+  'GET /api/agency/reports/:id/document.docx': { allow: agencies, ownedByAgency: true },
+  'POST /api/agency/review/:orderId/items/:lineNo': { allow: agencies, ownedByAgency: true, body: { isFarmProduct: true, note: 'Đã kiểm tra' } },
   'GET /api/agency/export.xlsx': { allow: agencies },
   'GET /api/agency/export.csv': { allow: agencies },
   'GET /api/province/agencies': { allow: ['province'] },
@@ -68,6 +72,12 @@ const access: Record<string, Entry> = {
   'GET /api/periods': { allow: ['province', 'agency', 'otherAgency', 'officer', 'staff'] },
   'POST /api/province/periods': { allow: ['province'] },
   'PATCH /api/province/periods/:id': { allow: ['province'] },
+  'GET /api/province/periods/:id/limits': { allow: ['province'] },
+  'PUT /api/province/periods/:id/limits': { allow: ['province'] },
+  'POST /api/province/reports': { allow: ['province'] },
+  'GET /api/province/reports': { allow: ['province'] },
+  'GET /api/province/reports/:id': { allow: ['province'] },
+  'GET /api/province/reports/:id/document.docx': { allow: ['province'] },
   'GET /api/province/rollup': { allow: ['province'] },
   'GET /api/province/rollup/export.xlsx': { allow: ['province'] },
   'GET /api/province/rollup/export.csv': { allow: ['province'] },
@@ -122,6 +132,7 @@ forEachDatabase((deps) => {
       id: randomUUID(),
       staffId: staff.id,
       orderId: sent.body.results[0].serverId!,
+      lineNo: '0',
       photoId: randomUUID(),
       reportId: ((await report.json()) as { id: string }).id,
       householdClientId: h.clientId,
@@ -131,7 +142,7 @@ forEachDatabase((deps) => {
   /** Fills a route's path with ids of SNV's own data (so another agency asking for them is refused). */
   function pathOf(route: string) {
     const path = route.split(' ')[1];
-    if (path === '/api/agency/reports/:id') return `/api/agency/reports/${params.reportId}`;
+    if (path.startsWith('/api/agency/reports/:id')) return path.replace(':id', params.reportId);
     if (path === '/api/province/agencies/:code') return '/api/province/agencies/SNV';
     if (path === '/api/province/communes/:code') return '/api/province/communes/06067';
     if (path === '/api/province/districts/:code') return '/api/province/districts/181';

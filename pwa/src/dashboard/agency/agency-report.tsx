@@ -7,8 +7,10 @@ import type { Tally } from '../../../../lib/tally';
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { ExportButton } from '../export-button';
+import { DocumentFieldsForm, draftFields, emptyDraft } from '../document-fields';
 import type { Period } from '../periods';
 import { TallyCards } from '../tally-cards';
+import { figureNames } from '../../../../lib/vocabulary';
 import { useLoad } from '../use-load';
 import { vietnamToday } from '../../../../lib/periods';
 import type { ReportSummary } from '../../../../lib/api/agency';
@@ -22,6 +24,7 @@ export function AgencyReport({ period }: { period: Period }) {
   const versions = useLoad<{ reports: SubmittedReport[] }>(`/api/agency/reports?${q}`);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
+  const [draft, setDraft] = useState(emptyDraft('THỦ TRƯỞNG CƠ QUAN'));
   const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const late = vietnamToday() > period.reportDue;
@@ -30,8 +33,8 @@ export function AgencyReport({ period }: { period: Period }) {
     setBusy(true);
     setMessage(null);
     try {
-      const r = await sendJson<SubmittedReport>('POST', '/api/agency/reports', { periodId: period.id, note: note.trim() || null });
-      setMessage({ text: `Đã gửi báo cáo lần ${r.version} lúc ${formatDate(r.submittedAt)}${r.late ? ' (nộp muộn)' : ''}. Số liệu đã được khoá.`, error: false });
+      const r = await sendJson<SubmittedReport>('POST', '/api/agency/reports', { periodId: period.id, note: note.trim() || null, ...draftFields(draft) });
+      setMessage({ text: `Đã gửi báo cáo lần ${r.version} lúc ${formatDate(r.submittedAt)}${r.late ? ' (nộp muộn)' : ''}. Số liệu đã được khóa; tải văn bản báo cáo (Word) ở bảng các lần đã gửi.`, error: false });
       setConfirming(false);
       setNote('');
       live.reload();
@@ -57,15 +60,16 @@ export function AgencyReport({ period }: { period: Period }) {
       <StatusMessage message={message} />
       {tally &&
         (confirming ? (
-          <Confirm question="Xác nhận gửi báo cáo" confirmLabel="Xác nhận gửi" busyLabel="Đang gửi…" busy={busy} cancelLabel="Huỷ" onConfirm={submit} onCancel={() => setConfirming(false)}>
+          <Confirm question="Xác nhận gửi báo cáo" confirmLabel="Xác nhận gửi" busyLabel="Đang gửi…" busy={busy} cancelLabel="Hủy" onConfirm={submit} onCancel={() => setConfirming(false)}>
             <p>
               Gửi Sở Thông tin và Truyền thông: {formatNumber(tally.participants)} người tham gia, {formatNumber(tally.farmItems)} mặt hàng, <Money vnd={tally.amountVnd} />, khoảng {formatNumber(tally.kg)} kg.
-              {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khoá; gửi lại sẽ tạo lần mới và giữ lần cũ.
+              {late && ' Đã quá hạn: báo cáo sẽ được ghi là nộp muộn.'} Sau khi gửi, số liệu của lần này được khóa; gửi lại sẽ tạo lần mới và giữ lần cũ.
             </p>
             <label>
               Ghi chú kèm báo cáo (không bắt buộc)
               <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
             </label>
+            <DocumentFieldsForm draft={draft} onChange={setDraft} symbolHint="15/BC-SNV" />
           </Confirm>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
@@ -86,7 +90,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
   return (
     <div class="data-table">
       <table>
-        <caption>Các lần đã gửi (số liệu đã khoá)</caption>
+        <caption>Các lần đã gửi (số liệu đã khóa)</caption>
         <thead>
           <tr>
             <th scope="col">Lần</th>
@@ -94,10 +98,10 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
             <th scope="col">Người gửi</th>
             <th scope="col">Đúng hạn</th>
             <th scope="col">Tải bản đã gửi</th>
-            <th scope="col" class="num">Người tham gia</th>
-            <th scope="col" class="num">Mặt hàng</th>
+            <th scope="col" class="num">{figureNames.participants}</th>
+            <th scope="col" class="num">{figureNames.farmItems}</th>
             <th scope="col" class="num">Số lượng</th>
-            <th scope="col" class="num">Số tiền</th>
+            <th scope="col" class="num">{figureNames.amountVnd}</th>
             <th scope="col" class="num">Ước tính (kg)</th>
           </tr>
         </thead>
@@ -110,6 +114,7 @@ function Versions({ reports }: { reports: SubmittedReport[] }) {
               <td>{r.late ? <span class="dash-badge dash-badge--late">Muộn</span> : <span class="dash-badge dash-badge--submitted">Đúng hạn</span>}</td>
               <td>
                 <ExportButton path={`/api/agency/export.xlsx?report=${encodeURIComponent(r.id)}`} label={`Excel lần ${r.version}`} />
+                <ExportButton path={`/api/agency/reports/${encodeURIComponent(r.id)}/document.docx`} label={`Văn bản Word lần ${r.version}`} />
               </td>
               <td class="num">{formatNumber(r.tally.participants)}</td>
               <td class="num">{formatNumber(r.tally.farmItems)}</td>

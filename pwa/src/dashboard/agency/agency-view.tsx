@@ -3,6 +3,7 @@ import { StatusMessage } from '../../../../components/status-message';
 import { choosePeriod, PeriodPicker, readQuery, usePeriods, writeQuery } from '../periods';
 import { TabNav, useSubPage, type Tab } from '../tabs';
 import { AgencyReport } from './agency-report';
+import { AgencyHeadcount } from './headcount';
 import { EnrolmentCodes } from './enrolment-codes';
 import { Participants } from './participants';
 import { ReviewOrders } from './review-orders';
@@ -15,7 +16,7 @@ const tabs: Tab[] = [
 ];
 
 /** The agency focal point's (cán bộ đầu mối) dashboard: codes, people, review, report, export. */
-export function AgencyView({ agencyCode }: { agencyCode: string }) {
+export function AgencyView({ agencyName }: { agencyName: string }) {
   const page = useSubPage(tabs);
   const periods = usePeriods();
   const [wanted, setWanted] = useState(readQuery('dot'));
@@ -26,7 +27,7 @@ export function AgencyView({ agencyCode }: { agencyCode: string }) {
   };
   return (
     <main class="dash-wide">
-      <h1>Báo cáo của cơ quan {agencyCode}</h1>
+      <h1>Báo cáo của {agencyName}</h1>
       <TabNav tabs={tabs} current={page} label="Các trang của cơ quan" />
       {page === 'ma-dang-ky' ? (
         <EnrolmentCodes />
@@ -34,6 +35,7 @@ export function AgencyView({ agencyCode }: { agencyCode: string }) {
         <>
           <StatusMessage error={periods.error} />
           {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pick} />}
+          {page === 'bao-cao' && <AgencyHeadcount />}
           {period && page === 'bao-cao' && <AgencyReport period={period} />}
           {period && page === 'can-xem-xet' && <ReviewOrders periodId={period.id} />}
           {period && page === 'nguoi-tham-gia' && <Participants periodId={period.id} />}

@@ -9,6 +9,7 @@ import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
 import type { ParticipantRow } from '../../../../lib/api/agency';
 import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
+import { figureNames } from '../../../../lib/vocabulary';
 
 export type { ParticipantRow };
 
@@ -17,9 +18,9 @@ const baseColumns: Column<ParticipantRow>[] = [
   { key: 'fullName', label: 'Họ và tên', value: (p) => p.fullName },
   { key: 'participated', label: 'Đã tham gia', value: (p) => (p.participated ? 'Có' : 'Chưa') },
   { key: 'orders', label: 'Đơn hàng', kind: 'number', value: (p) => p.orders },
-  { key: 'farmItems', label: 'Mặt hàng nông sản', kind: 'number', value: (p) => p.farmItems },
+  { key: 'farmItems', label: figureNames.farmItems, kind: 'number', value: (p) => p.farmItems },
   { key: 'quantity', label: 'Số lượng', kind: 'number', value: (p) => p.quantity },
-  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (p) => p.amountVnd },
+  { key: 'amountVnd', label: figureNames.amountVnd, kind: 'vnd', value: (p) => p.amountVnd },
   { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (p) => p.kg },
   { key: 'selfDeclared', label: 'Tự khai', kind: 'number', value: (p) => p.selfDeclared },
   { key: 'awaitingReview', label: 'Chờ xem xét', kind: 'number', value: (p) => p.awaitingReview },

@@ -7,18 +7,23 @@ import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import { OrderPhoto } from './order-photo';
 import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
-import type { AgencyOrderView } from '../../../../lib/api/agency';
+import type { AgencyOrderView, ItemReview } from '../../../../lib/api/agency';
 
 export type { AgencyOrderView };
 
 const kinds = [
-  { id: 'pending', label: 'Chờ xem xét (khai trùng)' },
+  { id: 'pending', label: 'Chờ xem xét (khai trùng, tổng tiền lệch, vượt ngưỡng)' },
+  { id: 'checked', label: 'Máy chủ ghi chú, phân loại sản phẩm' },
   { id: 'manual', label: 'Tự khai' },
   { id: 'flagged', label: 'Mọi đơn khai trùng' },
   { id: 'reviewed', label: 'Đã xem xét' },
 ] as const;
 
-/** Doubtful entries: one marketplace order claimed twice, or declared by hand. Count or exclude, with a note. */
+/**
+ * Doubtful entries: one marketplace order claimed twice, a total that does not add up, a person above the
+ * period's limits, an item the collector classified differently, or declared by hand. Count or exclude the
+ * order, or say item by item whether it is a farm product, with a note.
+ */
 export function ReviewOrders({ periodId }: { periodId: string }) {
   const [kind, setKind] = useState<(typeof kinds)[number]['id']>('pending');
   const list = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/review?period=${encodeURIComponent(periodId)}&kind=${kind}`);
@@ -54,7 +59,6 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   const [note, setNote] = useState(o.reviewNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const farm = o.order.items.filter((i) => i.isFarmProduct && !i.excluded);
   const title = `${o.fullName} — ${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
 
   async function decide(decision: 'counted' | 'excluded') {
@@ -84,12 +88,18 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           {o.otherClaims.map((c) => (c.fullName ? `${c.fullName} (${c.agencyName})` : `một người của ${c.agencyName}`)).join('; ')}
         </p>
       )}
+      {o.checks.length > 0 && (
+        <ul>
+          {o.checks.map((c, n) => (
+            <li key={n}>
+              <strong>Mã {c.code}:</strong> {c.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul>
-        {farm.map((i, n) => (
-          <li key={n}>
-            {i.name} — {i.quantity} × <Money vnd={i.unitPrice} /> = <Money vnd={i.lineTotal} />
-            {i.shop && ` · ${i.shop}`}
-          </li>
+        {o.order.items.map((i, n) => (
+          <ItemLine key={n} orderId={o.id} item={i} review={o.items.find((r) => r.lineNo === n)} onDone={onDone} />
         ))}
       </ul>
       {o.hasPhoto && <OrderPhoto orderId={o.id} title={title} />}
@@ -106,6 +116,62 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           Không tính
         </button>
       </div>
+    </li>
+  );
+}
+
+/** One item: what it cost, whether it counts and who decided; the focal point may say otherwise, with why. */
+function ItemLine({ orderId, item: i, review, onDone }: { orderId: string; item: AgencyOrderView['order']['items'][number]; review: ItemReview | undefined; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const counts = review ? review.counts : i.isFarmProduct;
+  const verdict = !review
+    ? ''
+    : review.override
+      ? ` — cơ quan xác định ${review.override.isFarmProduct ? 'là' : 'không phải'} nông sản (${review.override.byName}, ${formatDate(review.override.at)}: ${review.override.note})`
+      : review.serverVerdict !== review.sentAsFarm
+        ? ` — máy chủ phân loại ${review.serverVerdict ? 'là' : 'không phải'} nông sản, khác với tiện ích`
+        : '';
+
+  async function decide() {
+    if (!note.trim()) return setError('Cần ghi lý do để người mua và Sở biết vì sao.');
+    setError(null);
+    try {
+      await sendJson('POST', `/api/agency/review/${encodeURIComponent(orderId)}/items/${review!.lineNo}`, { isFarmProduct: !counts, note: note.trim() });
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }
+
+  return (
+    <li>
+      {i.name} — {i.quantity} × <Money vnd={i.unitPrice} /> = <Money vnd={i.lineTotal} />
+      {i.shop && ` · ${i.shop}`} · <strong>{i.excluded ? 'người mua không tính' : counts ? 'tính là nông sản' : 'không phải nông sản'}</strong>
+      {verdict}
+      {review && !i.excluded && (
+        open ? (
+          <div class="dash-row">
+            <label>
+              Lý do
+              <input value={note} maxLength={500} onInput={(e) => setNote(e.currentTarget.value)} />
+            </label>
+            <button type="button" onClick={decide}>
+              {counts ? 'Xác nhận: không phải nông sản' : 'Xác nhận: là nông sản'}
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
+              Hủy
+            </button>
+          </div>
+        ) : (
+          <button type="button" class="secondary" onClick={() => setOpen(true)} aria-label={`Sửa phân loại "${i.name}": ${counts ? 'không phải nông sản' : 'là nông sản'}`}>
+            {counts ? 'Không phải nông sản' : 'Là nông sản'}
+          </button>
+        )
+      )}
+      <StatusMessage error={error} />
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { formatNumber } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import type { AgencyView } from '../../../../lib/api/province';
+import { figureNames } from '../../../../lib/vocabulary';
 
 export type AgencyRow = AgencyView;
 
@@ -17,15 +18,25 @@ export function AgencyHeadcounts() {
   async function save(a: AgencyRow, text: string) {
     const headcount = text.trim() === '' ? null : Number(text.replace(/\./g, ''));
     if (headcount !== null && (!Number.isInteger(headcount) || headcount < 0 || headcount > 100_000)) {
-      setMessage({ text: `Biên chế của ${a.name} cần là số nguyên không âm.`, error: true });
+      setMessage({ text: `Tổng số CB, CC, VC, NLĐ của ${a.name} cần là số nguyên không âm.`, error: true });
       return;
     }
     try {
       await sendJson('PATCH', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcount });
-      setMessage({ text: `Đã lưu biên chế của ${a.name}: ${headcount === null ? 'chưa rõ' : formatNumber(headcount)}.`, error: false });
+      setMessage({ text: `Đã lưu tổng số CB, CC, VC, NLĐ của ${a.name}: ${headcount === null ? 'chưa rõ' : formatNumber(headcount)}.`, error: false });
       list.reload();
     } catch (e) {
-      setMessage({ text: `Chưa lưu được biên chế của ${a.name}: ${describeError(e)}`, error: true });
+      setMessage({ text: `Chưa lưu được tổng số CB, CC, VC, NLĐ của ${a.name}: ${describeError(e)}`, error: true });
+    }
+  }
+
+  async function lock(a: AgencyRow, headcountLocked: boolean) {
+    try {
+      await sendJson('PATCH', `/api/province/agencies/${encodeURIComponent(a.code)}`, { headcountLocked });
+      setMessage({ text: `Đã ${headcountLocked ? 'khóa' : 'mở khóa'} tổng số CB, CC, VC, NLĐ của ${a.name}.` });
+      list.reload();
+    } catch (e) {
+      setMessage({ text: `Chưa ${headcountLocked ? 'khóa' : 'mở khóa'} được: ${describeError(e)}`, error: true });
     }
   }
 
@@ -34,15 +45,25 @@ export function AgencyHeadcounts() {
     { key: 'name', label: 'Cơ quan', value: (a) => a.name },
     { key: 'enrolledStaff', label: 'Cán bộ đã đăng ký', kind: 'number', value: (a) => a.enrolledStaff },
     { key: 'focalPoints', label: 'Tài khoản đầu mối', kind: 'number', value: (a) => a.focalPoints },
-    { key: 'headcount', label: 'Biên chế (người)', kind: 'number', value: (a) => a.headcount, render: (a) => <HeadcountField agency={a} onSave={save} /> },
+    { key: 'headcount', label: figureNames.headcount, kind: 'number', value: (a) => a.headcount, render: (a) => <HeadcountField agency={a} onSave={save} /> },
+    {
+      key: 'headcountLocked',
+      label: 'Khóa (cơ quan không tự sửa)',
+      value: (a) => (a.headcountLocked ? 'Đã khóa' : 'Cơ quan tự nhập'),
+      render: (a) => (
+        <button type="button" class="secondary" onClick={() => void lock(a, !a.headcountLocked)} aria-label={`${a.headcountLocked ? 'Mở khóa' : 'Khóa'} tổng số CB, CC, VC, NLĐ của ${a.name}`}>
+          {a.headcountLocked ? 'Mở khóa' : 'Khóa'}
+        </button>
+      ),
+    },
   ];
   return (
     <section aria-labelledby="hc-h">
-      <h2 id="hc-h">Cơ quan và biên chế</h2>
-      {list.data && <p>Tổng biên chế đã nhập: {formatNumber(total)} người.</p>}
+      <h2 id="hc-h">Cơ quan và số CB, CC, VC, NLĐ</h2>
+      {list.data && <p>{figureNames.headcount} các cơ quan đã nhập: {formatNumber(total)} người.</p>}
       <StatusMessage message={message} />
       <StatusMessage error={list.error} />
-      {list.data && <DataTable caption="Biên chế từng cơ quan" columns={columns} rows={list.data.agencies} rowKey={(a) => a.code} searchLabel="Tìm cơ quan (không cần gõ dấu)" />}
+      {list.data && <DataTable caption={`${figureNames.headcount} từng cơ quan`} columns={columns} rows={list.data.agencies} rowKey={(a) => a.code} searchLabel="Tìm cơ quan (không cần gõ dấu)" />}
     </section>
   );
 }
@@ -57,8 +78,8 @@ function HeadcountField({ agency, onSave }: { agency: AgencyRow; onSave: (a: Age
         onSave(agency, text);
       }}
     >
-      <input aria-label={`Biên chế của ${agency.name}`} inputMode="numeric" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      <button type="submit" class="secondary" aria-label={`Lưu biên chế của ${agency.name}`}>
+      <input aria-label={`${figureNames.headcount} của ${agency.name}`} inputMode="numeric" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <button type="submit" class="secondary" aria-label={`Lưu tổng số CB, CC, VC, NLĐ của ${agency.name}`}>
         Lưu
       </button>
     </form>

@@ -5,6 +5,7 @@ import { formatDate, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { foldVietnamese } from '../../../../lib/text';
 import { usePeriods, type Period } from '../periods';
+import { PeriodLimits } from './period-limits';
 
 /** A stable id for a new period from its name and start: "Đợt 2 năm 2021" from 01/10/2021 → "2021-10-dot-2-nam-2021". */
 export function periodId(name: string, startsOn: string): string {
@@ -113,11 +114,12 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
                 setForm(empty);
               }}
             >
-              Huỷ sửa
+              Hủy sửa
             </button>
           )}
         </fieldset>
       </form>
+      {editing && <PeriodLimits key={editing.id} period={editing} />}
       <StatusMessage message={message} />
     </section>
   );

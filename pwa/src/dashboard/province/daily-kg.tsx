@@ -21,7 +21,7 @@ export function DailyKg({ scope }: { scope: Scope }) {
     <section aria-labelledby="daily-h">
       <h2 id="daily-h">Theo thời gian</h2>
       {days.length === 0 ? (
-        <p>Chưa có đơn hàng nào được tính trong kỳ.</p>
+        <p>Chưa có đơn hàng nào được tính trong đợt (hoặc tháng) đã chọn.</p>
       ) : (
         <>
           <p>

@@ -64,7 +64,7 @@ export function HouseholdProgress() {
     { key: 'signedUp', label: 'Đã đăng ký', kind: 'number', value: (c) => c.signedUp },
     { key: 'shopsOpened', label: 'Có cửa hàng số', kind: 'number', value: (c) => c.shopsOpened },
     { key: 'paymentAccounts', label: 'Có tài khoản thanh toán', kind: 'number', value: (c) => c.paymentAccounts },
-    { key: 'percentBoth', label: `Tỉ lệ (mục tiêu ${target}%)`, kind: 'number', value: (c) => c.percentBoth, render: (c) => <Progress percent={c.percentBoth} target={target} /> },
+    { key: 'percentBoth', label: `Tỷ lệ (mục tiêu ${target}%)`, kind: 'number', value: (c) => c.percentBoth, render: (c) => <Progress percent={c.percentBoth} target={target} /> },
     { key: 'deadline', label: 'Hạn của huyện', kind: 'date', value: (c) => c.deadline },
   ];
   return (
@@ -82,7 +82,7 @@ export function HouseholdProgress() {
               <th scope="col">Huyện, thành phố</th>
               <th scope="col" class="num">Số hộ</th>
               <th scope="col" class="num">Có cả hai</th>
-              <th scope="col">Tỉ lệ</th>
+              <th scope="col">Tỷ lệ</th>
               <th scope="col">Hạn</th>
             </tr>
           </thead>

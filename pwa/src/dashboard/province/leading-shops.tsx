@@ -25,7 +25,7 @@ export function LeadingShops({ scope }: { scope: Scope }) {
   return (
     <section aria-labelledby="shops-h">
       <h2 id="shops-h">Cửa hàng đầu tàu</h2>
-      <p class="dash-muted">Các cửa hàng bán được nhiều nông sản nhất cho cán bộ trong kỳ.</p>
+      <p class="dash-muted">Các cửa hàng bán được nhiều nông sản nhất cho cán bộ trong đợt (hoặc tháng) đã chọn.</p>
       <label>
         Xếp hạng theo
         <select value={by} onChange={(e) => setBy(e.currentTarget.value as keyof typeof orders)}>

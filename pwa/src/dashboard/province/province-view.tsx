@@ -17,7 +17,7 @@ const allTabs: Tab[] = [
   { slug: 'theo-ngay', label: 'Theo thời gian' },
   { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
   { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
-  { slug: 'co-quan', label: 'Cơ quan và biên chế' },
+  { slug: 'co-quan', label: 'Cơ quan và số CB, CC, VC, NLĐ' },
   { slug: 'tai-khoan', label: 'Tài khoản' },
   { slug: 'dot', label: 'Đợt vận động' },
 ];

@@ -4,6 +4,8 @@ import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { BarChart } from '../bar-chart';
 import { ExportButton } from '../export-button';
+import { ProvinceReports } from './province-reports';
+import { figureNames } from '../../../../lib/vocabulary';
 import { TallyCards } from '../tally-cards';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './scope';
@@ -27,13 +29,15 @@ const columns: Column<RollupAgency>[] = [
       </span>
     ),
   },
-  { key: 'headcount', label: 'Biên chế', kind: 'number', value: (a) => a.tally.headcount },
-  { key: 'participants', label: 'Người tham gia', kind: 'number', value: (a) => a.tally.participants },
-  { key: 'rate', label: 'Tỉ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
-  { key: 'farmItems', label: 'Mặt hàng', kind: 'number', value: (a) => a.tally.farmItems },
+  { key: 'headcount', label: figureNames.headcount, kind: 'number', value: (a) => a.tally.headcount },
+  { key: 'participants', label: figureNames.participants, kind: 'number', value: (a) => a.tally.participants },
+  { key: 'rate', label: 'Tỷ lệ tham gia', kind: 'percent', value: (a) => a.tally.participationRate },
+  { key: 'farmItems', label: figureNames.farmItems, kind: 'number', value: (a) => a.tally.farmItems },
   { key: 'quantity', label: 'Số lượng', kind: 'number', value: (a) => a.tally.quantity },
-  { key: 'amountVnd', label: 'Số tiền', kind: 'vnd', value: (a) => a.tally.amountVnd },
+  { key: 'amountVnd', label: figureNames.amountVnd, kind: 'vnd', value: (a) => a.tally.amountVnd },
   { key: 'kg', label: 'Ước tính (kg)', kind: 'number', value: (a) => a.tally.kg },
+  { key: 'liveParticipants', label: `${figureNames.participants} (chưa nộp / tạm tính)`, kind: 'number', value: (a) => a.live.participants },
+  { key: 'liveAmountVnd', label: `${figureNames.amountVnd} (chưa nộp / tạm tính)`, kind: 'vnd', value: (a) => a.live.amountVnd },
 ];
 
 /** Every agency: submitted / late / not yet, its numbers and participation rate; the province total; export. */
@@ -46,6 +50,8 @@ export function RollupPanel({ scope }: { scope: Scope }) {
   const rows = data.agencies.filter((a) => a.active);
   const byRate = rows.filter((a) => a.tally.participationRate !== null).sort((a, b) => (b.tally.participationRate ?? 0) - (a.tally.participationRate ?? 0));
   const t = data.totals;
+  const live = data.liveTotals;
+  const submitted = data.basis === 'submitted';
   return (
     <section aria-labelledby="rollup-h">
       <h2 id="rollup-h">Tổng hợp {data.scope.label}</h2>
@@ -53,14 +59,22 @@ export function RollupPanel({ scope }: { scope: Scope }) {
         Trong {rows.length} cơ quan: {data.counts.submitted} đã nộp đúng hạn, {data.counts.late} nộp muộn, {data.counts['not-yet']} chưa nộp
         {data.counts.overdue ? ` (${data.counts.overdue} đã quá hạn)` : ''}.
       </p>
-      <TallyCards tally={t} label="Tổng toàn tỉnh (số liệu đang có)" />
+      <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} />
       <p class="dash-muted">
-        Tỉ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} cán bộ, công chức, viên chức toàn tỉnh. Theo các báo cáo đã nộp: {formatNumber(data.submittedTotals.participants)} người, <Money vnd={data.submittedTotals.amountVnd} />.
+        Tỷ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} CB, CC, VC, NLĐ toàn tỉnh (kể cả cấp xã).{' '}
+        {submitted ? (
+          <>
+            Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): {formatNumber(live.participants)} người, <Money vnd={live.amountVnd} />.
+          </>
+        ) : (
+          'Báo cáo được nộp theo đợt; số liệu theo tháng là tạm tính.'
+        )}
       </p>
       <div class="dash-exports">
         <ExportButton path={`/api/province/rollup/export.xlsx?${q}`} label="Tải báo cáo tổng hợp (XLSX)" />
         <ExportButton path={`/api/province/rollup/export.csv?${q}`} label="Tải báo cáo tổng hợp (CSV)" />
       </div>
+      {'period' in scope && <ProvinceReports periodId={scope.period} />}
       <DataTable
         caption="Từng cơ quan"
         columns={columns}
@@ -78,19 +92,21 @@ export function RollupPanel({ scope }: { scope: Scope }) {
             <td class="num">{formatNumber(t.quantity)}</td>
             <td class="num"><Money vnd={t.amountVnd} /></td>
             <td class="num">{formatNumber(t.kg)}</td>
+            <td class="num">{formatNumber(live.participants)}</td>
+            <td class="num"><Money vnd={live.amountVnd} /></td>
           </tr>
         }
       />
-      <h3>Tỉ lệ tham gia theo cơ quan</h3>
+      <h3>Tỷ lệ tham gia theo cơ quan</h3>
       <BarChart
-        title={`Tỉ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
-        summary={byRate.length ? `${byRate.length} cơ quan có số biên chế. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa có cơ quan nào có số biên chế.'}
+        title={`Tỷ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
+        summary={byRate.length ? `${byRate.length} cơ quan đã có tổng số CB, CC, VC, NLĐ. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa cơ quan nào có tổng số CB, CC, VC, NLĐ.'}
         bars={byRate.map((a) => ({ label: a.name, value: (a.tally.participationRate ?? 0) * 100 }))}
         format={(n) => `${formatNumber(n)}%`}
         max={100}
       />
       <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
-      <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong kỳ — nơi Sở cần đôn đốc.</p>
+      <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong đợt — nơi Sở cần đôn đốc.</p>
       <StatusMessage error={notStarted.error} />
       <ul>
         {notStarted.data?.agencies.map((a) => (

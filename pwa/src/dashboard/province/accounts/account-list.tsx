@@ -13,10 +13,10 @@ export function AccountList({ users, onOutcome, onChanged }: { users: Account[];
     setLocking(null);
     try {
       await sendJson('PATCH', `/api/province/users/${encodeURIComponent(u.id)}`, { disabled });
-      onOutcome({ text: `Đã ${disabled ? 'khoá' : 'mở khoá'} tài khoản ${u.username}.` });
+      onOutcome({ text: `Đã ${disabled ? 'khóa' : 'mở khóa'} tài khoản ${u.username}.` });
       onChanged();
     } catch (err) {
-      onOutcome({ text: `Chưa ${disabled ? 'khoá' : 'mở khoá'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
+      onOutcome({ text: `Chưa ${disabled ? 'khóa' : 'mở khóa'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
     }
   }
 
@@ -24,27 +24,27 @@ export function AccountList({ users, onOutcome, onChanged }: { users: Account[];
     { key: 'username', label: 'Tên đăng nhập', value: (u) => u.username },
     { key: 'fullName', label: 'Họ và tên', value: (u) => u.fullName },
     { key: 'role', label: 'Vai trò', value: (u) => roleText[u.role] },
-    { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyCode ?? u.communeCodes.map(communeName).join(', ')) || null },
+    { key: 'scope', label: 'Cơ quan / xã', value: (u) => (u.agencyName ?? u.agencyCode ?? u.communeCodes.map(communeName).join(', ')) || null },
     { key: 'createdAt', label: 'Ngày tạo', kind: 'date', value: (u) => u.createdAt },
     {
       key: 'disabled',
       label: 'Trạng thái',
-      value: (u) => (u.disabled ? 'Đã khoá' : 'Đang dùng'),
+      value: (u) => (u.disabled ? 'Đã khóa' : 'Đang dùng'),
       render: (u) =>
         locking === u.id ? (
           <Confirm
-            question={`Khoá tài khoản ${u.username}? Người này sẽ bị đăng xuất ngay.`}
-            confirmLabel="Khoá"
-            cancelLabel="Không khoá"
+            question={`Khóa tài khoản ${u.username}? Người này sẽ bị đăng xuất ngay.`}
+            confirmLabel="Khóa"
+            cancelLabel="Không khóa"
             danger
             onConfirm={() => void setDisabled(u, true)}
             onCancel={() => setLocking(null)}
           />
         ) : (
           <>
-            {u.disabled ? 'Đã khoá' : 'Đang dùng'}{' '}
-            <button type="button" class="secondary" onClick={() => (u.disabled ? void setDisabled(u, false) : setLocking(u.id))} aria-label={`${u.disabled ? 'Mở khoá' : 'Khoá'} tài khoản ${u.username}`}>
-              {u.disabled ? 'Mở khoá' : 'Khoá'}
+            {u.disabled ? 'Đã khóa' : 'Đang dùng'}{' '}
+            <button type="button" class="secondary" onClick={() => (u.disabled ? void setDisabled(u, false) : setLocking(u.id))} aria-label={`${u.disabled ? 'Mở khóa' : 'Khóa'} tài khoản ${u.username}`}>
+              {u.disabled ? 'Mở khóa' : 'Khóa'}
             </button>
           </>
         ),

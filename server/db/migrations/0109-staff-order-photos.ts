@@ -4,7 +4,7 @@ import { PostgresAdapter, type Kysely, type Migration } from 'kysely';
  * A photo of a self-declared order ("Khai báo đơn hàng" on a phone), the evidence the agency sees when it
  * reviews the order. One per order: sending it again replaces it.
  */
-export const staffOrderPhotos0105: Migration = {
+export const staffOrderPhotos0109: Migration = {
   async up(db: Kysely<any>) {
     const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
     await db.schema

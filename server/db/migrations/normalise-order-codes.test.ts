@@ -1,0 +1,77 @@
+/**
+ * Upgrading a collector that already holds orders: the migrations added after the kiosk's (0105–0107 sort
+ * before 0201) run on a database that has 0201, and codes stored before normalisation become normal ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { createHash } from 'node:crypto';
+import { migrations } from './index';
+import { migrateToLatest } from '../migrate';
+import { seedRegion } from '../seed-region';
+import { langSon } from '../../../lib/region';
+
+const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name)));
+
+async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    return { db, drop: () => db.destroy() };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
+  const name = `t_mig_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`${kind}: upgrading a collector with orders`, () => {
+    it('runs the new migrations after the kiosk one, normalises stored codes with their hash, and holds codes that now coincide', async () => {
+      const { db, drop } = await open(kind);
+      try {
+        const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
+        expect(old.error).toBeUndefined();
+        await seedRegion(db, langSon);
+        await db.insertInto('staff').values({ id: 's1', agency_code: 'SNV', full_name: 'Người A', installation_id: 'i1', enrolment_code: 'X', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
+        const order = (code: string, id: string) => {
+          const body = JSON.stringify({ clientId: id, marketplace: 'voso', orderCode: code, placedAt: '2021-08-20', source: 'detected', status: 'placed', items: [], shippingFee: null, discount: null, total: null });
+          return {
+            id, client_id: id, staff_id: 's1', agency_code: 'SNV', period_id: '2021-dot-1', marketplace: 'voso', order_code: code, placed_at: '2021-08-20', placed_on: '2021-08-20',
+            source: 'detected', order_status: 'placed', shipping_fee: null, discount: null, total: null, content_hash: 'old', body, state: 'accepted', flag_reason: null,
+            review: null, review_note: null, reviewed_by: null, reviewed_at: null, counted: 1, farm_items: 1, farm_quantity: 1, farm_amount: 100_000, farm_grams: 0,
+            farm_items_without_weight: 1, received_at: '2021-08-20T00:00:00Z', updated_at: '2021-08-20T00:00:00Z',
+          };
+        };
+        await db.insertInto('staff_orders').values([order('vs9900001', 'client-0001'), order('VS9900001\u200b', 'client-0002'), order('pm 42', 'client-0003')]).execute();
+
+        await migrateToLatest(db);
+
+        const rows = await db.selectFrom('staff_orders').select(['client_id', 'order_code', 'body', 'content_hash', 'state', 'flag_reason', 'counted']).orderBy('client_id').execute();
+        expect(rows.map((r) => [r.client_id, r.order_code, JSON.parse(r.body).orderCode, r.state, r.flag_reason, Number(r.counted)])).toEqual([
+          ['client-0001', 'VS9900001', 'VS9900001', 'flagged', 'duplicate', 0],
+          ['client-0002', 'VS9900001', 'VS9900001', 'flagged', 'duplicate', 0],
+          ['client-0003', 'PM42', 'PM42', 'accepted', null, 1],
+        ]);
+        for (const r of rows) expect(r.content_hash).toBe(createHash('sha256').update(r.body).digest('base64url'));
+        const limits = await db.selectFrom('periods').select(['max_orders_per_person', 'max_amount_per_person']).where('id', '=', '2021-dot-1').executeTakeFirstOrThrow();
+        expect([Number(limits.max_orders_per_person), Number(limits.max_amount_per_person)]).toEqual([30, 20_000_000]);
+      } finally {
+        await drop();
+      }
+    });
+  });
+}

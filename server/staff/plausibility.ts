@@ -1,0 +1,51 @@
+import type { Db } from '../db';
+import { checksOf, plausibilityCheck, settle, type PlausibilityLimits } from './check-order';
+
+/** The province's limits for a period (periods.max_orders_per_person / max_amount_per_person). */
+export async function limitsOf(db: Db, periodId: string): Promise<PlausibilityLimits | undefined> {
+  const p = await db.selectFrom('periods').select(['max_orders_per_person', 'max_amount_per_person']).where('id', '=', periodId).executeTakeFirst();
+  return p && { maxOrdersPerPerson: Number(p.max_orders_per_person), maxAmountPerPerson: Number(p.max_amount_per_person) };
+}
+
+/**
+ * Above the period's limits (orders placed, or farm-product money), every one of the person's orders the
+ * agency has not reviewed yet waits for review (422.11) instead of being counted silently; back under them
+ * (an order withdrawn, a limit raised), the hold goes.
+ */
+export async function applyPlausibility(db: Db, staffId: string, periodId: string): Promise<void> {
+  const limits = await limitsOf(db, periodId);
+  if (!limits) return;
+  const mine = () => db.selectFrom('staff_orders').where('staff_id', '=', staffId).where('period_id', '=', periodId).where('state', '!=', 'withdrawn');
+  const placed = await mine()
+    .where('order_status', '=', 'placed')
+    .select((eb) => [eb.fn.countAll<number>().as('orders'), eb.fn.sum<number>('farm_amount').as('amount')])
+    .executeTakeFirst();
+  const hold = plausibilityCheck({ orders: Number(placed?.orders ?? 0), amountVnd: Number(placed?.amount ?? 0) }, limits);
+  // Only the rows whose hold must change are read: the unreviewed ones without this very sentence (when over;
+  // a changed limit changes it), the reviewed ones still holding it, and every one holding it when under.
+  const holdsIt = '%"422.11"%';
+  // (The sentences hold no % or _; the comparison below decides anyway, the pattern only narrows the read.)
+  const holdsThis = hold ? `%${JSON.stringify(hold.message).slice(1, -1)}%` : holdsIt;
+  const rows = await mine()
+    .select(['id', 'order_status', 'flag_reason', 'checks', 'review'])
+    .where((eb) =>
+      hold
+        ? eb.or([eb.and([eb('review', 'is', null), eb.or([eb('checks', 'is', null), eb('checks', 'not like', holdsThis)])]), eb.and([eb('review', 'is not', null), eb('checks', 'like', holdsIt)])])
+        : eb('checks', 'like', holdsIt),
+    )
+    .execute();
+  const now = new Date().toISOString();
+  for (const r of rows) {
+    const others = checksOf(r.checks).filter((c) => c.code !== '422.11');
+    const checks = hold && r.review === null ? [...others, hold] : others;
+    if ((checks.length ? JSON.stringify(checks) : null) === r.checks) continue;
+    const { state, counted } = settle({ orderStatus: r.order_status, duplicate: r.flag_reason === 'duplicate', checks, review: r.review });
+    await db.updateTable('staff_orders').set({ checks: checks.length ? JSON.stringify(checks) : null, state, counted, updated_at: now }).where('id', '=', r.id).execute();
+  }
+}
+
+/** Every person with orders in the period, checked again (after the province changes the limits). */
+export async function applyPlausibilityToPeriod(db: Db, periodId: string): Promise<void> {
+  const people = await db.selectFrom('staff_orders').select('staff_id').distinct().where('period_id', '=', periodId).execute();
+  for (const p of people) await applyPlausibility(db, p.staff_id, periodId);
+}

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// One vocabulary (issue 10 item 5) in what agencies and the province read: the dashboards, the collector's
+// messages and exports, the API's shared sentences and the user guide. The kiosk and the extension are not
+// scanned here (their wording is their own areas').
+const root = join(import.meta.dirname, '../..');
+const scanned = ['pwa/src/dashboard/', 'components/', 'server/', 'lib/api/', 'lib/vocabulary.ts', 'docs/huong-dan.md'];
+
+/** The tracked text files people read words from (tests are not shown to anyone). */
+function readable(): string[] {
+  const files = execFileSync('git', ['ls-files', ...scanned], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  return files.filter((f) => /\.(tsx?|md)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith('server/testing/'));
+}
+
+/** Every line of `text` that matches `pattern`, as "line n: …". */
+export function offending(text: string, pattern: RegExp): string[] {
+  return text.split('\n').flatMap((line, i) => (pattern.test(line) ? [`${i + 1}: ${line.trim()}`] : []));
+}
+
+const rules: { name: string; pattern: RegExp }[] = [
+  // The official names write "Ủy ban", "hóa", "khóa": the old placement of the tone mark is not used.
+  { name: 'hóa/xóa/khóa, not hoá/xoá/khoá', pattern: /(h|x|kh)oá/i },
+  { name: 'hủy/Ủy, not huỷ/Uỷ', pattern: /uỷ/i },
+  { name: 'tỷ lệ, not tỉ lệ', pattern: /tỉ lệ/i },
+  // The Công văn counts "cán bộ, công chức, viên chức, người lao động (kể cả cấp xã)", not a payroll.
+  { name: 'Tổng số CB, CC, VC, NLĐ, not biên chế', pattern: /biên chế/i },
+  // A campaign period is an "đợt".
+  { name: 'đợt, not kỳ', pattern: /(trong|mỗi|theo) kỳ(?![\p{L}])|kỳ báo cáo|giai đoạn vận động/iu },
+];
+
+describe('one vocabulary in the dashboards, the collector and the guide', () => {
+  const files = readable();
+
+  it('scans the files people read words from', () => {
+    expect(files).toContain('pwa/src/dashboard/province/agency-headcounts.tsx');
+    expect(files).toContain('docs/huong-dan.md');
+    expect(files).not.toContain('components/confirm.test.tsx');
+  });
+
+  for (const rule of rules) {
+    it(rule.name, () => {
+      const found = files.flatMap((f) => offending(readFileSync(join(root, f), 'utf8'), rule.pattern).map((l) => `${f} ${l}`));
+      expect(found).toEqual([]);
+    });
+  }
+
+  it('finds a wrong spelling when there is one (checked on a small text)', () => {
+    expect(offending('Đã lưu.\nKhoá tài khoản\nHủy', rules[0].pattern)).toEqual(['2: Khoá tài khoản']);
+    expect(offending('Số biên chế: 40', rules[3].pattern)).toEqual(['1: Số biên chế: 40']);
+    expect(offending('Mua trong kỳ này', rules[4].pattern)).toEqual(['1: Mua trong kỳ này']);
+  });
+});
