@@ -10,7 +10,7 @@ describe('the in-page notice', () => {
     let closed = 0;
     const { root, click } = mount(<NoticeView orders={[order]} onExclude={async (key) => void excluded.push(key)} onClose={() => closed++} />);
     click('Không tính đơn này');
-    click('Đóng thông báo (Close)');
+    click('Đóng thông báo');
     expect(excluded).toEqual([]);
     expect(closed).toBe(0);
     expect(root.querySelector('h2')!.textContent).toBe('Đã ghi nhận đơn 10528 cho đợt vận động');

@@ -150,8 +150,10 @@ describe('orders and submission against a real collector', () => {
     expect(atCollector.order).toEqual(toSubmitted(sent));
     expect(mine.orders.find((o) => o.order.source === 'manual')?.order.items[0].name).toBe('Hồi khô');
 
-    // A correction after sending: the old one is withdrawn and the new one sent under a new clientId.
-    await correctItem('voso:VS100', 0, { quantity: 3 });
+    // A correction after sending: the old one is withdrawn and the new one sent under a new clientId. The page had
+    // read "2 × 120.000"; the person corrects it to "3 × 80.000", which still adds up to the order's total (a
+    // correction that did not would be held by the collector for the agency, 422.10).
+    await correctItem('voso:VS100', 0, { quantity: 3, unitPrice: 80000 });
     expect(orderState((await db().orders.get('voso:VS100'))!)).toBe('changed');
     await submitOrders(['voso:VS100']);
     await outbox().flush();

@@ -6,7 +6,7 @@ export const problems = {
   '400.1': { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   '400.2': { status: 400, vi: 'Thiếu hoặc sai trường dữ liệu.', en: 'A field is missing or invalid.' },
   '400.3': { status: 400, vi: 'Dữ liệu gửi lên lồng nhau quá nhiều tầng.', en: 'The request body is nested too deeply.' },
-  '400.4': { status: 400, vi: 'Đường dẫn không hợp lệ (mã hoá ký tự sai).', en: 'Malformed URL encoding.' },
+  '400.4': { status: 400, vi: 'Đường dẫn không hợp lệ (mã hóa ký tự sai).', en: 'Malformed URL encoding.' },
   '401.1': { status: 401, vi: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Xin đăng nhập lại.', en: 'Missing, expired or revoked token. Sign in again.' },
   '401.2': { status: 401, vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong username or password.' },
   '403.1': { status: 403, vi: 'Tài khoản này không có quyền làm việc này.', en: 'This account may not do this.' },

@@ -10,7 +10,7 @@ export function OfficerView() {
     <>
       <section aria-labelledby="officer-handover-h">
         <h2 id="officer-handover-h">Danh sách bàn giao cho bưu điện / Viettel Post</h2>
-        <p>Các hộ của xã mình chưa đăng sản phẩm, có số điện thoại và số CCCD. Chỉ gửi tệp cho nhân viên mở gian hàng; xoá tệp khi xong.</p>
+        <p>Các hộ của xã mình chưa đăng sản phẩm, có số điện thoại và số CCCD. Chỉ gửi tệp cho nhân viên mở gian hàng; xóa tệp khi xong.</p>
         <ExportButton path="/api/kiosk/handover.xlsx" label="Tải danh sách (Excel)" />
         <ExportButton path="/api/kiosk/handover.csv" label="Tải danh sách (CSV)" />
       </section>
