@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, launchWithExtension } from './fixtures';
+import { test, expect, launchWithExtension, startTestCollector } from './fixtures';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { startFailingProxy } from './failing-proxy';
 import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
@@ -18,8 +18,10 @@ test.use({ sitePages });
 const stored = async (collector: { db: import('../../server/db').Db }, orderCode: string) =>
   (await collector.db.selectFrom('staff_orders').selectAll().execute()).filter((r) => JSON.parse(r.body).orderCode === orderCode && r.state !== 'withdrawn');
 
-test('offline "Gửi" queues the order, and it is delivered when the network is back', async ({ extension, collector }) => {
+test('offline "Gửi" queues the order, and it is delivered when the network is back', async ({ extension }) => {
   const { context, extensionId } = extension;
+  // A collector of its own, so "stored once" counts this person's order only (other specs read the same page).
+  const collector = await startTestCollector();
   await enrol(context, extensionId, collector, 'Nông Văn Dũng');
   const page = await context.newPage();
   await page.goto('http://langson.voso.vn/dat-hang');
@@ -38,10 +40,14 @@ test('offline "Gửi" queues the order, and it is delivered when the network is 
   await expect(orderCard(popup, 'VS2611290417').locator('.state').first()).toContainText('Đã gửi');
   await expect(popup.locator('.outbox')).toHaveCount(0);
   expect(await stored(collector, 'VS2611290418')).toHaveLength(1);
+  await collector.close();
 });
 
-test('a collector answering 502 marks nothing sent; the outbox delivers exactly once when it answers again', async ({ extension, collector }) => {
+test('a collector answering 502 marks nothing sent; the outbox delivers exactly once when it answers again', async ({ extension }) => {
   const { context, extensionId } = extension;
+  // A collector of its own: the worker's shared one may already hold these order codes from the test above (same
+  // page), which would make "nothing stored" and "stored once" count another person's order.
+  const collector = await startTestCollector();
   const proxy = await startFailingProxy(collector.url);
   try {
     await enrol(context, extensionId, collector, 'Hoàng Thị Nga');
@@ -67,6 +73,7 @@ test('a collector answering 502 marks nothing sent; the outbox delivers exactly 
     expect(await stored(collector, 'VS2611290417')).toHaveLength(1);
   } finally {
     await proxy.close();
+    await collector.close();
   }
 });
 
