@@ -60,23 +60,32 @@ function terms(): Term[] {
 }
 
 type Index = Map<string, Term[]>;
-let indexes: { marked: Index; ascii: Index } | null = null;
+// Built on first use, each only when needed: the unmarked index folds every term, and names written with
+// diacritics that the marked index matches never need it (an order page's main-thread budget, bench/extension.ts).
+let marked: Index | null = null;
+let ascii: Index | null = null;
 
-function buildIndexes() {
-  const marked: Index = new Map();
-  const ascii: Index = new Map();
-  const put = (index: Index, term: Term) => {
-    const list = index.get(term.words[0]) ?? [];
-    list.push(term);
-    list.sort((a, b) => b.words.length - a.words.length);
-    index.set(term.words[0], list);
-  };
-  for (const t of terms()) {
-    put(marked, t);
-    const folded = { ...t, words: t.words.map(foldVietnamese) };
-    if (folded.words.length > 1 || ASCII_SAFE.has(folded.words[0])) put(ascii, folded);
+/** Terms by first word, longest phrase first. */
+function index(list: Term[]): Index {
+  const byFirst: Index = new Map();
+  for (const t of list) {
+    const same = byFirst.get(t.words[0]);
+    if (same) same.push(t);
+    else byFirst.set(t.words[0], [t]);
   }
-  return { marked, ascii };
+  for (const same of byFirst.values()) same.sort((a, b) => b.words.length - a.words.length);
+  return byFirst;
+}
+
+const markedIndex = () => (marked ??= index(terms()));
+
+function asciiIndex(): Index {
+  ascii ??= index(
+    terms()
+      .map((t) => ({ ...t, words: t.words.map(foldVietnamese) }))
+      .filter((t) => t.words.length > 1 || ASCII_SAFE.has(t.words[0])),
+  );
+  return ascii;
 }
 
 /** Every lexicon term in a text, longest first at each position, on whole words only. */
@@ -93,12 +102,11 @@ function scan(tokens: string[], index: Index): Term[] {
 }
 
 function findTerms(text: string): Term[] {
-  indexes ??= buildIndexes();
-  const folded = words(foldVietnamese(text));
-  if (!hasDiacritics(text)) return scan(folded, indexes.ascii);
-  const found = scan(words(text.normalize('NFC').toLowerCase()), indexes.marked);
+  const folded = () => words(foldVietnamese(text));
+  if (!hasDiacritics(text)) return scan(folded(), asciiIndex());
+  const found = scan(words(text.normalize('NFC').toLowerCase()), markedIndex());
   // A name mixing marked and unmarked words ("Hoi kho Văn Quan"): the unmarked ones still count.
-  return found.length ? found : scan(folded, indexes.ascii);
+  return found.length ? found : scan(folded(), asciiIndex());
 }
 
 export type FarmReason = 'category' | 'lexicon' | 'non-farm-category' | 'non-farm-word' | 'no-match';

@@ -13,6 +13,8 @@ import type { Feature } from './feature';
 
 const features: Feature[] = [capture, notice, reportBrokenPage];
 
+/** The longest the first reading waits for idle time. */
+const IDLE_WAIT_MS = 500;
 /** How long a page that is no order is watched for late content. */
 const WATCH_MS = 10_000;
 /** A checkout or cart: the person may take a while to fill in the form before it becomes its confirmation. */
@@ -33,6 +35,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const read = await pageReader();
+    // The first reading waits for the browser's idle time (or IDLE_WAIT_MS at most), so that it does not
+    // hold up the page's own rendering and scripts on load.
+    await new Promise<void>((resolve) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve),
+    );
     let page = await read();
     let start = performance.now();
     each((f) => f.start?.({ ctx, latest: () => page }));

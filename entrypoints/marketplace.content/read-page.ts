@@ -16,6 +16,7 @@ import type { PageRead } from './feature';
 export async function pageReader(): Promise<() => Promise<PageRead>> {
   const stored = (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
   const rules: Rules = chooseRules(stored);
+  let reader: Reader | undefined;
   return async () => {
     const url = location.href;
     let start = performance.now();
@@ -24,9 +25,11 @@ export async function pageReader(): Promise<() => Promise<PageRead>> {
     let ms = performance.now() - start;
     const worthReading = found.worthReading && found.page?.type !== 'product';
     if (worthReading) {
-      const reader = await loadLazy<Reader>('reader');
+      // The page may have changed while the reader was loading: then it is detected afresh.
+      const detected = reader ? found : undefined;
+      reader ??= await loadLazy<Reader>('reader');
       start = performance.now();
-      result = reader.readPage(document, url, rules);
+      result = reader.readPage(document, url, rules, detected);
       ms += performance.now() - start;
     }
     performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });

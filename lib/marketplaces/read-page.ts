@@ -5,7 +5,7 @@
 import { isFarmProduct } from '../farm-products';
 import { absoluteUrl, query } from './dom';
 import { labelledOrders, saysOrderPlaced } from './generic';
-import { detectPage } from './detect';
+import { detectPage, type Detection } from './detect';
 import { makeOrder, type RawOrder } from './items';
 import type { PageRule, Rules } from './rules';
 import { readOrders, readProduct, type RawProduct } from './site-rules';
@@ -87,9 +87,12 @@ function readGeneric(doc: Document, url: string, hint: PageType | null): Pick<Ex
   return null;
 }
 
-/** Reads a marketplace page into the extraction contract with the given rules. Never throws. */
-export function readPage(doc: Document, url: string, rules: Rules): ExtractResult {
-  const { marketplace, site, page, worthReading } = detectPage(doc, url, rules);
+/**
+ * Reads a marketplace page into the extraction contract with the given rules. Never throws. The content script
+ * passes the detection it has just made on this same page, so the page is not detected twice.
+ */
+export function readPage(doc: Document, url: string, rules: Rules, detected: Detection = detectPage(doc, url, rules)): ExtractResult {
+  const { marketplace, site, page, worthReading } = detected;
   const base: ExtractResult = { marketplace, pageType: 'other', orders: [], product: null, strategy: null, rulesVersion: site?.version ?? null };
   if (!worthReading) return base;
   try {
