@@ -82,7 +82,7 @@ const access: Record<string, Entry> = {
   'GET /api/agency/reports/:id': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/reports/${p.reportId}` },
   'GET /api/agency/reports/:id/document.docx': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/reports/${p.reportId}/document.docx` },
   'POST /api/agency/review/:orderId/items/:lineNo': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.12' }, body: () => ({ isFarmProduct: true, note: 'Đã kiểm tra' }) },
-  'GET /api/agency/export.xlsx': { allow: agencies, ok: 200 },
+  'GET /api/agency/export.xlsx': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/export.xlsx?report=${p.reportId}` },
   'GET /api/agency/export.csv': { allow: agencies, ok: 200 },
   'GET /api/province/agencies': { allow: ['province'], ok: 200 },
   'PATCH /api/province/agencies/:code': { allow: ['province'], ok: 200, path: () => '/api/province/agencies/SNV', body: () => ({ headcount: 120 }) },
