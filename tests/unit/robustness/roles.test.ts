@@ -136,7 +136,7 @@ forEachDatabase((deps) => {
     });
   async function made<T>(res: Response | Promise<Response>, status: number): Promise<T> {
     const r = await res;
-    if (r.status !== status) throw new Error(`setup: ${r.url} ${r.status} ${await r.text()}`);
+    if (r.status !== status) throw new Error(`setup: ${r.status} ${await r.text()}`);
     return (r.status === 204 ? undefined : await r.json()) as T;
   }
 
