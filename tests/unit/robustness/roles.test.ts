@@ -73,7 +73,7 @@ const access: Record<string, Entry> = {
   'GET /api/agency/participants': { allow: agencies, ok: 200, hides: { others: ['otherAgency'], param: 'staffId' } },
   'GET /api/agency/participants/:staffId/orders': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' } },
   'POST /api/agency/participants/:staffId/revoke': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/participants/${p.spareStaffId}/revoke` },
-  'GET /api/agency/review': { allow: agencies, ok: 200, path: () => '/api/agency/review?kind=pending' },
+  'GET /api/agency/review': { allow: agencies, ok: 200, path: () => '/api/agency/review?kind=reviewed', hides: { others: ['otherAgency'], param: 'orderId' } },
   'GET /api/agency/orders/:orderId/photo': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' } },
   'POST /api/agency/review/:orderId': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.12' }, body: () => ({ decision: 'counted' }) },
   'GET /api/agency/tally': { allow: agencies, ok: 200, path: (p) => `/api/agency/tally?period=${p.periodId}` },
@@ -83,7 +83,7 @@ const access: Record<string, Entry> = {
   'GET /api/agency/reports/:id/document.docx': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/reports/${p.reportId}/document.docx` },
   'POST /api/agency/review/:orderId/items/:lineNo': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.12' }, body: () => ({ isFarmProduct: true, note: 'Đã kiểm tra' }) },
   'GET /api/agency/export.xlsx': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/export.xlsx?report=${p.reportId}` },
-  'GET /api/agency/export.csv': { allow: agencies, ok: 200 },
+  'GET /api/agency/export.csv': { allow: agencies, ok: 200, hides: { others: ['otherAgency'], param: 'staffName' } },
   'GET /api/province/agencies': { allow: ['province'], ok: 200 },
   'PATCH /api/province/agencies/:code': { allow: ['province'], ok: 200, path: () => '/api/province/agencies/SNV', body: () => ({ headcount: 120 }) },
   'PATCH /api/province/communes/:code': { allow: ['province'], ok: 200, path: () => '/api/province/communes/06067', body: () => ({ householdCount: 1200 }) },
@@ -142,7 +142,7 @@ forEachDatabase((deps) => {
 
   beforeAll(async () => {
     const { db } = deps();
-    const person = await enrolStaff(deps(), 'SNV');
+    const person = await enrolStaff(deps(), 'SNV', 'Hà Thị Nguyệt');
     const otherPerson = await enrolStaff(deps(), 'SNV', 'Lã Văn Dự');
     const spare = await enrolStaff(deps(), 'SNV', 'Hoàng Văn Bình');
     const orders = [sampleOrder(), sampleOrder(), sampleOrder()];
@@ -164,6 +164,8 @@ forEachDatabase((deps) => {
     const other = await createAgencyFocalPoint(db, 'STTTT');
     province = await createProvinceUser(db);
     const period = await db.selectFrom('periods').select('id').orderBy('starts_on').executeTakeFirstOrThrow();
+    // Reviewed once already, so the agency's list of reviewed orders has one to show (and another agency's has not).
+    await made(send(`/api/agency/review/${sent.body.results[0].serverId}`, agency.token, { json: { decision: 'counted' } }), 200);
     const report = await made<{ id: string }>(send('/api/agency/reports', agency.token, { json: { periodId: period.id } }), 201);
     const provinceReport = await made<{ id: string }>(send('/api/province/reports', province.token, { json: { periodId: period.id } }), 201);
     await made(send('/api/province/rules', province.token, { method: 'PUT', json: rules }), 201);
@@ -191,6 +193,7 @@ forEachDatabase((deps) => {
       photoClientId: orders[1].clientId as string,
       withdrawClientId: orders[2].clientId as string,
       staffId: person.id,
+      staffName: 'Hà Thị Nguyệt',
       spareStaffId: spare.id,
       orderId: sent.body.results[0].serverId!,
       lineNo: '0',
