@@ -250,4 +250,19 @@ forEachDatabase((deps) => {
       }
     });
   }
+
+  it("a hand-over file from an officer or a tablet of other communes changes nothing of another commune's household", async () => {
+    const file = `Mã hồ sơ,Đã đăng sản phẩm\r\n${params.householdServerId},Có\r\n`;
+    const listed = async () => (await deps().db.selectFrom('households').select('products_listed_at').where('id', '=', params.householdServerId).executeTakeFirstOrThrow()).products_listed_at;
+    for (const caller of ['otherOfficer', 'otherKiosk'] as const) {
+      const token = (await issueToken(deps().db, principals[caller], 3600_000)).token;
+      const res = await made<{ updated: number; problems: { code: string }[] }>(send('/api/kiosk/handover', token, { raw: file }), 200);
+      expect(res.updated, caller).toBe(0);
+      expect(res.problems.map((x) => x.code), caller).toEqual(['403.50']);
+      expect(await listed(), caller).toBeNull();
+    }
+    const own = (await issueToken(deps().db, principals.officer, 3600_000)).token;
+    expect((await made<{ updated: number }>(send('/api/kiosk/handover', own, { raw: file }), 200)).updated).toBe(1);
+    expect(await listed()).not.toBeNull();
+  });
 });
