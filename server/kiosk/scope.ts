@@ -1,6 +1,5 @@
 import type { Db } from '../db';
 import type { Principal } from '../auth/tokens';
-import { Problem } from '../problem';
 import type { KioskCommune } from '../../lib/api/kiosk';
 
 /**
@@ -21,10 +20,6 @@ export async function communesInScope(db: Db, p: Principal): Promise<string[] | 
 }
 
 export const inScope = (scope: string[] | 'all', commune: string) => scope === 'all' || scope.includes(commune);
-
-export function assertInScope(scope: string[] | 'all', commune: string) {
-  if (!inScope(scope, commune)) throw new Problem('403.50', { field: 'communeCode' });
-}
 
 /** Communes by code with their district, for the tablet's header and commune picker. */
 export async function describeCommunes(db: Db, codes: string[]): Promise<KioskCommune[]> {

@@ -154,13 +154,13 @@ forEachDatabase((deps) => {
       expect((await (await put(h.client_id, randomUUID(), new Uint8Array(1.6 * 1024 * 1024).fill(0xff))).json()).error.code).toBe('413.50');
       expect((await (await put(randomUUID(), randomUUID(), jpeg)).json()).error.code).toBe('404.51');
       const other = await enrol(ba);
-      expect((await (await put(h.client_id, randomUUID(), jpeg, other.token)).json()).error.code).toBe('403.50');
+      expect((await (await put(h.client_id, randomUUID(), jpeg, other.token)).json()).error.code).toBe('404.51');
       const list = await (await json('GET', `/api/kiosk/households/${h.client_id}/photos`, token)).json();
       expect(list.photos.map((p: { kind: string }) => p.kind).sort()).toEqual(['product', 'signature']);
       const img = await json('GET', `/api/kiosk/photos/${pid}`, mai);
       expect(img.headers.get('Content-Type')).toBe('image/jpeg');
       expect(new Uint8Array(await img.arrayBuffer())).toEqual(jpeg);
-      expect((await json('GET', `/api/kiosk/photos/${pid}`, ba)).status).toBe(403);
+      expect((await json('GET', `/api/kiosk/photos/${pid}`, ba)).status).toBe(404);
     });
 
     it('exports pending households (XLSX, CSV with BOM, formulas neutralised) and imports results by file', async () => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { Problem } from '../../problem';
 import { allow, type AuthEnv } from '../../auth/require-role';
-import { assertInScope, communesInScope } from '../../kiosk/scope';
+import { communesInScope, inScope } from '../../kiosk/scope';
 import type { Db } from '../../db';
 import type { Principal } from '../../auth/tokens';
 import { readPhotoBody } from '../../photo-upload';
@@ -13,6 +13,7 @@ import { readPhotoBody } from '../../photo-upload';
  *   → 201 (or 200 when it was already received: a resumed upload sends only what is missing).
  * GET /api/kiosk/households/:clientId/photos (kiosk, officer, province) → {photos:[{id, kind, size}]}
  * GET /api/kiosk/photos/:photoId (officer, province: the staff who open the shop) → the image.
+ * A household or photo of a commune outside the caller's is 404 (404.51, 404.1), as if it did not exist.
  */
 export function kioskPhotoRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -45,8 +46,7 @@ export function kioskPhotoRoutes({ db }: AppDeps) {
 
   r.get('/photos/:photoId', allow('officer', 'province'), async (c) => {
     const photo = await db.selectFrom('household_photos').selectAll().where('id', '=', c.req.param('photoId')).executeTakeFirst();
-    if (!photo) throw new Problem('404.1');
-    await householdInScope(db, c.get('principal'), photo.household_client_id);
+    if (!photo || !(await householdVisible(db, c.get('principal'), photo.household_client_id))) throw new Problem('404.1');
     return c.body(new Uint8Array(photo.bytes), 200, { 'Content-Type': photo.content_type, 'Cache-Control': 'private, max-age=86400' });
   });
 
@@ -54,7 +54,11 @@ export function kioskPhotoRoutes({ db }: AppDeps) {
 }
 
 async function householdInScope(db: Db, p: Principal, clientId: string) {
+  if (!(await householdVisible(db, p, clientId))) throw new Problem('404.51');
+}
+
+/** Another commune's household is answered as one that does not exist: a 403 would tell that it does. */
+async function householdVisible(db: Db, p: Principal, clientId: string) {
   const h = await db.selectFrom('households').select('commune_code').where('client_id', '=', clientId).executeTakeFirst();
-  if (!h) throw new Problem('404.51');
-  assertInScope(await communesInScope(db, p), h.commune_code);
+  return !!h && inScope(await communesInScope(db, p), h.commune_code);
 }
