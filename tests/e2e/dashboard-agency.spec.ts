@@ -120,12 +120,16 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expectAccessible(page);
 
   // Bình's computer is lost: the focal point revokes him (after a confirmation); his extension stops, his orders stay.
+  const revokeClicked = Date.now();
   await page.getByRole('button', { name: 'Thu hồi quyền của Lê Văn Bình' }).click();
   await page.getByRole('button', { name: 'Thu hồi', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã thu hồi quyền gửi đơn của Lê Văn Bình' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Lê Văn Bình/ })).toContainText('Đã thu hồi');
   const bìnhRow = await collector.db.selectFrom('staff').select(['id', 'revoked_at']).where('full_name', '=', 'Lê Văn Bình').executeTakeFirstOrThrow();
-  expect(bìnhRow.revoked_at).not.toBeNull();
+  // Revoked by this click: its time lies between the click and now.
+  const revokedAt = new Date(bìnhRow.revoked_at!).getTime();
+  expect(revokedAt).toBeGreaterThanOrEqual(revokeClicked - 1000);
+  expect(revokedAt).toBeLessThanOrEqual(Date.now());
   expect(await collector.db.selectFrom('staff_orders').select('id').where('staff_id', '=', bìnhRow.id).execute()).toHaveLength(1);
 
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
