@@ -9,3 +9,6 @@ export const figureNames = {
   farmItems: 'Số lượng mặt hàng nông sản',
   amountVnd: 'Số tiền mua (đồng)',
 } as const;
+
+/** The line of an agency's figures for people enrolled with its agency-wide code, apart from its sub-units. */
+export const noUnitName = 'Không thuộc đơn vị trực thuộc nào';

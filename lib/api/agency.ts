@@ -20,6 +20,13 @@ export const tallySchema = v.object({
   participationRate: v.nullable(v.number()),
 });
 
+/** One line of an agency's figures by sub-unit; `unitId` null is the agency-wide line (lib/vocabulary.ts noUnitName). */
+export const unitTallySchema = v.object({ unitId: v.nullable(v.string()), name: v.string(), tally: tallySchema });
+export type UnitTally = v.InferOutput<typeof unitTallySchema>;
+
+/** The figures by sub-unit, or null for an agency without sub-units. Its lines add up to the agency's tally. */
+const unitTallies = v.nullable(v.array(unitTallySchema));
+
 /** POST /api/agency/enrolment-codes body. */
 export const issueCodesRequest = v.object({
   count: v.nullish(intIn(1, 500, 'Từ 1 đến 500.'), 1),
@@ -29,6 +36,8 @@ export const issueCodesRequest = v.object({
     v.nullish(v.pipe(v.string(), v.maxLength(120)), null),
     v.transform((s) => (s === null ? null : s.normalize('NFC').trim() || null)),
   ),
+  /** A sub-unit of the agency (GET /api/agency/units): whoever enrols with these codes belongs to it. */
+  unitId: v.nullish(v.string('Chọn đơn vị trực thuộc.'), null),
 });
 
 export const enrolmentCodeSchema = v.object({
@@ -42,6 +51,8 @@ export const enrolmentCodeSchema = v.object({
   expiresAt: v.string(),
   revokedAt: v.nullable(v.string()),
   state: v.picklist(['active', 'expired', 'revoked', 'used-up']),
+  /** The sub-unit its people belong to; null: the agency itself. */
+  unit: v.nullable(v.object({ id: v.string(), name: v.string() })),
   qrSvg: v.optional(v.string()),
 });
 export type EnrolmentCodeView = v.InferOutput<typeof enrolmentCodeSchema>;
@@ -56,6 +67,8 @@ export const participantRowSchema = v.object({
   enrolledAt: v.string(),
   /** When the agency revoked the person (their token stopped; their orders stay), or null. */
   revokedAt: v.nullable(v.string()),
+  /** Their sub-unit; null (or absent in reports submitted before sub-units) for the agency itself. */
+  unit: v.nullish(v.object({ id: v.string(), name: v.string() })),
   participated: v.boolean(),
   orders: v.number(),
   farmItems: v.number(),
@@ -156,14 +169,14 @@ export const reportSummarySchema = v.object({
 export type ReportSummary = v.InferOutput<typeof reportSummarySchema>;
 
 /** POST /api/agency/reports and GET /api/agency/reports/:id answer: the report with its participants. */
-export const reportSchema = v.object({ ...reportSummarySchema.entries, participants: v.array(participantRowSchema) });
+export const reportSchema = v.object({ ...reportSummarySchema.entries, participants: v.array(participantRowSchema), units: unitTallies });
 export type AgencyReport = v.InferOutput<typeof reportSchema>;
 
 /** GET /api/agency/reports answer. */
 export const reportListSchema = v.object({ reports: v.array(reportSummarySchema) });
 
 /** GET /api/agency/tally answer. */
-export const agencyTallySchema = v.object({ scope: scopeSchema, tally: tallySchema, report: v.nullable(reportSummarySchema) });
+export const agencyTallySchema = v.object({ scope: scopeSchema, tally: tallySchema, units: unitTallies, report: v.nullable(reportSummarySchema) });
 
 /** PUT /api/agency/headcount body: the agency's Tổng số CB, CC, VC, NLĐ (kể cả cấp xã). */
 export const headcountRequest = v.object({ headcount: intIn(1, 100_000, 'Tổng số CB, CC, VC, NLĐ là số nguyên từ 1 đến 100.000.') });

@@ -54,6 +54,10 @@ export const problems = {
   '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
   '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
   '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
+  // An agency's sub-units (đơn vị trực thuộc, server/staff/agency-units.ts).
+  '409.20': { status: 409, vi: 'Cơ quan đã có đơn vị trực thuộc mang tên này.', en: 'The agency already has a sub-unit with this name.' },
+  '409.21': { status: 409, vi: 'Đơn vị trực thuộc này đã có người đăng ký nên không xóa được; có thể ngừng hoạt động đơn vị.', en: 'This sub-unit has people enrolled: deactivate it instead of deleting it.' },
+  '409.22': { status: 409, vi: 'Đơn vị trực thuộc này đã ngừng hoạt động; bật lại đơn vị trước khi cấp mã.', en: 'This sub-unit is inactive: reactivate it before issuing codes.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

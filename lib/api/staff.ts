@@ -102,7 +102,12 @@ export const rulesAnswerSchema = v.object({
 export type RulesResponse = v.InferOutput<typeof rulesAnswerSchema>;
 
 /** GET /api/enrolment-codes/:code — shown to the person to confirm before enrolling. */
-export const enrolmentCodePreviewSchema = v.object({ agency: v.object({ code: v.string(), name: v.string() }), expiresAt: v.string() });
+export const enrolmentCodePreviewSchema = v.object({
+  agency: v.object({ code: v.string(), name: v.string() }),
+  /** The agency's sub-unit the person will belong to; null for the agency itself (optional for older collectors). */
+  unit: v.nullish(v.object({ id: v.string(), name: v.string() })),
+  expiresAt: v.string(),
+});
 export type EnrolmentCodePreview = v.InferOutput<typeof enrolmentCodePreviewSchema>;
 
 /** POST /api/staff/enrol body. `code` may be typed with spaces, dashes, any case. */

@@ -1,6 +1,8 @@
 /** Tables of the staff (extension) side: enrolment codes, staff, their orders, adapter rules, page reports. */
 export interface StaffTables {
   enrolment_codes: EnrolmentCodeTable;
+  /** An agency's sub-units (đơn vị trực thuộc; migration 0110). */
+  agency_units: AgencyUnitTable;
   staff: StaffTable;
   staff_orders: StaffOrderTable;
   staff_order_items: StaffOrderItemTable;
@@ -33,6 +35,18 @@ export interface AgencyReportTable {
   /** JSON array of the Nơi nhận lines. */
   recipients: string | null;
   parent_body: string | null;
+  /** JSON of the figures by sub-unit at submission (lib/api/agency.ts UnitTally[]); null when the agency had none. */
+  units: string | null;
+}
+
+export interface AgencyUnitTable {
+  id: string;
+  agency_code: string;
+  name: string;
+  /** The commune it stands for when it came from the region data; null for a unit the agency added. */
+  commune_code: string | null;
+  active: number;
+  created_at: string;
 }
 
 export interface ProvinceReportTable {
@@ -59,6 +73,8 @@ export interface EnrolmentCodeTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The sub-unit a person enrolled with this code belongs to; null: the agency itself. */
+  unit_id: string | null;
 }
 
 export interface StaffTable {
@@ -70,6 +86,8 @@ export interface StaffTable {
   enrolled_at: string;
   /** The agency revoked this person: their token stopped, their orders stay. */
   revoked_at: string | null;
+  /** Their sub-unit (from the enrolment code), or null. */
+  unit_id: string | null;
 }
 
 /** Bigint columns come back as strings from PostgreSQL: read them through Number(). */

@@ -1,5 +1,6 @@
 import { communesOf, type RegionPack } from '../../lib/region';
 import type { Db } from '.';
+import { addCommuneUnits } from './migrations/0110-agency-units';
 
 /**
  * Loads a region pack into an empty database. Rows that exist are left alone: the province edits
@@ -32,6 +33,8 @@ export async function seedRegion(db: Db, pack: RegionPack): Promise<void> {
       .insertInto('periods')
       .values(pack.periods.map((p) => ({ id: p.id, name: p.name, starts_on: p.startsOn, ends_on: p.endsOn, report_due: p.reportDue })))
       .execute();
+    // A district's People's Committee starts with its communes as sub-units (the agency adds its own later).
+    await addCommuneUnits(trx);
   });
 }
 

@@ -2,7 +2,10 @@ import type { Tally } from '../../lib/tally';
 import { formatDate } from '../../lib/format';
 import { figureNames } from '../../lib/vocabulary';
 import type { Column, Table } from '../export/table';
-import type { ParticipantRow } from './tally';
+import type { ParticipantRow, UnitTally } from './tally';
+import { noUnitName } from '../../lib/vocabulary';
+
+const totalsOf = (t: Tally) => ({ participants: t.participants, orders: t.orders, farmItems: t.farmItems, quantity: t.quantity, amountVnd: t.amountVnd, kg: t.kg });
 
 /** The tally's columns, shared by the agency report and the province roll-up so both read alike. */
 export const tallyColumns: Column[] = [
@@ -28,6 +31,7 @@ export const liveFields = (t: Tally) => ({ liveParticipants: t.participants, liv
 const participantColumns: Column[] = [
   { key: 'no', header: 'STT', kind: 'int', width: 6 },
   { key: 'fullName', header: 'Họ và tên', kind: 'text' },
+  { key: 'unitName', header: 'Đơn vị trực thuộc', kind: 'text', width: 30 },
   { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
   { key: 'farmItems', header: figureNames.farmItems, kind: 'int' },
   { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
@@ -36,16 +40,31 @@ const participantColumns: Column[] = [
   { key: 'selfDeclared', header: 'Đơn tự khai', kind: 'int' },
 ];
 
+/** A sub-unit's line: its figures without the headcount and rate, which are the agency's. */
+const unitColumns: Column[] = [
+  { key: 'no', header: 'STT', kind: 'int', width: 6 },
+  { key: 'name', header: 'Đơn vị trực thuộc', kind: 'text', width: 40 },
+  ...tallyColumns.filter((c) => c.key !== 'headcount' && c.key !== 'participationRate'),
+];
+
+export const participantSheetName = 'Người tham gia';
+export const unitSheetName = 'Theo đơn vị trực thuộc';
+
 export interface AgencyExportInput {
   agency: { code: string; name: string };
   scopeLabel: string;
   tally: Tally;
+  /** The figures by sub-unit (they add up to `tally`), or null for an agency without sub-units. */
+  units: UnitTally[] | null;
   participants: ParticipantRow[];
   /** "Đã nộp lần 2 lúc …" or "Số liệu tạm tính (chưa nộp)". */
   status: string;
 }
 
-/** Two tables: the agency's numbers on one line, and one line per participant with a totals row. */
+/**
+ * The agency's numbers on one line; by sub-unit (one line each, the agency's totals under them) when it has
+ * sub-units; one line per participant with a totals row.
+ */
 export function agencyTables(x: AgencyExportInput): Table[] {
   const caption = [`Báo cáo kết quả mua nông sản trực tuyến — ${x.agency.name} (${x.agency.code})`, `${x.scopeLabel}. ${x.status}`, `Xuất ngày ${formatDate(new Date().toISOString())}`];
   const people = x.participants.filter((p) => p.participated);
@@ -56,11 +75,22 @@ export function agencyTables(x: AgencyExportInput): Table[] {
       columns: [{ key: 'agency', header: 'Cơ quan, đơn vị', kind: 'text', width: 40 }, ...tallyColumns],
       rows: [{ agency: x.agency.name, ...x.tally }],
     },
+    ...(x.units
+      ? [
+          {
+            name: unitSheetName,
+            caption,
+            columns: unitColumns,
+            rows: x.units.map((u, i) => ({ no: i + 1, name: u.name, ...u.tally })),
+            totals: { name: 'Tổng cộng', ...totalsOf(x.tally) },
+          },
+        ]
+      : []),
     {
-      name: 'Người tham gia',
+      name: participantSheetName,
       caption,
       columns: participantColumns,
-      rows: people.map((p, i) => ({ no: i + 1, ...p })),
+      rows: people.map((p, i) => ({ no: i + 1, ...p, unitName: p.unit?.name ?? (x.units ? noUnitName : null) })),
       totals: {
         fullName: `Tổng cộng (${people.length} người)`,
         orders: x.tally.orders,

@@ -1,13 +1,15 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { finishTally, gramsToKg, type Tally } from '../../lib/tally';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
-import type { ParticipantRow } from '../../lib/api/agency';
+import type { ParticipantRow, UnitTally } from '../../lib/api/agency';
+import { noUnitName } from '../../lib/vocabulary';
+import { listUnits } from '../staff/agency-units';
 import { currentPeriod } from '../../lib/periods';
 import { listPeriods } from '../periods';
 
-export type { ParticipantRow };
+export type { ParticipantRow, UnitTally };
 
 /**
  * Tallies straight from the database. Each order row carries its contribution (lib/tally.ts
@@ -43,13 +45,13 @@ export function countedIn<TB extends keyof Database, O>(query: SelectQueryBuilde
 }
 
 /**
- * Sums per agency in two steps, per person then per agency counting people: over the covering index
+ * Sums in two steps, per person then per agency (or per sub-unit) counting people: over the covering index
  * (agency, person order) both steps stream, where count(distinct) makes PostgreSQL 15 sort each group.
  */
-function perAgency(db: Db, scope: Scope, agencyCode?: string) {
+function perPerson(db: Db, scope: Scope, agencyCode?: string) {
   let orders = db.selectFrom('staff_orders');
   if (agencyCode) orders = orders.where('agency_code', '=', agencyCode);
-  const perPerson = countedIn(orders, scope)
+  return countedIn(orders, scope)
     .select((eb) => [
       'agency_code',
       'staff_id',
@@ -61,19 +63,34 @@ function perAgency(db: Db, scope: Scope, agencyCode?: string) {
       eb.fn.sum<number>('farm_items_without_weight').as('no_weight'),
     ])
     .groupBy(['agency_code', 'staff_id']);
+}
+
+/** The second step's sums over people (`p`), whatever they are grouped by. */
+const peopleSums = (eb: ExpressionBuilder<{ p: PersonSums }, 'p'>) => [
+  eb.fn.countAll<number>().as('participants'),
+  eb.fn.sum<number>('p.orders').as('orders'),
+  eb.fn.sum<number>('p.farm_items').as('farmItems'),
+  eb.fn.sum<number>('p.quantity').as('quantity'),
+  eb.fn.sum<number>('p.amount').as('amountVnd'),
+  eb.fn.sum<number>('p.grams').as('grams'),
+  eb.fn.sum<number>('p.no_weight').as('itemsWithoutWeight'),
+];
+type PersonSums = { agency_code: string; staff_id: string; orders: number; farm_items: number; quantity: number; amount: number; grams: number; no_weight: number };
+
+function perAgency(db: Db, scope: Scope, agencyCode?: string) {
   return db
-    .selectFrom(perPerson.as('p'))
-    .select((eb) => [
-      'p.agency_code',
-      eb.fn.countAll<number>().as('participants'),
-      eb.fn.sum<number>('p.orders').as('orders'),
-      eb.fn.sum<number>('p.farm_items').as('farmItems'),
-      eb.fn.sum<number>('p.quantity').as('quantity'),
-      eb.fn.sum<number>('p.amount').as('amountVnd'),
-      eb.fn.sum<number>('p.grams').as('grams'),
-      eb.fn.sum<number>('p.no_weight').as('itemsWithoutWeight'),
-    ])
+    .selectFrom(perPerson(db, scope, agencyCode).as('p'))
+    .select((eb) => ['p.agency_code', ...peopleSums(eb)])
     .groupBy('p.agency_code');
+}
+
+/** One agency's sums per sub-unit of its people (null: enrolled with the agency-wide code). */
+function perUnit(db: Db, scope: Scope, agencyCode: string) {
+  return db
+    .selectFrom(perPerson(db, scope, agencyCode).as('p'))
+    .innerJoin('staff', 'staff.id', 'p.staff_id')
+    .select((eb) => ['staff.unit_id', ...peopleSums(eb as unknown as ExpressionBuilder<{ p: PersonSums }, 'p'>)])
+    .groupBy('staff.unit_id');
 }
 
 type SumRow = { participants: unknown; orders: unknown; farmItems: unknown; quantity: unknown; amountVnd: unknown; grams: unknown; itemsWithoutWeight: unknown };
@@ -103,10 +120,34 @@ export async function tallyByAgency(db: Db, scope: Scope): Promise<Map<string, T
   return new Map(agencies.map((a) => [a.code, finishTally(toSums(byCode.get(a.code)), a.headcount)]));
 }
 
+/**
+ * The agency's figures by sub-unit: each of its units (a stopped one only while it has figures), then the people
+ * enrolled with the agency-wide code (lib/vocabulary.ts noUnitName). A person is in one unit, so the lines add up
+ * to agencyTally's. Null for an agency without sub-units.
+ */
+export async function tallyByUnit(db: Db, agencyCode: string, scope: Scope): Promise<UnitTally[] | null> {
+  const units = await listUnits(db, agencyCode);
+  if (!units.length) return null;
+  const rows = await perUnit(db, scope, agencyCode).execute();
+  const byUnit = new Map(rows.map((r) => [r.unit_id, finishTally(toSums(r), null)]));
+  const zero = finishTally(toSums(undefined), null);
+  return [
+    ...units.filter((u) => u.active || byUnit.has(u.id)).map((u) => ({ unitId: u.id, name: u.name, tally: byUnit.get(u.id) ?? zero })),
+    { unitId: null, name: noUnitName, tally: byUnit.get(null) ?? zero },
+  ];
+}
+
+/** The figures by sub-unit locked with a submitted report; null for a report without them (or from before sub-units). */
+export const unitsOf = (report: { units: string | null }) => (report.units === null ? null : (JSON.parse(report.units) as UnitTally[]));
 
 /** Everyone enrolled in the agency with what they count for in the scope, participants first, then by name. */
 export async function participantRows(db: Db, agencyCode: string, scope: Scope): Promise<ParticipantRow[]> {
-  const people = await db.selectFrom('staff').select(['id', 'full_name', 'enrolled_at', 'revoked_at']).where('agency_code', '=', agencyCode).execute();
+  const people = await db
+    .selectFrom('staff')
+    .leftJoin('agency_units', 'agency_units.id', 'staff.unit_id')
+    .select(['staff.id', 'staff.full_name', 'staff.enrolled_at', 'staff.revoked_at', 'staff.unit_id', 'agency_units.name as unit_name'])
+    .where('staff.agency_code', '=', agencyCode)
+    .execute();
   const counted = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope)
     .select((eb) => [
       'staff_id',
@@ -142,6 +183,7 @@ export async function participantRows(db: Db, agencyCode: string, scope: Scope):
       fullName: p.full_name,
       enrolledAt: p.enrolled_at,
       revokedAt: p.revoked_at,
+      unit: p.unit_id !== null && p.unit_name !== null ? { id: p.unit_id, name: p.unit_name } : null,
       participated: !!s,
       orders: num(s?.orders),
       farmItems: num(s?.farmItems),

@@ -12,16 +12,33 @@ export function generateEnrolmentCode(): string {
   return s;
 }
 
-/** A code that may still be used to enrol, with its agency; undefined when unknown, expired or revoked. */
+/**
+ * A code that may still be used to enrol, with its agency and sub-unit; undefined when unknown, expired or revoked,
+ * or when its agency or its sub-unit has stopped.
+ */
 export async function usableCode(db: Db, code: string) {
   const row = await db
     .selectFrom('enrolment_codes')
     .innerJoin('agencies', 'agencies.code', 'enrolment_codes.agency_code')
-    .select(['enrolment_codes.code', 'enrolment_codes.agency_code', 'enrolment_codes.expires_at', 'enrolment_codes.revoked_at', 'enrolment_codes.max_uses', 'enrolment_codes.used_count', 'agencies.name as agency_name', 'agencies.active'])
+    .leftJoin('agency_units', 'agency_units.id', 'enrolment_codes.unit_id')
+    .select([
+      'enrolment_codes.code',
+      'enrolment_codes.agency_code',
+      'enrolment_codes.expires_at',
+      'enrolment_codes.revoked_at',
+      'enrolment_codes.max_uses',
+      'enrolment_codes.used_count',
+      'enrolment_codes.unit_id',
+      'agencies.name as agency_name',
+      'agencies.active',
+      'agency_units.name as unit_name',
+      'agency_units.active as unit_active',
+    ])
     .where('enrolment_codes.code', '=', code)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.expires_at <= new Date().toISOString() || !Number(row.active)) return undefined;
-  return row;
+  if (row.unit_id !== null && !Number(row.unit_active)) return undefined;
+  return { ...row, unit: row.unit_id !== null && row.unit_name !== null ? { id: row.unit_id, name: row.unit_name } : null };
 }
 
 /** An agency the province marked inactive takes nothing new (orders, enrolment codes): 403.12. */

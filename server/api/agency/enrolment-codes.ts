@@ -1,12 +1,13 @@
 /**
  * Enrolment codes an agency focal point gives its staff (agency token; only its own agency). Routes:
- *   POST /api/agency/enrolment-codes              {count 1–500, maxUses? 1–1000 (1), validDays? 1–180 (30), label?}
- *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH" and `qrSvg`;
- *                                                 403.12 when the agency is inactive
+ *   POST /api/agency/enrolment-codes              {count 1–500, maxUses? 1–1000 (1), validDays? 1–180 (30), label?, unitId?}
+ *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH", `unit` and `qrSvg`;
+ *                                                 403.12 when the agency is inactive; with unitId (GET /api/agency/units) whoever
+ *                                                 enrols with them belongs to that sub-unit: 404.1 not one of the agency's, 409.22 stopped
  *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView]} newest first; `state` active|expired|revoked|used-up
  *   POST /api/agency/enrolment-codes/:code/revoke → the code, now revoked (staff already enrolled stay enrolled)
  *   GET  /api/agency/enrolment-codes/print?codes=A,B,… (default: every active code) → a printable HTML page (A4, one card per
- *        code: agency, code, QR, expiry, how to enrol), for the dashboard to open and print
+ *        code: agency, its sub-unit, code, QR, expiry, how to enrol), for the dashboard to open and print
  */
 import { Hono } from 'hono';
 import { renderSVG } from 'uqr';
@@ -20,14 +21,17 @@ import { issueCodesRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
 import { assertAgencyActive, generateEnrolmentCode } from '../../staff/enrolment';
 import { formatDate } from '../../../lib/format';
+import type { Db } from '../../db';
+import { unitOf } from '../../staff/agency-units';
 
 export function agencyCodeRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
 
   r.post('/', body(issueCodesRequest), async (c) => {
-    const { count, maxUses, validDays, label } = c.req.valid('json');
+    const { count, maxUses, validDays, label, unitId } = c.req.valid('json');
     const p = c.get('principal');
     await assertAgencyActive(db, p.agencyCode!);
+    if (unitId !== null && !Number((await unitOf(db, p.agencyCode!, unitId, 'unitId')).active)) throw new Problem('409.22', { field: 'unitId' });
     const now = new Date();
     const rows = Array.from({ length: count }, () => ({
       code: generateEnrolmentCode(),
@@ -39,15 +43,16 @@ export function agencyCodeRoutes({ db }: AppDeps) {
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + validDays * 86400_000).toISOString(),
       revoked_at: null,
+      unit_id: unitId,
     }));
     // A collision among 8.5·10^11 codes is vanishingly rare; skip it rather than fail the batch.
     for (let i = 0; i < rows.length; i += 200) await db.insertInto('enrolment_codes').values(rows.slice(i, i + 200)).onConflict((oc) => oc.column('code').doNothing()).execute();
-    const stored = await db.selectFrom('enrolment_codes').selectAll().where('code', 'in', rows.map((x) => x.code)).where('agency_code', '=', p.agencyCode!).execute();
+    const stored = await withUnits(db, p.agencyCode!).where('enrolment_codes.code', 'in', rows.map((x) => x.code)).execute();
     return c.json({ codes: stored.map((x) => view(x, true)) }, 201);
   });
 
   r.get('/', async (c) => {
-    const rows = await db.selectFrom('enrolment_codes').selectAll().where('agency_code', '=', c.get('principal').agencyCode!).orderBy('created_at', 'desc').orderBy('code').limit(5000).execute();
+    const rows = await withUnits(db, c.get('principal').agencyCode!).orderBy('enrolment_codes.created_at', 'desc').orderBy('enrolment_codes.code').limit(5000).execute();
     return c.json({ codes: rows.map((x) => view(x, c.req.query('qr') === '1')) });
   });
 
@@ -55,7 +60,7 @@ export function agencyCodeRoutes({ db }: AppDeps) {
     const agencyCode = c.get('principal').agencyCode!;
     const agency = await db.selectFrom('agencies').select('name').where('code', '=', agencyCode).executeTakeFirstOrThrow();
     const wanted = (c.req.query('codes') ?? '').split(',').map((x) => normalizeEnrolmentCode(x)).filter((x): x is string => !!x);
-    let q = db.selectFrom('enrolment_codes').selectAll().where('agency_code', '=', agencyCode).orderBy('created_at').orderBy('code').limit(1000);
+    let q = withUnits(db, agencyCode).orderBy('enrolment_codes.created_at').orderBy('enrolment_codes.code').limit(1000);
     q = wanted.length ? q.where('code', 'in', wanted) : q.where('revoked_at', 'is', null).where('expires_at', '>', new Date().toISOString());
     const codes = (await q.execute()).map((x) => view(x, true)).filter((x) => x.state === 'active');
     c.header('Cache-Control', 'no-store');
@@ -65,7 +70,7 @@ export function agencyCodeRoutes({ db }: AppDeps) {
   r.post('/:code/revoke', async (c) => {
     const code = normalizeEnrolmentCode(c.req.param('code'));
     const agency = c.get('principal').agencyCode!;
-    const row = code ? await db.selectFrom('enrolment_codes').selectAll().where('code', '=', code).where('agency_code', '=', agency).executeTakeFirst() : undefined;
+    const row = code ? await withUnits(db, agency).where('enrolment_codes.code', '=', code).executeTakeFirst() : undefined;
     if (!row) throw new Problem('404.1', { field: 'code' });
     const revokedAt = row.revoked_at ?? new Date().toISOString();
     await db.updateTable('enrolment_codes').set({ revoked_at: revokedAt }).where('code', '=', row.code).execute();
@@ -75,7 +80,17 @@ export function agencyCodeRoutes({ db }: AppDeps) {
   return r;
 }
 
-function view(x: Selectable<EnrolmentCodeTable>, withQr: boolean) {
+/** The agency's codes with the name of their sub-unit. */
+function withUnits(db: Db, agencyCode: string) {
+  return db
+    .selectFrom('enrolment_codes')
+    .leftJoin('agency_units', 'agency_units.id', 'enrolment_codes.unit_id')
+    .selectAll('enrolment_codes')
+    .select('agency_units.name as unit_name')
+    .where('enrolment_codes.agency_code', '=', agencyCode);
+}
+
+function view(x: Selectable<EnrolmentCodeTable> & { unit_name: string | null }, withQr: boolean) {
   const state = x.revoked_at ? 'revoked' : x.expires_at <= new Date().toISOString() ? 'expired' : x.used_count >= x.max_uses ? 'used-up' : 'active';
   return {
     code: x.code,
@@ -87,6 +102,7 @@ function view(x: Selectable<EnrolmentCodeTable>, withQr: boolean) {
     expiresAt: x.expires_at,
     revokedAt: x.revoked_at,
     state,
+    unit: x.unit_id && x.unit_name !== null ? { id: x.unit_id, name: x.unit_name } : null,
     ...(withQr ? { qrSvg: renderSVG(formatEnrolmentCode(x.code), { border: 2, pixelSize: 4 }) } : {}),
   };
 }
@@ -104,7 +120,7 @@ function printPage(agencyName: string, codes: ReturnType<typeof view>[]): string
   const cards = codes
     .map(
       (x) => `<section class="card"><div class="qr" aria-hidden="true">${x.qrSvg}</div><div>
-<p class="agency">${esc(agencyName)}</p><p class="code" aria-label="Mã đăng ký">${esc(x.display)}</p>
+<p class="agency">${esc(agencyName)}</p>${x.unit ? `<p class="unit">${esc(x.unit.name)}</p>` : ''}<p class="code" aria-label="Mã đăng ký">${esc(x.display)}</p>
 <p>Hạn dùng: ${formatDate(x.expiresAt)}${x.maxUses > 1 ? ` · dùng cho ${x.maxUses} người` : ''}${x.label ? ` · ${esc(x.label)}` : ''}</p>
 <p class="how">Cài tiện ích “Nông sản số”, mở tiện ích, nhập mã trên và họ tên của bạn.</p></div></section>`,
     )

@@ -6,6 +6,7 @@ import { agencyParticipantRoutes } from './participants';
 import { agencyReportRoutes } from './reports';
 import { agencyItemReviewRoutes } from './item-review';
 import { agencyHeadcountRoutes } from './headcount';
+import { agencyUnitRoutes } from './units';
 
 /** /api/agency: an agency's focal point (agency token; only its own agency). */
 export const agencyApi = (deps: AppDeps) =>
@@ -16,4 +17,5 @@ export const agencyApi = (deps: AppDeps) =>
     ['/', agencyReportRoutes(deps)],
     ['/review', agencyItemReviewRoutes(deps)],
     ['/headcount', agencyHeadcountRoutes(deps)],
+    ['/units', agencyUnitRoutes(deps)],
   ]);

@@ -1,17 +1,19 @@
 /**
  * The agency's numbers, its submitted reports and exports (agency token; only its own agency). Routes:
- *   GET  /api/agency/tally?period=|month=yyyy-mm → {scope, tally, report:{version, submittedAt, late}|null} live numbers (lib/tally.ts)
+ *   GET  /api/agency/tally?period=|month=yyyy-mm → {scope, tally, units, report:{version, submittedAt, late}|null} live numbers (lib/tally.ts);
+ *                                                  `units` the figures by sub-unit (lines add up to `tally`), null without sub-units
  *   POST /api/agency/reports {periodId, note?, docNumber?, signerName?, signerPosition?, recipients?, parentBody?}
- *                                                → 201 report: snapshot of tally + participants, locked with who/when, and what the
+ *                                                → 201 report: snapshot of tally + units + participants, locked with who/when, and what the
  *                                                   official document needs (lib/api/fields.ts documentFieldsSchema);
  *                                                   submitting again makes version n+1 and keeps the old; late when after reportDue (Vietnam date)
  *   GET  /api/agency/reports?period=             → {reports:[report without participants]} newest first
- *   GET  /api/agency/reports/:id                 → report with its participants
+ *   GET  /api/agency/reports/:id                 → report with its participants and its figures by sub-unit
  *   GET  /api/agency/reports/:id/document.docx   → "bao-cao-<AGENCY>-<period>-lan-<n>.docx", a báo cáo to Sở TT&TT in the
  *        Nghị định 30/2020 layout with the numbers locked at submission (server/reports/documents/agency-document.ts)
  *   GET  /api/agency/export.xlsx|export.csv?period=|month=|report=<id>
  *        → file "bao-cao-<AGENCY>-<yyyy-mm-dd>.xlsx|csv" (a submitted version when report= is given, else live numbers);
- *        CSV is the participants table with a totals row
+ *        the XLSX has a sheet by sub-unit when the agency has them; CSV is the participants table (with each person's
+ *        sub-unit) and a totals row, or with &table=units the figures by sub-unit
  */
 import { Hono, type Context } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -25,8 +27,8 @@ import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { submitReportRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
-import { agencyTally, participantRows, scopeOf, type ParticipantRow } from '../../reports/tally';
-import { agencyTables } from '../../reports/agency-export';
+import { agencyTally, participantRows, scopeOf, tallyByUnit, unitsOf, type ParticipantRow, type UnitTally } from '../../reports/tally';
+import { agencyTables, participantSheetName, unitSheetName } from '../../reports/agency-export';
 import { download, toCsv, toXlsx } from '../../export/table';
 import { vietnamToday } from '../../../lib/periods';
 import { documentColumns, documentFieldsOf } from '../../reports/documents/fields';
@@ -39,7 +41,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const agency = c.get('principal').agencyCode!;
     const scope = await scopeOf(db, c.req.query());
     const latest = 'periodId' in scope ? await latestReport(db, agency, scope.periodId) : undefined;
-    return c.json({ scope, tally: await agencyTally(db, agency, scope), report: latest ? summary(latest) : null });
+    return c.json({ scope, tally: await agencyTally(db, agency, scope), units: await tallyByUnit(db, agency, scope), report: latest ? summary(latest) : null });
   });
 
   r.post('/reports', body(submitReportRequest), async (c) => {
@@ -52,6 +54,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const user = await db.selectFrom('users').select('full_name').where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const scope = { periodId: period.id };
     const tally = await agencyTally(db, agency, scope);
+    const units = await tallyByUnit(db, agency, scope);
     const people = (await participantRows(db, agency, scope)).filter((x) => x.participated);
     const now = new Date();
     const row = await db.transaction().execute(async (trx) => {
@@ -63,6 +66,7 @@ export function agencyReportRoutes({ db }: AppDeps) {
         version: Number(last?.v ?? 0) + 1,
         tally: JSON.stringify(tally),
         participants: JSON.stringify(people),
+        units: units && JSON.stringify(units),
         note,
         submitted_by: p.subjectId,
         submitted_by_name: user.full_name,
@@ -97,26 +101,33 @@ export function agencyReportRoutes({ db }: AppDeps) {
   const exportFile = (format: 'xlsx' | 'csv') => async (c: Context<AuthEnv>) => {
     const code = c.get('principal').agencyCode!;
     const agency = await db.selectFrom('agencies').select(['code', 'name']).where('code', '=', code).executeTakeFirstOrThrow();
-    let input: { scopeLabel: string; tally: Tally; participants: ParticipantRow[]; status: string };
+    let input: { scopeLabel: string; tally: Tally; units: UnitTally[] | null; participants: ParticipantRow[]; status: string };
     const reportId = c.req.query('report');
     if (reportId) {
       const row = await db.selectFrom('agency_reports').selectAll().where('id', '=', reportId).where('agency_code', '=', code).executeTakeFirst();
       if (!row) throw new Problem('404.1', { field: 'report' });
       const period = await db.selectFrom('periods').select('name').where('id', '=', row.period_id).executeTakeFirstOrThrow();
-      input = { scopeLabel: period.name, tally: JSON.parse(row.tally), participants: JSON.parse(row.participants), status: statusLine(row) };
+      input = { scopeLabel: period.name, tally: JSON.parse(row.tally), units: unitsOf(row), participants: JSON.parse(row.participants), status: statusLine(row) };
     } else {
       const scope = await scopeOf(db, c.req.query());
       const latest = 'periodId' in scope ? await latestReport(db, code, scope.periodId) : undefined;
       input = {
         scopeLabel: scope.label,
         tally: await agencyTally(db, code, scope),
+        units: await tallyByUnit(db, code, scope),
         participants: await participantRows(db, code, scope),
         status: `Số liệu tạm tính đến ${formatDate(new Date().toISOString())}${latest ? ` (đã nộp lần ${latest.version})` : ' (chưa nộp)'}.`,
       };
     }
     const tables = agencyTables({ agency, ...input });
     const fileName = `bao-cao-${agency.code}-${vietnamToday()}`;
-    return format === 'xlsx' ? download(c, await toXlsx(tables), `${fileName}.xlsx`, 'xlsx') : download(c, toCsv(tables[1]), `${fileName}.csv`, 'csv');
+    if (format === 'xlsx') return download(c, await toXlsx(tables), `${fileName}.xlsx`, 'xlsx');
+    if (c.req.query('table') === 'units') {
+      const byUnit = tables.find((t) => t.name === unitSheetName);
+      if (!byUnit) throw new Problem('404.1', { field: 'table', detail: 'Cơ quan chưa có đơn vị trực thuộc.' });
+      return download(c, toCsv(byUnit), `${fileName}-theo-don-vi.csv`, 'csv');
+    }
+    return download(c, toCsv(tables.find((t) => t.name === participantSheetName)!), `${fileName}.csv`, 'csv');
   };
   r.get('/export.xlsx', exportFile('xlsx'));
   r.get('/export.csv', exportFile('csv'));
@@ -147,4 +158,4 @@ function summary(r: Selectable<AgencyReportTable>) {
   };
 }
 
-const full = (r: Selectable<AgencyReportTable>) => ({ ...summary(r), participants: JSON.parse(r.participants) as ParticipantRow[] });
+const full = (r: Selectable<AgencyReportTable>) => ({ ...summary(r), participants: JSON.parse(r.participants) as ParticipantRow[], units: unitsOf(r) });

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../app';
 import { area } from '../area';
 import { provinceAgencyRoutes } from './agencies';
+import { provinceAgencyUnitRoutes } from './agency-units';
 import { provinceUserRoutes } from './users';
 import { provincePeriodRoutes } from './periods';
 import { provinceRollupRoutes } from './rollup';
@@ -14,6 +15,7 @@ import { provinceReportRoutes } from './reports';
 export const provinceApi = (deps: AppDeps) =>
   area(deps.db, ['province'], [
     ['/agencies', provinceAgencyRoutes(deps)],
+    ['/agencies/:code/units', provinceAgencyUnitRoutes(deps)],
     ['/users', provinceUserRoutes(deps)],
     ['/periods', provincePeriodRoutes(deps)],
     ['/rollup', provinceRollupRoutes(deps)],

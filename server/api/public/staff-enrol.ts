@@ -1,9 +1,11 @@
 /**
  * Staff enrolment (the extension; no token yet). Routes:
- *   GET  /api/enrolment-codes/:code  (no auth) → {agency:{code,name}, expiresAt}; 404.10 unknown/expired/revoked/used up;
+ *   GET  /api/enrolment-codes/:code  (no auth) → {agency:{code,name}, unit:{id,name}|null, expiresAt}; 404.10 unknown/expired/revoked
+ *                                     (or its sub-unit stopped); 409.10 used up;
  *                                     429.1 after too many failed tries from one address or on one code prefix
  *   POST /api/staff/enrol            {code, fullName, installationId} → {token, expiresAt, staff, agency, periods};
- *                                     enrolling again from the same installation keeps the same person and uses no extra seat
+ *                                     enrolling again from the same installation keeps the same person and uses no extra seat;
+ *                                     a code of a sub-unit puts the person in it (enrolling again with one moves them there)
  */
 import { Hono, type Context } from 'hono';
 import { randomUUID } from 'node:crypto';
@@ -42,7 +44,7 @@ export function enrolmentCodeRoutes({ db }: AppDeps) {
   r.get('/:code', async (c) => {
     const row = await lookUp(db, c, c.req.param('code'));
     if (row.used_count >= row.max_uses) throw new Problem('409.10', { field: 'code' });
-    return c.json({ agency: { code: row.agency_code, name: row.agency_name }, expiresAt: row.expires_at });
+    return c.json({ agency: { code: row.agency_code, name: row.agency_name }, unit: row.unit, expiresAt: row.expires_at });
   });
 
   return r;
@@ -64,7 +66,8 @@ export function staffEnrolRoutes({ db }: AppDeps) {
       // the agency revoked them: a code shared by the office must not undo that.
       if (known.revoked_at) throw new Problem('403.11');
       staffId = known.id;
-      await db.updateTable('staff').set({ full_name: fullName }).where('id', '=', staffId).execute();
+      // A sub-unit's code moves them into it; the agency-wide code leaves them where they are.
+      await db.updateTable('staff').set({ full_name: fullName, ...(code.unit_id !== null && { unit_id: code.unit_id }) }).where('id', '=', staffId).execute();
       // One installation, one live token: the one it held before stops now.
       await revokeAllTokens(db, 'staff', staffId);
     } else {
@@ -76,7 +79,7 @@ export function staffEnrolRoutes({ db }: AppDeps) {
         .executeTakeFirst();
       if (Number(took.numUpdatedRows) === 0) throw new Problem('409.10', { field: 'code' });
       staffId = randomUUID();
-      await db.insertInto('staff').values({ id: staffId, agency_code: code.agency_code, full_name: fullName, installation_id: installationId, enrolment_code: code.code, enrolled_at: now, revoked_at: null }).execute();
+      await db.insertInto('staff').values({ id: staffId, agency_code: code.agency_code, full_name: fullName, installation_id: installationId, enrolment_code: code.code, enrolled_at: now, revoked_at: null, unit_id: code.unit_id }).execute();
     }
     const { token, expiresAt } = await issueToken(db, { role: 'staff', subjectId: staffId, agencyCode: code.agency_code }, slidingLifetimeMs.staff!);
     const me = await staffMe(db, staffId);

@@ -10,6 +10,7 @@ import { reportDocuments0106 } from './0106-report-documents';
 import { normaliseOrderCodes0107 } from './0107-normalise-order-codes';
 import { headcountLock0108 } from './0108-headcount-lock';
 import { staffOrderPhotos0109 } from './0109-staff-order-photos';
+import { agencyUnits0110 } from './0110-agency-units';
 import { kiosk0201 } from './0201-kiosk';
 import { accessControl0301 } from './0301-access-control';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0107-normalise-order-codes': normaliseOrderCodes0107,
   '0108-headcount-lock': headcountLock0108,
   '0109-staff-order-photos': staffOrderPhotos0109,
+  '0110-agency-units': agencyUnits0110,
   '0201-kiosk': kiosk0201,
   '0301-access-control': accessControl0301,
 };

@@ -6,6 +6,7 @@ import { Problem } from '../../problem';
 import { officialDocumentDocx } from './official-document';
 import { directiveRef, figureCells, figureColumns, figureLines, positionLines, subjectOf, vnDate } from './wording';
 import { documentFieldsOf } from './fields';
+import { unitsOf } from '../tally';
 
 /** Governing body printed above an agency by default; the focal point may enter another when submitting. */
 export const defaultParentBody = (kind: string) => (kind === 'co_quan_chuyen_mon' ? langSon.provinceOffice.parentBody : null);
@@ -17,6 +18,7 @@ export async function agencyReportDocx(db: Db, agencyCode: string, reportId: str
   const agency = await db.selectFrom('agencies').select(['code', 'name', 'kind']).where('code', '=', agencyCode).executeTakeFirstOrThrow();
   const period = await db.selectFrom('periods').selectAll().where('id', '=', row.period_id).executeTakeFirstOrThrow();
   const tally = JSON.parse(row.tally) as Tally;
+  const units = unitsOf(row);
   const office = langSon.provinceOffice.name;
   const fields = documentFieldsOf(row);
   const body = await officialDocumentDocx({
@@ -32,12 +34,21 @@ export async function agencyReportDocx(db: Db, agencyCode: string, reportId: str
       `Thực hiện ${directiveRef}, ${agency.name} báo cáo kết quả ${period.name} (từ ngày ${formatDate(period.starts_on)} đến ngày ${formatDate(period.ends_on)}) như sau:`,
       ...figureLines(tally),
     ],
-    table: {
-      caption: 'Số liệu theo đơn vị',
-      columns: figureColumns('Đơn vị'),
-      rows: [['1', agency.name, ...figureCells(tally)]],
-      totals: ['', 'Tổng cộng', ...figureCells(tally)],
-    },
+    // A district People's Committee reports each commune and unit under it on its own line; their lines add up
+    // to the totals (server/reports/tally.ts tallyByUnit, locked at submission).
+    table: units
+      ? {
+          caption: 'Số liệu theo đơn vị trực thuộc',
+          columns: figureColumns('Đơn vị trực thuộc'),
+          rows: units.map((u, i) => [String(i + 1), u.name, ...figureCells(u.tally)]),
+          totals: ['', 'Tổng cộng', ...figureCells(tally)],
+        }
+      : {
+          caption: 'Số liệu theo đơn vị',
+          columns: figureColumns('Đơn vị'),
+          rows: [['1', agency.name, ...figureCells(tally)]],
+          totals: ['', 'Tổng cộng', ...figureCells(tally)],
+        },
     closing: `Trên đây là báo cáo kết quả thực hiện Công văn số ${langSon.directive.number} của ${agency.name}, kính gửi ${office} tổng hợp./.`,
     recipients: fields.recipients ?? [],
     signerPosition: positionLines(fields.signerPosition, 'THỦ TRƯỞNG CƠ QUAN'),
