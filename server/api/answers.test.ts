@@ -33,6 +33,7 @@ import {
   userSchema,
 } from '../../lib/api/province';
 import { periodSchema } from '../../lib/api/public';
+import { unitListSchema, unitSchema } from '../../lib/api/agency-units';
 
 type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province';
 interface Call {
@@ -88,6 +89,12 @@ forEachDatabase((deps) => {
     // Revoked by their routes: a tablet and a person of their own, so the others keep working.
     ids.spareDevice = (await enrolKiosk(deps())).deviceId;
     ids.spareStaff = (await enrolStaff(deps(), 'SNV', 'Lã Văn Dự')).id;
+    // Sub-units: one the agency renames, one it deletes; one of a district agency the province deletes.
+    const unit = (path: string, token: string, name: string) =>
+      deps().app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) }).then(async (r) => ((await r.json()) as { id: string }).id);
+    ids.unit = await unit('/api/agency/units', agency.token, 'Văn phòng Sở');
+    ids.spareUnit = await unit('/api/agency/units', agency.token, 'Phòng Tổ chức');
+    ids.provinceSpareUnit = await unit('/api/province/agencies/UBND-181/units', province.token, 'Phòng Giáo dục và Đào tạo');
   });
 
   const calls: Record<string, Call> = {
@@ -127,6 +134,14 @@ forEachDatabase((deps) => {
     'GET /api/agency/enrolment-codes': { who: 'agency', status: 200, schema: enrolmentCodeListSchema },
     'GET /api/agency/enrolment-codes/print': { who: 'agency', status: 200, schema: null },
     'POST /api/agency/enrolment-codes/:code/revoke': { who: 'agency', status: 200, schema: enrolmentCodeSchema, path: () => `/api/agency/enrolment-codes/${ids.agencyCode}/revoke` },
+    'GET /api/agency/units': { who: 'agency', status: 200, schema: unitListSchema },
+    'POST /api/agency/units': { who: 'agency', status: 201, schema: unitSchema, body: () => ({ name: 'Thanh tra Sở' }) },
+    'PATCH /api/agency/units/:id': { who: 'agency', status: 200, schema: unitSchema, path: () => `/api/agency/units/${ids.unit}`, body: () => ({ name: 'Văn phòng', active: true }) },
+    'DELETE /api/agency/units/:id': { who: 'agency', status: 204, schema: null, path: () => `/api/agency/units/${ids.spareUnit}` },
+    'GET /api/province/agencies/:code/units': { who: 'province', status: 200, schema: unitListSchema, path: () => '/api/province/agencies/UBND-181/units' },
+    'POST /api/province/agencies/:code/units': { who: 'province', status: 201, schema: unitSchema, path: () => '/api/province/agencies/UBND-181/units', body: () => ({ name: 'Trung tâm Y tế huyện' }) },
+    'PATCH /api/province/agencies/:code/units/:id': { who: 'province', status: 200, schema: unitSchema, path: () => '/api/province/agencies/UBND-181/units/UBND-181-06067', body: () => ({ name: 'Xã Hưng Đạo (cũ)' }) },
+    'DELETE /api/province/agencies/:code/units/:id': { who: 'province', status: 204, schema: null, path: () => `/api/province/agencies/UBND-181/units/${ids.provinceSpareUnit}` },
     'GET /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema },
     'PUT /api/agency/headcount': { who: 'agency', status: 200, schema: headcountSchema, body: () => ({ headcount: 120 }) },
     'GET /api/agency/participants': { who: 'agency', status: 200, schema: participantListSchema },

@@ -85,6 +85,15 @@ const access: Record<string, Entry> = {
   'GET /api/agency/export.xlsx': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/export.xlsx?report=${p.reportId}` },
   'GET /api/agency/export.csv': { allow: agencies, ok: 200, hides: { others: ['otherAgency'], param: 'staffName' } },
   'GET /api/province/agencies': { allow: ['province'], ok: 200 },
+  'GET /api/agency/units': { allow: agencies, ok: 200, hides: { others: ['otherAgency'], param: 'unitId' } },
+  'POST /api/agency/units': { allow: agencies, ok: 201, body: () => ({ name: `Phòng ${randomUUID().slice(0, 8)}` }) },
+  'PATCH /api/agency/units/:id': { allow: agencies, ok: 200, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/units/${p.unitId}`, body: () => ({ name: `Văn phòng ${randomUUID().slice(0, 8)}` }) },
+  'DELETE /api/agency/units/:id': { allow: agencies, ok: 204, owner: { others: ['otherAgency'], code: '404.1' }, path: (p) => `/api/agency/units/${p.spareUnitId}` },
+  // The province's calls name the agency in the path: every agency's units are its business.
+  'GET /api/province/agencies/:code/units': { allow: ['province'], ok: 200, path: () => '/api/province/agencies/SNV/units' },
+  'POST /api/province/agencies/:code/units': { allow: ['province'], ok: 201, path: () => '/api/province/agencies/SNV/units', body: () => ({ name: `Chi cục ${randomUUID().slice(0, 8)}` }) },
+  'PATCH /api/province/agencies/:code/units/:id': { allow: ['province'], ok: 200, path: (p) => `/api/province/agencies/SNV/units/${p.unitId}`, body: () => ({ active: true }) },
+  'DELETE /api/province/agencies/:code/units/:id': { allow: ['province'], ok: 204, path: (p) => `/api/province/agencies/SNV/units/${p.provinceSpareUnitId}` },
   'PATCH /api/province/agencies/:code': { allow: ['province'], ok: 200, path: () => '/api/province/agencies/SNV', body: () => ({ headcount: 120 }) },
   'PATCH /api/province/communes/:code': { allow: ['province'], ok: 200, path: () => '/api/province/communes/06067', body: () => ({ householdCount: 1200 }) },
   'PATCH /api/province/districts/:code': { allow: ['province'], ok: 200, path: () => '/api/province/districts/181', body: () => ({ signupDeadline: '2030-03-31' }) },
@@ -171,6 +180,7 @@ forEachDatabase((deps) => {
     await made(send('/api/province/rules', province.token, { method: 'PUT', json: rules }), 201);
     await made(send('/api/page-reports', person.token, { json: pageReport() }), 201);
     const pageReports = await made<{ reports: { id: string }[] }>(send('/api/province/page-reports', province.token), 200);
+    const unitOf = async (name: string) => (await made<{ id: string }>(send('/api/agency/units', agency.token, { json: { name } }), 201)).id;
 
     Object.assign(principals, {
       staff: { role: 'staff', subjectId: person.id, agencyCode: 'SNV' },
@@ -208,6 +218,9 @@ forEachDatabase((deps) => {
       deviceId: kiosk.deviceId,
       spareDeviceId: spareDevice.device.id,
       officerId: kiosk.officer.id,
+      unitId: await unitOf('Văn phòng Sở'),
+      spareUnitId: await unitOf('Phòng Tổ chức'),
+      provinceSpareUnitId: await unitOf('Phòng Pháp chế'),
     });
   });
 
