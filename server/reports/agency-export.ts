@@ -31,7 +31,6 @@ export const liveFields = (t: Tally) => ({ liveParticipants: t.participants, liv
 const participantColumns: Column[] = [
   { key: 'no', header: 'STT', kind: 'int', width: 6 },
   { key: 'fullName', header: 'Họ và tên', kind: 'text' },
-  { key: 'unitName', header: 'Đơn vị trực thuộc', kind: 'text', width: 30 },
   { key: 'orders', header: 'Số đơn hàng', kind: 'int' },
   { key: 'farmItems', header: figureNames.farmItems, kind: 'int' },
   { key: 'quantity', header: 'Số lượng (đơn vị)', kind: 'int' },
@@ -89,8 +88,9 @@ export function agencyTables(x: AgencyExportInput): Table[] {
     {
       name: participantSheetName,
       caption,
-      columns: participantColumns,
-      rows: people.map((p, i) => ({ no: i + 1, ...p, unitName: p.unit?.name ?? (x.units ? noUnitName : null) })),
+      // Each person's sub-unit beside their name, for an agency that has sub-units.
+      columns: x.units ? [...participantColumns.slice(0, 2), { key: 'unitName', header: 'Đơn vị trực thuộc', kind: 'text', width: 30 }, ...participantColumns.slice(2)] : participantColumns,
+      rows: people.map((p, i) => ({ no: i + 1, ...p, unitName: p.unit?.name ?? noUnitName })),
       totals: {
         fullName: `Tổng cộng (${people.length} người)`,
         orders: x.tally.orders,
