@@ -1,0 +1,63 @@
+/**
+ * Upgrading a collector seeded before sub-units (migration 0110): each district People's Committee gets its
+ * district's communes as sub-units, other agencies none; people enrolled before belong to none.
+ */
+import { describe, expect, it } from 'vitest';
+import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { migrations } from './index';
+import { migrateToLatest } from '../migrate';
+import { seedRegion } from '../seed-region';
+import { langSon } from '../../../lib/region';
+
+const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0110-agency-units'));
+
+async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    return { db, drop: () => db.destroy() };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
+  const name = `t_units_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`${kind}: upgrading to sub-units`, () => {
+    it("gives each district People's Committee its communes, and nobody a sub-unit", async () => {
+      const { db, drop } = await open(kind);
+      try {
+        expect((await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
+        await seedRegion(db, langSon);
+        await db.insertInto('staff').values({ id: 's1', agency_code: 'UBND-189', full_name: 'Người A', installation_id: 'i1', enrolment_code: 'X', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
+        await migrateToLatest(db);
+        const units = await db.selectFrom('agency_units').select(['id', 'agency_code', 'name', 'commune_code', 'active']).orderBy('id').execute();
+        // 11 districts, 200 communes and wards (lib/region/lang-son/lang-son-admin-units.json).
+        expect(units).toHaveLength(200);
+        expect(new Set(units.map((u) => u.agency_code)).size).toBe(11);
+        const dinhLap = units.filter((u) => u.agency_code === 'UBND-189');
+        expect(dinhLap).toHaveLength(12);
+        expect(dinhLap[0]).toEqual({ id: 'UBND-189-06613', agency_code: 'UBND-189', name: 'Thị trấn Đình Lập', commune_code: '06613', active: 1 });
+        expect(units.some((u) => u.agency_code === 'SNV')).toBe(false);
+        expect(await db.selectFrom('staff').select('unit_id').execute()).toEqual([{ unit_id: null }]);
+      } finally {
+        await drop();
+      }
+    });
+  });
+}
