@@ -90,8 +90,10 @@ forEachDatabase((deps) => {
     ids.spareDevice = (await enrolKiosk(deps())).deviceId;
     ids.spareStaff = (await enrolStaff(deps(), 'SNV', 'Lã Văn Dự')).id;
     // Sub-units: one the agency renames, one it deletes; one of a district agency the province deletes.
-    const unit = (path: string, token: string, name: string) =>
-      deps().app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) }).then(async (r) => ((await r.json()) as { id: string }).id);
+    const unit = async (path: string, token: string, name: string) => {
+      const res = await deps().app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+      return ((await res.json()) as { id: string }).id;
+    };
     ids.unit = await unit('/api/agency/units', agency.token, 'Văn phòng Sở');
     ids.spareUnit = await unit('/api/agency/units', agency.token, 'Phòng Tổ chức');
     ids.provinceSpareUnit = await unit('/api/province/agencies/UBND-181/units', province.token, 'Phòng Giáo dục và Đào tạo');

@@ -13,14 +13,15 @@ import { TallyCards } from '../tally-cards';
 import { figureNames } from '../../../../lib/vocabulary';
 import { useLoad } from '../use-load';
 import { vietnamToday } from '../../../../lib/periods';
-import type { ReportSummary } from '../../../../lib/api/agency';
+import type { ReportSummary, UnitTally } from '../../../../lib/api/agency';
+import { UnitFigures } from './unit-figures';
 
 export type SubmittedReport = ReportSummary;
 
 /** The period's live tally, the submit step (numbers locked with who and when) and the versions sent. */
 export function AgencyReport({ period }: { period: Period }) {
   const q = `period=${encodeURIComponent(period.id)}`;
-  const live = useLoad<{ tally: Tally }>(`/api/agency/tally?${q}`);
+  const live = useLoad<{ tally: Tally; units: UnitTally[] | null }>(`/api/agency/tally?${q}`);
   const versions = useLoad<{ reports: SubmittedReport[] }>(`/api/agency/reports?${q}`);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
@@ -57,6 +58,7 @@ export function AgencyReport({ period }: { period: Period }) {
       <StatusMessage error={live.error} />
       <StatusMessage error={versions.error} />
       {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" />}
+      {tally && live.data?.units && <UnitFigures units={live.data.units} total={tally} caption="Số liệu hiện tại theo đơn vị trực thuộc" />}
       <StatusMessage message={message} />
       {tally &&
         (confirming ? (
@@ -80,6 +82,7 @@ export function AgencyReport({ period }: { period: Period }) {
       <div class="dash-exports">
         <ExportButton path={`/api/agency/export.xlsx?${q}`} label="Tải Excel (XLSX)" />
         <ExportButton path={`/api/agency/export.csv?${q}`} label="Tải CSV" />
+        {live.data?.units && <ExportButton path={`/api/agency/export.csv?${q}&table=units`} label="Tải CSV theo đơn vị trực thuộc" />}
       </div>
       {versions.data && versions.data.reports.length > 0 && <Versions reports={versions.data.reports} />}
     </section>

@@ -7,15 +7,17 @@ import { AgencyHeadcount } from './headcount';
 import { EnrolmentCodes } from './enrolment-codes';
 import { Participants } from './participants';
 import { ReviewOrders } from './review-orders';
+import { AgencyUnits } from './units';
 
 const tabs: Tab[] = [
   { slug: 'bao-cao', label: 'Báo cáo của cơ quan' },
   { slug: 'can-xem-xet', label: 'Đơn cần xem xét' },
   { slug: 'nguoi-tham-gia', label: 'Người tham gia' },
   { slug: 'ma-dang-ky', label: 'Mã đăng ký' },
+  { slug: 'don-vi-truc-thuoc', label: 'Đơn vị trực thuộc' },
 ];
 
-/** The agency focal point's (cán bộ đầu mối) dashboard: codes, people, review, report, export. */
+/** The agency focal point's (cán bộ đầu mối) dashboard: codes, people, review, report, export, sub-units. */
 export function AgencyView({ agencyName }: { agencyName: string }) {
   const page = useSubPage(tabs);
   const periods = usePeriods();
@@ -31,6 +33,8 @@ export function AgencyView({ agencyName }: { agencyName: string }) {
       <TabNav tabs={tabs} current={page} label="Các trang của cơ quan" />
       {page === 'ma-dang-ky' ? (
         <EnrolmentCodes />
+      ) : page === 'don-vi-truc-thuoc' ? (
+        <AgencyUnits />
       ) : (
         <>
           <StatusMessage error={periods.error} />

@@ -8,6 +8,7 @@ import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import type { EnrolmentCodeView } from '../../../../lib/api/agency';
+import type { AgencyUnit } from '../../../../lib/api/agency-units';
 
 export type EnrolmentCode = EnrolmentCodeView;
 
@@ -16,6 +17,8 @@ const stateText: Record<EnrolmentCode['state'], string> = { active: 'Còn dùng 
 /** Issue enrolment codes to the agency's staff, print them with QR codes, revoke the ones that leaked. */
 export function EnrolmentCodes() {
   const list = useLoad<{ codes: EnrolmentCode[] }>('/api/agency/enrolment-codes');
+  const units = useLoad<{ units: AgencyUnit[] }>('/api/agency/units');
+  const [unitId, setUnitId] = useState('');
   const [count, setCount] = useState('10');
   const [maxUses, setMaxUses] = useState('1');
   const [validDays, setValidDays] = useState('30');
@@ -34,8 +37,9 @@ export function EnrolmentCodes() {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await sendJson<{ codes: EnrolmentCode[] }>('POST', '/api/agency/enrolment-codes', { ...n, label: label.trim() || null });
-      setMessage({ text: `Đã cấp ${res.codes.length} mã, hạn dùng đến ${formatDate(res.codes[0]?.expiresAt ?? '')}.`, error: false });
+      const res = await sendJson<{ codes: EnrolmentCode[] }>('POST', '/api/agency/enrolment-codes', { ...n, label: label.trim() || null, unitId: unitId || null });
+      const unit = res.codes[0]?.unit;
+      setMessage({ text: `Đã cấp ${res.codes.length} mã${unit ? ` cho ${unit.name}` : ''}, hạn dùng đến ${formatDate(res.codes[0]?.expiresAt ?? '')}.`, error: false });
       setSheet(res.codes);
       list.reload();
     } catch (err) {
@@ -58,6 +62,7 @@ export function EnrolmentCodes() {
 
   const columns: Column<EnrolmentCode>[] = [
     { key: 'display', label: 'Mã', value: (c) => c.display, render: (c) => <code>{c.display}</code> },
+    { key: 'unit', label: 'Đơn vị trực thuộc', value: (c) => c.unit?.name ?? 'Toàn cơ quan' },
     { key: 'label', label: 'Ghi chú', value: (c) => c.label },
     { key: 'state', label: 'Trạng thái', value: (c) => stateText[c.state], render: (c) => <span class={`dash-badge dash-badge--${c.state}`}>{stateText[c.state]}</span> },
     { key: 'used', label: 'Đã dùng', kind: 'number', value: (c) => c.usedCount, render: (c) => `${c.usedCount}/${c.maxUses}` },
@@ -106,6 +111,21 @@ export function EnrolmentCodes() {
             Hạn dùng (ngày)
             <input type="number" min={1} max={180} inputMode="numeric" value={validDays} onInput={(e) => setValidDays(e.currentTarget.value)} />
           </label>
+          {units.data && units.data.units.some((u) => u.active) && (
+            <label>
+              Đơn vị trực thuộc của người đăng ký
+              <select value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
+                <option value="">Toàn cơ quan (không thuộc đơn vị trực thuộc nào)</option>
+                {units.data.units
+                  .filter((u) => u.active)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+          )}
           <label>
             Ghi chú (phòng, bộ phận…)
             <input value={label} maxLength={120} onInput={(e) => setLabel(e.currentTarget.value)} />
@@ -146,6 +166,7 @@ function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => 
             <span role="img" aria-label={`Mã QR của mã ${c.display}`} dangerouslySetInnerHTML={{ __html: renderSVG(c.display, { border: 2 }) }} />
             <div class="code">{c.display}</div>
             <div>Hạn dùng đến <DateText iso={c.expiresAt} /></div>
+            {c.unit && <div>{c.unit.name}</div>}
             {c.label && <div>{c.label}</div>}
             <small>Cài tiện ích Nông sản số, chọn “Đăng ký”, nhập mã này.</small>
           </li>

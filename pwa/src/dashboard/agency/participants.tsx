@@ -16,6 +16,7 @@ export type { ParticipantRow };
 
 const baseColumns: Column<ParticipantRow>[] = [
   { key: 'fullName', label: 'Họ và tên', value: (p) => p.fullName },
+  { key: 'unit', label: 'Đơn vị trực thuộc', value: (p) => p.unit?.name ?? null },
   { key: 'participated', label: 'Đã tham gia', value: (p) => (p.participated ? 'Có' : 'Chưa') },
   { key: 'orders', label: 'Đơn hàng', kind: 'number', value: (p) => p.orders },
   { key: 'farmItems', label: figureNames.farmItems, kind: 'number', value: (p) => p.farmItems },
@@ -45,8 +46,10 @@ export function Participants({ periodId }: { periodId: string }) {
       setOutcome({ text: `Chưa thu hồi được quyền của ${p.fullName}: ${describeError(e)}`, error: true });
     }
   }
+  // The sub-unit column only where the agency has people in sub-units.
+  const withUnits = !!data?.participants.some((p) => p.unit);
   const columns: Column<ParticipantRow>[] = [
-    ...baseColumns,
+    ...baseColumns.filter((c) => c.key !== 'unit' || withUnits),
     {
       key: 'orders-list',
       label: 'Đơn hàng đã gửi',
