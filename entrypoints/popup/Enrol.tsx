@@ -72,7 +72,7 @@ export function Enrol({ enrolment, onDone }: { enrolment: Enrolment | null; onDo
         <Confirm
           question={
             <>
-              Mã này thuộc <strong class="agency">{preview.agency.name}</strong> ({preview.agency.code}). Đăng ký <strong>{fullName.trim()}</strong> với cơ quan này?
+              Mã này thuộc <strong class="agency">{preview.agency.name}</strong> ({preview.agency.code}){preview.unit && <>, đơn vị trực thuộc <strong class="unit">{preview.unit.name}</strong></>}. Đăng ký <strong>{fullName.trim()}</strong> với cơ quan này?
             </>
           }
           confirmLabel="Đúng, đăng ký"

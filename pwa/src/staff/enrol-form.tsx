@@ -59,7 +59,7 @@ export function EnrolForm({ onEnrolled }: { onEnrolled: (e: StaffEnrolment) => v
       ) : (
         <form onSubmit={confirm} noValidate>
           <p role="status">
-            Mã của <strong>{preview.agency.name}</strong>, dùng được đến ngày {formatDate(preview.expiresAt)}.
+            Mã của <strong>{preview.agency.name}</strong>{preview.unit && <> ({preview.unit.name})</>}, dùng được đến ngày {formatDate(preview.expiresAt)}.
           </p>
           <label>
             Họ và tên của bạn
