@@ -136,7 +136,13 @@ forEachDatabase((deps) => {
       expect(renamed.status).toBe(200);
       expect(await renamed.json()).toEqual({ id: HVT, name: 'Phường Hoàng Văn Thụ (cũ)', communeCode: '05971', active: true, people: 2 });
       await enrol(phongCode.code, 'Lê Văn E', eInstall);
+      // A stopped unit keeps its line while it has figures (the lines still add up); Phường Tam Thanh, stopped with
+      // none, leaves the table.
+      expect((await call(focal, 'PATCH', `/api/agency/units/${MAI_PHA}`, { active: false })).status).toBe(200);
+      expect((await call(focal, 'PATCH', '/api/agency/units/UBND-178-05974', { active: false })).status).toBe(200);
       const after = await (await call(focal, 'GET', '/api/agency/tally?period=now')).json();
+      expect(after.units.map((u: { name: string }) => u.name)).not.toContain('Phường Tam Thanh');
+      expect(byName(after.units)['Xã Mai Pha']).toEqual([1, 1, 200_000]);
       expect(figures(after.tally)).toEqual([5, 9, 1_420_000]);
       expect(byName(after.units)).toMatchObject({ 'Phường Hoàng Văn Thụ (cũ)': [2, 5, 750_000], 'Phòng Giáo dục và Đào tạo': [2, 3, 470_000], 'Không thuộc đơn vị trực thuộc nào': zero });
       expect(byName((await (await call(focal, 'GET', `/api/agency/reports/${report.id}`)).json()).units)).toEqual(expected);
