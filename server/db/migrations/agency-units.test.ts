@@ -3,44 +3,19 @@
  * district's communes as sub-units, other agencies none; people enrolled before belong to none.
  */
 import { describe, expect, it } from 'vitest';
-import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { Migrator } from 'kysely';
 import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
+import { bareDatabase } from '../../testing/bare-database';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0110-agency-units'));
-
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    return { db, drop: () => db.destroy() };
-  }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-  const name = `t_units_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.end();
-    },
-  };
-}
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading to sub-units`, () => {
     it("gives each district People's Committee its communes, and nobody a sub-unit", async () => {
-      const { db, drop } = await open(kind);
+      const { db, drop } = await bareDatabase(kind);
       try {
         expect((await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
         await seedRegion(db, langSon);
