@@ -1,6 +1,6 @@
 // The hot queries' plans on PostgreSQL (a throwaway cluster, or TEST_DATABASE_URL): a province's worth of rows
 // (28,385 staff, 85,155 orders, 170,310 items, 20,000 households), then every query that submitting an order, syncing a
-// kiosk batch, checking a token, an agency's tally and participants and the province roll-up run, captured as they
+// kiosk batch, checking a token, an agency's tally, participants and figures by sub-unit and the province roll-up run, captured as they
 // run and put through EXPLAIN. Figure: sequential scans of the big tables in those plans (0: every hot query is
 // answered by an index). The offending plans are printed.
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import { issueToken, principalOf } from '../server/auth/tokens';
 import { ingestOrders } from '../server/staff/orders';
 import { receiveHouseholds } from '../server/kiosk/households';
 import { listPeriods } from '../server/periods';
-import { agencyTally, participantRows } from '../server/reports/tally';
+import { agencyTally, participantRows, tallyByUnit } from '../server/reports/tally';
 import { provinceRollup } from '../server/reports/rollup';
 import { sampleOrder } from '../server/testing/seed';
 import { household } from '../tests/unit/robustness/people';
@@ -77,6 +77,8 @@ export async function run(): Promise<Figures> {
     await receiveHouseholds(spy, randomUUID(), 'all', Array.from({ length: 20 }, () => household()));
     await agencyTally(spy, 'SNV', { periodId: '2021-dot-1' });
     await participantRows(spy, 'SNV', { periodId: '2021-dot-1' });
+    // A district People's Committee's figures by sub-unit (its communes).
+    await tallyByUnit(spy, 'UBND-178', { periodId: '2021-dot-1' });
     await provinceRollup(spy, { periodId: '2021-dot-1', label: 'Đợt 1' });
 
     const offending: string[] = [];

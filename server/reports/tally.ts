@@ -88,7 +88,8 @@ function perAgency(db: Db, scope: Scope, agencyCode?: string) {
 function perUnit(db: Db, scope: Scope, agencyCode: string) {
   return db
     .selectFrom(perPerson(db, scope, agencyCode).as('p'))
-    .innerJoin('staff', 'staff.id', 'p.staff_id')
+    // The agency's own people (its index), not every person's row looked up by id.
+    .innerJoin('staff', (j) => j.onRef('staff.id', '=', 'p.staff_id').on('staff.agency_code', '=', agencyCode))
     .select((eb) => ['staff.unit_id', ...peopleSums(eb as unknown as ExpressionBuilder<{ p: PersonSums }, 'p'>)])
     .groupBy('staff.unit_id');
 }
