@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { expectAccessible, signIn } from './dashboard-helpers';
-import { createAgencyFocalPoint, sampleOrder, testPassword } from '../../server/testing/seed';
+import { createAgencyFocalPoint, createProvinceUser, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // Issue 10 item 4 on screen: a district People's Committee manages its sub-units, makes a code for one commune,
 // and its report page shows the figures by sub-unit once someone of that commune buys.
@@ -60,4 +60,15 @@ test("a district People's Committee manages its sub-units and sees its figures b
   await expect(figures.locator('tfoot')).toContainText(/Tổng cộng\s*1\s*1\s*240\.000/);
   await expect(page.getByRole('button', { name: 'Tải CSV theo đơn vị trực thuộc' })).toBeVisible();
   await expectAccessible(page);
+
+  // Sở TT&TT sees the same sub-units from its list of agencies, with the person in Xã Bắc Xa.
+  const province = await createProvinceUser(collector.db);
+  const provincePage = await (await browser.newContext()).newPage();
+  await provincePage.goto(`${collector.url}/bang-dieu-khien/co-quan`);
+  await signIn(provincePage, province.username, testPassword);
+  await provincePage.getByRole('button', { name: 'Xem đơn vị trực thuộc của UBND huyện Đình Lập' }).click();
+  await expect(provincePage.getByRole('heading', { name: 'Đơn vị trực thuộc UBND huyện Đình Lập' })).toBeVisible();
+  const theirs = provincePage.getByRole('table', { name: 'Các đơn vị trực thuộc' });
+  await expect(theirs.locator('tbody tr')).toHaveCount(12);
+  await expect(theirs.getByRole('row', { name: /Xã Bắc Xa/ })).toContainText(/Xã Bắc Xa\s*Xã, phường, thị trấn\s*1\s*Đang hoạt động/);
 });

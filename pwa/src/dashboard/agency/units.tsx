@@ -8,10 +8,11 @@ import { useLoad } from '../use-load';
 
 /**
  * The agency's sub-units (đơn vị trực thuộc): a district People's Committee's communes and the units it adds. Codes
- * made for a unit put their people in it, and the report breaks the figures down by unit.
+ * made for a unit put their people in it, and the report breaks the figures down by unit. The province opens the
+ * same screen for any agency (`path` /api/province/agencies/:code/units, `agencyName` in the title).
  */
-export function AgencyUnits() {
-  const list = useLoad<{ units: AgencyUnit[] }>('/api/agency/units');
+export function AgencyUnits({ path = '/api/agency/units', agencyName }: { path?: string; agencyName?: string }) {
+  const list = useLoad<{ units: AgencyUnit[] }>(path);
   const [name, setName] = useState('');
   const [message, setMessage] = useState<Outcome | null>(null);
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
@@ -37,26 +38,26 @@ export function AgencyUnits() {
     e.preventDefault();
     const typed = name.replace(/\s+/g, ' ').trim();
     if (typed.length < 2) return setMessage({ text: 'Nhập tên đơn vị trực thuộc (ít nhất 2 ký tự).', error: true });
-    if (await act(`Đã thêm đơn vị “${typed}”.`, `Chưa thêm được đơn vị “${typed}”`, () => sendJson('POST', '/api/agency/units', { name: typed }))) setName('');
+    if (await act(`Đã thêm đơn vị “${typed}”.`, `Chưa thêm được đơn vị “${typed}”`, () => sendJson('POST', path, { name: typed }))) setName('');
   }
 
   async function rename(u: AgencyUnit, e: Event) {
     e.preventDefault();
     const typed = (editing?.name ?? '').replace(/\s+/g, ' ').trim();
     if (typed.length < 2) return setMessage({ text: 'Tên đơn vị trực thuộc cần ít nhất 2 ký tự.', error: true });
-    if (await act(`Đã đổi tên “${u.name}” thành “${typed}”.`, `Chưa đổi được tên “${u.name}”`, () => sendJson('PATCH', `/api/agency/units/${encodeURIComponent(u.id)}`, { name: typed }))) setEditing(null);
+    if (await act(`Đã đổi tên “${u.name}” thành “${typed}”.`, `Chưa đổi được tên “${u.name}”`, () => sendJson('PATCH', `${path}/${encodeURIComponent(u.id)}`, { name: typed }))) setEditing(null);
   }
 
   const toggle = (u: AgencyUnit) =>
     act(
       u.active ? `Đã ngừng hoạt động “${u.name}”: không cấp thêm mã, mã cũ của đơn vị không dùng để đăng ký được nữa.` : `Đã cho “${u.name}” hoạt động trở lại.`,
       `Chưa đổi được trạng thái của “${u.name}”`,
-      () => sendJson('PATCH', `/api/agency/units/${encodeURIComponent(u.id)}`, { active: !u.active }),
+      () => sendJson('PATCH', `${path}/${encodeURIComponent(u.id)}`, { active: !u.active }),
     );
 
   async function remove(u: AgencyUnit) {
     setDeleting(null);
-    await act(`Đã xóa đơn vị “${u.name}”.`, `Chưa xóa được “${u.name}”`, () => sendJson('DELETE', `/api/agency/units/${encodeURIComponent(u.id)}`));
+    await act(`Đã xóa đơn vị “${u.name}”.`, `Chưa xóa được “${u.name}”`, () => sendJson('DELETE', `${path}/${encodeURIComponent(u.id)}`));
   }
 
   const columns: Column<AgencyUnit>[] = [
@@ -113,7 +114,7 @@ export function AgencyUnits() {
 
   return (
     <section aria-labelledby="units-h">
-      <h2 id="units-h">Đơn vị trực thuộc</h2>
+      <h2 id="units-h">{agencyName ? `Đơn vị trực thuộc ${agencyName}` : 'Đơn vị trực thuộc'}</h2>
       <p class="dash-muted">
         Cấp mã đăng ký riêng cho từng đơn vị (ở trang Mã đăng ký): người đăng ký bằng mã đó thuộc đơn vị, và báo cáo, tệp Excel, văn bản Word chia số liệu theo đơn vị. Đơn vị đã có người đăng ký thì không xóa được, chỉ ngừng hoạt động.
       </p>

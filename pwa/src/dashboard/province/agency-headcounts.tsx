@@ -6,6 +6,7 @@ import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import type { AgencyView } from '../../../../lib/api/province';
 import { figureNames } from '../../../../lib/vocabulary';
+import { AgencyUnits } from '../agency/units';
 
 export type AgencyRow = AgencyView;
 
@@ -13,6 +14,8 @@ export type AgencyRow = AgencyView;
 export function AgencyHeadcounts() {
   const list = useLoad<{ agencies: AgencyRow[] }>('/api/province/agencies');
   const [message, setMessage] = useState<Outcome | null>(null);
+  // The agency whose sub-units the province has opened below the table.
+  const [unitsOf, setUnitsOf] = useState<AgencyRow | null>(null);
   const total = list.data?.agencies.reduce((s, a) => s + (a.headcount ?? 0), 0) ?? 0;
 
   async function save(a: AgencyRow, text: string) {
@@ -56,6 +59,17 @@ export function AgencyHeadcounts() {
         </button>
       ),
     },
+    {
+      key: 'units',
+      label: 'Đơn vị trực thuộc',
+      searchable: false,
+      value: () => null,
+      render: (a) => (
+        <button type="button" class="secondary" onClick={() => setUnitsOf(a)} aria-label={`Xem đơn vị trực thuộc của ${a.name}`}>
+          Xem
+        </button>
+      ),
+    },
   ];
   return (
     <section aria-labelledby="hc-h">
@@ -64,6 +78,7 @@ export function AgencyHeadcounts() {
       <StatusMessage message={message} />
       <StatusMessage error={list.error} />
       {list.data && <DataTable caption={`${figureNames.headcount} từng cơ quan`} columns={columns} rows={list.data.agencies} rowKey={(a) => a.code} searchLabel="Tìm cơ quan (không cần gõ dấu)" />}
+      {unitsOf && <AgencyUnits key={unitsOf.code} path={`/api/province/agencies/${encodeURIComponent(unitsOf.code)}/units`} agencyName={unitsOf.name} />}
     </section>
   );
 }
