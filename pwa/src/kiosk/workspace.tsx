@@ -21,7 +21,7 @@ interface Place {
 
 /** The officer's working screens. Where they were (screen and household) is remembered across reloads. */
 export default function Workspace({ device, session, onLock }: { device: Device; session: Session; onLock: () => void }) {
-  const { officer, key } = session;
+  const { officer, keys } = session;
   const placeKey = `kiosk-place-${officer.id}`;
   const [households, setHouseholds] = useState<Household[] | null>(null);
   const [place, setPlaceState] = useState<Place | null>(null);
@@ -32,17 +32,17 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const loads = useRef(0);
   const reload = useCallback(async () => {
     const n = ++loads.current;
-    const list = await loadHouseholds(key, officer.id);
+    const list = await loadHouseholds(keys, officer.id);
     if (n === loads.current) setHouseholds(list);
-  }, [key, officer.id]);
+  }, [keys, officer.id]);
   const setPlace = (p: Place) => {
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();
     setPlaceState(p);
     void set(placeKey, p);
   };
-  const sender = { device, key, officerId: officer.id };
-  const sync = useCallback((opts: SyncOptions = {}) => syncNow(sender, opts), [device, key, officer.id]);
+  const sender = { device, keys, officerId: officer.id };
+  const sync = useCallback((opts: SyncOptions = {}) => syncNow(sender, opts), [device, keys, officer.id]);
 
   useEffect(() => {
     void reload();
@@ -105,9 +105,9 @@ export default function Workspace({ device, session, onLock }: { device: Device;
         />
       )}
       {view === 'summary' && current && <HouseholdSummary household={current} device={device} onNext={newHousehold} />}
-      {view === 'find' && <FindHousehold households={households} onOpen={open} />}
+      {view === 'find' && <FindHousehold session={session} households={households} onOpen={open} />}
       {view === 'queue' && <QueueScreen households={households} onOpen={open} onSync={sync} onChanged={reload} />}
-      {view === 'progress' && <ProgressScreen device={device} onChanged={() => void reload()} />}
+      {view === 'progress' && <ProgressScreen device={device} session={session} onChanged={() => void reload()} />}
       <StorageInfo />
     </main>
   );
