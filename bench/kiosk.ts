@@ -169,7 +169,7 @@ export async function run(): Promise<Figures> {
       'kiosk.offline-start': { value: round(median(offline), 0), unit: 'ms', target: 1500, better: 'lower' },
       // On this machine's Chromium; a mid-range tablet is slower (SECURITY.md). The unlock runs it once (twice on the
       // first unlock after version 1).
-      [`kiosk.pbkdf2-unlock (${pinIterations.toLocaleString('vi-VN')} iterations)`]: { value: round(median(derivations), 0), unit: 'ms', target: 1500, better: 'lower' },
+      'kiosk.pbkdf2-unlock': { value: round(median(derivations), 0), unit: `ms (${pinIterations.toLocaleString('vi-VN')} iterations)`, target: 1500, better: 'lower' },
       'kiosk.search-10k': { value: round(searchFigure(), 2), unit: 'ms', target: 50, better: 'lower' },
       'kiosk.sync-1000-outbox': { value: round(outboxMs, 0), unit: 'ms', target: 30_000, better: 'lower' },
       'kiosk.sync-1000-http': { value: round(syncMs, 0), unit: 'ms', target: 10_000, better: 'lower' },

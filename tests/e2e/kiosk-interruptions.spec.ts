@@ -188,6 +188,20 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.getByLabel('Cụm mật khẩu').fill('Mây trắng suối đá đồi chè');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
   await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+
+  // They go back to a PIN: the old passphrase is asked first, then the next unlock takes the PIN.
+  await page.getByRole('button', { name: 'Đổi mã mở khoá' }).click();
+  await page.getByLabel('Cụm mật khẩu đang dùng').fill('mây trắng suối đá đồi chè');
+  await page.getByRole('radio', { name: /Mã PIN/ }).check();
+  await page.getByLabel('Mã PIN mới').fill('135790');
+  await page.getByLabel('Nhập lại mã PIN').fill('135790');
+  await page.getByRole('button', { name: 'Đổi mã mở khoá' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã đổi.' })).toHaveText('Đã đổi. Từ lần sau, mở khoá bằng mã PIN mới.');
+  await page.getByRole('button', { name: 'Khoá máy' }).click();
+  await page.getByRole('radio', { name: 'Nông Văn Tám' }).check();
+  await page.getByLabel('Mã PIN').fill('135790');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
   await context.close();
 });
 

@@ -9,6 +9,7 @@ import { FindHousehold } from './find-household';
 import { QueueScreen } from './queue-screen';
 import { ProgressScreen } from './progress-screen';
 import { StorageInfo } from './storage-info';
+import { ChangeSecret } from './change-secret';
 import { useAutoLock } from './auto-lock';
 import { onSync, startSending, syncNow, type SyncOptions } from './sending/schedule';
 import { reachability } from '../../../client/reachability';
@@ -25,6 +26,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const placeKey = `kiosk-place-${officer.id}`;
   const [households, setHouseholds] = useState<Household[] | null>(null);
   const [place, setPlaceState] = useState<Place | null>(null);
+  const [changingSecret, setChangingSecret] = useState(false);
   useAutoLock(onLock);
 
   // Reloads overlap (a tab switch while a sync ends): only the latest one started may set the list, or an
@@ -82,8 +84,12 @@ export default function Workspace({ device, session, onLock }: { device: Device;
         <span>
           Cán bộ: <strong>{officer.name}</strong> · {device.communes.map((c) => c.name).join(', ')}
         </span>
-        <button type="button" class="secondary" onClick={onLock}>Khoá máy</button>
+        <span class="row">
+          <button type="button" class="secondary" aria-expanded={changingSecret} onClick={() => setChangingSecret(!changingSecret)}>Đổi mã mở khoá</button>
+          <button type="button" class="secondary" onClick={onLock}>Khoá máy</button>
+        </span>
       </div>
+      {changingSecret && <ChangeSecret officer={officer} onDone={() => setChangingSecret(false)} />}
       <nav role="tablist" aria-label="Công việc" class="tabs">
         {tab('form', 'Đăng ký hộ')}
         {tab('find', 'Tìm hộ')}
