@@ -14,6 +14,7 @@ import { orderState, submitOrders } from '../entrypoints/shared/orders/submit';
 import { outbox as extensionOutbox } from '../entrypoints/shared/orders/deliver';
 import { db as kioskDb } from '../pwa/src/kiosk/db';
 import { saveHousehold } from '../pwa/src/kiosk/household-records';
+import { newOfficerKeys } from '../pwa/src/kiosk/pin-crypto';
 import { householdOutbox } from '../pwa/src/kiosk/sending/send-households';
 import { sampleHousehold } from '../lib/kiosk/sample-household';
 import { db as staffDb } from '../pwa/src/staff/db';
@@ -110,16 +111,16 @@ async function extensionApp(): Promise<App> {
 
 async function kioskApp(): Promise<App> {
   await kioskDb.households.clear();
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const { keys } = await newOfficerKeys(await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
   const device = { token: 'device-token', id: 'd1', name: 'Máy tính bảng', communes: [], enrolledBy: 'Lý Thị Mai', enrolledAt: '2021-09-01T00:00:00.000Z' };
   const officerId = 'o1';
   const clientId = (id: string) => `00000000-0000-4000-8000-00000000000${id.charCodeAt(0) - 64}`;
   const record = async (id: string) => (await kioskDb.households.get(clientId(id)))!;
   return {
     async queue(ids) {
-      for (const id of ids) await saveHousehold(key, officerId, sampleHousehold({ clientId: clientId(id), headName: `Hộ ${id}` }), { state: 'queued', attempts: 0, nextAttemptAt: 0 });
+      for (const id of ids) await saveHousehold(keys, officerId, sampleHousehold({ clientId: clientId(id), headName: `Hộ ${id}` }), { state: 'queued', attempts: 0, nextAttemptAt: 0 });
     },
-    flush: (now) => householdOutbox({ device, key, officerId }).flush({ now: () => now }),
+    flush: (now) => householdOutbox({ device, keys, officerId }).flush({ now: () => now }),
     clientIdOf: async (id) => clientId(id),
     sent: async (id) => (await record(id)).state === 'sent',
     refusal: async (id) => ((await record(id)).state === 'rejected' ? (await record(id)).problem?.message ?? '' : null),

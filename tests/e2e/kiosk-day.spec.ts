@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, queueHousehold, registerHousehold, sixDigits, typeHousehold, unlockKiosk } from './kiosk-helpers';
+import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, queueHousehold, registerHousehold, sixDigits, storedInClear, typeHousehold, unlockKiosk } from './kiosk-helpers';
 
 async function noSeriousViolations(page: Page, screen: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -35,26 +35,22 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
     { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: `+84 912 ${a.slice(0, 3)} ${a.slice(3)}`, idNumber: thuId, shopName: 'Na Chi Lăng nhà Thụ', product: 'Na Chi Lăng loại 1' },
     [await cameraPhoto(page, 10), await cameraPhoto(page, 200)],
   );
-  // Photos were shrunk on the tablet before being stored.
+  // Photos were shrunk on the tablet before being stored, sealed with the officer's key like everything else.
   const stored = await page.evaluate(async () => {
     const req = indexedDB.open('nongsan-kiosk');
     const idb: IDBDatabase = await new Promise((ok) => (req.onsuccess = () => ok(req.result)));
-    const all: { kind: string; width: number; height: number; blob: Blob }[] = await new Promise((ok) => {
+    const all: { kind: string; width: number; height: number; sealed: { data: ArrayBuffer } }[] = await new Promise((ok) => {
       const r = idb.transaction('photos').objectStore('photos').getAll();
       r.onsuccess = () => ok(r.result);
     });
-    const households: { secret: unknown; plain: Record<string, unknown> }[] = await new Promise((ok) => {
-      const r = idb.transaction('households').objectStore('households').getAll();
-      r.onsuccess = () => ok(r.result);
-    });
     idb.close();
-    return { photos: all.filter((p) => p.kind === 'product').map((p) => ({ w: p.width, h: p.height, size: p.blob.size })), clear: JSON.stringify(households.map((h) => h.plain)) };
+    return all.filter((p) => p.kind === 'product').map((p) => ({ w: p.width, h: p.height, size: p.sealed.data.byteLength }));
   });
-  expect(stored.photos).toHaveLength(2);
-  for (const p of stored.photos) expect([p.w, p.h, p.size <= 400 * 1024]).toEqual([1600, 1200, true]);
-  // Phone and ID are sealed with the PIN's key; nothing readable is kept.
-  expect(stored.clear).not.toContain(thuPhone);
-  expect(stored.clear).not.toContain(thuId);
+  expect(stored).toHaveLength(2);
+  for (const p of stored) expect([p.w, p.h, p.size <= 400 * 1024]).toEqual([1600, 1200, true]);
+  // Nothing that says who the household is can be read from the tablet's storage without the PIN.
+  const thuFields = ['Hoàng Văn Thụ', 'Thôn Bản Cặp', thuPhone, `912 ${a.slice(0, 3)} ${a.slice(3)}`, thuId, 'Na Chi Lăng nhà Thụ', 'Na Chi Lăng loại 1'];
+  expect(await storedInClear(page, thuFields)).toEqual({ found: [], blobs: 0 });
   await noSeriousViolations(page, 'summary');
 
   // "Hộ tiếp theo" clears the screen. Halfway through the next household the tab is closed.
@@ -141,6 +137,9 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   await find.fill(thuId);
   await expect(page.getByRole('button', { name: /Hoàng Văn Thụ/ })).toBeVisible();
   await noSeriousViolations(page, 'find');
+
+  // After the sync, the roster copy and the collector's answers are sealed too: still nothing readable.
+  expect(await storedInClear(page, [...thuFields, 'Đặng Thị Hoa', 'Thôn Nà Pàn', hoaPhone, hoaCmnd, 'Gọi sau 17 giờ', 'https://langson.postmart.vn/shop/na-nha-thu'])).toEqual({ found: [], blobs: 0 });
 
   await context.close();
 });

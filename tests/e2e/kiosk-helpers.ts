@@ -34,13 +34,43 @@ export async function enrolKiosk(page: Page, url: string, with_: string | { user
     await page.getByLabel('Mã kích hoạt').fill(with_);
   } else {
     await page.getByLabel('Tên đăng nhập của cán bộ xã').fill(with_.username);
-    await page.getByLabel('Mật khẩu').fill(with_.password);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(with_.password);
   }
   await page.getByLabel('Họ tên cán bộ dùng máy').fill('Lý Thị Mai');
   await page.getByLabel('Mã PIN của bạn').fill(pin);
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Kích hoạt máy' }).click();
   await expect(page.getByRole('heading', { name: 'Đăng ký hộ mới' })).toBeVisible();
+}
+
+/**
+ * Which of these values the tablet keeps readable: every record of every IndexedDB database of the page, its
+ * strings and its bytes (read as UTF-8, Blobs included), searched without the kiosk's code. Also how many Blobs
+ * (unsealed photos) are stored.
+ */
+export async function storedInClear(page: Page, values: string[]): Promise<{ found: string[]; blobs: number }> {
+  return page.evaluate(async (values) => {
+    const decoder = new TextDecoder();
+    const texts: string[] = [];
+    let blobs = 0;
+    const walk = async (v: unknown): Promise<void> => {
+      if (typeof v === 'string') texts.push(v);
+      else if (v instanceof ArrayBuffer) texts.push(decoder.decode(v));
+      else if (ArrayBuffer.isView(v)) texts.push(decoder.decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
+      else if (v instanceof Blob) (blobs++, texts.push(decoder.decode(await v.arrayBuffer())));
+      else if (Array.isArray(v)) for (const x of v) await walk(x);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (texts.push(k), await walk(x));
+    };
+    for (const { name } of await indexedDB.databases()) {
+      const idb: IDBDatabase = await new Promise((ok) => Object.assign(indexedDB.open(name!), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); } }));
+      for (const store of Array.from(idb.objectStoreNames)) {
+        await walk(await new Promise((ok) => Object.assign(idb.transaction(store).objectStore(store).getAll(), { onsuccess(this: IDBRequest) { ok(this.result); } })));
+      }
+      idb.close();
+    }
+    const all = texts.join('\n');
+    return { found: values.filter((x) => all.includes(x)), blobs };
+  }, values);
 }
 
 export async function unlockKiosk(page: Page) {

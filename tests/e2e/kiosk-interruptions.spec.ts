@@ -149,10 +149,17 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.clock.fastForward('05:01');
   await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
 
-  // A second officer joins with their own PIN and sees none of the first one's households.
+  // A second officer joins with their own passphrase and sees none of the first one's households.
   await page.getByRole('button', { name: 'Thêm cán bộ khác dùng máy này' }).click();
   await page.getByLabel('Họ tên cán bộ').fill('Nông Văn Tám');
-  await page.getByLabel('Mã PIN mới').fill('135790');
+  await page.getByRole('radio', { name: /Cụm mật khẩu/ }).check();
+  await expect(page.getByText('Dữ liệu sao chép khỏi máy không dò ra được trong thực tế.', { exact: false })).toBeVisible();
+  await page.getByLabel('Cụm mật khẩu mới').fill('đồi chè xanh');
+  await page.getByLabel('Nhập lại cụm mật khẩu').fill('đồi chè xanh');
+  await page.getByRole('button', { name: 'Thêm và mở máy' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Cụm mật khẩu cần ít nhất 4 từ và 16 ký tự.');
+  await page.getByLabel('Cụm mật khẩu mới').fill('mây trắng suối đá đồi chè');
+  await page.getByLabel('Nhập lại cụm mật khẩu').fill('mây trắng suối đá đồi chè');
   await page.getByRole('button', { name: 'Thêm và mở máy' }).click();
   await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('');
@@ -171,6 +178,30 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hoàng Thị Bảy');
   await expect(page.getByLabel('Số điện thoại di động')).toHaveValue('0912000777');
   await expect(page.getByText('Đã lưu chữ ký.')).toBeVisible();
+
+  // The second officer: a wrong passphrase is refused in Vietnamese, theirs (as the keyboard capitalised it) opens.
+  await page.getByRole('button', { name: 'Khoá máy' }).click();
+  await page.getByRole('radio', { name: 'Nông Văn Tám' }).check();
+  await page.getByLabel('Cụm mật khẩu').fill('mây trắng suối đá đồi cỏ');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Sai cụm mật khẩu. Dữ liệu trên máy vẫn còn nguyên.');
+  await page.getByLabel('Cụm mật khẩu').fill('Mây trắng suối đá đồi chè');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+
+  // They go back to a PIN: the old passphrase is asked first, then the next unlock takes the PIN.
+  await page.getByRole('button', { name: 'Đổi mã mở khoá' }).click();
+  await page.getByLabel('Cụm mật khẩu đang dùng').fill('mây trắng suối đá đồi chè');
+  await page.getByRole('radio', { name: /Mã PIN/ }).check();
+  await page.getByLabel('Mã PIN mới').fill('135790');
+  await page.getByLabel('Nhập lại mã PIN').fill('135790');
+  await page.getByRole('button', { name: 'Đổi mã mở khoá' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã đổi.' })).toHaveText('Đã đổi. Từ lần sau, mở khoá bằng mã PIN mới.');
+  await page.getByRole('button', { name: 'Khoá máy' }).click();
+  await page.getByRole('radio', { name: 'Nông Văn Tám' }).check();
+  await page.getByLabel('Mã PIN').fill('135790');
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
   await context.close();
 });
 

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { enrolDevice, enrolWithAccount, type Device } from './device';
-import { addOfficer, pinProblem } from './officers';
+import { addOfficer } from './officers';
+import { emptySecret, newSecretProblem, SecretFields } from './secret-fields';
 import type { Session } from '.';
 import { CollectorError } from '../../../client/collector';
 
 /**
  * First use of a tablet, online: the officer signs in with their account here (or types a device code made
- * earlier), then chooses the PIN they will unlock the kiosk with every day.
+ * earlier), then chooses the PIN or passphrase they will unlock the kiosk with every day.
  */
 export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session) => void }) {
   const [withCode, setWithCode] = useState(false);
@@ -15,8 +16,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [pin2, setPin2] = useState('');
+  const [secret, setSecret] = useState(emptySecret);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -25,16 +25,15 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
     const problem =
       (withCode ? (!code.trim() ? 'Chưa nhập mã kích hoạt.' : null) : !username.trim() || !password ? 'Chưa nhập tên đăng nhập và mật khẩu.' : null) ??
       (!name.trim() ? 'Chưa nhập họ tên cán bộ.' : null) ??
-      pinProblem(pin) ??
-      (pin !== pin2 ? 'Hai lần nhập mã PIN không giống nhau.' : null);
+      newSecretProblem(secret);
     if (problem) return setError(problem);
     setBusy(true);
     setError('');
     try {
       const label = deviceName.trim() || 'Máy tính bảng';
       const device = withCode ? await enrolDevice(code, label) : await enrolWithAccount(username, password, label);
-      const { officer, key } = await addOfficer(name, pin);
-      onEnrolled(device, { officer, key });
+      const { officer, keys } = await addOfficer(name, secret.secret, secret.kind);
+      onEnrolled(device, { officer, keys });
     } catch (err) {
       setError(err instanceof CollectorError && err.status === 0 ? 'Cần có mạng để kích hoạt máy lần đầu.' : (err as Error).message);
     } finally {
@@ -75,14 +74,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (d: Device, s: Session
           Họ tên cán bộ dùng máy
           <input value={name} onInput={(e) => setName(e.currentTarget.value)} autocomplete="name" />
         </label>
-        <label>
-          Mã PIN của bạn (6–12 chữ số)
-          <input type="password" inputMode="numeric" value={pin} onInput={(e) => setPin(e.currentTarget.value)} autocomplete="new-password" />
-        </label>
-        <label>
-          Nhập lại mã PIN
-          <input type="password" inputMode="numeric" value={pin2} onInput={(e) => setPin2(e.currentTarget.value)} autocomplete="new-password" />
-        </label>
+        <SecretFields value={secret} onChange={setSecret} whose="của bạn" />
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit" class="big" disabled={busy}>{busy ? 'Đang kích hoạt…' : 'Kích hoạt máy'}</button>
       </form>

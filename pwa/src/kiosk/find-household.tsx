@@ -1,37 +1,38 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Household } from './household-records';
-import { db } from './db';
-import { sha256Hex } from './pin-crypto';
+import { blindIndex, sha256Hex } from './pin-crypto';
+import { loadRoster, rosterMatches, type RosterHousehold } from './roster';
+import type { Session } from '.';
 import { stateLabel } from './queue-screen';
 import { buildSearchIndex, search } from '../../../lib/search';
 import { checkPhone } from '../../../lib/vn-phone';
 import { checkCitizenId } from '../../../lib/vn-citizen-id';
 import { statusLabels } from '../../../lib/kiosk/household';
-import type { RosterEntry } from '../../../lib/api/kiosk';
 
 /**
- * Find a household by name without diacritics, phone or ID: this officer's households (decrypted in memory),
- * and the commune roster from the collector (names; a full phone or ID number matches by its hash).
+ * Find a household by name without diacritics, phone or ID: this officer's households (opened in memory),
+ * and their copy of the commune roster (names; a full phone or ID number matches by its blind index).
  */
-export function FindHousehold({ households, onOpen }: { households: Household[]; onOpen: (h: Household) => void }) {
+export function FindHousehold({ session, households, onOpen }: { session: Session; households: Household[]; onOpen: (h: Household) => void }) {
+  const { keys: officerKeys, officer } = session;
   const [query, setQuery] = useState('');
-  const [roster, setRoster] = useState<RosterEntry[]>([]);
-  const [rosterHits, setRosterHits] = useState<RosterEntry[]>([]);
-  useEffect(() => void db.roster.toArray().then(setRoster), []);
+  const [roster, setRoster] = useState<RosterHousehold[]>([]);
+  const [rosterHits, setRosterHits] = useState<RosterHousehold[]>([]);
+  useEffect(() => void loadRoster(officerKeys, officer.id).then(setRoster), [officerKeys, officer.id]);
   const index = useMemo(
     () => buildSearchIndex([...households.map((h) => ({ key: h.clientId, name: h.headName, phone: h.phone, idNumber: h.idNumber })), ...roster.filter((r) => !households.some((h) => h.clientId === r.clientId)).map((r) => ({ key: r.clientId, name: r.headName }))]),
     [households, roster],
   );
   const keys = search(index, query);
   const mine = keys.map((k) => households.find((h) => h.clientId === k)).filter((h): h is Household => !!h);
-  const others = keys.map((k) => roster.find((r) => r.clientId === k)).filter((r): r is RosterEntry => !!r && !households.some((h) => h.clientId === r.clientId));
+  const others = keys.map((k) => roster.find((r) => r.clientId === k)).filter((r): r is RosterHousehold => !!r && !households.some((h) => h.clientId === r.clientId));
 
   useEffect(() => {
     const phone = checkPhone(query);
     const id = checkCitizenId(query);
     const key = phone.ok ? `phone:${phone.phone}` : id.ok ? `id:${id.id}` : null;
     if (!key) return setRosterHits([]);
-    void sha256Hex(key).then((hash) => db.roster.where('keyHashes').equals(hash).toArray()).then(setRosterHits);
+    void sha256Hex(key).then((hash) => blindIndex(officerKeys, hash)).then((index) => rosterMatches(officerKeys, officer.id, [index])).then(setRosterHits);
   }, [query]);
   const fromRoster = [...others, ...rosterHits.filter((r) => !others.includes(r) && !households.some((h) => h.clientId === r.clientId))];
 

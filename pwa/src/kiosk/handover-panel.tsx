@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { kioskCollector, signedInAsOfficer, type Device } from './device';
 import { pullRoster } from './sending/pull-roster';
+import type { Session } from '.';
 import { CollectorError } from '../../../client/collector';
 import type { HandoverAnswer } from '../../../lib/api/kiosk';
 import { vietnamToday } from '../../../lib/periods';
@@ -8,7 +9,7 @@ import { vietnamToday } from '../../../lib/periods';
 type ImportAnswer = HandoverAnswer;
 
 /** Hand-over with the post office / Viettel Post staff: the list of households waiting, and their results back. */
-export function HandoverPanel({ device, onImported }: { device: Device; onImported: () => void }) {
+export function HandoverPanel({ device, session, onImported }: { device: Device; session: Session; onImported: () => void }) {
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [asking, setAsking] = useState<'xlsx' | 'csv' | null>(null);
@@ -37,7 +38,7 @@ export function HandoverPanel({ device, onImported }: { device: Device; onImport
       const body = (await (await kioskCollector(device).request('/api/kiosk/handover', { method: 'POST', body: file, timeoutMs: 120_000 })).json()) as ImportAnswer;
       setAnswer(body);
       setMessage(`Đã cập nhật ${body.updated} hộ, ${body.unchanged} hộ không đổi${body.problems.length ? `, ${body.problems.length} dòng có lỗi` : ''}.`);
-      await pullRoster(device).catch(() => undefined);
+      await pullRoster(device, session.keys, session.officer.id).catch(() => undefined);
       onImported();
     } catch (e) {
       setMessage(e instanceof CollectorError && e.status !== 0 ? e.message : 'Cần có mạng để nhập kết quả. Tệp chưa được gửi.');

@@ -1,9 +1,10 @@
-import { db, type HouseholdPlain, type HouseholdRecord, type HouseholdSecret } from './db';
-import { seal, sha256Hex, unseal } from './pin-crypto';
+import { db, type HouseholdRecord, type HouseholdSecret } from './db';
+import { blindIndex, seal, sha256Hex, unseal, type OfficerKeys } from './pin-crypto';
+import { rosterMatches } from './roster';
 import { findDuplicates, identityKeys, type KnownHousehold, type SubmittedHousehold } from '../../../lib/kiosk/household';
 
-/** A household as the screens use it: decrypted, with its record's bookkeeping. */
-export type Household = SubmittedHousehold & Omit<HouseholdRecord, 'plain' | 'secret'>;
+/** A household as the screens use it: opened, with its record's bookkeeping. */
+export type Household = SubmittedHousehold & Omit<HouseholdRecord, 'sealed'> & { shopUrl: string | null };
 
 export function emptyHousehold(officerName: string, communeCode: string, clientId: string = crypto.randomUUID()): SubmittedHousehold {
   return {
@@ -35,15 +36,19 @@ export function submittedPart(h: SubmittedHousehold): SubmittedHousehold {
   return Object.fromEntries(submittedFields.map((f) => [f, h[f]])) as unknown as SubmittedHousehold;
 }
 
-export const hashKeys = (h: Pick<SubmittedHousehold, 'phone' | 'idNumber'>) => Promise.all(identityKeys(h).map(sha256Hex));
+/** The blind indexes of a household's phone and ID number (pin-crypto.ts `blindIndex`). */
+export const hashKeys = (keys: OfficerKeys, h: Pick<SubmittedHousehold, 'phone' | 'idNumber'>) => Promise.all(identityKeys(h).map(async (k) => blindIndex(keys, await sha256Hex(k))));
 
 /** Writes are chained so a fast typist's last keystroke is also the last one stored. */
 let chain: Promise<unknown> = Promise.resolve();
 
-export function saveHousehold(key: CryptoKey, officerId: string, h: SubmittedHousehold, patch: Partial<HouseholdRecord> = {}): Promise<void> {
+/** Stores the household sealed whole; `shopUrl` (from the collector) is kept as it was unless given. */
+export function saveHousehold(keys: OfficerKeys, officerId: string, h: SubmittedHousehold, patch: Partial<HouseholdRecord> & { shopUrl?: string | null } = {}): Promise<void> {
   const write = chain.then(async () => {
-    const { phone, idNumber, ...plain } = submittedPart(h);
+    const household = submittedPart(h);
     const existing = await db.households.get(h.clientId);
+    const { shopUrl: givenShopUrl, ...recordPatch } = patch;
+    const shopUrl = givenShopUrl !== undefined ? givenShopUrl : existing ? (await unseal<HouseholdSecret>(keys.data, existing.sealed)).shopUrl : null;
     const now = new Date().toISOString();
     const record: HouseholdRecord = {
       clientId: h.clientId,
@@ -56,12 +61,10 @@ export function saveHousehold(key: CryptoKey, officerId: string, h: SubmittedHou
       serverId: null,
       problem: null,
       status: null,
-      shopUrl: null,
       ...existing,
-      ...patch,
-      plain: plain as HouseholdPlain,
-      secret: await seal(key, { phone, idNumber } satisfies HouseholdSecret),
-      keyHashes: await hashKeys({ phone, idNumber }),
+      ...recordPatch,
+      sealed: await seal(keys.data, { household, shopUrl } satisfies HouseholdSecret),
+      keyHashes: await hashKeys(keys, household),
       updatedAt: now,
     };
     await db.households.put(record);
@@ -70,16 +73,16 @@ export function saveHousehold(key: CryptoKey, officerId: string, h: SubmittedHou
   return write;
 }
 
-export async function openRecord(key: CryptoKey, r: HouseholdRecord): Promise<Household> {
-  const { plain, secret, ...meta } = r;
-  const s = await unseal<HouseholdSecret>(key, secret);
-  return { ...plain, ...s, ...meta };
+export async function openRecord(keys: OfficerKeys, r: HouseholdRecord): Promise<Household> {
+  const { sealed, ...meta } = r;
+  const { household, shopUrl } = await unseal<HouseholdSecret>(keys.data, sealed);
+  return { ...household, ...meta, shopUrl };
 }
 
-/** Every household of this officer, decrypted (newest first). */
-export async function loadHouseholds(key: CryptoKey, officerId: string): Promise<Household[]> {
+/** Every household of this officer, opened (newest first). */
+export async function loadHouseholds(keys: OfficerKeys, officerId: string): Promise<Household[]> {
   const rows = await db.households.where('officerId').equals(officerId).toArray();
-  const out = await Promise.all(rows.map((r) => openRecord(key, r)));
+  const out = await Promise.all(rows.map((r) => openRecord(keys, r)));
   return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -90,16 +93,20 @@ export async function deleteDraft(clientId: string): Promise<void> {
   });
 }
 
-/** Households sharing this one's phone or ID: on this tablet (any officer) or in the commune roster. */
-export async function duplicatesOf(h: SubmittedHousehold): Promise<{ field: 'phone' | 'idNumber'; name: string }[]> {
-  const keys = identityKeys(h);
-  const hashes = await Promise.all(keys.map(sha256Hex));
+/**
+ * Households sharing this one's phone or ID: this officer's on the tablet, or in their copy of the commune
+ * roster. Another officer's households on this tablet have other keys: the roster, or the collector's own
+ * check (409) when sending, catches those.
+ */
+export async function duplicatesOf(keys: OfficerKeys, officerId: string, h: SubmittedHousehold): Promise<{ field: 'phone' | 'idNumber'; name: string }[]> {
+  const identity = identityKeys(h);
+  const hashes = await hashKeys(keys, h);
   if (!hashes.length) return [];
-  const local = await db.households.where('keyHashes').anyOf(hashes).toArray();
-  const roster = await db.roster.where('keyHashes').anyOf(hashes).toArray();
+  const local = (await db.households.where('keyHashes').anyOf(hashes).toArray()).filter((r) => r.officerId === officerId);
+  const roster = await rosterMatches(keys, officerId, hashes);
   const known: KnownHousehold[] = [
-    ...local.map((r) => ({ key: r.clientId, name: r.plain.headName, keys: r.keyHashes })),
+    ...(await Promise.all(local.map(async (r) => ({ key: r.clientId, name: (await openRecord(keys, r)).headName, keys: r.keyHashes })))),
     ...roster.filter((r) => !local.some((l) => l.clientId === r.clientId)).map((r) => ({ key: r.clientId, name: r.headName, keys: r.keyHashes })),
   ];
-  return findDuplicates(hashes, h.clientId, known, (hash) => (keys[hashes.indexOf(hash)].startsWith('phone:') ? 'phone' : 'idNumber'));
+  return findDuplicates(hashes, h.clientId, known, (hash) => (identity[hashes.indexOf(hash)].startsWith('phone:') ? 'phone' : 'idNumber'));
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { loadDevice, type Device } from './device';
 import type { OfficerProfile } from './officers';
+import type { OfficerKeys } from './pin-crypto';
 import { EnrolScreen } from './enrol-screen';
 import { LockScreen } from './lock-screen';
 import './kiosk.css';
@@ -11,10 +12,10 @@ const Workspace = lazy(() => import('./workspace'));
 
 export interface Session {
   officer: OfficerProfile;
-  key: CryptoKey;
+  keys: OfficerKeys;
 }
 
-/** The commune kiosk: enrol the tablet once, then each officer unlocks with their own PIN. */
+/** The commune kiosk: enrol the tablet once, then each officer unlocks with their own PIN or passphrase. */
 export function KioskApp() {
   const [device, setDevice] = useState<Device | null | undefined>(undefined);
   const [session, setSession] = useState<Session | null>(null);

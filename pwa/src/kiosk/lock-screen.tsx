@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Device } from './device';
-import { addOfficer, loadOfficers, pinProblem, unlock, type OfficerProfile } from './officers';
+import { addOfficer, kindOf, loadOfficers, unlock, type OfficerProfile } from './officers';
+import { emptySecret, newSecretProblem, SecretFields } from './secret-fields';
+import { secretLabels } from './unlock-secret';
 import type { Session } from '.';
 
-/** Who is working: each officer picks their name and types their PIN; another officer can be added to the tablet. */
+/** Who is working: each officer picks their name and types their PIN or passphrase; another officer can be added to the tablet. */
 export function LockScreen({ device, onUnlocked }: { device: Device; onUnlocked: (s: Session) => void }) {
   const [officers, setOfficers] = useState<OfficerProfile[]>([]);
   const [chosen, setChosen] = useState<string>('');
@@ -12,6 +14,7 @@ export function LockScreen({ device, onUnlocked }: { device: Device; onUnlocked:
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState(emptySecret);
 
   useEffect(() => {
     void loadOfficers().then((o) => {
@@ -21,16 +24,19 @@ export function LockScreen({ device, onUnlocked }: { device: Device; onUnlocked:
     });
   }, []);
 
+  const chosenOfficer = officers.find((o) => o.id === chosen);
+  const kind = chosenOfficer ? kindOf(chosenOfficer) : 'pin';
+
   async function submit(e: Event) {
     e.preventDefault();
     setError('');
     setBusy(true);
     try {
       if (adding) {
-        const p = !name.trim() ? 'Chưa nhập họ tên cán bộ.' : pinProblem(pin);
+        const p = !name.trim() ? 'Chưa nhập họ tên cán bộ.' : newSecretProblem(secret);
         if (p) return setError(p);
-        const { officer, key } = await addOfficer(name, pin);
-        onUnlocked({ officer, key });
+        const { officer, keys } = await addOfficer(name, secret.secret, secret.kind);
+        onUnlocked({ officer, keys });
       } else {
         if (!chosen) return setError('Chọn tên của bạn.');
         const r = await unlock(chosen, pin);
@@ -66,15 +72,19 @@ export function LockScreen({ device, onUnlocked }: { device: Device; onUnlocked:
             ))}
           </fieldset>
         )}
-        <label>
-          {adding ? 'Mã PIN mới (6–12 chữ số)' : 'Mã PIN'}
-          <input type="password" inputMode="numeric" value={pin} onInput={(e) => setPin(e.currentTarget.value)} autocomplete={adding ? 'new-password' : 'current-password'} />
-        </label>
+        {adding ? (
+          <SecretFields value={secret} onChange={setSecret} whose="mới" />
+        ) : (
+          <label>
+            {secretLabels[kind].name}
+            <input type="password" inputMode={kind === 'pin' ? 'numeric' : 'text'} autocapitalize="none" spellcheck={false} value={pin} onInput={(e) => setPin(e.currentTarget.value)} autocomplete="current-password" />
+          </label>
+        )}
         {error && <p class="error" role="alert">{error}</p>}
         <button type="submit" class="big" disabled={busy}>{busy ? 'Đang mở…' : adding ? 'Thêm và mở máy' : 'Mở khoá'}</button>
       </form>
       {officers.length > 0 && (
-        <button type="button" class="link" onClick={() => (setAdding(!adding), setError(''), setPin(''))}>
+        <button type="button" class="link" onClick={() => (setAdding(!adding), setError(''), setPin(''), setSecret(emptySecret()))}>
           {adding ? 'Quay lại chọn cán bộ' : 'Thêm cán bộ khác dùng máy này'}
         </button>
       )}

@@ -4,9 +4,10 @@ import { kioskCollector, type Device } from './device';
 import type { CommuneProgress } from '../../../lib/api/kiosk';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { HandoverPanel } from './handover-panel';
+import type { Session } from '.';
 
 /** The commune's progress toward its target, from the collector; the last copy is shown offline. */
-export function ProgressScreen({ device, onChanged }: { device: Device; onChanged: () => void }) {
+export function ProgressScreen({ device, session, onChanged }: { device: Device; session: Session; onChanged: () => void }) {
   const [data, setData] = useState<{ communes: CommuneProgress[]; at: string } | null>(null);
   const [note, setNote] = useState('');
   useEffect(() => {
@@ -53,7 +54,7 @@ export function ProgressScreen({ device, onChanged }: { device: Device; onChange
           </table>
         </>
       )}
-      <HandoverPanel device={device} onImported={onChanged} />
+      <HandoverPanel device={device} session={session} onImported={onChanged} />
     </section>
   );
 }

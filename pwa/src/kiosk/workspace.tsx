@@ -9,6 +9,7 @@ import { FindHousehold } from './find-household';
 import { QueueScreen } from './queue-screen';
 import { ProgressScreen } from './progress-screen';
 import { StorageInfo } from './storage-info';
+import { ChangeSecret } from './change-secret';
 import { useAutoLock } from './auto-lock';
 import { onSync, startSending, syncNow, type SyncOptions } from './sending/schedule';
 import { reachability } from '../../../client/reachability';
@@ -21,10 +22,11 @@ interface Place {
 
 /** The officer's working screens. Where they were (screen and household) is remembered across reloads. */
 export default function Workspace({ device, session, onLock }: { device: Device; session: Session; onLock: () => void }) {
-  const { officer, key } = session;
+  const { officer, keys } = session;
   const placeKey = `kiosk-place-${officer.id}`;
   const [households, setHouseholds] = useState<Household[] | null>(null);
   const [place, setPlaceState] = useState<Place | null>(null);
+  const [changingSecret, setChangingSecret] = useState(false);
   useAutoLock(onLock);
 
   // Reloads overlap (a tab switch while a sync ends): only the latest one started may set the list, or an
@@ -32,17 +34,17 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const loads = useRef(0);
   const reload = useCallback(async () => {
     const n = ++loads.current;
-    const list = await loadHouseholds(key, officer.id);
+    const list = await loadHouseholds(keys, officer.id);
     if (n === loads.current) setHouseholds(list);
-  }, [key, officer.id]);
+  }, [keys, officer.id]);
   const setPlace = (p: Place) => {
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();
     setPlaceState(p);
     void set(placeKey, p);
   };
-  const sender = { device, key, officerId: officer.id };
-  const sync = useCallback((opts: SyncOptions = {}) => syncNow(sender, opts), [device, key, officer.id]);
+  const sender = { device, keys, officerId: officer.id };
+  const sync = useCallback((opts: SyncOptions = {}) => syncNow(sender, opts), [device, keys, officer.id]);
 
   useEffect(() => {
     void reload();
@@ -82,8 +84,12 @@ export default function Workspace({ device, session, onLock }: { device: Device;
         <span>
           Cán bộ: <strong>{officer.name}</strong> · {device.communes.map((c) => c.name).join(', ')}
         </span>
-        <button type="button" class="secondary" onClick={onLock}>Khoá máy</button>
+        <span class="row">
+          <button type="button" class="secondary" aria-expanded={changingSecret} onClick={() => setChangingSecret(!changingSecret)}>Đổi mã mở khoá</button>
+          <button type="button" class="secondary" onClick={onLock}>Khoá máy</button>
+        </span>
       </div>
+      {changingSecret && <ChangeSecret officer={officer} onDone={() => setChangingSecret(false)} />}
       <nav role="tablist" aria-label="Công việc" class="tabs">
         {tab('form', 'Đăng ký hộ')}
         {tab('find', 'Tìm hộ')}
@@ -105,9 +111,9 @@ export default function Workspace({ device, session, onLock }: { device: Device;
         />
       )}
       {view === 'summary' && current && <HouseholdSummary household={current} device={device} onNext={newHousehold} />}
-      {view === 'find' && <FindHousehold households={households} onOpen={open} />}
+      {view === 'find' && <FindHousehold session={session} households={households} onOpen={open} />}
       {view === 'queue' && <QueueScreen households={households} onOpen={open} onSync={sync} onChanged={reload} />}
-      {view === 'progress' && <ProgressScreen device={device} onChanged={() => void reload()} />}
+      {view === 'progress' && <ProgressScreen device={device} session={session} onChanged={() => void reload()} />}
       <StorageInfo />
     </main>
   );

@@ -7,8 +7,8 @@ import { useObjectUrl } from './photos';
 const SignaturePad = lazy(() => import('../signature-pad'));
 
 /** Sự đồng ý của hộ: the consent the head gives, and their signature. */
-export function ConsentFieldset({ h, update, problems, signatureId, onSignature }: FieldsetProps & { signatureId: string | null; onSignature: (png: Blob) => void }) {
-  const signatureUrl = useObjectUrl(signatureId);
+export function ConsentFieldset({ h, update, problems, session, signatureId, onSignature }: FieldsetProps & { signatureId: string | null; onSignature: (png: Blob) => void }) {
+  const signatureUrl = useObjectUrl(session.keys, signatureId);
   return (
     <fieldset>
       <legend>Sự đồng ý của hộ</legend>

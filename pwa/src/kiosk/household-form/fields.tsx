@@ -1,11 +1,13 @@
 import { householdLimits, type FieldProblem, type SubmittedHousehold } from '../../../../lib/kiosk/household';
+import type { Session } from '..';
 
 /** A problem found by "Lưu và đưa vào hàng đợi", tied to the field (its input's id) it is about. */
 export type Problem = Pick<FieldProblem, 'message' | 'warning'> & { field: string };
 
-/** What every fieldset gets: the household as typed, a way to change it, and the problems found so far. */
+/** What every fieldset gets: the household as typed, a way to change it, the problems found so far, and whose keys seal it. */
 export interface FieldsetProps {
   h: SubmittedHousehold;
+  session: Session;
   update: (patch: Partial<SubmittedHousehold>) => void;
   problems: Problem[] | null;
 }

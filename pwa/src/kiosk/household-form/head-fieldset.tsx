@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkCitizenId } from '../../../../lib/vn-citizen-id';
 import { db } from '../db';
+import { openRecord } from '../household-records';
+import type { OfficerKeys } from '../pin-crypto';
+import { rosterVillages } from '../roster';
 import type { Device } from '../device';
 import { describedBy, FieldError, problemsOf, TextField, type FieldsetProps } from './fields';
 
 /** Chủ hộ: commune, village, the head's name, phone and citizen ID. */
 export function HeadFieldset(props: FieldsetProps & { device: Device }) {
-  const { h, update, problems, device } = props;
+  const { h, update, problems, device, session } = props;
   const [villages, setVillages] = useState<string[]>([]);
   useEffect(() => {
-    void villagesOf(h.communeCode).then(setVillages);
-  }, [h.communeCode]);
+    void villagesOf(session.keys, session.officer.id, h.communeCode).then(setVillages);
+  }, [h.communeCode, session]);
   const idCheck = checkCitizenId(h.idNumber);
   return (
     <fieldset>
@@ -42,9 +45,9 @@ export function HeadFieldset(props: FieldsetProps & { device: Device }) {
   );
 }
 
-/** Villages already typed for this commune, on this tablet or in the commune roster. */
-async function villagesOf(communeCode: string): Promise<string[]> {
-  const roster = await db.roster.where('communeCode').equals(communeCode).toArray();
-  const local = await db.households.filter((r) => r.plain.communeCode === communeCode).toArray();
-  return [...new Set([...roster.map((r) => r.village), ...local.map((r) => r.plain.village)].filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
+/** Villages already typed for this commune, in this officer's households or their copy of the commune roster. */
+async function villagesOf(keys: OfficerKeys, officerId: string, communeCode: string): Promise<string[]> {
+  const roster = await rosterVillages(keys, officerId, communeCode);
+  const local = await Promise.all((await db.households.where('officerId').equals(officerId).toArray()).map((r) => openRecord(keys, r)));
+  return [...new Set([...roster, ...local.filter((h) => h.communeCode === communeCode).map((h) => h.village)].filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi'));
 }

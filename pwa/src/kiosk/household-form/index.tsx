@@ -26,19 +26,19 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
   function update(patch: Partial<SubmittedHousehold>) {
     const next = { ...h, ...patch };
     draft.change(next);
-    if (problems) void recheck(next, signatureId).then(setProblems);
+    if (problems) void recheck(session, next, signatureId).then(setProblems);
   }
 
   async function saveSignature(png: Blob) {
-    const id = await replaceSignature(h.clientId, signatureId, png);
+    const id = await replaceSignature(session.keys, h.clientId, signatureId, png);
     draft.setSignatureId(id);
     await draft.store(h, { signatureId: id });
-    if (problems) setProblems(await recheck(h, id));
+    if (problems) setProblems(await recheck(session, h, id));
   }
 
   async function queue(e: Event) {
     e.preventDefault();
-    const found = await recheck(h, signatureId);
+    const found = await recheck(session, h, signatureId);
     setProblems(found);
     if (found.some((p) => !p.warning)) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -49,7 +49,7 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
     onQueued(h.clientId);
   }
 
-  const fields = { h, update, problems };
+  const fields = { h, update, problems, session };
   return (
     <form class="household-form" onSubmit={queue} noValidate aria-labelledby="form-title">
       <h2 id="form-title">{h.headName ? `Hộ ${h.headName}` : 'Đăng ký hộ mới'}</h2>
@@ -73,9 +73,9 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
 }
 
 /** Everything the collector would refuse, plus what only this tablet knows: a missing signature, a phone or ID already used. */
-async function recheck(h: SubmittedHousehold, signatureId: string | null): Promise<Problem[]> {
+async function recheck(session: Session, h: SubmittedHousehold, signatureId: string | null): Promise<Problem[]> {
   const out: Problem[] = checkHousehold(h);
   if (!signatureId) out.push({ field: 'signature', message: 'Chủ hộ chưa ký tên.' });
-  for (const d of await duplicatesOf(h)) out.push({ field: d.field, message: d.field === 'phone' ? `Số điện thoại này đã đăng ký cho hộ ${d.name}.` : `Số CCCD/CMND này đã đăng ký cho hộ ${d.name}.` });
+  for (const d of await duplicatesOf(session.keys, session.officer.id, h)) out.push({ field: d.field, message: d.field === 'phone' ? `Số điện thoại này đã đăng ký cho hộ ${d.name}.` : `Số CCCD/CMND này đã đăng ký cho hộ ${d.name}.` });
   return out;
 }

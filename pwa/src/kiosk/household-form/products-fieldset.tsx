@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import products from '../../../../lib/region/lang-son/lang-son-products.json' with { type: 'json' };
 import { householdLimits } from '../../../../lib/kiosk/household';
 import type { PhotoRecord } from '../db';
+import type { OfficerKeys } from '../pin-crypto';
 import { FieldError, type FieldsetProps } from './fields';
 import { addProductPhotos, photosOf, removePhoto, useObjectUrl } from './photos';
 import { isStorageFull, saveProblem } from './use-draft';
 
 /** Sản phẩm: what the household sells (names from the province's list, a category each) and photos of it. */
-export function ProductsFieldset({ h, update, problems, onPhotosAdded }: FieldsetProps & { onPhotosAdded: () => Promise<void> }) {
+export function ProductsFieldset({ h, update, problems, session, onPhotosAdded }: FieldsetProps & { onPhotosAdded: () => Promise<void> }) {
   const [photos, setPhotos] = useState<PhotoRecord[]>([]);
   const [busy, setBusy] = useState('');
   useEffect(() => {
@@ -18,7 +19,7 @@ export function ProductsFieldset({ h, update, problems, onPhotosAdded }: Fieldse
     if (!files?.length) return;
     setBusy('Đang thu nhỏ ảnh…');
     try {
-      await addProductPhotos(h.clientId, Array.from(files));
+      await addProductPhotos(session.keys, h.clientId, Array.from(files));
       await onPhotosAdded();
       setPhotos(await photosOf(h.clientId));
     } catch (e) {
@@ -64,7 +65,7 @@ export function ProductsFieldset({ h, update, problems, onPhotosAdded }: Fieldse
         <ul class="photos" aria-label="Ảnh đã chụp">
           {photos.filter((p) => p.kind === 'product').map((p, i) => (
             <li key={p.id}>
-              <PhotoThumb photo={p} alt={`Ảnh sản phẩm ${i + 1}`} />
+              <PhotoThumb keys={session.keys} photo={p} alt={`Ảnh sản phẩm ${i + 1}`} />
               <button type="button" class="secondary" onClick={() => void remove(p.id)}>Xoá ảnh {i + 1}</button>
             </li>
           ))}
@@ -74,7 +75,7 @@ export function ProductsFieldset({ h, update, problems, onPhotosAdded }: Fieldse
   );
 }
 
-function PhotoThumb({ photo, alt }: { photo: PhotoRecord; alt: string }) {
-  const url = useObjectUrl(photo.id);
+function PhotoThumb({ keys, photo, alt }: { keys: OfficerKeys; photo: PhotoRecord; alt: string }) {
+  const url = useObjectUrl(keys, photo.id);
   return url ? <img src={url} alt={alt} class="thumb" /> : null;
 }

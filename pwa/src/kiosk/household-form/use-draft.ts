@@ -19,14 +19,14 @@ export type DraftHousehold = SubmittedHousehold & { signatureId?: string | null;
  * so a closed tab, a flat battery or a lock loses nothing. A failed save is said at once (`saveError`), never
  * hidden behind the last "Đã lưu nháp" time.
  */
-export function useDraft({ officer, key }: Session, initial: DraftHousehold) {
+export function useDraft({ officer, keys }: Session, initial: DraftHousehold) {
   const [h, setH] = useState<SubmittedHousehold>(() => submittedPart(initial));
   const [signatureId, setSignatureId] = useState<string | null>(initial.signatureId ?? null);
   const [savedAt, setSavedAt] = useState('');
   const [saveError, setSaveError] = useState('');
 
   const store = (next: SubmittedHousehold, patch: { signatureId?: string | null } = {}) =>
-    saveHousehold(key, officer.id, next, { state: 'draft', ...patch }).then(
+    saveHousehold(keys, officer.id, next, { state: 'draft', ...patch }).then(
       () => {
         setSavedAt(new Date().toLocaleTimeString('vi-VN'));
         setSaveError('');
@@ -44,7 +44,7 @@ export function useDraft({ officer, key }: Session, initial: DraftHousehold) {
   }
 
   /** Puts the finished household in the send queue, stamped with when it was registered. */
-  const enqueue = () => saveHousehold(key, officer.id, { ...h, registeredAt: new Date().toISOString() }, { state: 'queued', signatureId, problem: null, attempts: 0, nextAttemptAt: 0 });
+  const enqueue = () => saveHousehold(keys, officer.id, { ...h, registeredAt: new Date().toISOString() }, { state: 'queued', signatureId, problem: null, attempts: 0, nextAttemptAt: 0 });
 
   return { h, change, store, signatureId, setSignatureId, savedAt, saveError, enqueue };
 }

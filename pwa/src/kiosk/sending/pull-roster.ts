@@ -1,17 +1,16 @@
-// Status changes and the commune roster (for duplicates) since the last pull.
+// Status changes and the commune roster (for duplicates) since this officer's last pull, into their sealed copy.
 import { get, set } from 'idb-keyval';
-import { db } from '../db';
 import { kioskCollector, type Device } from '../device';
+import { storeRoster } from '../roster';
+import type { OfficerKeys } from '../pin-crypto';
 import type { HouseholdsSince } from '../../../../lib/api/kiosk';
 
-const cursorKey = (device: Device) => `kiosk-roster-cursor-${device.id}`;
+/** Each officer's copy has its own cursor: a new officer's copy starts from the beginning. */
+export const rosterCursorKey = (device: Device | { id: string }, officerId: string) => `kiosk-roster-cursor-${device.id}-${officerId}`;
 
-export async function pullRoster(device: Device): Promise<void> {
-  const since = (await get<string>(cursorKey(device))) ?? '';
+export async function pullRoster(device: Device, keys: OfficerKeys, officerId: string): Promise<void> {
+  const since = (await get<string>(rosterCursorKey(device, officerId))) ?? '';
   const { households, cursor } = await kioskCollector(device).get<HouseholdsSince>(`/api/kiosk/households?since=${encodeURIComponent(since)}`);
-  await db.transaction('rw', db.roster, db.households, async () => {
-    await db.roster.bulkPut(households);
-    for (const h of households) await db.households.update(h.clientId, { status: h.status, shopUrl: h.shopUrl, serverId: h.serverId });
-  });
-  await set(cursorKey(device), cursor);
+  await storeRoster(keys, officerId, households);
+  await set(rosterCursorKey(device, officerId), cursor);
 }

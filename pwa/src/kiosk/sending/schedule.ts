@@ -54,7 +54,7 @@ export function syncNow(sender: Sender, opts: SyncOptions = {}): Promise<void> {
 }
 
 async function runOnce(sender: Sender, opts: SyncOptions): Promise<void> {
-  const { device, officerId } = sender;
+  const { device, keys, officerId } = sender;
   const outbox = householdOutbox(sender);
   const which = { force: opts.force, only: opts.only ? (r: { clientId: string }) => r.clientId === opts.only : undefined };
   emit({ running: true, done: 0, total: (await outbox.due(which)).length + (await pendingPhotos(officerId)), message: 'Đang gửi…' });
@@ -63,8 +63,8 @@ async function runOnce(sender: Sender, opts: SyncOptions): Promise<void> {
     const sent = await outbox.flush(which);
     emit({ done: sent.delivered });
     if (sent.failure) throw sent.failure;
-    await uploadPhotos(device, officerId, () => emit({ done: state.done + 1 }));
-    await pullRoster(device);
+    await uploadPhotos(device, keys, officerId, () => emit({ done: state.done + 1 }));
+    await pullRoster(device, keys, officerId);
     failedRuns = 0;
     const refused = await db.households.where('[officerId+state]').equals([officerId, 'rejected']).count();
     const left = (await outbox.waiting()).length;

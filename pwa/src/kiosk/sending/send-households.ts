@@ -1,17 +1,18 @@
 // The kiosk's households on the shared outbox (client/outbox.ts): the queue is the household records in
-// state 'queued' of one officer (their phone and ID number are sealed with that officer's key, so only their
-// unlocked session can send them), 25 to a request. The collector answers for each household: accepted
+// state 'queued' of one officer (sealed with that officer's key, so only their unlocked session can open them,
+// just before sending), 25 to a request. The collector answers for each household: accepted
 // (sent, with its server id) or refused with a numbered problem (for the officer to fix).
 import { db, type HouseholdRecord } from '../db';
 import { kioskCollector, type Device } from '../device';
 import { openRecord, submittedPart } from '../household-records';
 import { createOutbox, type OutboxStore } from '../../../../client/outbox';
+import type { OfficerKeys } from '../pin-crypto';
 import type { SyncAnswer } from '../../../../lib/api/kiosk';
 
 /** The unlocked officer on an enrolled tablet: what sending needs. */
 export interface Sender {
   device: Device;
-  key: CryptoKey;
+  keys: OfficerKeys;
   officerId: string;
 }
 
@@ -31,12 +32,12 @@ export function householdStore(officerId: string): OutboxStore<HouseholdRecord> 
   };
 }
 
-export function householdOutbox({ device, key, officerId }: Sender) {
+export function householdOutbox({ device, keys, officerId }: Sender) {
   const collector = kioskCollector(device);
   return createOutbox(
     householdStore(officerId),
     async (records) => {
-      const households = await Promise.all(records.map(async (r) => submittedPart(await openRecord(key, r))));
+      const households = await Promise.all(records.map(async (r) => submittedPart(await openRecord(keys, r))));
       const { results } = await collector.call<SyncAnswer>('POST', '/api/kiosk/households', { households });
       await db.transaction('rw', db.households, async () => {
         for (const r of results) {
