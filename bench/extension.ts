@@ -59,7 +59,7 @@ export async function run(): Promise<Figures> {
     for (let i = 0; i < RUNS; i++)
       for (const [host, path] of pages) {
         // Not load: saved pages link assets that never arrive here; the content script runs at idle anyway.
-        await page.goto(`http://${host}${path}`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`https://${host}${path}`, { waitUntil: 'domcontentloaded' });
         const ms = await page.waitForFunction(() => {
           const read = performance.getEntriesByName('nongsan-so:read')[0];
           const features = performance.getEntriesByName('nongsan-so:features')[0];
@@ -76,7 +76,7 @@ export async function run(): Promise<Figures> {
     for (let i = 0; i < BUSY_RUNS; i++)
       samples.push(
         await (async (p) => {
-        await p.goto('http://langson.voso.vn/busy', { waitUntil: 'domcontentloaded' });
+        await p.goto('https://langson.voso.vn/busy', { waitUntil: 'domcontentloaded' });
         const ms = await p.waitForFunction(
           () => {
             // No named functions in here: tsx would wrap them in a helper the page does not have.

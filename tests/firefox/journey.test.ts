@@ -100,7 +100,7 @@ async function waitForText(page: Page, selector: string, words: string): Promise
 test('Firefox: checkout → confirmation → notice → popup → enrol → Gửi → the collector has the order', async () => {
   const page = await browser.newPage();
   for (const path of ['/p/mang-kho-bac-son-tui-500g-18342.html', '/cart', '/checkout', '/checkout/complete'])
-    await page.goto(`http://langson.postmart.vn${path}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`https://langson.postmart.vn${path}`, { waitUntil: 'domcontentloaded' });
   const notice = await waitForText(page, '[role="status"]', 'Đã ghi nhận đơn 10528');
   assert.match(notice, /2 sản phẩm nông sản/);
 
