@@ -25,6 +25,25 @@ const ADDON_ID = 'nongsan-so@langson.gov.vn';
 const UUID = '5d1c2a9e-6b0f-4f3e-9a43-2f4a1c7e8b10';
 const base = `moz-extension://${UUID}`;
 
+/**
+ * voso's home page with a "Mua ngay" button that, as a single-page app does, fetches the confirmation, shows it and
+ * moves the address to /dat-hang by pushState. Firefox ESR 140 has no Navigation API (turned off here by a pref for
+ * a newer Firefox): the extension sees the new address only because it looks again after the person's click (the
+ * home page's own changes are not watched).
+ */
+function homeThatOrdersInPlace(): string {
+  // The saved page has no <body> tag of its own: the button and its script go at its end.
+  return `${fixture('voso/fixtures/home.html')}<button id="mua-ngay" type="button" style="position:fixed;top:0;left:0;z-index:99999">Mua ngay</button><script>
+document.getElementById('mua-ngay').addEventListener('click', async () => {
+  const html = await (await fetch('/dat-hang')).text();
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  history.pushState({}, '', '/dat-hang');
+  document.title = next.title;
+  document.body.replaceWith(document.adoptNode(next.body));
+});
+</script>`;
+}
+
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startMarketplaceServer>>;
 let collector: Awaited<ReturnType<typeof startCollector>>;
@@ -38,6 +57,7 @@ before(async () => {
     .values({ id: 'e2e-2026', name: 'Đợt thử nghiệm 2026', starts_on: '2026-09-01', ends_on: '2026-12-31', report_due: '2027-01-10' })
     .execute();
   site = await startMarketplaceServer({
+    'langson.voso.vn': { '/': homeThatOrdersInPlace, '/dat-hang': fixture('voso/fixtures/order-confirmation.html') },
     'langson.postmart.vn': {
       '/p/mang-kho-bac-son-tui-500g-18342.html': fixture('postmart/fixtures/product-mang-kho.html'),
       '/cart': fixture('postmart/fixtures/cart.html'),
@@ -61,6 +81,8 @@ before(async () => {
       'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
       'intl.accept_languages': 'vi-VN, vi',
+      // As in Firefox ESR 140, which has no Navigation API (a page's pushState is not announced to the extension).
+      'dom.navigation.webidl.enabled': false,
     },
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));
@@ -141,4 +163,16 @@ test('Firefox: checkout → confirmation → notice → popup → enrol → Gử
     JSON.parse(mine[0].body).items.map((i: { name: string }) => i.name),
     ['Măng khô Bắc Sơn túi 500g', 'Khâu nhục Lạng Sơn hộp 1kg'],
   );
+});
+
+test('Firefox: a home page that becomes its confirmation by pushState after a click shows the notice', async () => {
+  const page = await browser.newPage();
+  await page.goto('https://langson.voso.vn/', { waitUntil: 'domcontentloaded' });
+  // The content script has read the home page (no order) before the person clicks.
+  await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:read').length > 0, { timeout: 15_000, polling: 200 });
+  await page.locator('#mua-ngay').click();
+  await page.waitForFunction(() => location.pathname === '/dat-hang', { timeout: 15_000 });
+  assert.equal(await page.evaluate(() => 'navigation' in globalThis), false);
+  const notice = await waitForNotice(browser, page, 'Đã ghi nhận đơn VS2611290417 cho đợt vận động');
+  assert.match(notice, /Đã ghi nhận đơn VS2611290418 cho đợt vận động/);
 });

@@ -1,7 +1,7 @@
 // The in-page notice in Firefox. It lives in a closed shadow root, which page scripts (and so puppeteer's
 // selectors, which run as scripts in the page) cannot enter. WebDriver BiDi can: asked to serialise every shadow
-// tree ("includeShadowTree": "all"), it hands the test a reference to the closed root, in which nodes are then
-// located by their accessible role and name and read in a sandbox of the test's own.
+// tree ("includeShadowTree": "all"), it hands the test a reference to the closed root, in which the notice is then
+// located and read in a sandbox of the test's own.
 import type { Browser, Page } from 'puppeteer-core';
 
 const NOTICE_NAME = 'Nông sản số: đơn hàng đã ghi nhận';
@@ -31,10 +31,10 @@ async function noticeRoot(browser: Browser, page: Page): Promise<NodeRef | null>
   return result.result.type === 'node' ? (result.result.value?.shadowRoot ?? null) : null;
 }
 
-async function locate(browser: Browser, page: Page, start: NodeRef, role: string, name: string): Promise<NodeRef[]> {
+async function locate(browser: Browser, page: Page, start: NodeRef, css: string): Promise<NodeRef[]> {
   const { result } = (await bidi(browser)('browsingContext.locateNodes', {
     context: contextOf(page),
-    locator: { type: 'accessibility', value: { role, name } },
+    locator: { type: 'css', value: css },
     startNodes: [{ sharedId: start.sharedId }],
   })) as { result: { nodes: NodeRef[] } };
   return result.nodes;
@@ -45,7 +45,7 @@ export async function waitForNotice(browser: Browser, page: Page, words: string)
   let text = '';
   for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
     const root = await noticeRoot(browser, page);
-    const [notice] = root ? await locate(browser, page, root, 'status', NOTICE_NAME) : [];
+    const [notice] = root ? await locate(browser, page, root, `[role="status"][aria-label="${NOTICE_NAME}"]`) : [];
     if (!notice) continue;
     const { result } = (await bidi(browser)('script.callFunction', {
       functionDeclaration: '(el) => el.innerText',
