@@ -8,6 +8,8 @@ export interface PageRead {
   ms: number;
   /** The detector found signs of an order or a product (a rule, a commerce path, structured data). */
   worthReading: boolean;
+  /** The page may still turn into an order as its content changes: worth reading, or a rule is written for its address. */
+  watchContent: boolean;
 }
 
 /** One behaviour of the content script. */

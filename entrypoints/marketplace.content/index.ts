@@ -1,6 +1,7 @@
 // The content script on langson.voso.vn and langson.postmart.vn. Each behaviour is a small module listed
 // here (after Refined GitHub's features). It reads the page at idle, then again whenever the page's content or
-// URL changes (watch.ts) until an order is read or the watch window ends, and hands each reading to them.
+// URL changes (watch.ts) until an order is read or the watch window ends, and hands each reading to them. A page
+// that is no order is watched for its address only, not for its own changes.
 // Kept small and cheap: on a page that is no order, a reading is a few selector queries.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { marketplaceMatches } from '../../lib/marketplaces/hosts';
@@ -55,14 +56,18 @@ export default defineContentScript({
         // One reading at a time, in order: the reader may still be loading when the page changes again.
         reading = reading.then(async () => {
           if (ctx.isInvalid) return watch.settle();
-          page = await read();
+          const next = await read(page);
+          if (next === page) return; // the same page, still no order: nothing new to tell
+          page = next;
           start = performance.now();
           tell();
           performance.measure('nongsan-so:features-again', { start, end: performance.now() });
+          watch.content(page.watchContent);
           if (hasOrder()) watch.settle();
         });
       },
       () => (page.worthReading && !hasOrder() ? WATCH_COMMERCE_MS : WATCH_MS),
+      page.watchContent,
     );
     if (hasOrder()) watch.settle();
   },

@@ -10,13 +10,17 @@ import type { Message, RecordedNotice } from '../shared/messages';
 import { provide } from '../shared/lazy-script';
 import { NoticeView, noticeCss } from './notice-view';
 
-/** Shows what was recorded, in a shadow root so the site's CSS cannot break it. */
+/**
+ * Shows what was recorded, in a closed shadow root: the site's CSS cannot break it, and the site's scripts cannot
+ * reach into it (`host.shadowRoot` is null for them), so they can neither read the order nor find its buttons.
+ */
 export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) => Promise<void>;
 
 const showNotice: ShowNotice = async (ctx, orders) => {
   const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
   const ui = await createShadowRootUi(ctx, {
     name: 'nongsan-so-notice',
+    mode: 'closed',
     position: 'overlay',
     zIndex: 2147483647,
     css: noticeCss,

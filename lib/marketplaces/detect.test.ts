@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { bundledRules } from './bundled-rules';
-import { detectPage } from './detect';
+import { detectPage, mayHaveBecomeWorthReading } from './detect';
 
 const html = import.meta.glob<string>('./*/fixtures/*.html', { eager: true, query: '?raw', import: 'default' });
 const detect = (file: string, url: string) =>
@@ -22,5 +22,25 @@ describe('detectPage', () => {
   });
   it('reads nothing off the marketplaces', () => {
     expect(detect('./voso/fixtures/cart.html', 'https://example.com/gio-hang')).toEqual({ marketplace: null, site: null, page: null, worthReading: false });
+  });
+});
+
+describe('mayHaveBecomeWorthReading (a page that was no order changed in place)', () => {
+  const home = () => parseHTML(html['./voso/fixtures/home.html']).document as unknown as Document;
+  const titled = (title: string) => Object.assign(home(), { title });
+  it('says no for a busy home or product page whose title is no order', () => {
+    expect(mayHaveBecomeWorthReading(titled('Voso 1234'), 'https://langson.voso.vn/', bundledRules)).toBe(false);
+    expect(mayHaveBecomeWorthReading(titled('Đã bán 12'), 'https://langson.voso.vn/giay-sneaker-nam-den-p101533.html', bundledRules)).toBe(false);
+    expect(mayHaveBecomeWorthReading(titled('Măng khô'), 'https://langson.postmart.vn/p/mang-kho-bac-son-tui-500g-18342.html', bundledRules)).toBe(false);
+  });
+  it('says yes where an order, checkout or cart rule is written for the address: its content may render late', () => {
+    expect(mayHaveBecomeWorthReading(titled('Voso'), 'https://langson.voso.vn/lich-su-mua-hang.html', bundledRules)).toBe(true);
+    expect(mayHaveBecomeWorthReading(titled('Voso'), 'https://langson.postmart.vn/checkout/complete', bundledRules)).toBe(true);
+  });
+  it('says yes when the title turns to an order', () => {
+    expect(mayHaveBecomeWorthReading(titled('Đặt hàng thành công'), 'https://langson.voso.vn/', bundledRules)).toBe(true);
+  });
+  it('says no off the marketplaces', () => {
+    expect(mayHaveBecomeWorthReading(titled('Đơn hàng'), 'https://example.com/', bundledRules)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../text';
 import { query } from './dom';
 import { marketplaceOf, type Marketplace } from './hosts';
 import type { PageRule, Rules, SiteRules } from './rules';
-import { findPageRule } from './site-rules';
+import { findPageRule, orderRuleFor } from './site-rules';
 
 // Signs that a page no rule knows may still hold an order or a product.
 const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
@@ -51,5 +51,24 @@ export function detectPage(doc: Document, url: string, rules: Rules): Detection 
     return { marketplace, site, page, worthReading };
   } catch {
     return none;
+  }
+}
+
+/**
+ * Whether a page found not worth reading may have become so while its address stayed the same: a rule for an order,
+ * checkout or cart page is written for its address (the rule's detect selector may render late), or its title now
+ * speaks of orders. Regular expressions only, no DOM query: the content script asks it at each change of a busy
+ * page that is no order (carousels, counters, chat), and reads the page again only when it says yes. A new
+ * address is always read again.
+ */
+export function mayHaveBecomeWorthReading(doc: Document, url: string, rules: Rules): boolean {
+  const marketplace = marketplaceOf(url);
+  if (!marketplace) return false;
+  try {
+    const u = new URL(url);
+    const site = rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase()));
+    return (!!site && orderRuleFor(site, u.pathname + u.search)) || COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
+  } catch {
+    return false;
   }
 }

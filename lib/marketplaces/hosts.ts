@@ -11,8 +11,11 @@ export const marketplaceHosts = {
 
 export type Marketplace = (typeof marketplaceHosts)[keyof typeof marketplaceHosts];
 
-/** The manifest's match patterns: these hosts and no other. */
-export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `*://${host}/*`);
+/**
+ * The manifest's match patterns: these hosts and no other, over `https://` only. On plain HTTP anyone on the
+ * network path could write the page the content script reads (and the order it records).
+ */
+export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `https://${host}/*`);
 
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {

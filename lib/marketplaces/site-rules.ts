@@ -24,6 +24,11 @@ function safeRegExp(source: string): RegExp | null {
   return re;
 }
 
+/** A rule for an order, checkout or cart page is written for this address (whatever the page shows now). */
+export function orderRuleFor(site: SiteRules, pathAndQuery: string): boolean {
+  return site.pages.some((page) => page.type !== 'product' && !!safeRegExp(page.url)?.test(pathAndQuery));
+}
+
 /** The first page rule whose URL pattern matches and whose detect selector (and words) are on the page. */
 export function findPageRule(site: SiteRules, doc: Document, pathAndQuery: string): PageRule | null {
   for (const page of site.pages) {

@@ -12,7 +12,7 @@ test('an order that does not add up waits for the person, then is sent', async (
   const { context, extensionId } = extension;
   await enrol(context, extensionId, collector);
   const page = await context.newPage();
-  await page.goto('http://langson.voso.vn/don-hang/VS2611301133');
+  await page.goto('https://langson.voso.vn/don-hang/VS2611301133');
   await recorded(page);
 
   const popup = await openPopup(context, extensionId);

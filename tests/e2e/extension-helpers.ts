@@ -67,9 +67,9 @@ export function postmartPages(ordersPage: () => string = () => fixture('postmart
 
 /** Walks product → cart → checkout → "order placed" on langson.postmart.vn. */
 export async function buyOnPostmart(page: Page) {
-  await page.goto('http://langson.postmart.vn/p/mang-kho-bac-son-tui-500g-18342.html');
+  await page.goto('https://langson.postmart.vn/p/mang-kho-bac-son-tui-500g-18342.html');
   for (const path of ['/cart', '/checkout', '/checkout/complete']) {
-    await page.goto(`http://langson.postmart.vn${path}`);
+    await page.goto(`https://langson.postmart.vn${path}`);
     await recorded(page);
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test, expect, launchWithExtension, startTestCollector } from './fixtures';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { startFailingProxy } from './failing-proxy';
+import { expectNotice } from './notice-reader';
 import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
 import { createEnrolmentCode } from '../../server/testing/seed';
 
@@ -24,8 +25,8 @@ test('offline "Gửi" queues the order, and it is delivered when the network is 
   const collector = await startTestCollector();
   await enrol(context, extensionId, collector, 'Nông Văn Dũng');
   const page = await context.newPage();
-  await page.goto('http://langson.voso.vn/dat-hang');
-  await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toContainText('VS2611290418');
+  await page.goto('https://langson.voso.vn/dat-hang');
+  await expectNotice(page, 'VS2611290418');
 
   const popup = await openPopup(context, extensionId);
   await context.setOffline(true);
@@ -53,8 +54,8 @@ test('a collector answering 502 marks nothing sent; the outbox delivers exactly 
     await enrol(context, extensionId, collector, 'Hoàng Thị Nga');
     await setCollectorUrl(context, extensionId, proxy.url);
     const page = await context.newPage();
-    await page.goto('http://langson.voso.vn/dat-hang');
-    await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toContainText('VS2611290418');
+    await page.goto('https://langson.voso.vn/dat-hang');
+    await expectNotice(page, 'VS2611290418');
     const popup = await openPopup(context, extensionId);
     await popup.getByRole('button', { name: /^Gửi/ }).click();
     await expect.poll(() => proxy.state.refused).toBeGreaterThanOrEqual(1);
@@ -143,7 +144,7 @@ test('"Báo trang lỗi" sends the page structure without the buyer’s personal
   const { context, extensionId } = extension;
   const popup = await enrol(context, extensionId, collector, 'Chu Thị Lan');
   const page = await context.newPage();
-  await page.goto('http://langson.voso.vn/dat-hang');
+  await page.goto('https://langson.voso.vn/dat-hang');
   await popup.bringToFront();
   await popup.getByRole('button', { name: 'Báo trang lỗi' }).click();
   await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/dat-hang');
@@ -151,7 +152,7 @@ test('"Báo trang lỗi" sends the page structure without the buyer’s personal
   await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
   await expect.poll(async () => (await collector.db.selectFrom('page_reports').selectAll().execute()).length).toBe(1);
   const [report] = await collector.db.selectFrom('page_reports').selectAll().orderBy('received_at', 'desc').execute();
-  expect(report.url).toBe('http://langson.voso.vn/dat-hang');
+  expect(report.url).toBe('https://langson.voso.vn/dat-hang');
   expect(report.structure).toContain('order-success');
   expect(report.structure).not.toContain('REDACTED');
 });

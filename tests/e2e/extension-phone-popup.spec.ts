@@ -3,6 +3,7 @@
 import { test, expect, launchWithExtension } from './fixtures';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { enrol, openPopup, orderCard } from './extension-helpers';
+import { expectNotice } from './notice-reader';
 
 // ui::PointerType COARSE = 2, ui::HoverType NONE = 1.
 const touchOnly = '--blink-settings=primaryPointerType=2,availablePointerTypes=2,primaryHoverType=1,availableHoverTypes=1';
@@ -13,8 +14,8 @@ test('the popup fits a 360×640 phone screen with touch-sized controls', async (
   try {
     await enrol(context, extensionId, collector);
     const page = await context.newPage();
-    await page.goto('http://langson.voso.vn/dat-hang');
-    await expect(page.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' })).toBeVisible();
+    await page.goto('https://langson.voso.vn/dat-hang');
+    await expectNotice(page, 'Đã ghi nhận đơn VS2611290417');
 
     const popup = await openPopup(context, extensionId);
     await popup.setViewportSize({ width: 360, height: 640 });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 import { startMarketplaceServer, type SitePages } from './marketplace-server';
+import { testCertificate } from './test-certificate';
 
 export const extensionDir = resolve('.output/chrome-mv3');
 
@@ -46,6 +47,8 @@ export async function launchWithExtension(marketplacePort: number, userDataDir =
       // Every other host fails at once: the saved marketplace pages link dozens of assets on voso.vn,
       // image.voso.vn, facebook…, and waiting for their DNS to time out made a page load take ~17 s.
       `--host-resolver-rules=MAP langson.postmart.vn 127.0.0.1:${marketplacePort}, MAP langson.voso.vn 127.0.0.1:${marketplacePort}, MAP * ~NOTFOUND, EXCLUDE localhost`,
+      // The fixture server's throwaway certificate, trusted by its key alone (not every certificate error).
+      `--ignore-certificate-errors-spki-list=${testCertificate().spki}`,
       ...extraArgs,
     ],
   });

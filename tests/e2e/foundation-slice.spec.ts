@@ -22,9 +22,9 @@ test.describe('extension on the real marketplace host names', () => {
     const page = await context.newPage();
     // The content script leaves a performance measure with the page type it read (bench/extension.ts reads it too).
     const readAs = () => page.waitForFunction(() => (performance.getEntriesByName('nongsan-so:read')[0] as PerformanceMeasure | undefined)?.detail?.pageType);
-    await page.goto(`http://langson.voso.vn${vosoProductPath}`);
+    await page.goto(`https://langson.voso.vn${vosoProductPath}`);
     expect(await (await readAs()).jsonValue()).toBe('product');
-    await page.goto('http://langson.postmart.vn/p/na-chi-lang-loai-1-12345.html');
+    await page.goto('https://langson.postmart.vn/p/na-chi-lang-loai-1-12345.html');
     expect(await (await readAs()).jsonValue()).toBe('product');
 
     const popup = await context.newPage();

@@ -12,6 +12,7 @@ import { signIn } from './dashboard-helpers';
 import { enrolKiosk, registerHousehold, sixDigits } from './kiosk-helpers';
 import { openPopup, orderCard, recorded, setCollectorUrl, total } from './extension-helpers';
 import { fixture, startMarketplaceServer } from './marketplace-server';
+import { expectNotice } from './notice-reader';
 import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
 import { formatDate } from '../../lib/format';
 
@@ -215,16 +216,15 @@ for (const kind of kinds) {
         await expect(popup.locator('.who')).toContainText(`${staffName} — Sở Nội vụ`);
 
         const shop = await ext.context.newPage();
-        await shop.goto('http://langson.voso.vn/na-chi-lang-loai-1-hop-2kg-p245871.html');
+        await shop.goto('https://langson.voso.vn/na-chi-lang-loai-1-hop-2kg-p245871.html');
         for (const path of ['/gio-hang', '/dat-hang']) {
-          await shop.goto(`http://langson.voso.vn${path}`);
+          await shop.goto(`https://langson.voso.vn${path}`);
           await recorded(shop);
         }
         checkoutDone = true;
-        await shop.goto('http://langson.voso.vn/dat-hang');
+        await shop.goto('https://langson.voso.vn/dat-hang');
         await recorded(shop);
-        const notice = shop.getByRole('status', { name: 'Nông sản số: đơn hàng đã ghi nhận' });
-        await expect(notice).toContainText(`Đã ghi nhận đơn ${ORDER_CODE} cho đợt vận động`);
+        await expectNotice(shop, `Đã ghi nhận đơn ${ORDER_CODE} cho đợt vận động`);
 
         // Reviewed in the popup: the farm product counts, the sneakers do not.
         await popup.reload();

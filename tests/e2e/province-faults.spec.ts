@@ -30,7 +30,7 @@ for (const kind of kinds) {
       try {
         await enrol(context, extensionId, collector, `Nông Văn Dũng ${sixDigits()}`);
         const shop = await context.newPage();
-        await shop.goto('http://langson.voso.vn/dat-hang');
+        await shop.goto('https://langson.voso.vn/dat-hang');
         await recorded(shop);
         const popup = await openPopup(context, extensionId);
         await expect(orderCard(popup, 'VS2611290417')).toBeVisible();
@@ -67,7 +67,7 @@ for (const kind of kinds) {
         ({ context, extensionId } = await launchWithExtension(site.port, profile));
         await enrol(context, extensionId, collector, `Lăng Thị Huệ ${sixDigits()}`);
         const shop = await context.newPage();
-        await shop.goto('http://langson.voso.vn/dat-hang');
+        await shop.goto('https://langson.voso.vn/dat-hang');
         await recorded(shop);
         let popup = await openPopup(context, extensionId);
         await expect(orderCard(popup, 'VS2611290418')).toBeVisible();

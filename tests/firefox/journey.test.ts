@@ -3,7 +3,10 @@
 // it. Run by `npm test` after Playwright (scripts/test.mjs), with Node's test runner:
 //   node --import tsx --test tests/firefox/journey.test.ts
 // puppeteer-core drives Firefox over WebDriver BiDi. Firefox has no host-resolver rules, so the fixture server is
-// its HTTP proxy: every http:// host but localhost goes there (the collector, on localhost, is reached directly).
+// its proxy: every host but localhost goes there (the collector, on localhost, is reached directly), the
+// marketplaces' https:// pages through a CONNECT tunnel served with the fixture server's throwaway certificate,
+// which the BiDi session accepts ("acceptInsecureCerts"). The notice is read over BiDi (./notice.ts): its shadow
+// root is closed to page scripts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,12 +17,32 @@ import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 import { createEnrolmentCode } from '../../server/testing/seed';
 import { fixture, startMarketplaceServer } from '../e2e/marketplace-server';
+import { waitForNotice } from './notice';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'nongsan-so@langson.gov.vn';
 // Fixed here so that the test knows the extension's pages' address (moz-extension://<uuid>/popup.html).
 const UUID = '5d1c2a9e-6b0f-4f3e-9a43-2f4a1c7e8b10';
 const base = `moz-extension://${UUID}`;
+
+/**
+ * voso's home page with a "Mua ngay" button that, as a single-page app does, fetches the confirmation, shows it and
+ * moves the address to /dat-hang by pushState. Firefox ESR 140 has no Navigation API (turned off here by a pref for
+ * a newer Firefox): the extension sees the new address only because it looks again after the person's click (the
+ * home page's own changes are not watched).
+ */
+function homeThatOrdersInPlace(): string {
+  // The saved page has no <body> tag of its own: the button and its script go at its end.
+  return `${fixture('voso/fixtures/home.html')}<button id="mua-ngay" type="button" style="position:fixed;top:0;left:0;z-index:99999">Mua ngay</button><script>
+document.getElementById('mua-ngay').addEventListener('click', async () => {
+  const html = await (await fetch('/dat-hang')).text();
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  history.pushState({}, '', '/dat-hang');
+  document.title = next.title;
+  document.body.replaceWith(document.adoptNode(next.body));
+});
+</script>`;
+}
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startMarketplaceServer>>;
@@ -34,6 +57,7 @@ before(async () => {
     .values({ id: 'e2e-2026', name: 'Đợt thử nghiệm 2026', starts_on: '2026-09-01', ends_on: '2026-12-31', report_due: '2027-01-10' })
     .execute();
   site = await startMarketplaceServer({
+    'langson.voso.vn': { '/': homeThatOrdersInPlace, '/dat-hang': fixture('voso/fixtures/order-confirmation.html') },
     'langson.postmart.vn': {
       '/p/mang-kho-bac-son-tui-500g-18342.html': fixture('postmart/fixtures/product-mang-kho.html'),
       '/cart': fixture('postmart/fixtures/cart.html'),
@@ -45,15 +69,20 @@ before(async () => {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    acceptInsecureCerts: true,
     // WebDriver BiDi refuses to open moz-extension:// pages (the popup, the options) without it.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': site.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': site.port,
       'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
       'intl.accept_languages': 'vi-VN, vi',
+      // As in Firefox ESR 140, which has no Navigation API (a page's pushState is not announced to the extension).
+      'dom.navigation.webidl.enabled': false,
     },
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));
@@ -84,10 +113,7 @@ async function openExtensionPage(path: string, ready: string): Promise<Page> {
 async function waitForText(page: Page, selector: string, words: string): Promise<string> {
   const handle = await page.waitForFunction(
     (sel, w) => {
-      // Also inside open shadow roots: the notice renders in one.
-      const roots: (Document | ShadowRoot)[] = [document];
-      for (const host of document.querySelectorAll('*')) if (host.shadowRoot) roots.push(host.shadowRoot);
-      for (const r of roots) for (const el of r.querySelectorAll(sel)) if (el.textContent?.includes(w)) return el.textContent;
+      for (const el of document.querySelectorAll(sel)) if (el.textContent?.includes(w)) return el.textContent;
       return null;
     },
     { timeout: 15_000, polling: 200 },
@@ -99,10 +125,16 @@ async function waitForText(page: Page, selector: string, words: string): Promise
 
 test('Firefox: checkout → confirmation → notice → popup → enrol → Gửi → the collector has the order', async () => {
   const page = await browser.newPage();
-  for (const path of ['/p/mang-kho-bac-son-tui-500g-18342.html', '/cart', '/checkout', '/checkout/complete'])
-    await page.goto(`http://langson.postmart.vn${path}`, { waitUntil: 'domcontentloaded' });
-  const notice = await waitForText(page, '[role="status"]', 'Đã ghi nhận đơn 10528');
+  await page.goto('https://langson.postmart.vn/p/mang-kho-bac-son-tui-500g-18342.html', { waitUntil: 'domcontentloaded' });
+  for (const path of ['/cart', '/checkout', '/checkout/complete']) {
+    await page.goto(`https://langson.postmart.vn${path}`, { waitUntil: 'domcontentloaded' });
+    // The background has stored the page (its items carry over to the confirmation), as the person would wait.
+    await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:recorded').length > 0, { timeout: 15_000, polling: 200 });
+  }
+  const notice = await waitForNotice(browser, page, 'Đã ghi nhận đơn 10528');
   assert.match(notice, /2 sản phẩm nông sản/);
+  // The page's own scripts cannot reach into it.
+  assert.equal(await page.evaluate(() => document.querySelector('nongsan-so-notice')?.shadowRoot), null);
 
   const options = await openExtensionPage('options.html', 'input[name="collector"]');
   await options.locator('input[name="collector"]').fill(`http://localhost:${collector.port}`);
@@ -131,4 +163,16 @@ test('Firefox: checkout → confirmation → notice → popup → enrol → Gử
     JSON.parse(mine[0].body).items.map((i: { name: string }) => i.name),
     ['Măng khô Bắc Sơn túi 500g', 'Khâu nhục Lạng Sơn hộp 1kg'],
   );
+});
+
+test('Firefox: a home page that becomes its confirmation by pushState after a click shows the notice', async () => {
+  const page = await browser.newPage();
+  await page.goto('https://langson.voso.vn/', { waitUntil: 'domcontentloaded' });
+  // The content script has read the home page (no order) before the person clicks.
+  await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:read').length > 0, { timeout: 15_000, polling: 200 });
+  await page.locator('#mua-ngay').click();
+  await page.waitForFunction(() => location.pathname === '/dat-hang', { timeout: 15_000 });
+  assert.equal(await page.evaluate(() => 'navigation' in globalThis), false);
+  const notice = await waitForNotice(browser, page, 'Đã ghi nhận đơn VS2611290417 cho đợt vận động');
+  assert.match(notice, /Đã ghi nhận đơn VS2611290418 cho đợt vận động/);
 });

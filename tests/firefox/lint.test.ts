@@ -26,3 +26,10 @@ test('web-ext lint: the Firefox build has no errors and no unexpected warnings',
       (w.message === 'Unsafe call to import for argument 0' && w.file === 'content-scripts/marketplace.js'));
   assert.deepEqual(report.warnings.filter((w) => !expected(w)).map((w) => `${w.code} ${w.file}: ${w.message}`), []);
 });
+
+test('the content script and the pages it loads are for the two marketplaces over https:// only', () => {
+  const manifest = JSON.parse(readFileSync(`${build}/manifest.json`, 'utf8'));
+  const https = ['https://langson.postmart.vn/*', 'https://langson.voso.vn/*'];
+  assert.deepEqual(manifest.content_scripts.map((c: { matches: string[] }) => c.matches.toSorted()), [https]);
+  assert.deepEqual(manifest.permissions.filter((p: string) => p.includes('langson')).toSorted(), https);
+});
