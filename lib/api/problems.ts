@@ -54,6 +54,9 @@ export const problems = {
   '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
   '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
   '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
+  // The marketplaces' own volume (server/api/province/marketplace-volume.ts).
+  '409.70': { status: 409, vi: 'Sàn này đã có số liệu cho một hoặc nhiều ngày trong khoảng này; sửa hoặc xóa dòng đó trước để không tính hai lần.', en: 'This marketplace already has a volume report covering some of these days.' },
+  '404.70': { status: 404, vi: 'Không tìm thấy dòng số liệu khối lượng này (có thể đã bị xóa).', en: 'No such marketplace volume report.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -56,7 +56,7 @@ export function AgencyReport({ period }: { period: Period }) {
       </p>
       <StatusMessage error={live.error} />
       <StatusMessage error={versions.error} />
-      {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" />}
+      {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" base="CB, CC, VC, NLĐ của cơ quan" />}
       <StatusMessage message={message} />
       {tally &&
         (confirming ? (
