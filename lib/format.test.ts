@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatVnd, parseDate } from './format';
+import { formatDate, formatNumber, formatPercent, formatVnd, parseDate, parseDecimal } from './format';
 
 describe('display formats', () => {
   it('writes VND with dot thousands', () => {
@@ -27,5 +27,21 @@ describe('formatPercent', () => {
     expect(formatPercent(2 / 40)).toBe('5%');
     expect(formatPercent(1 / 8)).toBe('12,5%');
     expect(formatPercent(1)).toBe('100%');
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads a comma as the decimal mark and dots as thousands', () => {
+    expect(parseDecimal('8,5')).toBe(8.5);
+    expect(parseDecimal(' 12 ')).toBe(12);
+    expect(parseDecimal('1.250,75')).toBe(1250.75);
+    expect(parseDecimal('0,125')).toBe(0.125);
+  });
+  it('refuses what is not a number or groups thousands wrongly', () => {
+    expect(parseDecimal('8.5')).toBeNull();
+    expect(parseDecimal('abc')).toBeNull();
+    expect(parseDecimal('')).toBeNull();
+    expect(parseDecimal('-3')).toBeNull();
+    expect(parseDecimal('1,2,3')).toBeNull();
   });
 });

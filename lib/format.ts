@@ -43,3 +43,10 @@ export function formatPercent(rate: number): string {
   if (p > 0 && p < 1) return `${new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 2 }).format(p)}%`;
   return `${formatNumber(p)}%`;
 }
+
+/** A number as Vietnamese write it: "8,5" → 8.5, "1.250,5" → 1250.5 (dot groups thousands); null when it is not one. */
+export function parseDecimal(text: string): number | null {
+  const t = text.replace(/\s/g, '');
+  if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(t)) return null;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
+}
