@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import { ChartTable } from './chart-table';
-import { linear, niceTicks } from './chart-scale';
+import { linear, niceTicks, px } from './chart-scale';
 
 export interface Bar {
   label: string;
@@ -24,7 +24,8 @@ export function BarChart({ title, summary, bars, format, limit = 10, restNoun = 
   const shown = sorted.slice(0, limit);
   const rest = sorted.slice(limit);
   const ticks = niceTicks(0, Math.max(0, ...sorted.map((b) => b.value)));
-  const x = linear(0, ticks.hi, labelW, labelW + barW);
+  const xAt = linear(0, ticks.hi, labelW, labelW + barW);
+  const x = (v: number) => px(xAt(v));
   const height = top + shown.length * row + (rest.length ? row : 0) + 4;
   return (
     <figure class="dash-chart">
@@ -46,7 +47,7 @@ export function BarChart({ title, summary, bars, format, limit = 10, restNoun = 
               <text x={labelW - 8} y={y + row / 2 + 4} text-anchor="end" font-size="13">
                 {b.label.length > 44 ? `${b.label.slice(0, 43)}…` : b.label}
               </text>
-              <rect x={labelW} y={y + 4} width={Math.max(0, x(b.value) - labelW)} height={row - 8} fill="#2e7d32" data-value={b.value} />
+              <rect x={labelW} y={y + 4} width={px(Math.max(0, x(b.value) - labelW))} height={row - 8} fill="#2e7d32" data-value={b.value} />
               <text x={x(b.value) + 6} y={y + row / 2 + 4} font-size="13">
                 {format(b.value)}
               </text>

@@ -86,3 +86,6 @@ export function dateTicks(first: string, last: string, count = 6): string[] {
   for (let d = d0; d <= d0 + span; d += step) out.push(dayIso(d));
   return out;
 }
+
+/** A position rounded to a tenth of a pixel: what the SVG needs, without float noise (53,400000000000006). */
+export const px = (n: number) => Math.round(n * 10) / 10;

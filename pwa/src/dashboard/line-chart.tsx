@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { ChartTable } from './chart-table';
 import { formatDate } from '../../../lib/format';
-import { dateTicks, linear, niceTicks, timeScale } from './chart-scale';
+import { dateTicks, linear, niceTicks, px, timeScale } from './chart-scale';
 
 export interface Point {
   /** yyyy-mm-dd */
@@ -33,12 +33,14 @@ export function LineChart(props: {
   const id = useId();
   const values = points.map((p) => p.value).concat(target ?? []);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), { integer });
-  const y = linear(ticks.lo, ticks.hi, H - pad.b, pad.t);
+  const yAt = linear(ticks.lo, ticks.hi, H - pad.b, pad.t);
+  const y = (v: number) => px(yAt(v));
   const dates = points.map((p) => p.date).sort();
   const first = dates[0] ?? '';
   const last = dates.at(-1) ?? '';
-  const x = timeScale(first, last, pad.l + 8, W - pad.r - 8);
-  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  const xAt = timeScale(first, last, pad.l + 8, W - pad.r - 8);
+  const x = (d: string) => px(xAt(d));
+  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.date)},${y(p.value)}`).join(' ');
   return (
     <figure class="dash-chart">
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${W} ${H}`} width="100%">

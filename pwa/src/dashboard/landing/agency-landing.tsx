@@ -48,7 +48,7 @@ export function AgencyLanding({ period }: { period: Period }) {
           {
             label: figureNames.participants,
             value: formatNumber(tally.participants),
-            note: tally.headcount === null ? 'chưa có tổng số CB, CC, VC, NLĐ của cơ quan để tính tỷ lệ' : `trên ${formatNumber(tally.headcount)} CB, CC, VC, NLĐ của cơ quan: ${formatPercent(tally.participationRate ?? 0)}`,
+            note: tally.headcount === null ? 'chưa có tổng số CB, CC, VC, NLĐ của cơ quan để tính tỷ lệ' : `người tham gia trên ${formatNumber(tally.headcount)} CB, CC, VC, NLĐ của cơ quan: ${formatPercent(tally.participationRate ?? 0)}`,
           },
           { label: figureNames.farmItems, value: formatNumber(tally.farmItems) },
           { label: figureNames.amountVnd, value: <Money vnd={tally.amountVnd} /> },

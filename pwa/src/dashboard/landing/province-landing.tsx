@@ -36,7 +36,7 @@ export function ProvinceLanding({ period }: { period: Period }) {
       <NumberCards
         label="Toàn tỉnh đến hôm nay"
         cards={[
-          { label: figureNames.participants, value: formatNumber(live.participants), note: `trên ${formatNumber(base)} CB, CC, VC, NLĐ toàn tỉnh: ${formatPercent(base ? live.participants / base : 0)}` },
+          { label: figureNames.participants, value: formatNumber(live.participants), note: `người tham gia trên ${formatNumber(base)} CB, CC, VC, NLĐ toàn tỉnh: ${formatPercent(base ? live.participants / base : 0)}` },
           { label: figureNames.farmItems, value: formatNumber(live.farmItems) },
           { label: figureNames.amountVnd, value: <Money vnd={live.amountVnd} /> },
         ]}
