@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTicks, dayNumber, linear, niceTicks, timeScale } from './chart-scale';
+import { dateTicks, dayNumber, linear, niceTicks, px, timeScale } from './chart-scale';
 
 // Every expected figure below is worked out by hand from the rule "1, 2 or 5 × 10ⁿ, about five steps".
 describe('niceTicks', () => {
@@ -68,5 +68,12 @@ describe('dateTicks', () => {
     expect(dateTicks('2021-08-01', '2021-08-05')).toEqual(['2021-08-01', '2021-08-02', '2021-08-03', '2021-08-04', '2021-08-05']);
     expect(dateTicks('2021-08-01', '2021-08-12')).toEqual(['2021-08-01', '2021-08-03', '2021-08-05', '2021-08-07', '2021-08-09', '2021-08-11']);
     expect(dateTicks('2021-08-01', '2021-08-31')).toEqual(['2021-08-01', '2021-08-08', '2021-08-15', '2021-08-22', '2021-08-29']);
+  });
+});
+
+describe('px', () => {
+  it('rounds a position to a tenth of a pixel: 8,5 t on a 0–10 t axis from y = 220 to 24 sits at 53,4', () => {
+    expect(px(linear(0, 10, 220, 24)(8.5))).toBe(53.4);
+    expect(px(94.04999)).toBe(94);
   });
 });

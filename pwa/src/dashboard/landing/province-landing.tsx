@@ -69,8 +69,8 @@ function AgencyList({ agencies }: { agencies: RollupAgency[] }) {
     <ul class="dash-agency-list">
       {agencies.map((a) => (
         <li key={a.code}>
-          {a.name}
-          {a.report.overdue && <span class="dash-badge dash-badge--overdue"> quá hạn</span>}
+          {a.name}{' '}
+          {a.report.overdue && <span class="dash-badge dash-badge--overdue">quá hạn</span>}
           {a.report.state === 'late' && a.report.submittedAt && <span class="dash-muted"> (nộp {formatDate(a.report.submittedAt)})</span>}
         </li>
       ))}
