@@ -23,6 +23,8 @@ async function enrolAndSubmit(base: string, code: string, fullName: string, orde
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
 
 test('fresh install: province admin from the CLI, accounts, an agency reports, the province rolls up and exports', async ({ browser }) => {
+  // Eight screens each checked with axe and kept as screenshots: more than the default minute on a shared machine.
+  test.setTimeout(150_000);
   const collector = await startTestCollector();
   try {
     createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021', 'Trần Thị Sở');

@@ -71,7 +71,7 @@ function AgencyList({ agencies }: { agencies: RollupAgency[] }) {
         <li key={a.code}>
           {a.name}{' '}
           {a.report.overdue && <span class="dash-badge dash-badge--overdue">quá hạn</span>}
-          {a.report.state === 'late' && a.report.submittedAt && <span class="dash-muted"> (nộp {formatDate(a.report.submittedAt)})</span>}
+          {a.report.state === 'late' && a.report.submittedAt && <span class="dash-muted">(nộp {formatDate(a.report.submittedAt)})</span>}
         </li>
       ))}
     </ul>
