@@ -34,7 +34,7 @@ describe('volumeDays', () => {
 });
 
 describe('staffShare', () => {
-  it('is staff kg over the reported tonnes of the reported days: 4 kg of 67,5 t', () => {
+  it('is staff kg over the reported tonnes of the reported days: 4 kg of 59,5 t', () => {
     const days = volumeDays(
       [
         { marketplace: 'voso', startsOn: '2021-09-06', endsOn: '2021-09-12', kg: 56_000 },

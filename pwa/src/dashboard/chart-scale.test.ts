@@ -20,6 +20,10 @@ describe('niceTicks', () => {
     expect(niceTicks(0, 480_000)).toEqual({ lo: 0, hi: 500_000, step: 100_000, values: [0, 100_000, 200_000, 300_000, 400_000, 500_000] });
   });
 
+  it('goes up to the next nice step: 12 / 5 = 2,4 → steps of 5, so 0–12 is drawn 0–15', () => {
+    expect(niceTicks(0, 12)).toEqual({ lo: 0, hi: 15, step: 5, values: [0, 5, 10, 15] });
+  });
+
   it('steps of 0,2 without float drift (0,6 not 0,6000000000000001)', () => {
     expect(niceTicks(0, 0.9).values).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });

@@ -10,10 +10,10 @@ describe('agencyNextSteps', () => {
     expect(agencyNextSteps(fresh)[2].text).toBe('Gửi báo cáo của cơ quan cho Sở TT&TT (còn 12 ngày đến hạn).');
   });
 
-  it('codes issued but nobody counted yet: remind the staff; two orders waiting: review them', () => {
-    const steps = agencyNextSteps({ ...fresh, headcount: 120, codesIssued: 5, pendingReview: 2, daysLeft: 0 });
+  it('codes issued but nobody counted yet: remind the staff; one order waiting: review it', () => {
+    const steps = agencyNextSteps({ ...fresh, headcount: 120, codesIssued: 5, pendingReview: 1, daysLeft: 0 });
     expect(steps.map((s) => s.href)).toEqual(['/bang-dieu-khien/nguoi-tham-gia', '/bang-dieu-khien/can-xem-xet', '/bang-dieu-khien/bao-cao']);
-    expect(steps[1].text).toBe('Xem xét 2 đơn đang chờ: đơn chưa xem xét chưa được tính.');
+    expect(steps[1].text).toBe('Xem xét 1 đơn đang chờ: đơn chưa xem xét chưa được tính.');
     expect(steps[2].text).toBe('Gửi báo cáo của cơ quan cho Sở TT&TT (hạn là hôm nay).');
   });
 
