@@ -1,14 +1,11 @@
-import { Money } from '../../../../components/money';
-import { NumberCards } from '../../../../components/number-cards';
 import { StatusMessage } from '../../../../components/status-message';
 import { formatDate, formatNumber, formatPercent } from '../../../../lib/format';
 import { daysFrom, vietnamToday, type Period } from '../../../../lib/periods';
-import { figureNames } from '../../../../lib/vocabulary';
 import type { Tally } from '../../../../lib/tally';
 import type { ReportSummary } from '../../../../lib/api/agency';
 import { navigate } from '../../app';
 import { useLoad } from '../use-load';
-import { deadlineText } from './deadline';
+import { Standing } from './standing';
 import { agencyNextSteps } from './next-steps';
 
 /**
@@ -34,26 +31,14 @@ export function AgencyLanding({ period }: { period: Period }) {
     daysLeft: daysFrom(today, period.reportDue),
   });
   return (
-    <section aria-labelledby="today-h">
-      <h2 id="today-h">
-        Hôm nay {formatDate(today)}: {period.name}
-      </h2>
-      <p>
-        <strong>{deadlineText(period.reportDue, today)}.</strong>{' '}
-        {report ? `Đã gửi báo cáo lần ${report.version} ngày ${formatDate(report.submittedAt)}${report.late ? ' (nộp muộn)' : ''}.` : 'Cơ quan chưa gửi báo cáo của đợt này.'}
-      </p>
-      <NumberCards
-        label="Cơ quan đến hôm nay"
-        cards={[
-          {
-            label: figureNames.participants,
-            value: formatNumber(tally.participants),
-            note: tally.headcount === null ? 'chưa có tổng số CB, CC, VC, NLĐ của cơ quan để tính tỷ lệ' : `người tham gia trên ${formatNumber(tally.headcount)} CB, CC, VC, NLĐ của cơ quan: ${formatPercent(tally.participationRate ?? 0)}`,
-          },
-          { label: figureNames.farmItems, value: formatNumber(tally.farmItems) },
-          { label: figureNames.amountVnd, value: <Money vnd={tally.amountVnd} /> },
-        ]}
-      />
+    <Standing
+      period={period}
+      today={today}
+      status={report ? `Đã gửi báo cáo lần ${report.version} ngày ${formatDate(report.submittedAt)}${report.late ? ' (nộp muộn)' : ''}.` : 'Cơ quan chưa gửi báo cáo của đợt này.'}
+      label="Cơ quan đến hôm nay"
+      figures={tally}
+      base={tally.headcount === null ? 'chưa có tổng số CB, CC, VC, NLĐ của cơ quan để tính tỷ lệ' : `người tham gia trên ${formatNumber(tally.headcount)} CB, CC, VC, NLĐ của cơ quan: ${formatPercent(tally.participationRate ?? 0)}`}
+    >
       <h3>Việc cần làm tiếp</h3>
       {steps.length ? (
         <ol class="dash-steps">
@@ -69,6 +54,6 @@ export function AgencyLanding({ period }: { period: Period }) {
       ) : (
         <p>Không còn việc gì cho đợt này: báo cáo đã gửi và không có đơn nào chờ xem xét.</p>
       )}
-    </section>
+    </Standing>
   );
 }

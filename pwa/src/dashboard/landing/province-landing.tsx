@@ -1,13 +1,11 @@
 import { Money } from '../../../../components/money';
-import { NumberCards } from '../../../../components/number-cards';
 import { StatusMessage } from '../../../../components/status-message';
 import { formatDate, formatNumber, formatPercent } from '../../../../lib/format';
 import { vietnamToday, type Period } from '../../../../lib/periods';
-import { figureNames } from '../../../../lib/vocabulary';
 import type { Rollup, RollupAgency } from '../../../../lib/api/province';
 import { navigate } from '../../app';
 import { useLoad } from '../use-load';
-import { deadlineText } from './deadline';
+import { Standing } from './standing';
 
 /**
  * Sở TT&TT's first screen: where the province stands today in the period (the three figures against 28.385), the
@@ -26,21 +24,14 @@ export function ProvinceLanding({ period }: { period: Period }) {
   const base = data.provinceHeadcount;
   const full = `/bang-dieu-khien/tong-hop?dot=${encodeURIComponent(period.id)}`;
   return (
-    <section aria-labelledby="today-h">
-      <h2 id="today-h">
-        Hôm nay {formatDate(today)}: {period.name}
-      </h2>
-      <p>
-        Đợt từ {formatDate(period.startsOn)} đến {formatDate(period.endsOn)}. <strong>{deadlineText(period.reportDue, today)}.</strong>
-      </p>
-      <NumberCards
-        label="Toàn tỉnh đến hôm nay"
-        cards={[
-          { label: figureNames.participants, value: formatNumber(live.participants), note: `người tham gia trên ${formatNumber(base)} CB, CC, VC, NLĐ toàn tỉnh: ${formatPercent(base ? live.participants / base : 0)}` },
-          { label: figureNames.farmItems, value: formatNumber(live.farmItems) },
-          { label: figureNames.amountVnd, value: <Money vnd={live.amountVnd} /> },
-        ]}
-      />
+    <Standing
+      period={period}
+      today={today}
+      status={`Đợt từ ${formatDate(period.startsOn)} đến ${formatDate(period.endsOn)}.`}
+      label="Toàn tỉnh đến hôm nay"
+      figures={live}
+      base={`người tham gia trên ${formatNumber(base)} CB, CC, VC, NLĐ toàn tỉnh: ${formatPercent(base ? live.participants / base : 0)}`}
+    >
       <p class="dash-muted">
         Số đang có trên máy chủ, kể cả của cơ quan chưa nộp báo cáo (tạm tính). Theo {data.counts.submitted + data.counts.late} báo cáo đã nộp: {formatNumber(data.totals.participants)} người, {formatNumber(data.totals.farmItems)} mặt hàng, <Money vnd={data.totals.amountVnd} />.
       </p>
@@ -59,7 +50,7 @@ export function ProvinceLanding({ period }: { period: Period }) {
           Xem bảng tổng hợp từng cơ quan
         </a>
       </p>
-    </section>
+    </Standing>
   );
 }
 
