@@ -36,35 +36,41 @@ export const volumeReportRequest = v.object({
 });
 export type VolumeReportRequest = v.InferInput<typeof volumeReportRequest>;
 
-/** One report as the collector keeps it. */
-export interface VolumeReport {
-  id: string;
-  marketplace: Marketplace;
-  span: VolumeSpan;
-  startsOn: string;
+/** One report as the collector keeps it (tonnes to the kg). */
+export const volumeReportSchema = v.object({
+  id: v.string(),
+  marketplace: v.picklist(marketplaces),
+  span: v.picklist(volumeSpans),
+  startsOn: v.string(),
   /** The report's last day (startsOn for a day, six days later for a week). */
-  endsOn: string;
-  tonnes: number;
-  source: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+  endsOn: v.string(),
+  tonnes: v.number(),
+  source: v.string(),
+  recordedBy: v.string(),
+  recordedAt: v.string(),
+});
+export type VolumeReport = v.InferOutput<typeof volumeReportSchema>;
 
 /** One day of GET /api/province/marketplace-volume. */
-export interface VolumeDay {
-  date: string;
+export const volumeDaySchema = v.object({
+  date: v.string(),
   /** Tonnes the marketplaces reported for the day (a week's report counts a seventh on each of its days); null: none reported. */
-  tonnes: number | null;
+  tonnes: v.nullable(v.number()),
   /** Marketplaces whose reports cover the day: one of two means the day's figure is partial. */
-  marketplaces: Marketplace[];
+  marketplaces: v.array(v.picklist(marketplaces)),
   /** Staff purchases counted that day (kg, estimated from the items' weights). */
-  staffKg: number;
-}
+  staffKg: v.number(),
+});
+export type VolumeDay = v.InferOutput<typeof volumeDaySchema>;
 
 /** GET /api/province/marketplace-volume answer. */
-export interface VolumeAnswer {
-  scope: { from: string; to: string; label: string };
-  aimTonnesPerDay: number;
-  reports: VolumeReport[];
-  days: VolumeDay[];
-}
+export const volumeAnswerSchema = v.object({
+  scope: v.object({ from: v.string(), to: v.string(), label: v.string() }),
+  aimTonnesPerDay: v.number(),
+  reports: v.array(volumeReportSchema),
+  days: v.array(volumeDaySchema),
+});
+export type VolumeAnswer = v.InferOutput<typeof volumeAnswerSchema>;
+
+/** DELETE /api/province/marketplace-volume/:id answer. */
+export const volumeDeletedSchema = v.object({ id: v.string() });
