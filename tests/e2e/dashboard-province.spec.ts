@@ -163,6 +163,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expectAccessible(page);
     // Viettel Post reported 8,5 tonnes for 20/08/2021; typed as a Vietnamese decimal.
     await page.getByRole('link', { name: 'Nhập số liệu khối lượng của các sàn' }).click();
+    // The link goes to the form on the same page: it is scrolled into view, not left below the fold.
+    await expect(page.getByRole('group', { name: 'Nhập khối lượng theo báo cáo của sàn' })).toBeInViewport();
     await page.getByLabel('Sàn (đơn vị báo cáo)').selectOption({ label: 'Viettel Post (langson.voso.vn)' });
     await page.getByLabel('Ngày (dd/mm/yyyy)').fill('20/08/2021');
     await page.getByLabel('Khối lượng (tấn)').fill('8.5');

@@ -3,7 +3,8 @@ import { navigate } from '../app';
 
 /**
  * What a chart or list shows when it has nothing yet: why, and the one thing to do about it, as a link to the
- * page where it is done (never a heading over nothing).
+ * page where it is done (never a heading over nothing). A link to "#…" (a form on the same page) is left to the
+ * browser, which scrolls to it and starts keyboard focus there.
  */
 export function EmptyState({ children, action }: { children: ComponentChildren; action?: { href: string; label: string } }) {
   return (
@@ -11,7 +12,7 @@ export function EmptyState({ children, action }: { children: ComponentChildren; 
       <p>{children}</p>
       {action && (
         <p>
-          <a class="dash-action" href={action.href} onClick={(e) => navigate(e, action.href)}>
+          <a class="dash-action" href={action.href} onClick={action.href.startsWith('#') ? undefined : (e) => navigate(e, action.href)}>
             {action.label}
           </a>
         </p>

@@ -26,7 +26,7 @@ export function DailyKg({ scope }: { scope: Scope }) {
         <StatusMessage error={error} />
         {!data && !error && <p>Đang tải…</p>}
         {data && data.byDay.length === 0 && (
-          <EmptyState action={{ href: '/bang-dieu-khien/tong-hop', label: 'Xem cơ quan nào chưa bắt đầu' }}>
+          <EmptyState action={{ href: `/bang-dieu-khien/tong-hop${location.search}`, label: 'Xem cơ quan nào chưa bắt đầu' }}>
             Chưa có đơn nông sản nào của cán bộ được tính trong đợt (hoặc tháng) đã chọn. Các cơ quan cấp mã đăng ký cho cán bộ; đơn được tính hiện ở đây theo ngày đặt.
           </EmptyState>
         )}
