@@ -12,14 +12,14 @@ export function usePeriods() {
 
 /**
  * Picks a campaign period; the choice lives in ?dot= so a link or a reload keeps it. With no period running today
- * (`value` empty) the list opens on "chọn đợt" and past periods stay one choice away.
+ * (`value` empty) the list says so and the other periods stay one choice away.
  */
 export function PeriodPicker({ periods, value, onChange }: { periods: Period[]; value: string; onChange: (id: string) => void }) {
   return (
     <label>
       Đợt báo cáo
       <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {!value && <option value="">Chọn một đợt đã qua để xem</option>}
+        {!value && <option value="">Không có đợt nào hôm nay; chọn một đợt để xem</option>}
         {periods.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name} ({formatDate(p.startsOn)} – {formatDate(p.endsOn)}, hạn báo cáo {formatDate(p.reportDue)})

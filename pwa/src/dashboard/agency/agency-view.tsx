@@ -38,7 +38,7 @@ export function AgencyView({ agencyName }: { agencyName: string }) {
         <>
           <StatusMessage error={periods.error} />
           {periods.data && periods.data.periods.length > 0 && <PeriodPicker periods={periods.data.periods} value={period?.id ?? ''} onChange={pick} />}
-          {periods.data && !period && <NoPeriod canCreate={false} hasPast={periods.data.periods.length > 0} />}
+          {periods.data && !period && <NoPeriod canCreate={false} periods={periods.data.periods} />}
           {period && page === 'hom-nay' && <AgencyLanding key={period.id} period={period} />}
           {page === 'bao-cao' && <AgencyHeadcount />}
           {period && page === 'bao-cao' && <AgencyReport period={period} />}

@@ -67,7 +67,7 @@ export function ProvinceView() {
           )}
         </div>
       )}
-      {needsScope && periods.data && !period && !(month && !landing) && <NoPeriod canCreate hasPast={list.length > 0} />}
+      {needsScope && periods.data && !period && !(month && !landing) && <NoPeriod canCreate periods={list} />}
       {landing && period && <ProvinceLanding key={period.id} period={period} />}
       {scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
       {scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
