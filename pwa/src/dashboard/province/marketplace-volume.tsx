@@ -80,13 +80,19 @@ export function MarketplaceVolume({ scope }: { scope: Scope }) {
   );
 }
 
+/**
+ * A fresh id for one report typed in. Not crypto.randomUUID: the dashboard may be opened over plain http on the
+ * province's network, where only getRandomValues exists.
+ */
+const newReportId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 const blank = { marketplace: marketplaces[0] as Marketplace, span: 'day' as VolumeSpan, startsOn: '', tonnes: '', source: '' };
 
 /** One operator's report typed in: which marketplace, a day or a week, the tonnes, and where the figure came from. */
 function VolumeForm({ onSaved }: { onSaved: () => void }) {
   const [form, setForm] = useState({ ...blank, startsOn: formatDate(vietnamToday()) });
   // One id per report typed, kept across retries so a second click or a resend stores it once.
-  const [id, setId] = useState(() => crypto.randomUUID());
+  const [id, setId] = useState(newReportId);
   const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof blank) => (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
@@ -103,7 +109,7 @@ function VolumeForm({ onSaved }: { onSaved: () => void }) {
       await sendJson('POST', '/api/province/marketplace-volume', { id, marketplace: form.marketplace, span: form.span, startsOn, tonnes: t, source: form.source });
       setMessage({ text: `Đã lưu ${tonnes(t)} của ${operatorOf[form.marketplace]} ${form.span === 'week' ? 'tuần từ' : 'ngày'} ${formatDate(startsOn)}.` });
       setForm((f) => ({ ...f, tonnes: '', source: '' }));
-      setId(crypto.randomUUID());
+      setId(newReportId());
       onSaved();
     } catch (err) {
       setMessage({ text: `Chưa lưu được: ${describeError(err)}`, error: true });
