@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatPercent } from '../lib/format';
 import { DateText } from './date-text';
 import { Money } from './money';
 import { filterRows, sortRows, type CellValue, type SortState } from './table-sort';
@@ -21,7 +21,7 @@ function Cell({ value, kind = 'text' }: { value: CellValue; kind: Column<unknown
   if (value === null || value === '') return <>—</>;
   if (typeof value === 'number') {
     if (kind === 'vnd') return <Money vnd={value} />;
-    if (kind === 'percent') return <>{formatNumber(value * 100)}%</>;
+    if (kind === 'percent') return <>{formatPercent(value)}</>;
     return <>{formatNumber(value)}</>;
   }
   return kind === 'date' ? <DateText iso={value} /> : <>{value}</>;

@@ -8,6 +8,8 @@ describe('Money', () => {
     const { root } = mount(<p>Tổng đơn: <Money vnd={1250000} /></p>);
     expect(root.textContent).toBe('Tổng đơn: 1.250.000 ₫');
     expect(root.querySelector('data')!.getAttribute('value')).toBe('1250000');
+    // The stylesheets (pwa/src/styles.css, the popup's) keep .money on one line: "₫" never wraps alone.
+    expect(root.querySelector('data')!.className).toBe('money');
   });
   it('rounds half đồng away and shows an unknown amount as a dash', () => {
     expect(mount(<Money vnd={690000.4} />).root.textContent).toBe('690.000 ₫');

@@ -33,3 +33,20 @@ export function parseDate(text: string): string | null {
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+
+/**
+ * A share (0–1) as a percentage: 0,05 → "5%", 0,1234 → "12,3%". Under 1% it keeps two significant digits, so 2 people
+ * of 28.385 read "0,007%", not a "0%" that looks like nobody.
+ */
+export function formatPercent(rate: number): string {
+  const p = rate * 100;
+  if (p > 0 && p < 1) return `${new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 2 }).format(p)}%`;
+  return `${formatNumber(p)}%`;
+}
+
+/** A number as Vietnamese write it: "8,5" → 8.5, "1.250,5" → 1250.5 (dot groups thousands); null when it is not one. */
+export function parseDecimal(text: string): number | null {
+  const t = text.replace(/\s/g, '');
+  if (!/^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(t)) return null;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
+}

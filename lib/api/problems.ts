@@ -58,6 +58,9 @@ export const problems = {
   '409.20': { status: 409, vi: 'Cơ quan đã có đơn vị trực thuộc mang tên này.', en: 'The agency already has a sub-unit with this name.' },
   '409.21': { status: 409, vi: 'Đơn vị trực thuộc này đã có người đăng ký nên không xóa được; có thể ngừng hoạt động đơn vị.', en: 'This sub-unit has people enrolled: deactivate it instead of deleting it.' },
   '409.22': { status: 409, vi: 'Đơn vị trực thuộc này đã ngừng hoạt động; bật lại đơn vị trước khi cấp mã.', en: 'This sub-unit is inactive: reactivate it before issuing codes.' },
+  // The marketplaces' own volume (server/api/province/marketplace-volume.ts).
+  '409.70': { status: 409, vi: 'Sàn này đã có số liệu cho một hoặc nhiều ngày trong khoảng này; sửa hoặc xóa dòng đó trước để không tính hai lần.', en: 'This marketplace already has a volume report covering some of these days.' },
+  '404.70': { status: 404, vi: 'Không tìm thấy dòng số liệu khối lượng này (có thể đã bị xóa).', en: 'No such marketplace volume report.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -34,6 +34,7 @@ import {
 } from '../../lib/api/province';
 import { periodSchema } from '../../lib/api/public';
 import { unitListSchema, unitSchema } from '../../lib/api/agency-units';
+import { volumeAnswerSchema, volumeDeletedSchema, volumeReportSchema } from '../../lib/api/marketplace-volume';
 
 type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province';
 interface Call {
@@ -97,6 +98,9 @@ forEachDatabase((deps) => {
     ids.unit = await unit('/api/agency/units', agency.token, 'Văn phòng Sở');
     ids.spareUnit = await unit('/api/agency/units', agency.token, 'Phòng Tổ chức');
     ids.provinceSpareUnit = await unit('/api/province/agencies/UBND-181/units', province.token, 'Phòng Giáo dục và Đào tạo');
+    // A marketplace's day to delete (its own day, so the week the POST line records does not overlap it).
+    const volume = await deps().app.request('/api/province/marketplace-volume', { method: 'POST', headers: { Authorization: `Bearer ${province.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ id: randomUUID(), marketplace: 'postmart', span: 'day', startsOn: '2021-08-20', tonnes: 3.5, source: 'Bưu điện tỉnh' }) });
+    ids.volume = ((await volume.json()) as { id: string }).id;
   });
 
   const calls: Record<string, Call> = {
@@ -179,6 +183,9 @@ forEachDatabase((deps) => {
     'GET /api/province/charts': { who: 'province', status: 200, schema: chartsSchema, path: () => '/api/province/charts?month=2021-08' },
     'GET /api/province/leading-shops': { who: 'province', status: 200, schema: leadingShopsSchema, path: () => `/api/province/leading-shops?period=${ids.periodId}&by=kg` },
     'GET /api/province/not-started': { who: 'province', status: 200, schema: notStartedSchema },
+    'GET /api/province/marketplace-volume': { who: 'province', status: 200, schema: volumeAnswerSchema, path: () => '/api/province/marketplace-volume?month=2021-08' },
+    'POST /api/province/marketplace-volume': { who: 'province', status: 201, schema: volumeReportSchema, body: () => ({ id: randomUUID(), marketplace: 'voso', span: 'week', startsOn: '2021-08-09', tonnes: 60, source: 'Báo cáo tuần của Viettel Post' }) },
+    'DELETE /api/province/marketplace-volume/:id': { who: 'province', status: 200, schema: volumeDeletedSchema, path: () => `/api/province/marketplace-volume/${ids.volume}` },
     'PATCH /api/province/communes/:code': { who: 'province', status: 200, schema: communePatchAnswerSchema, path: () => '/api/province/communes/06181', body: () => ({ householdCount: 1200 }) },
     'PATCH /api/province/districts/:code': { who: 'province', status: 200, schema: districtPatchAnswerSchema, path: () => '/api/province/districts/181', body: () => ({ signupDeadline: '2030-03-31' }) },
     'PUT /api/province/rules': {

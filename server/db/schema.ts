@@ -19,6 +19,8 @@ export interface FoundationTables {
   users: UserTable;
   user_communes: { user_id: string; commune_code: string };
   tokens: TokenTable;
+  /** Migration 0701: the marketplaces' volume as their operators report it (kg, a day or a week). */
+  marketplace_volumes: { id: string; marketplace: string; span: string; starts_on: string; ends_on: string; kg: number; source: string; recorded_by: string; recorded_at: string };
 }
 
 export type UserRole = 'province' | 'agency' | 'officer';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { expectAccessible, signIn } from './dashboard-helpers';
+import { desktop, expectAccessible, keepScreenshot, signIn } from './dashboard-helpers';
 import { createAgencyFocalPoint, createEnrolmentCode, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // An agency focal point's whole period, against the real collector: codes → staff enrol and submit through
@@ -32,8 +32,10 @@ async function saved(page: Page, click: () => Promise<void>): Promise<{ download
 }
 
 test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, collector }) => {
+  // A whole period with an axe check on each of its seven screens: longer than the default minute on a shared machine.
+  test.setTimeout(120_000);
   const focal = await createAgencyFocalPoint(collector.db, 'SNV');
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser.newContext({ ...desktop, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/ma-dang-ky`);
   await signIn(page, focal.username, testPassword);
@@ -75,8 +77,10 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   expect((await enrolAndSubmit(collector.url, codes[1], 'Hoàng Thị Đào', [manual]))[0].status).toBe('accepted');
   expect((await enrolAndSubmit(collector.url, codes[2], 'Lê Văn Bình', [sampleOrder({ orderCode: shared })]))[0].status).toBe('flagged');
 
-  // Who has taken part, searched without diacritics.
+  // Who has taken part, searched without diacritics. No period runs today (the pack's 2021 one is over): the
+  // agency picks it.
   await page.getByRole('link', { name: 'Người tham gia' }).click();
+  await page.getByLabel('Đợt báo cáo').selectOption('2021-dot-1');
   await expect(page.getByText('1 trong 3 cán bộ đã đăng ký có mua nông sản trong đợt này.')).toBeVisible();
   // Sorting works from the keyboard: the column header is a button.
   const people = page.getByRole('table', { name: 'Cán bộ đã đăng ký và số liệu trong đợt' });
@@ -132,8 +136,25 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   expect(revokedAt).toBeLessThanOrEqual(Date.now());
   expect(await collector.db.selectFrom('staff_orders').select('id').where('staff_id', '=', bìnhRow.id).execute()).toHaveLength(1);
 
+  // "Hôm nay": where the agency stands in the period and what to do next (no headcount yet, report overdue).
+  await page.getByRole('link', { name: 'Hôm nay' }).click();
+  await expect(page.getByRole('heading', { name: /^Hôm nay \d{2}\/\d{2}\/\d{4}: Đợt 1 năm 2021$/ })).toBeVisible();
+  await expect(page.getByText(/^Hạn báo cáo 30\/09\/2021: đã quá hạn \d+ ngày\. Cơ quan chưa gửi báo cáo của đợt này\.$/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Cơ quan đến hôm nay' }).locator('li')).toHaveText([
+    'Số CB, CC, VC, NLĐ tham gia2chưa có tổng số CB, CC, VC, NLĐ của cơ quan để tính tỷ lệ',
+    'Số lượng mặt hàng nông sản2',
+    'Số tiền mua (đồng)690.000 ₫',
+  ]);
+  const steps = page.locator('.dash-steps li');
+  await expect(steps).toHaveText([
+    'Nhập tổng số CB, CC, VC, NLĐ của cơ quan: tỷ lệ tham gia của cơ quan được tính trên số này. Nhập tổng số',
+    /^Gửi báo cáo của cơ quan cho Sở TT&TT \(đã quá hạn \d+ ngày\)\. Gửi báo cáo$/,
+  ]);
+  await expectAccessible(page);
+  await keepScreenshot(page, 'co-quan-hom-nay');
+
   // The tally, then submit: confirmation, locked version 1 with who and when, marked late (the first period ended in 2021).
-  await page.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
+  await steps.getByRole('link', { name: 'Nhập tổng số' }).click();
   // The agency enters its own headcount, the base of its participation rate.
   await page.getByLabel('Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của cơ quan').fill('80');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();

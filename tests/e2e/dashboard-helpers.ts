@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expect } from './fixtures';
+import { expect, test } from './fixtures';
 
 /** Runs the real `npm run admin -- create-province-admin` against the test collector's data. */
 export function createProvinceAdmin(collector: object, username: string, password: string, name = 'Trần Thị Sở') {
@@ -21,4 +21,15 @@ export async function signIn(page: Page, username: string, password: string) {
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** The province's and agencies' desktop (issue 15: every dashboard screen tried at 1366×768). */
+export const desktop = { viewport: { width: 1366, height: 768 } };
+
+/** A full-page screenshot kept with the run's results (test-results/, not committed) and attached to the report. */
+export async function keepScreenshot(page: Page, name: string) {
+  const info = test.info();
+  const path = info.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
 }

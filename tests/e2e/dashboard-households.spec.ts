@@ -66,7 +66,8 @@ test('province creates a commune officer and follows the commune toward 50% of h
   await row.getByRole('button', { name: 'Lưu số hộ của xã hưng đạo' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã lưu số hộ của Xã Hưng Đạo: 4.' })).toBeVisible();
   await expect(row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' })).toHaveValue('4');
-  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'Lưu', '3', '2', '2', /^50% ✓ đạt/, '31/12/2021']);
+  // No deadline until the province sets one (a fresh install does not invent 31/12/2021).
+  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'Lưu', '3', '2', '2', /^50% ✓ đạt/, '—']);
   const district = page.getByRole('table', { name: 'Theo huyện' }).getByRole('row', { name: /Huyện Bình Gia/ });
   await expect(district).toContainText('50% ✓ đạt');
   // Phase-1 districts report earlier: the province moves Bình Gia's deadline, and a wrong date is refused.

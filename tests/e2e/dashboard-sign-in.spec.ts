@@ -1,5 +1,7 @@
 import { test, expect } from './fixtures';
-import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
+import { createProvinceAdmin, desktop, expectAccessible, keepScreenshot, signIn } from './dashboard-helpers';
+import { formatDate } from '../../lib/format';
+import { vietnamToday } from '../../lib/periods';
 
 // Fresh install: the first province account comes from `npm run admin`, then everything happens in the browser.
 
@@ -12,7 +14,7 @@ test('province admin from the command line signs in, survives an expired session
     const user = await collector.db.selectFrom('users').select('id').where('username', '=', 'so.tttt').executeTakeFirstOrThrow();
     await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('subject_id', '=', user.id).execute();
   };
-  const context = await browser.newContext();
+  const context = await browser.newContext(desktop);
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien`);
   await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
@@ -26,15 +28,29 @@ test('province admin from the command line signs in, survives an expired session
   await expect(page.getByRole('heading', { name: /Sở Thông tin và Truyền thông/ })).toBeVisible();
   await expect(page.getByText('Trần Thị Sở — Sở Thông tin và Truyền thông')).toBeVisible();
 
+  // The first screen is "Hôm nay". The shipped pack's only period is Đợt 1 năm 2021, long over: no agency is shown
+  // as overdue for it; the province is told to create the current period, with the link to do it.
+  const today = formatDate(vietnamToday());
+  const year = vietnamToday().slice(0, 4);
+  await expect(page.getByRole('link', { name: 'Hôm nay' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText(`Hôm nay (${today}) không có đợt vận động nào đang diễn ra, nên chưa có gì để tổng hợp.`)).toBeVisible();
+  await expect(page.getByText('Quá hạn')).toHaveCount(0);
+  await expect(page.getByLabel('Đợt báo cáo')).toHaveValue('');
+  await expectAccessible(page);
+  await keepScreenshot(page, 'so-hom-nay-chua-co-dot');
+
   // Go to a sub-page, then let the collector forget the session: the page stays, a sign-in dialog covers it.
-  await page.getByRole('link', { name: 'Đợt vận động' }).click();
+  await page.getByRole('link', { name: 'Tạo đợt vận động mới' }).click();
   await expect(page).toHaveURL(/\/bang-dieu-khien\/dot/);
+  // The form proposes a period from today (the first of this year), not 2021 dates.
+  await expect(page.getByLabel('Tên đợt')).toHaveValue(`Đợt 1 năm ${year}`);
+  await expect(page.getByLabel('Từ ngày (dd/mm/yyyy)')).toHaveValue(today);
   await page.getByLabel('Tên đợt').fill('Đợt 2 năm 2021');
   await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('01/10/2021');
   await page.getByLabel('Đến ngày (dd/mm/yyyy)').fill('31/12/2021');
   await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('31/02/2022');
   await page.getByRole('button', { name: 'Thêm đợt' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.');
+  await expect(page.getByRole('alert')).toHaveText(`Ngày cần theo dạng dd/mm/yyyy, ví dụ ${today}.`);
   await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('05/01/2022');
   await endSessions();
   await page.getByRole('button', { name: 'Thêm đợt' }).click();

@@ -272,7 +272,8 @@ for (const kind of kinds) {
       await expect(page.getByRole('heading', { name: `Tổng hợp Đợt cuối năm 2026 ${run}` })).toBeVisible();
       await expect(page.getByText(/: 1 đã nộp đúng hạn, 0 nộp muộn, \d+ chưa nộp/)).toBeVisible();
       const totals = page.getByRole('list', { name: 'Tổng toàn tỉnh theo báo cáo đã nộp' });
-      await expect(totals).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}/ 28.385 người`);
+      // 1 of the province's 28.385, to two significant digits: 0,0035%.
+      await expect(totals).toContainText(`Số CB, CC, VC, NLĐ tham gia${expected.participants}người tham gia trên 28.385 CB, CC, VC, NLĐ toàn tỉnh: 0,0035%`);
       await expect(totals).toContainText(`Số tiền mua (đồng)${vnd(expected.vnd)}`);
       const rows = page.getByRole('table', { name: 'Từng cơ quan' }).locator('tbody tr');
       await page.getByLabel('Tìm cơ quan (không cần gõ dấu)').fill('so noi vu');

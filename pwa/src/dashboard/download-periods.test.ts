@@ -15,10 +15,11 @@ describe('period choice', () => {
     { id: 'a', name: 'Đợt 1', startsOn: '2021-08-01', endsOn: '2021-09-30', reportDue: '2021-09-30' },
     { id: 'b', name: 'Đợt 2', startsOn: '2021-10-01', endsOn: '2021-12-31', reportDue: '2021-12-31' },
   ];
-  it('takes the one in the URL, else the latest started, else the first', () => {
+  it('takes the one in the URL, else the one running today, else none (not a past campaign)', () => {
     expect(choosePeriod(periods, 'a', '2021-11-01')?.id).toBe('a');
     expect(choosePeriod(periods, null, '2021-11-01')?.id).toBe('b');
-    expect(choosePeriod(periods, 'zz', '2021-01-01')?.id).toBe('a');
+    expect(choosePeriod(periods, 'zz', '2021-01-01')).toBeNull();
+    expect(choosePeriod(periods, null, '2026-12-01')).toBeNull();
     expect(choosePeriod([], null)).toBeNull();
   });
 });

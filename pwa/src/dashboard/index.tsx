@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { getJson, sendJson, setApiSession } from './api';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { SignIn } from './sign-in';
-import { AgencyView } from './agency/agency-view';
-import { ProvinceView } from './province/province-view';
-import { OfficerView } from './officer-view';
+
+// Each role's screens load after sign-in, so the sign-in page (/bang-dieu-khien's first load) carries none of them.
+const ProvinceView = lazy(() => import('./province/province-view').then((m) => ({ default: m.ProvinceView })));
+const AgencyView = lazy(() => import('./agency/agency-view').then((m) => ({ default: m.AgencyView })));
+const OfficerView = lazy(() => import('./officer-view').then((m) => ({ default: m.OfficerView })));
 import './dashboard.css';
 
 /**
@@ -65,7 +68,9 @@ export function DashboardApp() {
         </button>
       </section>
       <div {...inert(expired)} key={user.id}>
-        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} /> : <OfficerView />}
+        <Suspense fallback={<p class="loading">Đang tải…</p>}>
+          {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} /> : <OfficerView />}
+        </Suspense>
       </div>
       {expired && (
         <div class="dash-modal" role="dialog" aria-modal="true" aria-label="Đăng nhập lại">

@@ -10,6 +10,7 @@ import { provinceRegionRoutes } from './region';
 import { provinceRulesRoutes } from './rules';
 import { provincePageReportRoutes } from './page-reports';
 import { provinceReportRoutes } from './reports';
+import { provinceMarketplaceVolumeRoutes } from './marketplace-volume';
 
 /** /api/province: Sở TT&TT (province token). */
 export const provinceApi = (deps: AppDeps) =>
@@ -24,4 +25,5 @@ export const provinceApi = (deps: AppDeps) =>
     ['/rules', provinceRulesRoutes(deps)],
     ['/page-reports', provincePageReportRoutes(deps)],
     ['/reports', provinceReportRoutes(deps)],
+    ['/marketplace-volume', provinceMarketplaceVolumeRoutes(deps)],
   ]);

@@ -116,6 +116,9 @@ const access: Record<string, Entry> = {
   'GET /api/province/charts': { allow: ['province'], ok: 200, path: () => '/api/province/charts?month=2021-08' },
   'GET /api/province/leading-shops': { allow: ['province'], ok: 200, path: (p) => `/api/province/leading-shops?period=${p.periodId}&by=kg` },
   'GET /api/province/not-started': { allow: ['province'], ok: 200 },
+  'GET /api/province/marketplace-volume': { allow: ['province'], ok: 200, path: () => '/api/province/marketplace-volume?month=2021-08' },
+  'POST /api/province/marketplace-volume': { allow: ['province'], ok: 201, body: () => ({ id: randomUUID(), marketplace: 'postmart', span: 'week', startsOn: '2021-08-09', tonnes: 42.5, source: 'Báo cáo tuần của Bưu điện tỉnh' }) },
+  'DELETE /api/province/marketplace-volume/:id': { allow: ['province'], ok: 200, path: (p) => `/api/province/marketplace-volume/${p.volumeId}` },
   'POST /api/kiosk/device-codes': { allow: officers, ok: 201, body: () => ({}) },
   'POST /api/kiosk/enrol': { allow: everyone, ok: 201, body: async () => ({ code: await newDeviceCode(), deviceName: 'Máy xã' }) },
   'GET /api/kiosk/device': { allow: kiosks, ok: 200 },
@@ -181,6 +184,7 @@ forEachDatabase((deps) => {
     await made(send('/api/page-reports', person.token, { json: pageReport() }), 201);
     const pageReports = await made<{ reports: { id: string }[] }>(send('/api/province/page-reports', province.token), 200);
     const unitOf = async (name: string) => (await made<{ id: string }>(send('/api/agency/units', agency.token, { json: { name } }), 201)).id;
+    const volume = await made<{ id: string }>(send('/api/province/marketplace-volume', province.token, { json: { id: randomUUID(), marketplace: 'voso', span: 'day', startsOn: '2021-08-20', tonnes: 9.25, source: 'Viettel Post, báo cáo ngày' } }), 201);
 
     Object.assign(principals, {
       staff: { role: 'staff', subjectId: person.id, agencyCode: 'SNV' },
@@ -208,6 +212,7 @@ forEachDatabase((deps) => {
       orderId: sent.body.results[0].serverId!,
       lineNo: '0',
       periodId: period.id,
+      volumeId: volume.id,
       reportId: report.id,
       provinceReportId: provinceReport.id,
       pageReportId: pageReports.reports[0].id,

@@ -57,7 +57,7 @@ export function AgencyReport({ period }: { period: Period }) {
       </p>
       <StatusMessage error={live.error} />
       <StatusMessage error={versions.error} />
-      {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" />}
+      {tally && <TallyCards tally={tally} label="Số liệu hiện tại của cơ quan" base="CB, CC, VC, NLĐ của cơ quan" />}
       {tally && live.data?.units && <UnitFigures units={live.data.units} total={tally} caption="Số liệu hiện tại theo đơn vị trực thuộc" />}
       <StatusMessage message={message} />
       {tally &&

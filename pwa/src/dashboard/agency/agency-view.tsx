@@ -8,8 +8,11 @@ import { EnrolmentCodes } from './enrolment-codes';
 import { Participants } from './participants';
 import { ReviewOrders } from './review-orders';
 import { AgencyUnits } from './units';
+import { AgencyLanding } from '../landing/agency-landing';
+import { NoPeriod } from '../no-period';
 
 const tabs: Tab[] = [
+  { slug: 'hom-nay', label: 'Hôm nay' },
   { slug: 'bao-cao', label: 'Báo cáo của cơ quan' },
   { slug: 'can-xem-xet', label: 'Đơn cần xem xét' },
   { slug: 'nguoi-tham-gia', label: 'Người tham gia' },
@@ -38,7 +41,9 @@ export function AgencyView({ agencyName }: { agencyName: string }) {
       ) : (
         <>
           <StatusMessage error={periods.error} />
-          {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pick} />}
+          {periods.data && periods.data.periods.length > 0 && <PeriodPicker periods={periods.data.periods} value={period?.id ?? ''} onChange={pick} />}
+          {periods.data && !period && <NoPeriod canCreate={false} periods={periods.data.periods} />}
+          {period && page === 'hom-nay' && <AgencyLanding key={period.id} period={period} />}
           {page === 'bao-cao' && <AgencyHeadcount />}
           {period && page === 'bao-cao' && <AgencyReport period={period} />}
           {period && page === 'can-xem-xet' && <ReviewOrders periodId={period.id} />}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatDate, parseDate } from '../../../../lib/format';
@@ -6,6 +6,7 @@ import { describeError, sendJson } from '../api';
 import { foldVietnamese } from '../../../../lib/text';
 import { usePeriods, type Period } from '../periods';
 import { PeriodLimits } from './period-limits';
+import { proposedPeriod, vietnamToday } from '../../../../lib/periods';
 
 /** A stable id for a new period from its name and start: "Đợt 2 năm 2021" from 01/10/2021 → "2021-10-dot-2-nam-2021". */
 export function periodId(name: string, startsOn: string): string {
@@ -15,13 +16,30 @@ export function periodId(name: string, startsOn: string): string {
 
 const empty = { name: '', startsOn: '', endsOn: '', reportDue: '' };
 
+/** The new-period form's starting values: from today (lib/periods.ts), typed as the form shows them. */
+function proposal(periods: Period[]) {
+  const p = proposedPeriod(periods);
+  return { name: p.name, startsOn: formatDate(p.startsOn), endsOn: formatDate(p.endsOn), reportDue: formatDate(p.reportDue) };
+}
+
 /** Campaign periods and their report deadlines, as data the province adds and corrects (dates typed dd/mm/yyyy). */
 export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
   const periods = usePeriods();
   const [editing, setEditing] = useState<Period | null>(null);
   const [form, setForm] = useState(empty);
   const [message, setMessage] = useState<Outcome | null>(null);
-  const field = (k: keyof typeof empty) => ({ value: form[k], onInput: (e: Event) => setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value })) });
+  // Until someone types, the new-period form holds the proposal made from today and the periods already there.
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (periods.data && !editing && !touched) setForm(proposal(periods.data.periods));
+  }, [periods.data, editing, touched]);
+  const field = (k: keyof typeof empty) => ({
+    value: form[k],
+    onInput: (e: Event) => {
+      setTouched(true);
+      setForm((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+    },
+  });
 
   function edit(p: Period) {
     setEditing(p);
@@ -34,14 +52,14 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
     const name = form.name.trim();
     const dates = { startsOn: parseDate(form.startsOn), endsOn: parseDate(form.endsOn), reportDue: parseDate(form.reportDue) };
     if (!name) return setMessage({ text: 'Xin nhập tên đợt.', error: true });
-    if (!dates.startsOn || !dates.endsOn || !dates.reportDue) return setMessage({ text: 'Ngày cần theo dạng dd/mm/yyyy, ví dụ 30/09/2021.', error: true });
+    if (!dates.startsOn || !dates.endsOn || !dates.reportDue) return setMessage({ text: `Ngày cần theo dạng dd/mm/yyyy, ví dụ ${formatDate(vietnamToday())}.`, error: true });
     if (dates.endsOn < dates.startsOn) return setMessage({ text: 'Ngày kết thúc phải sau ngày bắt đầu.', error: true });
     try {
       if (editing) await sendJson('PATCH', `/api/province/periods/${encodeURIComponent(editing.id)}`, { name, ...dates });
       else await sendJson('POST', '/api/province/periods', { id: periodId(name, dates.startsOn), name, ...dates });
       setMessage({ text: editing ? `Đã lưu ${name}.` : `Đã thêm ${name}.`, error: false });
       setEditing(null);
-      setForm(empty);
+      setTouched(false);
       periods.reload();
       onChanged();
     } catch (err) {
@@ -93,15 +111,15 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
             </label>
             <label>
               Từ ngày (dd/mm/yyyy)
-              <input inputMode="numeric" placeholder="01/10/2021" {...field('startsOn')} />
+              <input inputMode="numeric" {...field('startsOn')} />
             </label>
             <label>
               Đến ngày (dd/mm/yyyy)
-              <input inputMode="numeric" placeholder="31/12/2021" {...field('endsOn')} />
+              <input inputMode="numeric" {...field('endsOn')} />
             </label>
             <label>
               Hạn báo cáo (dd/mm/yyyy)
-              <input inputMode="numeric" placeholder="31/12/2021" {...field('reportDue')} />
+              <input inputMode="numeric" {...field('reportDue')} />
             </label>
           </div>
           <button type="submit">{editing ? 'Lưu thay đổi' : 'Thêm đợt'}</button>{' '}
@@ -111,7 +129,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
               class="secondary"
               onClick={() => {
                 setEditing(null);
-                setForm(empty);
+                setTouched(false);
               }}
             >
               Hủy sửa

@@ -11,8 +11,11 @@ import { HouseholdProgress } from './household-progress';
 import { LeadingShops } from './leading-shops';
 import { RollupPanel } from './rollup';
 import type { Scope } from './scope';
+import { ProvinceLanding } from '../landing/province-landing';
+import { NoPeriod } from '../no-period';
 
 const allTabs: Tab[] = [
+  { slug: 'hom-nay', label: 'Hôm nay' },
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
   { slug: 'theo-ngay', label: 'Theo thời gian' },
   { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
@@ -33,7 +36,9 @@ export function ProvinceView() {
   const [month, setMonth] = useState(readQuery('thang'));
   const period = periods.data ? choosePeriod(periods.data.periods, wanted) : null;
   const scope: Scope | null = month ? { month } : period ? { period: period.id } : null;
-  const needsScope = page === 'tong-hop' || page === 'theo-ngay' || page === 'dau-tau';
+  const landing = page === 'hom-nay';
+  const needsScope = landing || page === 'tong-hop' || page === 'theo-ngay' || page === 'dau-tau';
+  const list = periods.data?.periods ?? [];
 
   function pickPeriod(id: string) {
     writeQuery('dot', id);
@@ -53,16 +58,20 @@ export function ProvinceView() {
       {needsScope && (
         <div class="dash-row">
           <StatusMessage error={periods.error} />
-          {periods.data && period && <PeriodPicker periods={periods.data.periods} value={period.id} onChange={pickPeriod} />}
-          <label>
-            Hoặc xem theo tháng
-            <input type="month" value={month ?? ''} onChange={(e) => pickMonth(e.currentTarget.value)} />
-          </label>
+          {list.length > 0 && <PeriodPicker periods={list} value={period?.id ?? ''} onChange={pickPeriod} />}
+          {!landing && (
+            <label>
+              Hoặc xem theo tháng
+              <input type="month" value={month ?? ''} onChange={(e) => pickMonth(e.currentTarget.value)} />
+            </label>
+          )}
         </div>
       )}
-      {needsScope && scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
-      {needsScope && scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
-      {needsScope && scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
+      {needsScope && periods.data && !period && !(month && !landing) && <NoPeriod canCreate periods={list} />}
+      {landing && period && <ProvinceLanding key={period.id} period={period} />}
+      {scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
+      {scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
+      {scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
       {page === 'ho-dang-ky' && <HouseholdProgress />}
       {page === 'co-quan' && <AgencyHeadcounts />}
       {page === 'tai-khoan' && <Accounts />}

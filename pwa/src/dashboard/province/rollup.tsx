@@ -1,7 +1,8 @@
 import { Money } from '../../../../components/money';
 import { StatusMessage } from '../../../../components/status-message';
 import { DataTable, type Column } from '../../../../components/data-table';
-import { formatDate, formatNumber } from '../../../../lib/format';
+import { formatDate, formatNumber, formatPercent } from '../../../../lib/format';
+import { EmptyState } from '../empty-state';
 import { BarChart } from '../bar-chart';
 import { ExportButton } from '../export-button';
 import { ProvinceReports } from './province-reports';
@@ -52,6 +53,8 @@ export function RollupPanel({ scope }: { scope: Scope }) {
   const t = data.totals;
   const live = data.liveTotals;
   const submitted = data.basis === 'submitted';
+  const entered = rows.filter((a) => a.tally.headcount !== null);
+  const enteredSum = entered.reduce((n, a) => n + (a.tally.headcount ?? 0), 0);
   return (
     <section aria-labelledby="rollup-h">
       <h2 id="rollup-h">Tổng hợp {data.scope.label}</h2>
@@ -59,9 +62,12 @@ export function RollupPanel({ scope }: { scope: Scope }) {
         Trong {rows.length} cơ quan: {data.counts.submitted} đã nộp đúng hạn, {data.counts.late} nộp muộn, {data.counts['not-yet']} chưa nộp
         {data.counts.overdue ? ` (${data.counts.overdue} đã quá hạn)` : ''}.
       </p>
-      <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} />
+      <TallyCards tally={t} label={submitted ? 'Tổng toàn tỉnh theo báo cáo đã nộp' : 'Tổng toàn tỉnh (tạm tính theo tháng)'} base="CB, CC, VC, NLĐ toàn tỉnh" />
       <p class="dash-muted">
-        Tỷ lệ tham gia tính trên {formatNumber(data.provinceHeadcount)} CB, CC, VC, NLĐ toàn tỉnh (kể cả cấp xã).{' '}
+        Tỷ lệ toàn tỉnh tính trên {formatNumber(data.provinceHeadcount)} CB, CC, VC, NLĐ toàn tỉnh (kể cả cấp xã), số của tỉnh.{' '}
+        {entered.length
+          ? `Các cơ quan đã nhập tổng số của mình: ${formatNumber(enteredSum)} người ở ${entered.length} trong ${rows.length} cơ quan; tỷ lệ của từng cơ quan (bảng dưới) tính trên số của cơ quan đó. `
+          : `Chưa cơ quan nào nhập tổng số CB, CC, VC, NLĐ của mình, nên chưa có tỷ lệ của từng cơ quan. `}
         {submitted ? (
           <>
             Cơ quan chưa nộp tính 0. Số liệu đang có (chưa nộp / tạm tính): {formatNumber(live.participants)} người, <Money vnd={live.amountVnd} />.
@@ -87,7 +93,7 @@ export function RollupPanel({ scope }: { scope: Scope }) {
             <td />
             <td class="num">{t.headcount === null ? '—' : formatNumber(t.headcount)}</td>
             <td class="num">{formatNumber(t.participants)}</td>
-            <td class="num">{t.participationRate === null ? '—' : `${formatNumber(t.participationRate * 100)}%`}</td>
+            <td class="num">{t.participationRate === null ? '—' : formatPercent(t.participationRate)}</td>
             <td class="num">{formatNumber(t.farmItems)}</td>
             <td class="num">{formatNumber(t.quantity)}</td>
             <td class="num"><Money vnd={t.amountVnd} /></td>
@@ -98,13 +104,19 @@ export function RollupPanel({ scope }: { scope: Scope }) {
         }
       />
       <h3>Tỷ lệ tham gia theo cơ quan</h3>
-      <BarChart
-        title={`Tỷ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
-        summary={byRate.length ? `${byRate.length} cơ quan đã có tổng số CB, CC, VC, NLĐ. Cao nhất: ${byRate[0].name} ${formatNumber((byRate[0].tally.participationRate ?? 0) * 100)}%.` : 'Chưa cơ quan nào có tổng số CB, CC, VC, NLĐ.'}
-        bars={byRate.map((a) => ({ label: a.name, value: (a.tally.participationRate ?? 0) * 100 }))}
-        format={(n) => `${formatNumber(n)}%`}
-        max={100}
-      />
+      {byRate.length ? (
+        <BarChart
+          title={`Tỷ lệ cán bộ tham gia theo cơ quan, ${data.scope.label}`}
+          summary={`${byRate.length} cơ quan đã có tổng số CB, CC, VC, NLĐ. Cao nhất: ${byRate[0].name} ${formatPercent(byRate[0].tally.participationRate ?? 0)}.`}
+          bars={byRate.map((a) => ({ label: a.name, value: a.tally.participationRate ?? 0 }))}
+          format={formatPercent}
+          restNoun="cơ quan"
+        />
+      ) : (
+        <EmptyState action={{ href: '/bang-dieu-khien/co-quan', label: 'Nhập tổng số CB, CC, VC, NLĐ của các cơ quan' }}>
+          Chưa vẽ được biểu đồ: tỷ lệ tham gia của một cơ quan cần tổng số CB, CC, VC, NLĐ của cơ quan đó, và chưa cơ quan nào có số này.
+        </EmptyState>
+      )}
       <h3>Cơ quan chưa bắt đầu{notStarted.data ? ` (${notStarted.data.agencies.length})` : ''}</h3>
       <p class="dash-muted">Chưa có ai trong các cơ quan này mua nông sản được tính trong đợt — nơi Sở cần đôn đốc.</p>
       <StatusMessage error={notStarted.error} />
