@@ -39,13 +39,16 @@ function saysCommerce(doc: Document, url: string): boolean {
   return says;
 }
 
+const siteOf = (rules: Rules, marketplace: Marketplace, u: URL) =>
+  rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase())) ?? null;
+
 export function detectPage(doc: Document, url: string, rules: Rules): Detection {
   const marketplace = marketplaceOf(url);
   const none: Detection = { marketplace, site: null, page: null, worthReading: false };
   if (!marketplace) return none;
   try {
     const u = new URL(url);
-    const site = rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase())) ?? null;
+    const site = siteOf(rules, marketplace, u);
     const page = site ? findPageRule(site, doc, u.pathname + u.search) : null;
     const worthReading = !!page || COMMERCE_URL.test(u.pathname) || !!(doc.head && query(doc.head, COMMERCE_HEAD)) || saysCommerce(doc, url);
     return { marketplace, site, page, worthReading };
@@ -66,7 +69,7 @@ export function mayHaveBecomeWorthReading(doc: Document, url: string, rules: Rul
   if (!marketplace) return false;
   try {
     const u = new URL(url);
-    const site = rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase()));
+    const site = siteOf(rules, marketplace, u);
     return (!!site && orderRuleFor(site, u.pathname + u.search)) || COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
   } catch {
     return false;

@@ -5,7 +5,7 @@
 // protocol has focused it), the same trusted events a person makes.
 import { expect, type CDPSession, type Page } from '@playwright/test';
 
-export const NOTICE_NAME = 'Nông sản số: đơn hàng đã ghi nhận';
+const NOTICE_NAME = 'Nông sản số: đơn hàng đã ghi nhận';
 
 interface AXNode {
   nodeId: string;
@@ -63,7 +63,7 @@ export async function readNotice(page: Page): Promise<NoticeSeen | null> {
 }
 
 /** The notice's text ('' while there is none), for `expect.poll`. */
-export const noticeText = async (page: Page) => (await readNotice(page))?.text ?? '';
+const noticeText = async (page: Page) => (await readNotice(page))?.text ?? '';
 
 /** Waits until the notice shows every one of `words`. */
 export async function expectNotice(page: Page, ...words: string[]) {

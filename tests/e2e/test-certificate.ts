@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,8 @@ export function testCertificate(): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-tls-'));
   try {
     const san = Object.keys(marketplaceHosts).map((h) => `DNS:${h}`).join(',');
+    const openssl = spawnSync('openssl', ['version']);
+    if (openssl.error) throw new Error('Cần openssl để tạo chứng chỉ thử cho các trang sàn (https://). Chạy với quyền root: apt-get install -y openssl');
     execFileSync(
       'openssl',
       ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=nongsan-so test marketplaces',
