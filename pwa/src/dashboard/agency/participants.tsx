@@ -27,6 +27,9 @@ const baseColumns: Column<ParticipantRow>[] = [
   { key: 'enrolledAt', label: 'Ngày đăng ký', kind: 'date', value: (p) => p.enrolledAt },
 ];
 
+/** Rows per page: a district People's Committee with its schools enrols thousands of people. */
+export const pageSize = 50;
+
 /** Everyone enrolled in the agency and what each counts for in the period. */
 export function Participants({ periodId }: { periodId: string }) {
   const { data, error, reload } = useLoad<{ participants: ParticipantRow[] }>(`/api/agency/participants?period=${encodeURIComponent(periodId)}`);
@@ -95,7 +98,7 @@ export function Participants({ periodId }: { periodId: string }) {
           <p>
             {took} trong {data.participants.length} cán bộ đã đăng ký có mua nông sản trong đợt này.
           </p>
-          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
+          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} pageSize={pageSize} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
           {person && <PersonOrders key={person.staffId} person={person} onClose={() => setPerson(null)} />}
         </>
       )}
