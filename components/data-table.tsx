@@ -29,6 +29,9 @@ function Cell({ value, kind = 'text' }: { value: CellValue; kind: Column<unknown
   return kind === 'date' ? <DateText iso={value} /> : <>{value}</>;
 }
 
+/** Rows per page for the lists that grow with an agency (a district People's Committee and its schools: thousands). */
+export const longListPage = 50;
+
 /**
  * A table that sorts by any column (header buttons, aria-sort) and filters with a diacritics-insensitive search box.
  * `caption` names it for screen readers; `footer` is a totals row. With `pageSize`, it shows that many rows at a

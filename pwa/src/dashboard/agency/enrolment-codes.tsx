@@ -3,11 +3,10 @@ import { renderSVG } from 'uqr';
 import { Confirm } from '../../../../components/confirm';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
-import { DataTable, type Column } from '../../../../components/data-table';
+import { DataTable, longListPage, type Column } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
-import { pageSize } from './participants';
 import type { EnrolmentCodeView } from '../../../../lib/api/agency';
 
 export type EnrolmentCode = EnrolmentCodeView;
@@ -123,7 +122,7 @@ export function EnrolmentCodes() {
       </form>
       <StatusMessage message={message} />
       <StatusMessage error={list.error} />
-      {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} pageSize={pageSize} empty="Chưa cấp mã nào." />}
+      {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} pageSize={longListPage} empty="Chưa cấp mã nào." />}
     </section>
   );
 }

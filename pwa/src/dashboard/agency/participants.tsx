@@ -4,7 +4,7 @@ import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { Confirm } from '../../../../components/confirm';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../../../../components/data-table';
+import { DataTable, longListPage, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
 import type { ParticipantRow } from '../../../../lib/api/agency';
@@ -26,9 +26,6 @@ const baseColumns: Column<ParticipantRow>[] = [
   { key: 'awaitingReview', label: 'Chờ xem xét', kind: 'number', value: (p) => p.awaitingReview },
   { key: 'enrolledAt', label: 'Ngày đăng ký', kind: 'date', value: (p) => p.enrolledAt },
 ];
-
-/** Rows per page: a district People's Committee with its schools enrols thousands of people. */
-export const pageSize = 50;
 
 /** Everyone enrolled in the agency and what each counts for in the period. */
 export function Participants({ periodId }: { periodId: string }) {
@@ -98,7 +95,7 @@ export function Participants({ periodId }: { periodId: string }) {
           <p>
             {took} trong {data.participants.length} cán bộ đã đăng ký có mua nông sản trong đợt này.
           </p>
-          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} pageSize={pageSize} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
+          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} pageSize={longListPage} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
           {person && <PersonOrders key={person.staffId} person={person} onClose={() => setPerson(null)} />}
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Confirm } from '../../../../components/confirm';
-import { DataTable, type Column } from '../../../../components/data-table';
+import { DataTable, longListPage, type Column } from '../../../../components/data-table';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import type { KioskDeviceView } from '../../../../lib/api/kiosk';
 import { describeError, sendJson } from '../api';
@@ -63,7 +63,7 @@ export function TabletList({ showOfficer }: { showOfficer: boolean }) {
       <h2 id="tablets-h">Máy tính bảng của xã</h2>
       <StatusMessage message={outcome} />
       <StatusMessage error={list.error} />
-      {list.data && <DataTable caption="Máy tính bảng đã kích hoạt" columns={columns} rows={list.data.devices} rowKey={(d) => d.id} empty="Chưa có máy nào được kích hoạt." />}
+      {list.data && <DataTable caption="Máy tính bảng đã kích hoạt" columns={columns} rows={list.data.devices} rowKey={(d) => d.id} pageSize={longListPage} empty="Chưa có máy nào được kích hoạt." />}
     </section>
   );
 }

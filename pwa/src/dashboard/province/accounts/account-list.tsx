@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Confirm } from '../../../../../components/confirm';
-import { DataTable, type Column } from '../../../../../components/data-table';
+import { DataTable, longListPage, type Column } from '../../../../../components/data-table';
 import type { Outcome } from '../../../../../components/status-message';
 import { describeError, sendJson } from '../../api';
 import { communeName, roleText, type Account } from './account';
@@ -50,5 +50,5 @@ export function AccountList({ users, onOutcome, onChanged }: { users: Account[];
         ),
     },
   ];
-  return <DataTable caption="Các tài khoản" columns={columns} rows={users} rowKey={(u) => u.id} />;
+  return <DataTable caption="Các tài khoản" columns={columns} rows={users} rowKey={(u) => u.id} pageSize={longListPage} />;
 }
