@@ -6,6 +6,12 @@ export interface Outcome {
   error?: boolean;
 }
 
+/** An outcome that belongs to one row of a table: shown in that row, next to the button pressed. */
+export type RowOutcome = Outcome & { row: string };
+
+/** The row's own outcome, if the last one was about it. */
+export const outcomeOf = (o: RowOutcome | null, row: string): Outcome | null => (o?.row === row ? o : null);
+
 /**
  * One line that tells a person the outcome, where the action was. Errors are `role="alert"` (read out at once), other
  * outcomes `role="status"` (read out politely). Each new outcome is scrolled into view (and takes focus when the
