@@ -49,6 +49,8 @@ export const langSon: RegionPack = {
   staffHeadcount: campaign.staffHeadcount,
   directive: campaign.directive,
   provinceOffice: campaign.provinceOffice,
+  // Added to campaign.json ("extensionLinks": {"chrome": "https://…", "firefox": "https://…"}) once the stores list it.
+  extensionLinks: (campaign as { extensionLinks?: ExtensionLinks }).extensionLinks,
 };
 
 /** Region packs that ship with the collector, by the name REGION takes; another province may also be a JSON file. */

@@ -73,6 +73,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await expect(revokedLine).toHaveText(`Đã thu hồi mã ${codes[3]}.`);
   await expect(revokedLine).toBeFocused();
   await expect(revokedLine).toBeInViewport();
+  await expectAccessible(page);
   const revoked = await fetch(`${collector.url}/api/enrolment-codes/${codes[3]}`);
   expect(revoked.status).toBe(404);
 

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
+import { createProvinceAdmin, desktop, expectAccessible, signIn } from './dashboard-helpers';
 
 // Fresh install: the first province account comes from `npm run admin`, then everything happens in the browser.
 
@@ -12,7 +12,7 @@ test('province admin from the command line signs in, survives an expired session
     const user = await collector.db.selectFrom('users').select('id').where('username', '=', 'so.tttt').executeTakeFirstOrThrow();
     await collector.db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('subject_id', '=', user.id).execute();
   };
-  const context = await browser.newContext();
+  const context = await browser.newContext({ viewport: desktop });
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien`);
   await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
@@ -50,6 +50,8 @@ test('province admin from the command line signs in, survives an expired session
   await expect(second.locator('th, td')).toHaveText(['Đợt 2 năm 2021', '01/10/2021', '31/12/2021', '05/01/2022', 'Sửa']);
   // The deadline moves: edited in place.
   await page.getByRole('button', { name: 'Sửa Đợt 2 năm 2021' }).click();
+  // The form it fills is under the table: its first field takes focus there.
+  await expect(page.getByLabel('Tên đợt')).toBeFocused();
   // The period's plausibility limits, defaults first; saved on their own.
   await expect(page.getByLabel('Số đơn tối đa mỗi người')).toHaveValue('30');
   await expect(page.getByLabel('Số tiền nông sản tối đa mỗi người (₫)')).toHaveValue('20.000.000');
@@ -59,7 +61,7 @@ test('province admin from the command line signs in, survives an expired session
   await expect(page.getByLabel('Hạn báo cáo (dd/mm/yyyy)')).toHaveValue('05/01/2022');
   await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('10/01/2022');
   await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeInViewport();
   await expect(second.locator('td').nth(2)).toHaveText('10/01/2022');
   await expectAccessible(page);
 
