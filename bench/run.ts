@@ -10,6 +10,7 @@ import { run as extraction } from './extraction';
 import { run as extractionAccuracy } from './extraction-accuracy';
 import { run as kiosk } from './kiosk';
 import { run as dashboardSize } from './dashboard-size';
+import { run as dashboardLargeAgency } from './dashboard-large-agency';
 import { run as load } from './load';
 import { run as plans } from './plans';
 import { run as code } from './code';
@@ -25,6 +26,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'extraction-accuracy', run: extractionAccuracy },
   { name: 'kiosk', run: kiosk },
   { name: 'dashboard-size', run: dashboardSize },
+  { name: 'dashboard-large-agency', run: dashboardLargeAgency },
   { name: 'load', run: load },
   { name: 'plans', run: plans },
   { name: 'code', run: code },

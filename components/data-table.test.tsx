@@ -60,4 +60,36 @@ describe('DataTable', () => {
     const { root } = mount(<DataTable caption="Các mã đã cấp" columns={columns} rows={[]} rowKey={(a) => a.code} empty="Chưa cấp mã nào." />);
     expect(cells(root)).toEqual([['Chưa cấp mã nào.']]);
   });
+
+  it('shows a long list a page at a time, says where the reader is, and searches every page', () => {
+    const people = Array.from({ length: 120 }, (_, i) => ({ code: `p${i}`, name: i % 3 === 0 ? `Nguyễn Văn Người ${i + 1}` : `Hoàng Thị Người ${i + 1}`, amountVnd: i * 1000, reportedOn: null }));
+    const { root, click, type, scrolled } = mount(<DataTable caption="Cán bộ" columns={columns} rows={people} rowKey={(a) => a.code} pageSize={50} searchLabel="Tìm theo tên" />);
+    const pager = () => root.querySelector('nav.table-pages span')!.textContent;
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(root.querySelector('[aria-live="polite"]')!.textContent).toBe('120 dòng');
+    expect(pager()).toBe('Trang 1 / 3 (dòng 1–50)');
+    expect(cells(root)[0][0]).toBe('Nguyễn Văn Người 1');
+    expect(root.querySelector('nav.table-pages button')!.hasAttribute('disabled')).toBe(true);
+    click('Trang sau');
+    expect(pager()).toBe('Trang 2 / 3 (dòng 51–100)');
+    expect(cells(root)[0][0]).toBe('Hoàng Thị Người 51');
+    // The new page is shown from its first row.
+    expect(scrolled).toEqual([root.querySelector('[role="region"]')]);
+    click('Trang sau');
+    expect(pager()).toBe('Trang 3 / 3 (dòng 101–120)');
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(20);
+    // A search covers every page and starts again from the first: 40 Nguyễn Văn rows, on one page of 40.
+    type('Tìm theo tên', 'nguyen van');
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(40);
+    expect(cells(root).every((r) => r[0]!.startsWith('Nguyễn Văn Người'))).toBe(true);
+    expect(root.querySelector('[aria-live="polite"]')!.textContent).toBe('40 / 120 dòng khớp');
+    expect(root.querySelector('nav.table-pages')).toBeNull();
+    // Sorting starts from the first page too, and sorts every row, not only the page shown.
+    type('Tìm theo tên', '');
+    click('Trang sau');
+    click('Số tiền ↕');
+    click('Số tiền ▲');
+    expect(pager()).toBe('Trang 1 / 3 (dòng 1–50)');
+    expect(cells(root)[0]).toEqual(['Hoàng Thị Người 120', '119.000 ₫', '—']);
+  });
 });

@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatNumber, formatPercent } from '../lib/format';
+import { buildTextIndex, matchText } from '../lib/search';
 import { DateText } from './date-text';
 import { Money } from './money';
-import { filterRows, sortRows, type CellValue, type SortState } from './table-sort';
+import { reveal } from './reveal';
+import { pageOf, sortedPositions, type CellValue, type SortState } from './table-sort';
 
 export interface Column<R> {
   key: string;
@@ -27,9 +29,14 @@ function Cell({ value, kind = 'text' }: { value: CellValue; kind: Column<unknown
   return kind === 'date' ? <DateText iso={value} /> : <>{value}</>;
 }
 
+/** Rows per page for the lists that grow with an agency (a district People's Committee and its schools: thousands). */
+export const longListPage = 50;
+
 /**
- * A table that sorts by any column (header buttons, aria-sort) and filters with a diacritics-insensitive
- * search box. `caption` names it for screen readers; `footer` is a totals row.
+ * A table that sorts by any column (header buttons, aria-sort) and filters with a diacritics-insensitive search box.
+ * `caption` names it for screen readers; `footer` is a totals row. With `pageSize`, it shows that many rows at a
+ * time with "Trang trước / Trang sau": an agency of thousands of people renders one page, not every row. The rows'
+ * searchable text is folded once per list (lib/search), so a keystroke only compares.
  */
 export function DataTable<R>(props: {
   caption: string;
@@ -40,19 +47,33 @@ export function DataTable<R>(props: {
   footer?: ComponentChildren;
   searchLabel?: string;
   empty?: string;
+  pageSize?: number;
 }) {
   const { columns, rows, caption } = props;
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState | null>(props.initialSort ?? null);
+  const [wantedPage, setPage] = useState(0);
+  const top = useRef<HTMLDivElement>(null);
   const searchable = columns.filter((c) => c.searchable ?? (c.kind ?? 'text') === 'text');
-  const shown = useMemo(() => {
-    const filtered = filterRows(rows, (r) => searchable.map((c) => String(c.value(r) ?? '')), query);
+  // The columns' value functions are taken as fixed for a given list of rows (a parent re-rendering makes new ones).
+  const index = useMemo(() => buildTextIndex(rows.map((r) => searchable.map((c) => String(c.value(r) ?? '')).join(' '))), [rows]);
+  const order = useMemo(() => {
     const col = sort && columns.find((c) => c.key === sort.key);
-    return col ? sortRows(filtered, col.value, sort!.dir) : filtered;
-  }, [rows, query, sort, columns]);
+    return col ? sortedPositions(rows, col.value, sort!.dir) : rows.map((_, i) => i);
+  }, [rows, sort]);
+  const matches = useMemo(() => matchText(index, query), [index, query]);
+  const shown = useMemo(() => order.filter((i) => matches[i]), [order, matches]);
+  const paging = pageOf(shown.length, props.pageSize ?? Math.max(1, shown.length), wantedPage);
+  const onPage = shown.slice(paging.from, paging.to).map((i) => rows[i]);
 
   function toggle(key: string) {
     setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+    setPage(0);
+  }
+  function turn(to: number) {
+    setPage(to);
+    // The pager sits under the rows: show the new page from its first row (focus stays on the button pressed).
+    if (top.current) reveal(top.current, { block: 'start' });
   }
 
   return (
@@ -60,13 +81,20 @@ export function DataTable<R>(props: {
       {searchable.length > 0 && (
         <label class="table-search">
           {props.searchLabel ?? 'Tìm (không cần gõ dấu)'}
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input
+            type="search"
+            value={query}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setPage(0);
+            }}
+          />
         </label>
       )}
       <p class="muted" aria-live="polite">
-        {query ? `${shown.length} / ${rows.length} dòng khớp` : `${rows.length} dòng`}
+        {query.trim() ? `${formatNumber(shown.length)} / ${formatNumber(rows.length)} dòng khớp` : `${formatNumber(rows.length)} dòng`}
       </p>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={caption} ref={top}>
         <table>
           <caption>{caption}</caption>
           <thead>
@@ -85,7 +113,7 @@ export function DataTable<R>(props: {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {onPage.map((r) => (
               <tr key={props.rowKey(r)}>
                 {columns.map((c) => (
                   <td key={c.key} class={isNumeric(c) ? 'num' : undefined}>
@@ -103,6 +131,19 @@ export function DataTable<R>(props: {
           {props.footer && <tfoot>{props.footer}</tfoot>}
         </table>
       </div>
+      {paging.pages > 1 && (
+        <nav class="table-pages" aria-label={`Các trang của bảng: ${caption}`}>
+          <button type="button" class="secondary" disabled={paging.page === 0} onClick={() => turn(paging.page - 1)}>
+            Trang trước
+          </button>
+          <span aria-live="polite">
+            Trang {paging.page + 1} / {paging.pages} (dòng {formatNumber(paging.from + 1)}–{formatNumber(paging.to)})
+          </span>
+          <button type="button" class="secondary" disabled={paging.page === paging.pages - 1} onClick={() => turn(paging.page + 1)}>
+            Trang sau
+          </button>
+        </nav>
+      )}
     </div>
   );
 }

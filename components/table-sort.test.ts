@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese, matchesQuery } from '../lib/text';
-import { compareCells, filterRows, sortRows } from './table-sort';
+import { buildTextIndex, matchText } from '../lib/search';
+import { compareCells, pageOf, sortedPositions, sortRows } from './table-sort';
 
 describe('search folds diacritics and case', () => {
   it('folds Vietnamese letters including đ', () => {
@@ -11,11 +12,13 @@ describe('search folds diacritics and case', () => {
     expect(matchesQuery('Sở Nội vụ tỉnh Lạng Sơn', 'lang son noi vu')).toBe(true);
     expect(matchesQuery('Sở Nội vụ tỉnh Lạng Sơn', 'tư pháp')).toBe(false);
   });
-  it('filters rows on the given texts only', () => {
-    const rows = [{ n: 'Hoàng Văn Thụ', c: 'A' }, { n: 'Nguyễn Thị Đào', c: 'hoang' }];
-    expect(filterRows(rows, (r) => [r.n], 'hoang')).toEqual([rows[0]]);
-    expect(filterRows(rows, (r) => [r.n], 'dao')).toEqual([rows[1]]);
-    expect(filterRows(rows, (r) => [r.n], '  ')).toEqual(rows);
+  it('finds rows in an index folded once: every word, any order, any marks', () => {
+    const index = buildTextIndex(['Hoàng Văn Thụ Có', 'Nguyễn Thị Đào Chưa', 'Nguyễn Văn Định Có']);
+    expect(matchText(index, 'hoang')).toEqual([true, false, false]);
+    expect(matchText(index, 'dao')).toEqual([false, true, false]);
+    expect(matchText(index, 'nguyen van')).toEqual([false, false, true]);
+    expect(matchText(index, 'VĂN  nguyễn')).toEqual([false, false, true]);
+    expect(matchText(index, '  ')).toEqual([true, true, true]);
   });
 });
 
@@ -28,8 +31,21 @@ describe('sorting', () => {
     expect(sortRows(nums, (r) => r.v, 'asc').map((r) => r.v)).toEqual([9, 10, 100]);
     expect(compareCells(2, 2)).toBe(0);
   });
+  it('gives the sorted positions, so an index built on the unsorted rows still applies', () => {
+    expect(sortedPositions([{ v: 30 }, { v: 10 }, { v: 20 }], (r) => r.v, 'asc')).toEqual([1, 2, 0]);
+  });
   it('keeps the original order between equal values', () => {
     const rows = [{ k: 1, v: 'a' }, { k: 2, v: 'a' }, { k: 3, v: 'a' }];
     expect(sortRows(rows, (r) => r.v, 'desc').map((r) => r.k)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('paging', () => {
+  it('cuts 4.000 rows into pages of 50 and keeps a wanted page inside them', () => {
+    expect(pageOf(4000, 50, 0)).toEqual({ page: 0, pages: 80, from: 0, to: 50 });
+    expect(pageOf(4000, 50, 79)).toEqual({ page: 79, pages: 80, from: 3950, to: 4000 });
+    expect(pageOf(4000, 50, 500)).toEqual({ page: 79, pages: 80, from: 3950, to: 4000 });
+    expect(pageOf(101, 50, 2)).toEqual({ page: 2, pages: 3, from: 100, to: 101 });
+    expect(pageOf(0, 50, 3)).toEqual({ page: 0, pages: 1, from: 0, to: 0 });
   });
 });

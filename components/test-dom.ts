@@ -5,13 +5,19 @@ import { act } from 'preact/test-utils';
 /**
  * For the components' story-like tests: renders into a linkedom document (no browser), so a test reads what a
  * person would see — text, roles, aria — and clicks buttons. linkedom has no layout and no focus of its own, so
- * `document.activeElement` is tracked here from `focus()` calls.
+ * `document.activeElement` is tracked here from `focus()` calls, and `scrolled` lists what `scrollIntoView` was asked
+ * to show, in order.
  */
 export function mount(vnode: ComponentChild) {
   const { document, window } = parseHTML('<!doctype html><html lang="vi"><body><main id="root"></main></body></html>');
   let active: Element | null = null;
-  (window.HTMLElement.prototype as unknown as { focus: () => void }).focus = function (this: Element) {
+  const scrolled: Element[] = [];
+  const proto = window.HTMLElement.prototype as unknown as { focus: () => void; scrollIntoView: () => void };
+  proto.focus = function (this: Element) {
     active = this;
+  };
+  proto.scrollIntoView = function (this: Element) {
+    scrolled.push(this);
   };
   Object.defineProperty(document, 'activeElement', { get: () => active, configurable: true });
   const g = globalThis as { document?: unknown; requestAnimationFrame?: unknown };
@@ -21,6 +27,7 @@ export function mount(vnode: ComponentChild) {
   return {
     root,
     document: document as unknown as Document,
+    scrolled,
     /** Clicks the button whose visible text (or aria-label) is exactly `name`. */
     click(name: string) {
       const button = buttons(root).find((b) => accessibleName(b) === name);

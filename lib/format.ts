@@ -11,8 +11,12 @@ export function formatVnd(amount: number): string {
 
 /** A plain number with Vietnamese grouping: 28385 → "28.385"; 1.5 → "1,5". */
 export function formatNumber(n: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits }).format(n);
+  let f = numberFormats.get(maxFractionDigits);
+  if (!f) numberFormats.set(maxFractionDigits, (f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxFractionDigits })));
+  return f.format(n);
 }
+/** Made once per precision: a table of thousands of people formats hundreds of cells per keystroke. */
+const numberFormats = new Map<number, Intl.NumberFormat>();
 
 /** "2021-09-30" or an ISO instant → "30/09/2021" (instants in Asia/Ho_Chi_Minh). */
 export function formatDate(iso: string): string {

@@ -1,6 +1,7 @@
 /**
- * Diacritics-insensitive search for the kiosk: "hoang van thu" finds "Hoàng Văn Thụ", "0912" finds a phone,
- * a CCCD by any part of it. Pure: the kiosk builds the index from its (decrypted) local households.
+ * Diacritics-insensitive search: "hoang van thu" finds "Hoàng Văn Thụ". The kiosk's index also finds a phone by
+ * "0912" and a CCCD by any part of it (built from its decrypted local households); the dashboards' tables index the
+ * text of each row once (`buildTextIndex`), so a keystroke folds only the query. Pure.
  */
 
 import { normalisePhone } from './vn-phone';
@@ -40,7 +41,29 @@ export function search(index: SearchIndex, query: string, limit = 50): string[] 
     for (const e of index.entries) if (e.digits.includes(digits) && out.push(e.key) >= limit) break;
     return out;
   }
-  const words = foldForSearch(q).split(' ');
-  for (const e of index.entries) if (words.every((w) => e.folded.includes(w)) && out.push(e.key) >= limit) break;
+  const words = queryWords(q);
+  for (const e of index.entries) if (containsAll(e.folded, words) && out.push(e.key) >= limit) break;
   return out;
+}
+
+/** The query's words, folded: "Nguyễn  Văn" → ["nguyen", "van"]; none for a blank query. */
+export function queryWords(query: string): string[] {
+  const folded = foldForSearch(query);
+  return folded ? folded.split(' ') : [];
+}
+
+/** Every word somewhere in the folded text, in any order. */
+const containsAll = (folded: string, words: string[]) => words.every((w) => folded.includes(w));
+
+/** Texts folded once, to be searched on every keystroke (a table's rows: thousands of people). */
+export interface TextIndex {
+  folded: string[];
+}
+
+export const buildTextIndex = (texts: readonly string[]): TextIndex => ({ folded: texts.map(foldForSearch) });
+
+/** For each indexed text, whether it holds every word of the query; all true for a blank query. */
+export function matchText(index: TextIndex, query: string): boolean[] {
+  const words = queryWords(query);
+  return index.folded.map((f) => containsAll(f, words));
 }

@@ -57,8 +57,11 @@ export const enrolmentCodeSchema = v.object({
 });
 export type EnrolmentCodeView = v.InferOutput<typeof enrolmentCodeSchema>;
 
-/** POST and GET /api/agency/enrolment-codes answer. */
-export const enrolmentCodeListSchema = v.object({ codes: v.array(enrolmentCodeSchema) });
+/** POST and GET /api/agency/enrolment-codes answer; `extensionLinks` from the region pack, for the printed slips. */
+export const enrolmentCodeListSchema = v.object({
+  codes: v.array(enrolmentCodeSchema),
+  extensionLinks: v.object({ chrome: v.optional(v.string()), firefox: v.optional(v.string()) }),
+});
 
 /** One person in GET /api/agency/participants. */
 export const participantRowSchema = v.object({

@@ -22,6 +22,14 @@ describe('regionPackProblems', () => {
     ]);
   });
 
+  it('takes store links for the extension only as https addresses of the two stores', () => {
+    const pack = structuredClone(langSon);
+    pack.extensionLinks = { chrome: 'https://chromewebstore.google.com/detail/nong-san-so/abcdefghijklmnopabcdefghijklmnop', firefox: 'https://addons.mozilla.org/vi/firefox/addon/nong-san-so/' };
+    expect(regionPackProblems(pack)).toEqual([]);
+    (pack as unknown as { extensionLinks: Record<string, string> }).extensionLinks = { chrome: 'chromewebstore.google.com/detail/x', edge: 'https://microsoftedge.microsoft.com/addons/x' };
+    expect(regionPackProblems(pack)).toEqual(['extensionLinks.chrome phải là một địa chỉ https://…', 'extensionLinks.edge: chỉ có chrome và firefox.']);
+  });
+
   it('refuses what is not a pack', () => {
     expect(regionPackProblems(null)).toEqual(['Gói địa phương phải là một đối tượng JSON.']);
     expect(regionPackProblems([])).toContain('Thiếu danh sách huyện (districts).');

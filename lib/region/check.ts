@@ -52,5 +52,10 @@ export function regionPackProblems(x: unknown): string[] {
   if (typeof percent !== 'number' || percent <= 0 || percent > 100) out.push('householdTargetPercent phải từ 1 đến 100.');
   if (!Number.isInteger(p.staffHeadcount) || (p.staffHeadcount as number) <= 0) out.push('staffHeadcount phải là số nguyên dương (số cán bộ của tỉnh).');
   if (typeof p.dailyKgTarget !== 'number' || p.dailyKgTarget < 0) out.push('dailyKgTarget phải là số không âm.');
+  const links = (p.extensionLinks ?? {}) as Record<string, unknown>;
+  for (const [store, link] of Object.entries(links)) {
+    if (store !== 'chrome' && store !== 'firefox') out.push(`extensionLinks.${store}: chỉ có chrome và firefox.`);
+    else if (typeof link !== 'string' || !/^https:\/\/[^\s/]+\/\S*$/.test(link)) out.push(`extensionLinks.${store} phải là một địa chỉ https://…`);
+  }
   return out;
 }

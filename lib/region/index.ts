@@ -22,6 +22,16 @@ export interface RegionPack {
   directive: { number: string; issuer: string; subject: string };
   /** The office that collects the agencies' reports and reports to the province (Sở TT&TT), and where documents are dated. */
   provinceOffice: { name: string; parentBody: string; symbol: string; place: string };
+  /**
+   * Where staff get the extension: the store pages the province published it on (Chrome Web Store, addons.mozilla.org),
+   * printed as text on the enrolment slips. Absent: the slips say to look it up by name in those stores.
+   */
+  extensionLinks?: ExtensionLinks;
+}
+
+export interface ExtensionLinks {
+  chrome?: string;
+  firefox?: string;
 }
 
 /** The periods the collector starts with (the province edits them later). */
@@ -39,6 +49,8 @@ export const langSon: RegionPack = {
   staffHeadcount: campaign.staffHeadcount,
   directive: campaign.directive,
   provinceOffice: campaign.provinceOffice,
+  // Added to campaign.json ("extensionLinks": {"chrome": "https://…", "firefox": "https://…"}) once the stores list it.
+  extensionLinks: (campaign as { extensionLinks?: ExtensionLinks }).extensionLinks,
 };
 
 /** Region packs that ship with the collector, by the name REGION takes; another province may also be a JSON file. */

@@ -46,8 +46,19 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await page.getByLabel('Số mã cần cấp').fill('4');
   await page.getByLabel('Ghi chú (phòng, bộ phận…)').fill('Phòng Tổ chức');
   await page.getByRole('button', { name: 'Cấp mã' }).click();
-  await expect(page.getByRole('heading', { name: 'Phiếu mã đăng ký (4 mã)' })).toBeVisible();
+  // The sheet replaces the form: its heading takes focus; the outcome is said on it.
+  await expect(page.getByRole('heading', { name: 'Phiếu mã đăng ký (4 mã)' })).toBeFocused();
+  await expect(page.locator('main').getByRole('status')).toHaveText(/^Đã cấp 4 mã, hạn dùng đến \d{2}\/\d{2}\/\d{4}\.$/);
   await expect(page.locator('.dash-qr-card svg')).toHaveCount(4);
+  // Each slip names the agency in full and says where to get the extension, and the phone page of this collector.
+  await expect(page.locator('.dash-qr-card .agency')).toHaveText(Array(4).fill('Sở Nội vụ tỉnh Lạng Sơn'));
+  await expect(page.locator('.dash-qr-card').first().locator('.how li')).toHaveText([
+    'Máy tính (Chrome, Edge, Cốc Cốc): cài tiện ích “Nông sản số” từ Chrome Web Store (chromewebstore.google.com, tìm “Nông sản số”).',
+    'Firefox (máy tính, điện thoại Android): cài từ addons.mozilla.org (tìm “Nông sản số”).',
+    `Mua bằng app trên điện thoại: khai báo đơn tại ${new URL(collector.url).host}/khai-bao.`,
+    'Mở tiện ích hoặc trang khai báo, chọn “Đăng ký”, nhập mã này và họ tên của bạn.',
+  ]);
+  await keepScreenshot(page, 'agency-code-sheet');
   const codes = await page.locator('.dash-qr-card .code').allTextContents();
   expect(codes.every((c) => /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(c))).toBe(true);
   await expect(page.locator('.dash-qr-card').first()).toContainText('Hạn dùng đến');
@@ -59,7 +70,12 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   const asked = page.getByRole('group', { name: `Thu hồi mã ${codes[3]}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.` });
   await expect(asked).toBeFocused();
   await asked.getByRole('button', { name: 'Thu hồi', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Đã thu hồi mã ${codes[3]}.` })).toBeVisible();
+  // Said in the code's own row, and focused there (the confirmation that had focus is gone).
+  const revokedLine = page.getByRole('row', { name: new RegExp(codes[3]) }).getByRole('status');
+  await expect(revokedLine).toHaveText(`Đã thu hồi mã ${codes[3]}.`);
+  await expect(revokedLine).toBeFocused();
+  await expect(revokedLine).toBeInViewport();
+  await expectAccessible(page);
   const revoked = await fetch(`${collector.url}/api/enrolment-codes/${codes[3]}`);
   expect(revoked.status).toBe(404);
 
@@ -95,22 +111,35 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await page.getByLabel('Tìm theo tên (không cần gõ dấu)').fill('hoang thi dao');
   await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
   await expect(page.locator('.data-table tbody tr')).toContainText('Hoàng Thị Đào');
+  // Three people fit on one page: no pager.
+  await expect(page.getByRole('navigation', { name: /^Các trang của bảng/ })).toHaveCount(0);
   await expectAccessible(page);
+  await keepScreenshot(page, 'agency-participants');
 
-  // Review: the order claimed twice is flagged on both people; count An's, exclude Bình's with a note.
-  await page.getByRole('link', { name: 'Đơn cần xem xét' }).click();
-  await expect(page.locator('.dash-review-card')).toHaveCount(2);
+  // Review: the order claimed twice is one card naming both people, and the tab counts it once.
+  const reviewTab = page.getByRole('link', { name: /^Đơn cần xem xét/ });
+  await expect(reviewTab).toHaveText('Đơn cần xem xét (1)');
+  await reviewTab.click();
+  await expect(page.locator('.dash-review-card')).toHaveCount(1);
+  await expect(page.locator('.dash-review-card h3')).toHaveText(`Voso ${shared} — 2 người cùng khai: Nguyễn Văn An, Lê Văn Bình`);
+  await expect(page.getByText('2 đơn, trong đó 1 đơn trên sàn được nhiều người cùng khai (mỗi đơn một thẻ).')).toBeVisible();
+  await expectAccessible(page);
+  await keepScreenshot(page, 'agency-review-double-claim');
+  const claim = (name: string) => page.locator('.dash-claim').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name}`) }) });
   const card = (name: string) => page.locator('.dash-review-card').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name}`) }) });
-  const bình = card('Lê Văn Bình');
-  // Each card says who else claimed the same order.
-  await expect(bình).toContainText('Cùng đơn này cũng được khai bởi: Nguyễn Văn An (Sở Nội vụ tỉnh Lạng Sơn)');
+  const bình = claim('Lê Văn Bình');
   await bình.getByRole('button', { name: /^Không tính/ }).click();
   await expect(bình.getByRole('alert')).toHaveText('Cần ghi lý do không tính để người khai biết.');
   await bình.getByLabel(/Ghi chú của cán bộ đầu mối/).fill('Đơn của anh An, anh Bình nhận hộ.');
   await bình.getByRole('button', { name: /^Không tính/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã ghi không tính đơn Voso ${shared} của Lê Văn Bình; người khai sẽ thấy lý do.` })).toBeFocused();
+  // An's claim is left alone on its card, which still says who else claimed the order.
   await expect(page.locator('.dash-review-card')).toHaveCount(1);
+  await expect(card('Nguyễn Văn An')).toContainText('Cùng đơn này cũng được khai bởi: Lê Văn Bình (Sở Nội vụ tỉnh Lạng Sơn)');
   await card('Nguyễn Văn An').getByRole('button', { name: /^Tính/ }).click();
   await expect(page.getByText('Không có đơn nào ở mục này.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Đã tính đơn Voso ${shared} của Nguyễn Văn An.` })).toBeFocused();
+  await expect(reviewTab).toHaveText('Đơn cần xem xét (0)');
   await page.getByLabel('Tự khai').check();
   await expect(page.locator('.dash-review-card')).toHaveCount(1);
   await expect(page.locator('.dash-review-card')).toContainText('Hoàng Thị Đào');
@@ -119,15 +148,23 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // Bình asks why his order does not count: his orders, with the focal point's note.
   await page.getByRole('link', { name: 'Người tham gia' }).click();
   await page.getByRole('button', { name: 'Xem đơn của Lê Văn Bình' }).click();
+  // The list opens under the table: its heading takes focus and is scrolled to.
+  const ordersHeading = page.getByRole('heading', { name: 'Đơn hàng của Lê Văn Bình' });
+  await expect(ordersHeading).toBeFocused();
+  await expect(ordersHeading).toBeInViewport();
   const bìnhOrders = page.getByRole('table', { name: /^Các đơn Lê Văn Bình đã gửi/ });
   await expect(bìnhOrders.locator('tbody tr td')).toHaveText(['20/08/2021', 'Voso', shared, 'Tiện ích ghi nhận', 'Không tính — Đơn của anh An, anh Bình nhận hộ.', '240.000 ₫']);
   await expectAccessible(page);
+  await keepScreenshot(page, 'agency-person-orders');
+  // Closing it gives focus back to the button that opened it.
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  await expect(page.getByRole('button', { name: 'Xem đơn của Lê Văn Bình' })).toBeFocused();
 
   // Bình's computer is lost: the focal point revokes him (after a confirmation); his extension stops, his orders stay.
   const revokeClicked = Date.now();
   await page.getByRole('button', { name: 'Thu hồi quyền của Lê Văn Bình' }).click();
   await page.getByRole('button', { name: 'Thu hồi', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã thu hồi quyền gửi đơn của Lê Văn Bình' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Lê Văn Bình/ }).getByRole('status')).toHaveText('Đã thu hồi quyền gửi đơn của Lê Văn Bình. Các đơn đã gửi vẫn giữ nguyên.');
   await expect(page.getByRole('row', { name: /Lê Văn Bình/ })).toContainText('Đã thu hồi');
   const bìnhRow = await collector.db.selectFrom('staff').select(['id', 'revoked_at']).where('full_name', '=', 'Lê Văn Bình').executeTakeFirstOrThrow();
   // Revoked by this click: its time lies between the click and now.

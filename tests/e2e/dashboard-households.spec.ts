@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
-import { expectAccessible, signIn } from './dashboard-helpers';
+import { desktop, expectAccessible, keepScreenshot, signIn } from './dashboard-helpers';
 import { createProvinceUser, testPassword } from '../../server/testing/seed';
 import { sampleHousehold } from '../../lib/kiosk/sample-household';
 
@@ -20,7 +20,7 @@ const household = (n: number) =>
 
 test('province creates a commune officer and follows the commune toward 50% of households', async ({ browser, collector }) => {
   const province = await createProvinceUser(collector.db);
-  const context = await browser.newContext();
+  const context = await browser.newContext(desktop);
   const page = await context.newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/tai-khoan`);
   await signIn(page, province.username, testPassword);
@@ -31,14 +31,17 @@ test('province creates a commune officer and follows the commune toward 50% of h
   await page.getByLabel('Họ và tên').fill('Lý Thị Mai');
   await page.getByLabel(/^Mật khẩu ban đầu/).fill('mat-khau-cua-xa-1');
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+  // Said under the button pressed, on screen (the form is taller than the window).
   await expect(page.getByRole('alert')).toHaveText('Chọn ít nhất một xã cho cán bộ xã.');
+  await expect(page.getByRole('alert')).toBeInViewport();
   await page.getByLabel('Tìm xã để thêm (không cần gõ dấu)').fill('hung dao binh gia');
   await page.getByLabel('Xã Hưng Đạo (Huyện Bình Gia)').check();
   await expect(page.getByText('Đã chọn: Xã Hưng Đạo (Huyện Bình Gia)')).toBeVisible();
   await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Đã tạo tài khoản ${officer} (Cán bộ xã).` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Đã tạo tài khoản ${officer} (Cán bộ xã).` })).toBeInViewport();
   await expect(page.getByRole('table', { name: 'Các tài khoản' })).toContainText('Xã Hưng Đạo (Huyện Bình Gia)');
   await expectAccessible(page);
+  await keepScreenshot(page, 'province-accounts');
 
   // The officer's tablet: sign in, device code, enrol, send three households.
   const call = async (path: string, body: unknown, token?: string, type = 'application/json') => {
@@ -64,20 +67,23 @@ test('province creates a commune officer and follows the commune toward 50% of h
   await expect(row.locator('td').nth(6)).toContainText('Chưa có số hộ');
   await row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' }).fill('4');
   await row.getByRole('button', { name: 'Lưu số hộ của xã hưng đạo' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu số hộ của Xã Hưng Đạo: 4.' })).toBeVisible();
+  // Said in the commune's own row, next to its field, and on screen.
+  await expect(row.getByRole('status')).toHaveText('Đã lưu số hộ của Xã Hưng Đạo: 4.');
+  await expect(row.getByRole('status')).toBeInViewport();
   await expect(row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' })).toHaveValue('4');
   // No deadline until the province sets one (a fresh install does not invent 31/12/2021).
-  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'Lưu', '3', '2', '2', /^50% ✓ đạt/, '—']);
+  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'LưuĐã lưu số hộ của Xã Hưng Đạo: 4.', '3', '2', '2', /^50% ✓ đạt/, '—']);
   const district = page.getByRole('table', { name: 'Theo huyện' }).getByRole('row', { name: /Huyện Bình Gia/ });
   await expect(district).toContainText('50% ✓ đạt');
   // Phase-1 districts report earlier: the province moves Bình Gia's deadline, and a wrong date is refused.
   await district.getByRole('textbox', { name: 'Hạn của Huyện Bình Gia' }).fill('31/02/2021');
   await district.getByRole('button', { name: 'Lưu hạn của huyện bình gia' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Hạn của Huyện Bình Gia cần là một ngày dạng dd/mm/yyyy.' })).toBeVisible();
+  await expect(district.getByRole('alert')).toHaveText('Hạn của Huyện Bình Gia cần là một ngày dạng dd/mm/yyyy.');
   await district.getByRole('textbox', { name: 'Hạn của Huyện Bình Gia' }).fill('30/09/2021');
   await district.getByRole('button', { name: 'Lưu hạn của huyện bình gia' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu hạn của Huyện Bình Gia: 30/09/2021.' })).toBeVisible();
+  await expect(district.getByRole('status')).toHaveText('Đã lưu hạn của Huyện Bình Gia: 30/09/2021.');
   await expect(row.locator('td').nth(7)).toHaveText('30/09/2021');
   await expectAccessible(page);
+  await keepScreenshot(page, 'province-households');
   await context.close();
 });

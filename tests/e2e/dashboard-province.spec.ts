@@ -47,6 +47,7 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expect(page.getByLabel(/^Tên đăng nhập/)).toHaveValue('');
     await createFocalPoint();
     await expect(page.getByRole('alert')).toHaveText('Chưa tạo được tài khoản: Tên đăng nhập này đã có người dùng. [409.11]');
+    await expect(page.getByRole('alert')).toBeInViewport();
     await expect(page.getByLabel('Họ và tên')).toHaveValue('Phạm Thị Hoa');
     await expect(page.getByRole('table', { name: 'Các tài khoản' })).toContainText('Phạm Thị Hoa');
     await expectAccessible(page);
@@ -57,11 +58,14 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await expect(page.locator('.data-table tbody tr')).toHaveCount(1);
     await page.getByRole('textbox', { name: 'Tổng số CB, CC, VC, NLĐ (kể cả cấp xã) của Sở Tư pháp tỉnh Lạng Sơn' }).fill('40');
     await page.getByRole('button', { name: 'Lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn: 40.' })).toBeVisible();
+    // Each outcome is said in the agency's own row, beside the control used.
+    const stpRow = page.getByRole('row', { name: /Sở Tư pháp tỉnh Lạng Sơn/ });
+    await expect(stpRow.getByRole('status')).toHaveText('Đã lưu tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn: 40.');
     await page.getByRole('button', { name: 'Khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Đã khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn.' })).toBeVisible();
+    await expect(stpRow.getByRole('status').filter({ hasText: 'Đã khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn.' })).toBeInViewport();
     await expect(page.getByRole('button', { name: 'Mở khóa tổng số CB, CC, VC, NLĐ của Sở Tư pháp tỉnh Lạng Sơn' })).toBeVisible();
     await expectAccessible(page);
+    await keepScreenshot(page, 'province-agencies');
 
     // The agency issues codes, two people submit through the staff API, the agency submits its report.
     const agency = await browser.newContext(desktop);

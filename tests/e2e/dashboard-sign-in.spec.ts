@@ -66,6 +66,8 @@ test('province admin from the command line signs in, survives an expired session
   await expect(second.locator('th, td')).toHaveText(['Đợt 2 năm 2021', '01/10/2021', '31/12/2021', '05/01/2022', 'Sửa']);
   // The deadline moves: edited in place.
   await page.getByRole('button', { name: 'Sửa Đợt 2 năm 2021' }).click();
+  // The form it fills is under the table: its first field takes focus there.
+  await expect(page.getByLabel('Tên đợt')).toBeFocused();
   // The period's plausibility limits, defaults first; saved on their own.
   await expect(page.getByLabel('Số đơn tối đa mỗi người')).toHaveValue('30');
   await expect(page.getByLabel('Số tiền nông sản tối đa mỗi người (₫)')).toHaveValue('20.000.000');
@@ -75,7 +77,7 @@ test('province admin from the command line signs in, survives an expired session
   await expect(page.getByLabel('Hạn báo cáo (dd/mm/yyyy)')).toHaveValue('05/01/2022');
   await page.getByLabel('Hạn báo cáo (dd/mm/yyyy)').fill('10/01/2022');
   await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu Đợt 2 năm 2021.' })).toBeInViewport();
   await expect(second.locator('td').nth(2)).toHaveText('10/01/2022');
   await expectAccessible(page);
 

@@ -4,6 +4,8 @@ import { navigate } from '../app';
 export interface Tab {
   slug: string;
   label: string;
+  /** What waits there, shown in the label: "Đơn cần xem xét (2)". */
+  count?: number | null;
 }
 
 /** The sub-page under /bang-dieu-khien/<slug>, following back/forward. */
@@ -32,7 +34,7 @@ export function TabNav({ tabs, current, label }: { tabs: Tab[]; current: string;
           return (
             <li key={t.slug}>
               <a href={href} aria-current={t.slug === current ? 'page' : undefined} onClick={(e) => navigate(e, href)}>
-                {t.label}
+                {t.count == null ? t.label : `${t.label} (${t.count})`}
               </a>
             </li>
           );

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { forEachDatabase } from '../../test-databases';
 import { createAgencyFocalPoint, enrolStaff, sampleOrder, submitOrders } from '../../testing/seed';
+import { activeRegion, useRegion } from '../../region';
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -31,6 +32,9 @@ forEachDatabase((deps) => {
       expect(html).toContain(codes[1].display);
       expect(html).not.toContain(codes[2].display);
       expect(html).toContain('Sở Công Thương tỉnh Lạng Sơn');
+      // Where to get the extension, on every card: the Lạng Sơn pack names no store page, so the stores to search.
+      expect(html.split('Máy tính (Chrome, Edge, Cốc Cốc): cài tiện ích “Nông sản số” từ Chrome Web Store (chromewebstore.google.com, tìm “Nông sản số”).')).toHaveLength(3);
+      expect(html).toContain('<p class="how">Mua bằng app trên điện thoại: khai báo đơn tại localhost/khai-bao.</p>');
       expect((await app.request('/api/agency/enrolment-codes/print', { headers: other.auth })).status).toBe(200);
       expect(await (await app.request(`/api/agency/enrolment-codes/print?codes=${codes[0].code}`, { headers: other.auth })).text()).not.toContain(codes[0].display);
 
@@ -40,6 +44,23 @@ forEachDatabase((deps) => {
       expect((await enrol.json()).error.code).toBe('404.10');
       const ok = await app.request('/api/staff/enrol', { method: 'POST', headers: json, body: JSON.stringify({ code: codes[1].code, fullName: 'Lò Văn Cường', installationId: randomUUID() }) });
       expect(ok.status).toBe(200);
+    });
+
+    it('gives the store pages the region pack names, in the list and on the printed slips', async () => {
+      const { db, app } = deps();
+      const focal = await createAgencyFocalPoint(db, 'SCT');
+      const shipped = activeRegion();
+      useRegion({ ...shipped, extensionLinks: { chrome: 'https://chromewebstore.google.com/detail/nong-san-so/abc', firefox: 'https://addons.mozilla.org/vi/firefox/addon/nong-san-so/' } });
+      try {
+        const issued = await app.request('/api/agency/enrolment-codes', { method: 'POST', headers: { ...focal.auth, ...json }, body: JSON.stringify({ count: 1 }) });
+        expect((await issued.json()).extensionLinks).toEqual({ chrome: 'https://chromewebstore.google.com/detail/nong-san-so/abc', firefox: 'https://addons.mozilla.org/vi/firefox/addon/nong-san-so/' });
+        const html = await (await app.request('/api/agency/enrolment-codes/print', { headers: focal.auth })).text();
+        expect(html).toContain('<p class="how">Máy tính (Chrome, Edge, Cốc Cốc): cài tiện ích “Nông sản số” tại https://chromewebstore.google.com/detail/nong-san-so/abc.</p>');
+        expect(html).toContain('<p class="how">Firefox (máy tính, điện thoại Android): cài tại https://addons.mozilla.org/vi/firefox/addon/nong-san-so/.</p>');
+      } finally {
+        useRegion(shipped);
+      }
+      expect((await (await app.request('/api/agency/enrolment-codes', { headers: focal.auth })).json()).extensionLinks).toEqual({});
     });
 
     it('shows only its own participants; reviews a double claim with a note; submits versions; marks late', async () => {

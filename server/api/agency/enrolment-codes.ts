@@ -1,13 +1,15 @@
 /**
  * Enrolment codes an agency focal point gives its staff (agency token; only its own agency). Routes:
  *   POST /api/agency/enrolment-codes              {count 1–500, maxUses? 1–1000 (1), validDays? 1–180 (30), label?, unitId?}
- *                                                 → 201 {codes:[EnrolmentCodeView]} each with `display` "ABCD-EFGH", `unit` and `qrSvg`;
- *                                                 403.12 when the agency is inactive; with unitId (GET /api/agency/units) whoever
- *                                                 enrols with them belongs to that sub-unit: 404.1 not one of the agency's, 409.22 stopped
- *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView]} newest first; `state` active|expired|revoked|used-up
+ *                                                 → 201 {codes:[EnrolmentCodeView], extensionLinks} each with `display` "ABCD-EFGH",
+ *                                                 `unit` and `qrSvg`; 403.12 when the agency is inactive; with unitId (GET /api/agency/units)
+ *                                                 whoever enrols with them belongs to that sub-unit: 404.1 not one of the agency's, 409.22 stopped
+ *   GET  /api/agency/enrolment-codes?qr=1         → {codes:[EnrolmentCodeView], extensionLinks} newest first; `state`
+ *                                                 active|expired|revoked|used-up; extensionLinks {chrome?, firefox?}: the
+ *                                                 region pack's store pages, printed on the slips (lib/enrolment-slip.ts)
  *   POST /api/agency/enrolment-codes/:code/revoke → the code, now revoked (staff already enrolled stay enrolled)
  *   GET  /api/agency/enrolment-codes/print?codes=A,B,… (default: every active code) → a printable HTML page (A4, one card per
- *        code: agency, its sub-unit, code, QR, expiry, how to enrol), for the dashboard to open and print
+ *        code: agency's full name, its sub-unit, code, QR, expiry, where to get the extension and how to enrol), for the dashboard to open and print
  */
 import { Hono } from 'hono';
 import { renderSVG } from 'uqr';
@@ -23,6 +25,8 @@ import { assertAgencyActive, generateEnrolmentCode } from '../../staff/enrolment
 import { formatDate } from '../../../lib/format';
 import type { Db } from '../../db';
 import { unitOf } from '../../staff/agency-units';
+import { enrolmentSlipSteps } from '../../../lib/enrolment-slip';
+import { activeRegion } from '../../region';
 
 export function agencyCodeRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -48,12 +52,12 @@ export function agencyCodeRoutes({ db }: AppDeps) {
     // A collision among 8.5·10^11 codes is vanishingly rare; skip it rather than fail the batch.
     for (let i = 0; i < rows.length; i += 200) await db.insertInto('enrolment_codes').values(rows.slice(i, i + 200)).onConflict((oc) => oc.column('code').doNothing()).execute();
     const stored = await withUnits(db, p.agencyCode!).where('enrolment_codes.code', 'in', rows.map((x) => x.code)).execute();
-    return c.json({ codes: stored.map((x) => view(x, true)) }, 201);
+    return c.json({ codes: stored.map((x) => view(x, true)), extensionLinks: activeRegion().extensionLinks ?? {} }, 201);
   });
 
   r.get('/', async (c) => {
     const rows = await withUnits(db, c.get('principal').agencyCode!).orderBy('enrolment_codes.created_at', 'desc').orderBy('enrolment_codes.code').limit(5000).execute();
-    return c.json({ codes: rows.map((x) => view(x, c.req.query('qr') === '1')) });
+    return c.json({ codes: rows.map((x) => view(x, c.req.query('qr') === '1')), extensionLinks: activeRegion().extensionLinks ?? {} });
   });
 
   r.get('/print', async (c) => {
@@ -64,7 +68,7 @@ export function agencyCodeRoutes({ db }: AppDeps) {
     q = wanted.length ? q.where('code', 'in', wanted) : q.where('revoked_at', 'is', null).where('expires_at', '>', new Date().toISOString());
     const codes = (await q.execute()).map((x) => view(x, true)).filter((x) => x.state === 'active');
     c.header('Cache-Control', 'no-store');
-    return c.html(printPage(agency.name, codes));
+    return c.html(printPage(agency.name, codes, enrolmentSlipSteps(activeRegion().extensionLinks ?? {}, new URL(c.req.url).host)));
   });
 
   r.post('/:code/revoke', async (c) => {
@@ -116,13 +120,13 @@ export const printStyle = `body{font-family:system-ui,sans-serif;margin:1cm}h1{f
 .code{font:bold 20pt ui-monospace,monospace;letter-spacing:1px;margin:1mm 0}.agency{font-weight:600;margin:0}.how{font-size:9pt;color:#333}
 p{margin:1mm 0}@media print{.noprint{display:none}}`;
 
-function printPage(agencyName: string, codes: ReturnType<typeof view>[]): string {
+function printPage(agencyName: string, codes: ReturnType<typeof view>[], steps: string[]): string {
   const cards = codes
     .map(
       (x) => `<section class="card"><div class="qr" aria-hidden="true">${x.qrSvg}</div><div>
 <p class="agency">${esc(agencyName)}</p>${x.unit ? `<p class="unit">${esc(x.unit.name)}</p>` : ''}<p class="code" aria-label="Mã đăng ký">${esc(x.display)}</p>
 <p>Hạn dùng: ${formatDate(x.expiresAt)}${x.maxUses > 1 ? ` · dùng cho ${x.maxUses} người` : ''}${x.label ? ` · ${esc(x.label)}` : ''}</p>
-<p class="how">Cài tiện ích “Nông sản số”, mở tiện ích, nhập mã trên và họ tên của bạn.</p></div></section>`,
+${steps.map((step) => `<p class="how">${esc(step)}</p>`).join('')}</div></section>`,
     )
     .join('\n');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Mã đăng ký — ${esc(agencyName)}</title>

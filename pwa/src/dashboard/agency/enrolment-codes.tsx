@@ -2,21 +2,24 @@ import { useState } from 'preact/hooks';
 import { renderSVG } from 'uqr';
 import { Confirm } from '../../../../components/confirm';
 import { DateText } from '../../../../components/date-text';
-import { StatusMessage, type Outcome } from '../../../../components/status-message';
-import { DataTable, type Column } from '../../../../components/data-table';
+import { outcomeOf, StatusMessage, type Outcome, type RowOutcome } from '../../../../components/status-message';
+import { useReveal } from '../../../../components/reveal';
+import { DataTable, longListPage, type Column } from '../../../../components/data-table';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import type { EnrolmentCodeView } from '../../../../lib/api/agency';
 import type { AgencyUnit } from '../../../../lib/api/agency-units';
+import type { ExtensionLinks } from '../../../../lib/region';
+import { enrolmentSlipSteps } from '../../../../lib/enrolment-slip';
 
 export type EnrolmentCode = EnrolmentCodeView;
 
 const stateText: Record<EnrolmentCode['state'], string> = { active: 'Còn dùng được', expired: 'Hết hạn', revoked: 'Đã thu hồi', 'used-up': 'Đã dùng hết' };
 
 /** Issue enrolment codes to the agency's staff, print them with QR codes, revoke the ones that leaked. */
-export function EnrolmentCodes() {
-  const list = useLoad<{ codes: EnrolmentCode[] }>('/api/agency/enrolment-codes');
+export function EnrolmentCodes({ agencyName }: { agencyName: string }) {
+  const list = useLoad<{ codes: EnrolmentCode[]; extensionLinks: ExtensionLinks }>('/api/agency/enrolment-codes');
   const units = useLoad<{ units: AgencyUnit[] }>('/api/agency/units');
   const [unitId, setUnitId] = useState('');
   const [count, setCount] = useState('10');
@@ -27,6 +30,7 @@ export function EnrolmentCodes() {
   const [message, setMessage] = useState<Outcome | null>(null);
   const [sheet, setSheet] = useState<EnrolmentCode[] | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
+  const [revoked, setRevoked] = useState<RowOutcome | null>(null);
 
   async function issue(e: Event) {
     e.preventDefault();
@@ -37,7 +41,7 @@ export function EnrolmentCodes() {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await sendJson<{ codes: EnrolmentCode[] }>('POST', '/api/agency/enrolment-codes', { ...n, label: label.trim() || null, unitId: unitId || null });
+      const res = await sendJson<{ codes: EnrolmentCode[]; extensionLinks: ExtensionLinks }>('POST', '/api/agency/enrolment-codes', { ...n, label: label.trim() || null, unitId: unitId || null });
       const unit = res.codes[0]?.unit;
       setMessage({ text: `Đã cấp ${res.codes.length} mã${unit ? ` cho ${unit.name}` : ''}, hạn dùng đến ${formatDate(res.codes[0]?.expiresAt ?? '')}.`, error: false });
       setSheet(res.codes);
@@ -53,10 +57,10 @@ export function EnrolmentCodes() {
     setRevoking(null);
     try {
       await sendJson('POST', `/api/agency/enrolment-codes/${encodeURIComponent(c.code)}/revoke`);
-      setMessage({ text: `Đã thu hồi mã ${c.display}.`, error: false });
+      setRevoked({ row: c.code, text: `Đã thu hồi mã ${c.display}.` });
       list.reload();
     } catch (err) {
-      setMessage({ text: `Chưa thu hồi được mã ${c.display}: ${describeError(err)}`, error: true });
+      setRevoked({ row: c.code, text: `Chưa thu hồi được mã ${c.display}: ${describeError(err)}`, error: true });
     }
   }
 
@@ -73,25 +77,31 @@ export function EnrolmentCodes() {
       label: 'Thao tác',
       searchable: false,
       value: () => null,
-      render: (c) =>
-        c.state !== 'active' ? null : revoking === c.code ? (
-          <Confirm
-            question={`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`}
-            confirmLabel="Thu hồi"
-            cancelLabel="Không thu hồi"
-            danger
-            onConfirm={() => void revoke(c)}
-            onCancel={() => setRevoking(null)}
-          />
-        ) : (
-          <button type="button" class="secondary" onClick={() => setRevoking(c.code)} aria-label={`Thu hồi mã ${c.display}`}>
-            Thu hồi
-          </button>
-        ),
+      render: (c) => (
+        <>
+          {codeAction(c)}
+          <StatusMessage message={outcomeOf(revoked, c.code)} />
+        </>
+      ),
     },
   ];
+  const codeAction = (c: EnrolmentCode) =>
+    c.state !== 'active' ? null : revoking === c.code ? (
+      <Confirm
+        question={`Thu hồi mã ${c.display}? Người đã đăng ký bằng mã này vẫn giữ tài khoản.`}
+        confirmLabel="Thu hồi"
+        cancelLabel="Không thu hồi"
+        danger
+        onConfirm={() => void revoke(c)}
+        onCancel={() => setRevoking(null)}
+      />
+    ) : (
+      <button type="button" class="secondary" onClick={() => setRevoking(c.code)} aria-label={`Thu hồi mã ${c.display}`}>
+        Thu hồi
+      </button>
+    );
 
-  if (sheet) return <CodeSheet codes={sheet} onClose={() => setSheet(null)} />;
+  if (sheet) return <CodeSheet codes={sheet} agencyName={agencyName} links={list.data?.extensionLinks ?? {}} message={message} onClose={() => setSheet(null)} />;
   const active = list.data?.codes.filter((c) => c.state === 'active') ?? [];
   return (
     <section aria-labelledby="codes-h">
@@ -142,16 +152,25 @@ export function EnrolmentCodes() {
       </form>
       <StatusMessage message={message} />
       <StatusMessage error={list.error} />
-      {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} empty="Chưa cấp mã nào." />}
+      {list.data && <DataTable caption="Các mã đã cấp" columns={columns} rows={list.data.codes} rowKey={(c) => c.code} pageSize={longListPage} empty="Chưa cấp mã nào." />}
     </section>
   );
 }
 
-/** A printable sheet: one card per code with its QR, expiry and how to use it. */
-function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => void }) {
+/**
+ * A printable sheet: one card per code with the agency's full name, its QR, expiry, where to get the extension and how
+ * to enrol (the same words as the collector's print page, lib/enrolment-slip.ts). It replaces the list, so its heading
+ * takes focus.
+ */
+function CodeSheet({ codes, agencyName, links, message, onClose }: { codes: EnrolmentCode[]; agencyName: string; links: ExtensionLinks; message: Outcome | null; onClose: () => void }) {
+  const heading = useReveal<HTMLHeadingElement>(codes, { focus: true, block: 'start' });
+  const steps = enrolmentSlipSteps(links, location.host);
   return (
     <section aria-labelledby="sheet-h">
-      <h2 id="sheet-h">Phiếu mã đăng ký ({codes.length} mã)</h2>
+      <h2 id="sheet-h" tabIndex={-1} ref={heading}>
+        Phiếu mã đăng ký ({codes.length} mã)
+      </h2>
+      <StatusMessage message={message} />
       <p class="dash-noprint">
         <button type="button" onClick={() => print()}>
           In phiếu
@@ -164,11 +183,16 @@ function CodeSheet({ codes, onClose }: { codes: EnrolmentCode[]; onClose: () => 
         {codes.map((c) => (
           <li key={c.code} class="dash-qr-card">
             <span role="img" aria-label={`Mã QR của mã ${c.display}`} dangerouslySetInnerHTML={{ __html: renderSVG(c.display, { border: 2 }) }} />
+            <div class="agency">{agencyName}</div>
             <div class="code">{c.display}</div>
             <div>Hạn dùng đến <DateText iso={c.expiresAt} /></div>
             {c.unit && <div>{c.unit.name}</div>}
             {c.label && <div>{c.label}</div>}
-            <small>Cài tiện ích Nông sản số, chọn “Đăng ký”, nhập mã này.</small>
+            <ul class="how">
+              {steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Money } from '../../../../components/money';
 import { DateText } from '../../../../components/date-text';
-import { StatusMessage, type Outcome } from '../../../../components/status-message';
+import { outcomeOf, StatusMessage, type RowOutcome } from '../../../../components/status-message';
+import { useReveal } from '../../../../components/reveal';
 import { Confirm } from '../../../../components/confirm';
 import { describeError, sendJson } from '../api';
-import { DataTable, type Column } from '../../../../components/data-table';
+import { DataTable, longListPage, type Column } from '../../../../components/data-table';
 import { useLoad } from '../use-load';
 import type { AgencyOrderView } from './review-orders';
 import type { ParticipantRow } from '../../../../lib/api/agency';
@@ -33,17 +34,19 @@ export function Participants({ periodId }: { periodId: string }) {
   const { data, error, reload } = useLoad<{ participants: ParticipantRow[] }>(`/api/agency/participants?period=${encodeURIComponent(periodId)}`);
   const [person, setPerson] = useState<ParticipantRow | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<RowOutcome | null>(null);
+  // "Xem đơn" that opened the list: focus goes back to it when the list closes.
+  const opener = useRef<HTMLElement | null>(null);
 
   // Someone who is not of the agency, or a lost computer: their extension stops sending at once; their orders stay.
   async function revoke(p: ParticipantRow) {
     setRevoking(null);
     try {
       await sendJson('POST', `/api/agency/participants/${encodeURIComponent(p.staffId)}/revoke`);
-      setOutcome({ text: `Đã thu hồi quyền gửi đơn của ${p.fullName}. Các đơn đã gửi vẫn giữ nguyên.` });
+      setOutcome({ row: p.staffId, text: `Đã thu hồi quyền gửi đơn của ${p.fullName}. Các đơn đã gửi vẫn giữ nguyên.` });
       reload();
     } catch (e) {
-      setOutcome({ text: `Chưa thu hồi được quyền của ${p.fullName}: ${describeError(e)}`, error: true });
+      setOutcome({ row: p.staffId, text: `Chưa thu hồi được quyền của ${p.fullName}: ${describeError(e)}`, error: true });
     }
   }
   // The sub-unit column only where the agency has people in sub-units.
@@ -56,7 +59,15 @@ export function Participants({ periodId }: { periodId: string }) {
       searchable: false,
       value: () => null,
       render: (p) => (
-        <button type="button" class="secondary" onClick={() => setPerson(p)} aria-label={`Xem đơn của ${p.fullName}`}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={(e) => {
+            opener.current = e.currentTarget;
+            setPerson(p);
+          }}
+          aria-label={`Xem đơn của ${p.fullName}`}
+        >
           Xem đơn
         </button>
       ),
@@ -65,41 +76,55 @@ export function Participants({ periodId }: { periodId: string }) {
       key: 'access',
       label: 'Quyền gửi đơn',
       value: (p) => (p.revokedAt ? 'Đã thu hồi' : 'Đang có'),
-      render: (p) =>
-        revoking === p.staffId ? (
-          <Confirm
-            question={`Thu hồi quyền gửi đơn của ${p.fullName}? Tiện ích của người này ngừng gửi ngay; đơn đã gửi vẫn giữ.`}
-            confirmLabel="Thu hồi"
-            cancelLabel="Không thu hồi"
-            danger
-            onConfirm={() => void revoke(p)}
-            onCancel={() => setRevoking(null)}
-          />
-        ) : p.revokedAt ? (
-          'Đã thu hồi'
-        ) : (
-          <>
-            Đang có{' '}
-            <button type="button" class="secondary" onClick={() => setRevoking(p.staffId)} aria-label={`Thu hồi quyền của ${p.fullName}`}>
-              Thu hồi
-            </button>
-          </>
-        ),
+      render: (p) => (
+        <>
+          {access(p)}
+          <StatusMessage message={outcomeOf(outcome, p.staffId)} />
+        </>
+      ),
     },
   ];
+  const access = (p: ParticipantRow) =>
+    revoking === p.staffId ? (
+      <Confirm
+        question={`Thu hồi quyền gửi đơn của ${p.fullName}? Tiện ích của người này ngừng gửi ngay; đơn đã gửi vẫn giữ.`}
+        confirmLabel="Thu hồi"
+        cancelLabel="Không thu hồi"
+        danger
+        onConfirm={() => void revoke(p)}
+        onCancel={() => setRevoking(null)}
+      />
+    ) : p.revokedAt ? (
+      'Đã thu hồi'
+    ) : (
+      <>
+        Đang có{' '}
+        <button type="button" class="secondary" onClick={() => setRevoking(p.staffId)} aria-label={`Thu hồi quyền của ${p.fullName}`}>
+          Thu hồi
+        </button>
+      </>
+    );
   const took = data?.participants.filter((p) => p.participated).length ?? 0;
   return (
     <section aria-labelledby="people-h">
       <h2 id="people-h">Người tham gia</h2>
-      <StatusMessage message={outcome} />
       <StatusMessage error={error} />
       {data && (
         <>
           <p>
             {took} trong {data.participants.length} cán bộ đã đăng ký có mua nông sản trong đợt này.
           </p>
-          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
-          {person && <PersonOrders key={person.staffId} person={person} onClose={() => setPerson(null)} />}
+          <DataTable caption="Cán bộ đã đăng ký và số liệu trong đợt" columns={columns} rows={data.participants} rowKey={(p) => p.staffId} pageSize={longListPage} searchLabel="Tìm theo tên (không cần gõ dấu)" empty="Chưa có cán bộ nào đăng ký. Cấp mã đăng ký ở trang “Mã đăng ký”." />
+          {person && (
+            <PersonOrders
+              key={person.staffId}
+              person={person}
+              onClose={() => {
+                setPerson(null);
+                opener.current?.focus();
+              }}
+            />
+          )}
         </>
       )}
     </section>
@@ -108,12 +133,18 @@ export function Participants({ periodId }: { periodId: string }) {
 
 const stateText: Record<string, string> = { accepted: 'Được tính', flagged: 'Chờ xem xét', rejected: 'Không tính', withdrawn: 'Đã rút' };
 
-/** Every order one person sent (all states), so the focal point can answer "why is mine not counted?". */
+/**
+ * Every order one person sent (all states), so the focal point can answer "why is mine not counted?". It opens under
+ * the table, so it takes focus and is scrolled to: "Xem đơn" visibly does something.
+ */
 function PersonOrders({ person, onClose }: { person: ParticipantRow; onClose: () => void }) {
   const { data, error } = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/participants/${encodeURIComponent(person.staffId)}/orders`);
+  const heading = useReveal<HTMLHeadingElement>(person, { focus: true, block: 'start' });
   return (
     <section aria-labelledby="person-h" class="dash-notice">
-      <h3 id="person-h">Đơn hàng của {person.fullName}</h3>
+      <h3 id="person-h" tabIndex={-1} ref={heading}>
+        Đơn hàng của {person.fullName}
+      </h3>
       <StatusMessage error={error} />
       {data && (
         <div class="data-table">

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { DateText } from '../../../../components/date-text';
 import { Money } from '../../../../components/money';
-import { StatusMessage } from '../../../../components/status-message';
+import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import { OrderPhoto } from './order-photo';
+import { groupClaims, type ReviewGroup } from './review-groups';
 import { marketplaceLabels } from '../../../../lib/marketplaces/hosts';
 import type { AgencyOrderView, ItemReview } from '../../../../lib/api/agency';
 
@@ -20,13 +21,23 @@ const kinds = [
 ] as const;
 
 /**
- * Doubtful entries: one marketplace order claimed twice, a total that does not add up, a person above the
- * period's limits, an item the collector classified differently, or declared by hand. Count or exclude the
- * order, or say item by item whether it is a farm product, with a note.
+ * Doubtful entries: one marketplace order claimed twice (one card naming everyone who claimed it), a total that does
+ * not add up, a person above the period's limits, an item the collector classified differently, or declared by hand.
+ * Count or exclude the order, or say item by item whether it is a farm product, with a note. `onChanged` runs after
+ * each decision (the tab's count).
  */
-export function ReviewOrders({ periodId }: { periodId: string }) {
+export function ReviewOrders({ periodId, onChanged }: { periodId: string; onChanged?: () => void }) {
   const [kind, setKind] = useState<(typeof kinds)[number]['id']>('pending');
   const list = useLoad<{ orders: AgencyOrderView[] }>(`/api/agency/review?period=${encodeURIComponent(periodId)}&kind=${kind}`);
+  // The card decided on may leave the list: what came of it is said above the list (and takes the focus it had).
+  const [done, setDone] = useState<Outcome | null>(null);
+  const decided = (o: Outcome) => {
+    setDone(o);
+    list.reload();
+    onChanged?.();
+  };
+  const groups = list.data ? groupClaims(list.data.orders) : [];
+  const shared = groups.filter((g) => g.claims.length > 1).length;
   return (
     <section aria-labelledby="review-h">
       <h2 id="review-h">Đơn cần xem xét</h2>
@@ -41,13 +52,16 @@ export function ReviewOrders({ periodId }: { periodId: string }) {
         </div>
       </fieldset>
       <StatusMessage error={list.error} />
+      <StatusMessage message={done} />
       {list.data && (
         <>
-          <p aria-live="polite">{list.data.orders.length ? `${list.data.orders.length} đơn.` : 'Không có đơn nào ở mục này.'}</p>
+          <p aria-live="polite">
+            {list.data.orders.length === 0
+              ? 'Không có đơn nào ở mục này.'
+              : `${list.data.orders.length} đơn${shared ? `, trong đó ${shared} đơn trên sàn được nhiều người cùng khai (mỗi đơn một thẻ)` : ''}.`}
+          </p>
           <ul class="dash-review-list">
-            {list.data.orders.map((o) => (
-              <ReviewCard key={o.id} order={o} onDone={list.reload} />
-            ))}
+            {groups.map((g) => (g.claims.length > 1 ? <SharedClaimCard key={g.key} group={g} onDone={decided} onItemDone={list.reload} /> : <ReviewCard key={g.key} order={g.claims[0]} onDone={decided} onItemDone={list.reload} />))}
           </ul>
         </>
       )}
@@ -55,11 +69,50 @@ export function ReviewOrders({ periodId }: { periodId: string }) {
   );
 }
 
-function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () => void }) {
+const orderName = (o: AgencyOrderView) => `${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+
+/** Who else claimed the order: the agency's own people by name, another agency's only by the agency. */
+const claimedBy = (others: AgencyOrderView['otherClaims']) => others.map((c) => (c.fullName ? `${c.fullName} (${c.agencyName})` : `một người của ${c.agencyName}`)).join('; ');
+
+/** One marketplace order several of the agency's people claimed: one card naming them all, a decision for each. */
+function SharedClaimCard({ group, onDone, onItemDone }: { group: ReviewGroup; onDone: (o: Outcome) => void; onItemDone: () => void }) {
+  const first = group.claims[0];
+  const names = group.claims.map((c) => c.fullName);
+  // Claims outside this card: another agency's people, or the agency's own already decided.
+  const elsewhere = first.otherClaims.filter((c) => !c.fullName || !names.includes(c.fullName));
+  return (
+    <li class="dash-review-card">
+      <h3>
+        {orderName(first)} — {group.claims.length} người cùng khai: {names.join(', ')}
+      </h3>
+      <p>
+        Một đơn trên sàn chỉ tính cho một người: tính cho người đã mua, ghi lý do không tính cho những người còn lại.
+        {elsewhere.length > 0 && ` Đơn này cũng được khai bởi: ${claimedBy(elsewhere)}.`}
+      </p>
+      {group.claims.map((o) => (
+        <ClaimDecision key={o.id} order={o} shared onDone={onDone} onItemDone={onItemDone} />
+      ))}
+    </li>
+  );
+}
+
+function ReviewCard({ order, onDone, onItemDone }: { order: AgencyOrderView; onDone: (o: Outcome) => void; onItemDone: () => void }) {
+  return (
+    <li class="dash-review-card">
+      <ClaimDecision order={order} onDone={onDone} onItemDone={onItemDone} />
+    </li>
+  );
+}
+
+/** One person's claim: the facts, the checks, the items, the note and "Tính" / "Không tính"; `shared` on a card of several claims. */
+function ClaimDecision(props: { order: AgencyOrderView; shared?: boolean; onDone: (o: Outcome) => void; onItemDone: () => void }) {
+  const { order: o, onDone } = props;
   const [note, setNote] = useState(o.reviewNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const title = `${o.fullName} — ${marketplaceLabels[o.order.marketplace]} ${o.order.orderCode ?? '(không có mã đơn)'}`;
+  const title = `${o.fullName} — ${orderName(o)}`;
+  // On a shared card the others are named in its heading already.
+  const alsoClaimed = props.shared ? [] : o.otherClaims;
 
   async function decide(decision: 'counted' | 'excluded') {
     if (decision === 'excluded' && !note.trim()) return setError('Cần ghi lý do không tính để người khai biết.');
@@ -67,7 +120,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
     setError(null);
     try {
       await sendJson('POST', `/api/agency/review/${encodeURIComponent(o.id)}`, { decision, note: note.trim() });
-      onDone();
+      onDone({ text: decision === 'counted' ? `Đã tính đơn ${orderName(o)} của ${o.fullName}.` : `Đã ghi không tính đơn ${orderName(o)} của ${o.fullName}; người khai sẽ thấy lý do.` });
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -76,18 +129,13 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
   }
 
   return (
-    <li class="dash-review-card">
-      <h3>{title}</h3>
+    <div class="dash-claim">
+      {props.shared ? <h4>{title}</h4> : <h3>{title}</h3>}
       <p>
         Ngày đặt <DateText iso={o.placedOn} /> · {o.source === 'manual' ? 'Tự khai' : 'Tiện ích ghi nhận'} · Tổng đơn <Money vnd={o.order.total} />
         {o.review && <> · <strong>{o.review === 'counted' ? 'Đã tính' : 'Không tính'}</strong>{o.reviewedAt && ` (${formatDate(o.reviewedAt)})`}</>}
       </p>
-      {o.otherClaims.length > 0 && (
-        <p>
-          Cùng đơn này cũng được khai bởi:{' '}
-          {o.otherClaims.map((c) => (c.fullName ? `${c.fullName} (${c.agencyName})` : `một người của ${c.agencyName}`)).join('; ')}
-        </p>
-      )}
+      {alsoClaimed.length > 0 && <p>Cùng đơn này cũng được khai bởi: {claimedBy(alsoClaimed)}</p>}
       {o.checks.length > 0 && (
         <ul>
           {o.checks.map((c, n) => (
@@ -99,12 +147,12 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
       )}
       <ul>
         {o.order.items.map((i, n) => (
-          <ItemLine key={n} orderId={o.id} item={i} review={o.items.find((r) => r.lineNo === n)} onDone={onDone} />
+          <ItemLine key={n} orderId={o.id} item={i} review={o.items.find((r) => r.lineNo === n)} onDone={props.onItemDone} />
         ))}
       </ul>
       {o.hasPhoto && <OrderPhoto orderId={o.id} title={title} />}
       <label>
-        Ghi chú của cán bộ đầu mối (bắt buộc khi không tính)
+        Ghi chú của cán bộ đầu mối về đơn của {o.fullName} (bắt buộc khi không tính)
         <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <StatusMessage error={error} />
@@ -116,7 +164,7 @@ function ReviewCard({ order: o, onDone }: { order: AgencyOrderView; onDone: () =
           Không tính
         </button>
       </div>
-    </li>
+    </div>
   );
 }
 

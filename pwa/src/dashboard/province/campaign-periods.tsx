@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { reveal } from '../../../../components/reveal';
 import { DateText } from '../../../../components/date-text';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatDate, parseDate } from '../../../../lib/format';
@@ -41,10 +42,13 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
     },
   });
 
+  // "Sửa" fills the form under the table: the form's first field takes focus there, so the click visibly does something.
+  const firstField = useRef<HTMLInputElement>(null);
   function edit(p: Period) {
     setEditing(p);
     setForm({ name: p.name, startsOn: formatDate(p.startsOn), endsOn: formatDate(p.endsOn), reportDue: formatDate(p.reportDue) });
     setMessage(null);
+    if (firstField.current) reveal(firstField.current, { focus: true, block: 'center' });
   }
 
   async function save(e: Event) {
@@ -107,7 +111,7 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
           <div class="dash-row">
             <label>
               Tên đợt
-              <input {...field('name')} />
+              <input ref={firstField} {...field('name')} />
             </label>
             <label>
               Từ ngày (dd/mm/yyyy)
@@ -135,10 +139,10 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
               Hủy sửa
             </button>
           )}
+          <StatusMessage message={message} />
         </fieldset>
       </form>
       {editing && <PeriodLimits key={editing.id} period={editing} />}
-      <StatusMessage message={message} />
     </section>
   );
 }

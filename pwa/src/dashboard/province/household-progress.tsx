@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { DataTable, type Column } from '../../../../components/data-table';
 import { formatDate, formatNumber, parseDate } from '../../../../lib/format';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
+import { InlineField } from '../inline-field';
 import type { CommuneProgress } from '../../../../lib/api/kiosk';
 
 export type { CommuneProgress };
@@ -25,26 +25,26 @@ function Progress({ percent, target }: { percent: number | null; target: number 
 /** Each commune's share of households with both a digital shop and an e-payment account, vs 50% by the district's deadline. */
 export function HouseholdProgress() {
   const { data, error, reload } = useLoad<{ targetPercent: number; communes: CommuneProgress[] }>('/api/kiosk/progress');
-  const [message, setMessage] = useState<Outcome | null>(null);
-  // The province enters what no public source gives: each commune's household count, each district's deadline.
-  async function save(path: string, body: unknown, done: string, what: string) {
+  // The province enters what no public source gives: each commune's household count, each district's deadline. What
+  // came of it is said under the field that was saved (components: InlineField).
+  async function save(path: string, body: unknown, done: string, what: string): Promise<Outcome> {
     try {
       await sendJson('PATCH', path, body);
-      setMessage({ text: done, error: false });
       reload();
+      return { text: done };
     } catch (e) {
-      setMessage({ text: `Chưa lưu được ${what}: ${describeError(e)}`, error: true });
+      return { text: `Chưa lưu được ${what}: ${describeError(e)}`, error: true };
     }
   }
-  function saveHouseholds(c: CommuneProgress, text: string) {
+  async function saveHouseholds(c: CommuneProgress, text: string): Promise<Outcome> {
     const n = text.trim() === '' ? null : Number(text.replace(/\./g, ''));
-    if (n !== null && (!Number.isInteger(n) || n < 0)) return setMessage({ text: `Số hộ của ${c.communeName} cần là số nguyên không âm (để trống nếu chưa rõ).`, error: true });
-    void save(`/api/province/communes/${c.communeCode}`, { householdCount: n }, `Đã lưu số hộ của ${c.communeName}: ${n === null ? 'chưa rõ' : formatNumber(n)}.`, `số hộ của ${c.communeName}`);
+    if (n !== null && (!Number.isInteger(n) || n < 0)) return { text: `Số hộ của ${c.communeName} cần là số nguyên không âm (để trống nếu chưa rõ).`, error: true };
+    return save(`/api/province/communes/${c.communeCode}`, { householdCount: n }, `Đã lưu số hộ của ${c.communeName}: ${n === null ? 'chưa rõ' : formatNumber(n)}.`, `số hộ của ${c.communeName}`);
   }
-  function saveDeadline(d: { code: string; name: string }, text: string) {
+  async function saveDeadline(d: { code: string; name: string }, text: string): Promise<Outcome> {
     const iso = text.trim() === '' ? null : parseDate(text);
-    if (text.trim() !== '' && !iso) return setMessage({ text: `Hạn của ${d.name} cần là một ngày dạng dd/mm/yyyy.`, error: true });
-    void save(`/api/province/districts/${d.code}`, { signupDeadline: iso }, `Đã lưu hạn của ${d.name}: ${iso ? formatDate(iso) : 'chưa đặt'}.`, `hạn của ${d.name}`);
+    if (text.trim() !== '' && !iso) return { text: `Hạn của ${d.name} cần là một ngày dạng dd/mm/yyyy.`, error: true };
+    return save(`/api/province/districts/${d.code}`, { signupDeadline: iso }, `Đã lưu hạn của ${d.name}: ${iso ? formatDate(iso) : 'chưa đặt'}.`, `hạn của ${d.name}`);
   }
   if (error) return <StatusMessage error={`Chưa xem được tiến độ hộ đăng ký: ${error}`} />;
   if (!data) return <p>Đang tải…</p>;
@@ -59,7 +59,7 @@ export function HouseholdProgress() {
       label: 'Số hộ',
       kind: 'number',
       value: (c) => c.householdCount,
-      render: (c) => <InlineField label={`Số hộ của ${c.communeName}`} initial={c.householdCount === null ? '' : String(c.householdCount)} numeric onSave={(t) => saveHouseholds(c, t)} />,
+      render: (c) => <InlineField label={`Số hộ của ${c.communeName}`} saveLabel={`Lưu số hộ của ${c.communeName}`} initial={c.householdCount === null ? '' : String(c.householdCount)} numeric placeholder="chưa rõ" onSave={(t) => saveHouseholds(c, t)} />,
     },
     { key: 'signedUp', label: 'Đã đăng ký', kind: 'number', value: (c) => c.signedUp },
     { key: 'shopsOpened', label: 'Có cửa hàng số', kind: 'number', value: (c) => c.shopsOpened },
@@ -73,7 +73,6 @@ export function HouseholdProgress() {
       <p>
         {reached} trong {data.communes.length} xã đã đạt mục tiêu {target}% số hộ có cả cửa hàng số và tài khoản thanh toán điện tử.
       </p>
-      <StatusMessage message={message} />
       <div class="data-table">
         <table>
           <caption>Theo huyện</caption>
@@ -96,7 +95,7 @@ export function HouseholdProgress() {
                   <Progress percent={d.percent} target={target} />
                 </td>
                 <td>
-                  <InlineField label={`Hạn của ${d.name}`} initial={d.deadline ? formatDate(d.deadline) : ''} onSave={(t) => saveDeadline(d, t)} />
+                  <InlineField label={`Hạn của ${d.name}`} saveLabel={`Lưu hạn của ${d.name}`} initial={d.deadline ? formatDate(d.deadline) : ''} placeholder="dd/mm/yyyy" onSave={(t) => saveDeadline(d, t)} />
                 </td>
               </tr>
             ))}
@@ -105,25 +104,6 @@ export function HouseholdProgress() {
       </div>
       <DataTable caption="Theo xã" columns={columns} rows={data.communes} rowKey={(c) => c.communeCode} searchLabel="Tìm xã hoặc huyện (không cần gõ dấu)" />
     </section>
-  );
-}
-
-/** A small form in a table cell: type, then "Lưu" (or Enter). */
-function InlineField({ label, initial, numeric, onSave }: { label: string; initial: string; numeric?: boolean; onSave: (text: string) => void }) {
-  const [text, setText] = useState(initial);
-  return (
-    <form
-      class="dash-inline"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(text);
-      }}
-    >
-      <input aria-label={label} inputMode={numeric ? 'numeric' : 'text'} placeholder={numeric ? 'chưa rõ' : 'dd/mm/yyyy'} size={numeric ? 7 : 10} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      <button type="submit" class="secondary" aria-label={`Lưu ${label.toLowerCase()}`}>
-        Lưu
-      </button>
-    </form>
   );
 }
 

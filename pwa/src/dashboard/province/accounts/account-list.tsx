@@ -1,22 +1,23 @@
 import { useState } from 'preact/hooks';
 import { Confirm } from '../../../../../components/confirm';
-import { DataTable, type Column } from '../../../../../components/data-table';
-import type { Outcome } from '../../../../../components/status-message';
+import { DataTable, longListPage, type Column } from '../../../../../components/data-table';
+import { outcomeOf, StatusMessage, type RowOutcome } from '../../../../../components/status-message';
 import { describeError, sendJson } from '../../api';
 import { communeName, roleText, type Account } from './account';
 
 /** Every account, searchable; locking one signs that person out at once, so it asks first. */
-export function AccountList({ users, onOutcome, onChanged }: { users: Account[]; onOutcome: (o: Outcome) => void; onChanged: () => void }) {
+export function AccountList({ users, onChanged }: { users: Account[]; onChanged: () => void }) {
   const [locking, setLocking] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<RowOutcome | null>(null);
 
   async function setDisabled(u: Account, disabled: boolean) {
     setLocking(null);
     try {
       await sendJson('PATCH', `/api/province/users/${encodeURIComponent(u.id)}`, { disabled });
-      onOutcome({ text: `Đã ${disabled ? 'khóa' : 'mở khóa'} tài khoản ${u.username}.` });
+      setOutcome({ row: u.id, text: `Đã ${disabled ? 'khóa' : 'mở khóa'} tài khoản ${u.username}.` });
       onChanged();
     } catch (err) {
-      onOutcome({ text: `Chưa ${disabled ? 'khóa' : 'mở khóa'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
+      setOutcome({ row: u.id, text: `Chưa ${disabled ? 'khóa' : 'mở khóa'} được tài khoản ${u.username}: ${describeError(err)}`, error: true });
     }
   }
 
@@ -46,9 +47,10 @@ export function AccountList({ users, onOutcome, onChanged }: { users: Account[];
             <button type="button" class="secondary" onClick={() => (u.disabled ? void setDisabled(u, false) : setLocking(u.id))} aria-label={`${u.disabled ? 'Mở khóa' : 'Khóa'} tài khoản ${u.username}`}>
               {u.disabled ? 'Mở khóa' : 'Khóa'}
             </button>
+            <StatusMessage message={outcomeOf(outcome, u.id)} />
           </>
         ),
     },
   ];
-  return <DataTable caption="Các tài khoản" columns={columns} rows={users} rowKey={(u) => u.id} />;
+  return <DataTable caption="Các tài khoản" columns={columns} rows={users} rowKey={(u) => u.id} pageSize={longListPage} />;
 }

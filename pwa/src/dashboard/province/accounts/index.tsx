@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { StatusMessage, type Outcome } from '../../../../../components/status-message';
+import { StatusMessage } from '../../../../../components/status-message';
 import { useLoad } from '../../use-load';
 import type { AgencyRow } from '../agency-headcounts';
 import type { Account } from './account';
@@ -14,14 +13,12 @@ import { TabletList } from '../../tablets/tablet-list';
 export function Accounts() {
   const list = useLoad<{ users: Account[] }>('/api/province/users');
   const agencies = useLoad<{ agencies: AgencyRow[] }>('/api/province/agencies');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   return (
     <section aria-labelledby="acc-h">
       <h2 id="acc-h">Tài khoản</h2>
-      <NewAccount agencies={agencies.data?.agencies ?? []} onOutcome={setOutcome} onCreated={list.reload} />
-      <StatusMessage message={outcome} />
+      <NewAccount agencies={agencies.data?.agencies ?? []} onCreated={list.reload} />
       <StatusMessage error={list.error} />
-      {list.data && <AccountList users={list.data.users} onOutcome={setOutcome} onChanged={list.reload} />}
+      {list.data && <AccountList users={list.data.users} onChanged={list.reload} />}
       <TabletList showOfficer />
     </section>
   );

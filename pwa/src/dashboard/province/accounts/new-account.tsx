@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { Outcome } from '../../../../../components/status-message';
+import { StatusMessage, type Outcome } from '../../../../../components/status-message';
 import { describeError, sendJson } from '../../api';
 import type { AgencyRow } from '../agency-headcounts';
 import { roleText, type Account } from './account';
 import { CommunePicker } from './commune-picker';
 
-/** Creates an agency focal point (with its agency) or a commune officer (with their communes). */
-export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: AgencyRow[]; onOutcome: (o: Outcome | null) => void; onCreated: () => void }) {
+/** Creates an agency focal point (with its agency) or a commune officer (with their communes); says what came of it under its button. */
+export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onCreated: () => void }) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [role, setRole] = useState<'agency' | 'officer'>('agency');
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
@@ -17,21 +18,21 @@ export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: Agenc
 
   async function create(e: Event) {
     e.preventDefault();
-    if (role === 'agency' && !agencyCode) return onOutcome({ text: 'Chọn cơ quan cho cán bộ đầu mối.', error: true });
-    if (role === 'officer' && !picked.length) return onOutcome({ text: 'Chọn ít nhất một xã cho cán bộ xã.', error: true });
+    if (role === 'agency' && !agencyCode) return setOutcome({ text: 'Chọn cơ quan cho cán bộ đầu mối.', error: true });
+    if (role === 'officer' && !picked.length) return setOutcome({ text: 'Chọn ít nhất một xã cho cán bộ xã.', error: true });
     setBusy(true);
-    onOutcome(null);
+    setOutcome(null);
     try {
       const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [] };
       const u = await sendJson<Account>('POST', '/api/province/users', body);
-      onOutcome({ text: `Đã tạo tài khoản ${u.username} (${roleText[u.role]}). Gửi tên đăng nhập và mật khẩu cho người dùng qua kênh an toàn.` });
+      setOutcome({ text: `Đã tạo tài khoản ${u.username} (${roleText[u.role]}). Gửi tên đăng nhập và mật khẩu cho người dùng qua kênh an toàn.` });
       setUsername('');
       setFullName('');
       setPassword('');
       setPicked([]);
       onCreated();
     } catch (err) {
-      onOutcome({ text: `Chưa tạo được tài khoản: ${describeError(err)}`, error: true });
+      setOutcome({ text: `Chưa tạo được tài khoản: ${describeError(err)}`, error: true });
     } finally {
       setBusy(false);
     }
@@ -81,6 +82,7 @@ export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: Agenc
         <button type="submit" disabled={busy}>
           {busy ? 'Đang tạo…' : 'Tạo tài khoản'}
         </button>
+        <StatusMessage message={outcome} />
       </fieldset>
     </form>
   );
