@@ -8,6 +8,8 @@ export interface PageRead {
   ms: number;
   /** The detector found signs of an order or a product (a rule, a commerce path, structured data). */
   worthReading: boolean;
+  /** On a product page, the seller's shop as the registry is keyed ("voso:41235"); null elsewhere. */
+  shopKey: string | null;
 }
 
 /** One behaviour of the content script. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { detectPage } from '../../lib/marketplaces/detect';
+import { shopKeyOnPage } from '../../lib/marketplaces/shop-link';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
@@ -22,6 +23,8 @@ export async function pageReader(): Promise<() => Promise<PageRead>> {
     let start = performance.now();
     const found = detectPage(document, url, rules);
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
+    // A product page's shop link, for the buyer's note (badge.ts): one selector query.
+    const shopKey = found.page?.type === 'product' ? shopKeyOnPage(document, url, found.site, found.page) : null;
     let ms = performance.now() - start;
     const worthReading = found.worthReading && found.page?.type !== 'product';
     if (worthReading) {
@@ -33,6 +36,6 @@ export async function pageReader(): Promise<() => Promise<PageRead>> {
       ms += performance.now() - start;
     }
     performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
-    return { url, result, ms, worthReading };
+    return { url, result, ms, worthReading, shopKey };
   };
 }
