@@ -12,7 +12,8 @@ export const householdClaims0501: Migration = {
     await db.schema
       .createTable('household_claims')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('household_id', 'text', (c) => c.notNull().references('households.id'))
+      // A household's claims go with it.
+      .addColumn('household_id', 'text', (c) => c.notNull().references('households.id').onDelete('cascade'))
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('number', 'text')
       .addColumn('issuer', 'text')
