@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { forEachDatabase } from '../../../server/test-databases';
 import { issueToken, type Principal } from '../../../server/auth/tokens';
-import { createAgencyFocalPoint, createAgricultureUser, createEnrolmentCode, createProvinceUser, enrolStaff, sampleOrder, submitOrders, testPassword, type SeededUser } from '../../../server/testing/seed';
+import { createAgencyFocalPoint, createEnrolmentCode, createProvinceUser, enrolStaff, sampleOrder, submitOrders, testPassword, type SeededUser } from '../../../server/testing/seed';
 import { formatEnrolmentCode } from '../../../lib/enrolment-code';
 import { enrolKiosk, household } from './people';
 
@@ -168,6 +168,9 @@ forEachDatabase((deps) => {
     const agency = await createAgencyFocalPoint(db, 'SNV');
     const other = await createAgencyFocalPoint(db, 'STTTT');
     province = await createProvinceUser(db);
+    // Its tokens are issued below like everyone's: the account needs no password here (hashing one is slow).
+    const agriculture = randomUUID();
+    await db.insertInto('users').values({ id: agriculture, username: 'so-nong-nghiep', password_hash: '-', role: 'agriculture', full_name: 'Sở NN&PTNT', agency_code: null, created_at: new Date().toISOString(), disabled_at: null }).execute();
     const period = await db.selectFrom('periods').select('id').orderBy('starts_on').executeTakeFirstOrThrow();
     // Reviewed once already, so the agency's list of reviewed orders has one to show (and another agency's has not).
     await made(send(`/api/agency/review/${sent.body.results[0].serverId}`, agency.token, { json: { decision: 'counted' } }), 200);
@@ -187,7 +190,7 @@ forEachDatabase((deps) => {
       agency: { role: 'agency', subjectId: agency.id, agencyCode: 'SNV' },
       otherAgency: { role: 'agency', subjectId: other.id, agencyCode: 'STTTT' },
       province: { role: 'province', subjectId: province.id, agencyCode: null },
-      agriculture: { role: 'agriculture', subjectId: (await createAgricultureUser(db)).id, agencyCode: null },
+      agriculture: { role: 'agriculture', subjectId: agriculture, agencyCode: null },
     });
     Object.assign(params, {
       provinceUsername: province.username,
