@@ -31,10 +31,15 @@ function Options() {
       const u = new URL((url ?? '').trim());
       if (u.protocol !== 'https:' && u.hostname !== 'localhost') throw new Error();
       await setCollectorUrl(u.origin);
+      // Another collector, another province's registry of verified households: asked before anything else, so the
+      // request is on its way even if the page is closed at once (its outcome shows in that section).
+      void browser.runtime
+        .sendMessage({ type: 'refresh-registry' } satisfies Message)
+        .then(() => browser.storage.local.get(REGISTRY_KEY))
+        .then((s) => setRegistry(s[REGISTRY_KEY] as RegistryMeta | undefined))
+        .catch(() => {});
       setSaved({ text: `Đã lưu: ${u.origin}` });
       await browser.runtime.sendMessage({ type: 'flush-outbox' } satisfies Message).catch(() => {});
-      // Another collector, another province's registry of verified households.
-      await refreshRegistry(false);
     } catch {
       setSaved({ text: 'Địa chỉ không hợp lệ: cần dạng https://ten-may-chu (hoặc http://localhost khi thử nghiệm).', error: true });
     }
@@ -44,8 +49,8 @@ function Options() {
     setRulesMessage(r.message);
     setRules((await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined);
   };
-  const refreshRegistry = async (force: boolean) => {
-    const r = (await browser.runtime.sendMessage({ type: 'refresh-registry', force } satisfies Message).catch(() => null)) as { message: string } | null;
+  const refreshRegistry = async () => {
+    const r = (await browser.runtime.sendMessage({ type: 'refresh-registry', force: true } satisfies Message).catch(() => null)) as { message: string } | null;
     setRegistryMessage(r?.message ?? '');
     setRegistry((await browser.storage.local.get(REGISTRY_KEY))[REGISTRY_KEY] as RegistryMeta | undefined);
   };
@@ -86,7 +91,7 @@ function Options() {
         xuất nguồn gốc).{' '}
         {registry ? `Danh sách ${registry.keys.length} cửa hàng, tải về ngày ${formatDate(registry.fetchedAt)}.` : 'Chưa tải được danh sách.'}
       </p>
-      <button type="button" onClick={() => refreshRegistry(true)}>
+      <button type="button" onClick={refreshRegistry}>
         Cập nhật danh sách
       </button>
       <StatusMessage quiet message={{ text: registryMessage }} />

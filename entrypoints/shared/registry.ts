@@ -41,6 +41,8 @@ export async function refreshRegistry(now = new Date(), force = false): Promise<
       return 'Danh sách hộ sản xuất không đổi.';
     }
     const { shops } = (await res.json()) as Registry;
+    // The address changed while this was on its way: the newer request stores its own collector's registry.
+    if ((await getCollectorUrl()) !== collectorUrl) return 'Địa chỉ máy chủ vừa đổi; danh sách được tải từ địa chỉ mới.';
     const rules = chooseRules(stored[RULES_KEY] as RulesCache | undefined);
     const entries: Record<string, BadgeShop> = {};
     for (const shop of Array.isArray(shops) ? shops : []) {
