@@ -3,9 +3,8 @@
  * present becomes an unverified claim with what was typed kept; a household with none gets no claim.
  */
 import { describe, expect, it } from 'vitest';
-import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { Migrator } from 'kysely';
+import { openBlankDb } from '../../testing/blank-db';
 import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
@@ -13,29 +12,6 @@ import { langSon } from '../../../lib/region';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0501'));
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    return { db, drop: () => db.destroy() };
-  }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-  const name = `t_mig_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.end();
-    },
-  };
-}
 
 const household = (id: string, details: Record<string, unknown>) => ({
   id, client_id: `client-${id}`, content_hash: 'h', commune_code: '06181', village: 'Thôn Bản Cặp', head_name: 'Hoàng Văn Thụ', phone: `09123456${id.slice(-2)}`,
@@ -48,7 +24,7 @@ const household = (id: string, details: Record<string, unknown>) => ({
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with households`, () => {
     it('moves free-text VietGAP, OCOP and traceability into unverified claims', async () => {
-      const { db, drop } = await open(kind);
+      const { db, drop } = await openBlankDb(kind);
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
         expect(old.error).toBeUndefined();
