@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
 import { setCollectorUrl } from './extension-helpers';
-import { createProvinceAdmin, signIn } from './dashboard-helpers';
+import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
 import { enrolKiosk, household } from '../unit/robustness/people';
 
 const productPath = '/na-chi-lang-loai-1-hop-2kg-p245871.html';
@@ -78,6 +78,7 @@ test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; 
   const card = (title: string) => dash.getByRole('listitem', { name: title });
   await expect(card('VietGAP — Hoàng Văn Thụ')).toContainText('Hộ khai: „VietGAP-TT-13-09-20-0096”');
   await expect(card('VietGAP — Hoàng Văn Thụ')).not.toContainText(verified.phone);
+  await expectAccessible(dash);
   const verify = async (title: string, expiresOn: string) => {
     await card(title).getByLabel('Tổ chức cấp').fill('Trung tâm Chứng nhận phù hợp (QUACERT)');
     await card(title).getByLabel('Hết hạn ngày (dd/mm/yyyy)').fill(shown(expiresOn));
