@@ -86,7 +86,8 @@ export function createCollector(options: CollectorOptions = {}) {
       clearTimeout(timer);
     }
     reportAnswer();
-    if (res.ok) return res;
+    // 304 answers a caller's own If-None-Match: its copy is current.
+    if (res.ok || res.status === 304) return res;
     const refusal = await refusalOf(res);
     options.onRefusal?.(refusal);
     throw refusal;

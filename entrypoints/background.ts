@@ -1,4 +1,5 @@
-// The background: records what the content scripts read, delivers the outbox, refreshes the rules daily.
+// The background: records what the content scripts read, delivers the outbox, refreshes the rules and the registry
+// of verified households' shops daily.
 // Chrome may stop this service worker at any time: everything lives in IndexedDB and alarms, and every
 // start (browser start, wake-up by an alarm or a message) flushes what is due.
 import { defineBackground } from 'wxt/utils/define-background';
@@ -10,9 +11,11 @@ import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
+import { refreshRegistry } from './shared/registry';
 
 const OUTBOX_ALARM = 'outbox';
 const RULES_ALARM = 'rules';
+const REGISTRY_ALARM = 'registry';
 
 /** Delivers what is due, then sets an alarm for the next retry (the outbox's backoff), if any. */
 async function flushOutbox() {
@@ -64,6 +67,8 @@ async function handle(message: Message, sender: { id?: string; tab?: { id?: numb
       return { asked: await syncAnswersIfDue() };
     case 'refresh-rules':
       return { message: await refreshRules() };
+    case 'refresh-registry':
+      return { message: await refreshRegistry(new Date(), message.force) };
   }
 }
 
@@ -79,11 +84,17 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void flushOutbox();
       if (alarm.name === RULES_ALARM) void refreshRules();
+      if (alarm.name === REGISTRY_ALARM) void refreshRegistry();
     });
     // Daily rules refresh; created once, kept by the browser across restarts.
     void browser.alarms.get(RULES_ALARM).then((a) => {
       if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
     });
+    // The registry of verified households' shops (the buyer's note): checked every few hours, fetched at most daily.
+    void browser.alarms.get(REGISTRY_ALARM).then((a) => {
+      if (!a) void browser.alarms.create(REGISTRY_ALARM, { delayInMinutes: 1, periodInMinutes: 6 * 60 });
+    });
+    void refreshRegistry();
     // The network came back: try what waits now rather than at the next backoff step. (navigator.onLine alone is
     // never trusted: the flush itself finds out whether the collector answers, and client/reachability.ts records it.)
     self.addEventListener('online', () => void outbox().retryNow().then(flushOutbox));

@@ -12,10 +12,12 @@ import { rulesRoutes } from './api/public/rules';
 import { periodRoutes } from './api/public/periods';
 import { enrolmentCodeRoutes, staffEnrolRoutes } from './api/public/staff-enrol';
 import { kioskEnrolRoutes } from './api/public/kiosk-enrol';
+import { registryRoutes } from './api/public/registry';
 import { staffApi, staffPageReportApi } from './api/staff';
 import { kioskApi } from './api/kiosk';
 import { agencyApi } from './api/agency';
 import { provinceApi } from './api/province';
+import { agricultureApi } from './api/agriculture';
 
 export interface AppDeps {
   db: Db;
@@ -41,12 +43,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api/enrolment-codes', enrolmentCodeRoutes(deps));
   app.route('/api/staff/enrol', staffEnrolRoutes(deps));
   app.route('/api/kiosk/enrol', kioskEnrolRoutes(deps));
+  app.route('/api/registry', registryRoutes(deps));
   // Role areas: each checks its token once, at its mount.
   app.route('/api/staff', staffApi(deps));
   app.route('/api/page-reports', staffPageReportApi(deps));
   app.route('/api/kiosk', kioskApi(deps));
   app.route('/api/agency', agencyApi(deps));
   app.route('/api/province', provinceApi(deps));
+  app.route('/api/agriculture', agricultureApi(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

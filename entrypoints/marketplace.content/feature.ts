@@ -10,6 +10,8 @@ export interface PageRead {
   worthReading: boolean;
   /** The page may still turn into an order as its content changes: worth reading, or a rule is written for its address. */
   watchContent: boolean;
+  /** On a product page, the seller's shop as the registry is keyed ("voso:41235"); null elsewhere. */
+  shopKey: string | null;
 }
 
 /** One behaviour of the content script. */

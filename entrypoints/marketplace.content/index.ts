@@ -10,9 +10,10 @@ import { watchPage } from './watch';
 import { capture } from './capture';
 import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
+import { badge } from './badge';
 import type { Feature } from './feature';
 
-const features: Feature[] = [capture, notice, reportBrokenPage];
+const features: Feature[] = [capture, notice, reportBrokenPage, badge];
 
 /** The longest the first reading waits for idle time. */
 const IDLE_WAIT_MS = 500;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../shared/messages';
 import { loadLazy } from '../shared/lazy-script';
-import type { ShowNotice } from '../notice';
+import type { InPageUi } from '../notice';
 import type { Feature } from './feature';
 
 /**
@@ -13,7 +13,7 @@ export const notice: Feature = {
   start({ ctx }) {
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'orders-recorded') return;
-      void loadLazy<ShowNotice>('notice').then((show) => show(ctx, m.orders));
+      void loadLazy<InPageUi>('notice').then((ui) => ui.showNotice(ctx, m.orders));
     });
   },
 };

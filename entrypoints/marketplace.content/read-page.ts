@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { detectPage, mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
+import { shopKeyOnPage } from '../../lib/marketplaces/shop-link';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
@@ -29,6 +30,8 @@ export async function pageReader(): Promise<(previous?: PageRead) => Promise<Pag
     }
     const found = detectPage(document, url, rules);
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
+    // A product page's shop link, for the buyer's note (badge.ts): one selector query.
+    const shopKey = found.page?.type === 'product' ? shopKeyOnPage(document, url, found.site, found.page) : null;
     let ms = performance.now() - start;
     const worthReading = found.worthReading && found.page?.type !== 'product';
     if (worthReading) {
@@ -40,6 +43,6 @@ export async function pageReader(): Promise<(previous?: PageRead) => Promise<Pag
       ms += performance.now() - start;
     }
     performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
-    return { url, result, ms, worthReading, watchContent: worthReading || mayHaveBecomeWorthReading(document, url, rules) };
+    return { url, result, ms, worthReading, watchContent: worthReading || mayHaveBecomeWorthReading(document, url, rules), shopKey };
   };
 }

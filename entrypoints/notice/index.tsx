@@ -1,5 +1,6 @@
-// The in-page notice, loaded by the content script only on the page where an order was just recorded
-// (so the marketplace pages the person merely browses do not carry Preact and the UI code).
+// The in-page UI, loaded by the content script only on the page where an order was just recorded, or on a product
+// page whose shop is a registered household with verified facts (the buyer's note, badge.tsx); so the marketplace
+// pages the person merely browses do not carry Preact and the UI code.
 // It runs in the content script's isolated world (shared/lazy-script.ts).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -9,12 +10,19 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Message, RecordedNotice } from '../shared/messages';
 import { provide } from '../shared/lazy-script';
 import { NoticeView, noticeCss } from './notice-view';
+import { showBadge, type ShowBadge } from './badge';
 
 /**
  * Shows what was recorded, in a closed shadow root: the site's CSS cannot break it, and the site's scripts cannot
  * reach into it (`host.shadowRoot` is null for them), so they can neither read the order nor find its buttons.
  */
 export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) => Promise<void>;
+
+/** What this script hands the content script. */
+export interface InPageUi {
+  showNotice: ShowNotice;
+  showBadge: ShowBadge;
+}
 
 const showNotice: ShowNotice = async (ctx, orders) => {
   const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
@@ -36,5 +44,5 @@ const showNotice: ShowNotice = async (ctx, orders) => {
 };
 
 export default defineUnlistedScript(() => {
-  provide('notice', showNotice);
+  provide('notice', { showNotice, showBadge } satisfies InPageUi);
 });

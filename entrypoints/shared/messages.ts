@@ -20,7 +20,8 @@ export type Message =
   | { type: 'report-page'; url: string; pageType: string; structure: PageStructure; rulesVersion: string | null; note: string | null }
   | { type: 'flush-outbox' }
   | { type: 'sync-answers' }
-  | { type: 'refresh-rules' };
+  | { type: 'refresh-rules' }
+  | { type: 'refresh-registry'; force?: boolean };
 
 /** Background → content script. */
 export type TabMessage = { type: 'orders-recorded'; orders: RecordedNotice[] } | { type: 'report-broken-page'; note: string | null };

@@ -102,7 +102,7 @@ export const userSchema = v.object({
   id: v.string(),
   username: v.string(),
   fullName: v.string(),
-  role: v.picklist(['province', 'agency', 'officer']),
+  role: v.picklist(roles),
   agencyCode: v.nullable(v.string()),
   /** The agency's full name, shown instead of its code. */
   agencyName: v.nullable(v.string()),

@@ -19,7 +19,8 @@ export type PeriodList = v.InferOutput<typeof periodListSchema>;
 /** POST /api/auth/login */
 export const loginRequest = v.object({ username: v.string(), password: v.string() });
 
-export const roles = ['province', 'agency', 'officer'] as const;
+/** The people who sign in; agriculture is Sở NN&PTNT (quality checks). */
+export const roles = ['province', 'agency', 'officer', 'agriculture'] as const;
 
 /** GET /api/auth/me, and the `user` of the login answer. */
 export const signedInUserSchema = v.object({

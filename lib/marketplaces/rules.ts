@@ -36,6 +36,8 @@ export interface ProductRule {
   name: Field[];
   price?: Field[];
   shop?: Field[];
+  /** The link to the seller's shop ("Xem shop", "Gian hàng"): matched against the registry of verified households. */
+  shopLink?: Field[];
   /** Breadcrumb and category links, most general first (every match is read). */
   categories?: string;
   /** A "Trọng lượng: 0.699kg"-style detail. */
@@ -61,6 +63,11 @@ export interface SiteRules {
   /** e.g. "2026-11-29"; the collector serves newer versions without a release. */
   version: string;
   hosts: string[];
+  /**
+   * Regular expression on a shop link's path whose first group names the shop, whatever the link's host
+   * (voso's "…-s41235", postmart's "/stores/<slug>"): the same key for the page's link and the registry's.
+   */
+  shopKey?: string;
   pages: PageRule[];
 }
 
@@ -135,7 +142,7 @@ function productRule(v: unknown, where: string): ProductRule | undefined {
   if (v === undefined) return undefined;
   if (!isObject(v)) return fail(where, 'cần một đối tượng');
   const r: ProductRule = { name: fields(v.name, `${where}.name`, false)! };
-  for (const k of ['price', 'shop', 'weight'] as const) if (v[k] !== undefined) r[k] = fields(v[k], `${where}.${k}`);
+  for (const k of ['price', 'shop', 'shopLink', 'weight'] as const) if (v[k] !== undefined) r[k] = fields(v[k], `${where}.${k}`);
   if (v.categories !== undefined) r.categories = text(v.categories, `${where}.categories`);
   if (v.inlineJson !== undefined) {
     const j = v.inlineJson;
@@ -174,7 +181,8 @@ function siteRules(v: unknown, where: string): SiteRules {
       ...(p.product !== undefined && { product: productRule(p.product, `${at}.product`) }),
     };
   });
-  return { marketplace, version, hosts, pages };
+  const shopKey = pattern(v.shopKey, `${where}.shopKey`, true);
+  return { marketplace, version, hosts, ...(shopKey !== undefined && { shopKey }), pages };
 }
 
 /**

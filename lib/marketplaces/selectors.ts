@@ -17,7 +17,7 @@ export function ruleSelectors(site: SiteRules): Record<string, string> {
     }
     const p = page.product;
     if (p) {
-      for (const k of ['name', 'price', 'shop', 'weight'] as const) fields(`${at}.product.${k}`, p[k]);
+      for (const k of ['name', 'price', 'shop', 'shopLink', 'weight'] as const) fields(`${at}.product.${k}`, p[k]);
       if (p.categories) out[`${at}.product.categories`] = p.categories;
     }
   });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type * as v from 'valibot';
 import { forEachDatabase } from '../test-databases';
-import { createAgencyFocalPoint, createEnrolmentCode, createProvinceUser, enrolStaff, sampleOrder, submitOrders, testPassword, type SeededUser } from '../testing/seed';
+import { createAgencyFocalPoint, createAgricultureUser, createEnrolmentCode, createProvinceUser, enrolStaff, sampleOrder, submitOrders, testPassword, type SeededUser } from '../testing/seed';
 import { expectShape } from '../testing/shape';
 import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { healthSchema, loginAnswerSchema, periodListSchema, signedInUserSchema } from '../../lib/api/public';
@@ -35,8 +35,10 @@ import {
 import { periodSchema } from '../../lib/api/public';
 import { unitListSchema, unitSchema } from '../../lib/api/agency-units';
 import { volumeAnswerSchema, volumeDeletedSchema, volumeReportSchema } from '../../lib/api/marketplace-volume';
+import { claimListSchema, claimViewSchema } from '../../lib/api/agriculture';
+import { registrySchema } from '../../lib/api/registry';
 
-type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province';
+type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province' | 'agriculture';
 interface Call {
   who: Who;
   status: number;
@@ -61,13 +63,14 @@ forEachDatabase((deps) => {
     const orders = [sampleOrder(), sampleOrder()];
     const sent = await submitOrders(deps(), staff, orders);
     const kiosk = await enrolKiosk(deps());
-    const h = household();
+    const h = household({ vietgap: 'VietGAP-TT-13-09-20-0096' });
     await deps().app.request('/api/kiosk/households', { method: 'POST', headers: { Authorization: `Bearer ${kiosk.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ households: [h] }) });
     const agency = await createAgencyFocalPoint(db, 'SNV');
     province = await createProvinceUser(db);
     const period = await db.selectFrom('periods').select('id').orderBy('starts_on').executeTakeFirstOrThrow();
     const report = await deps().app.request('/api/agency/reports', { method: 'POST', headers: { ...agency.auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ periodId: period.id }) });
-    Object.assign(tokens, { staff: staff.token, kiosk: kiosk.token, officer: kiosk.officer.token, agency: agency.token, province: province.token });
+    Object.assign(tokens, { staff: staff.token, kiosk: kiosk.token, officer: kiosk.officer.token, agency: agency.token, province: province.token, agriculture: (await createAgricultureUser(db)).token });
+    ids.claim = (await db.selectFrom('household_claims').select('id').executeTakeFirstOrThrow()).id;
     Object.assign(ids, {
       periodId: period.id,
       code: await createEnrolmentCode(db, 'SNV'),
@@ -196,6 +199,10 @@ forEachDatabase((deps) => {
     },
     'GET /api/province/page-reports': { who: 'province', status: 200, schema: pageReportListSchema },
     'GET /api/province/page-reports/:id': { who: 'province', status: 200, schema: pageReportDetailSchema, path: () => `/api/province/page-reports/${ids.pageReport}` },
+    'GET /api/registry/shops': { who: 'none', status: 200, schema: registrySchema },
+    'GET /api/agriculture/claims': { who: 'agriculture', status: 200, schema: claimListSchema },
+    'GET /api/agriculture/claims/expiring': { who: 'agriculture', status: 200, schema: claimListSchema },
+    'POST /api/agriculture/claims/:id/decision': { who: 'agriculture', status: 200, schema: claimViewSchema, path: () => `/api/agriculture/claims/${ids.claim}/decision`, body: () => ({ decision: 'refused', reason: 'Không có hồ sơ gốc' }) },
     // Last: it ends the officer's session.
     'POST /api/auth/logout': { who: 'officer', status: 204, schema: null },
   };

@@ -1,12 +1,13 @@
 import type { Generated } from 'kysely';
 import type { StaffTables } from './schema-staff';
 import type { KioskTables } from './schema-kiosk';
+import type { QualityTables } from './schema-quality';
 
 /**
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables, StaffTables, KioskTables {
+export interface Database extends FoundationTables, StaffTables, KioskTables, QualityTables {
   /** rate-limiter-flexible's store (migration 0301): key, points used, expiry in ms since epoch. */
   rate_limits: { key: string; points: number; expire: number | string | null };
 }
@@ -23,7 +24,8 @@ export interface FoundationTables {
   marketplace_volumes: { id: string; marketplace: string; span: string; starts_on: string; ends_on: string; kg: number; source: string; recorded_by: string; recorded_at: string };
 }
 
-export type UserRole = 'province' | 'agency' | 'officer';
+/** agriculture: Sở NN&PTNT, who verifies households' quality claims (issue 13). */
+export type UserRole = 'province' | 'agency' | 'officer' | 'agriculture';
 
 export interface UserTable {
   id: string;

@@ -7,6 +7,7 @@ import { blockingProblems, householdFrom, identityKeys, statusOf, type Submitted
 import { checkPhone } from '../../lib/vn-phone';
 import { checkCitizenId } from '../../lib/vn-citizen-id';
 import { inScope } from './scope';
+import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -53,6 +54,8 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const inserted = await db.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
   if (Number(inserted.numInsertedOrUpdatedRows ?? 1) === 0) return receiveHousehold(db, deviceId, scope, raw);
+  // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
+  await addHouseholdClaims(db, claimsOfHousehold(row.id, h, row.received_at));
   return { clientId: h.clientId, status: 'accepted', serverId: row.id };
 }
 
@@ -133,6 +136,8 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
       if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id };
       else raced.push(c);
     }
+    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
+    await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);

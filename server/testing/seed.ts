@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
+import type { UserRole } from '../db/schema';
 import type { TestDeps } from '../test-databases';
 import { hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
@@ -20,7 +21,7 @@ export interface SeededUser {
   auth: Record<string, string>;
 }
 
-async function createUser(db: Db, role: 'province' | 'agency' | 'officer', agencyCode: string | null, fullName: string, communes: string[] = []): Promise<SeededUser> {
+async function createUser(db: Db, role: UserRole, agencyCode: string | null, fullName: string, communes: string[] = []): Promise<SeededUser> {
   const id = randomUUID();
   const username = `${role}-${id.slice(0, 8)}`;
   await db
@@ -37,6 +38,9 @@ export const createProvinceUser = (db: Db) => createUser(db, 'province', null, '
 
 /** An agency focal point (cán bộ đầu mối) of `agencyCode` (e.g. 'SNV'), signed in. */
 export const createAgencyFocalPoint = (db: Db, agencyCode: string) => createUser(db, 'agency', agencyCode, `Đầu mối ${agencyCode}`);
+
+/** A Sở NN&PTNT account (quality checks), signed in. */
+export const createAgricultureUser = (db: Db) => createUser(db, 'agriculture', null, 'Sở Nông nghiệp và Phát triển nông thôn');
 
 /** A commune officer for the given commune codes, signed in. */
 export const createCommuneOfficer = (db: Db, communeCodes: string[]) => createUser(db, 'officer', null, 'Cán bộ xã', communeCodes);

@@ -8,6 +8,7 @@ import { SignIn } from './sign-in';
 const ProvinceView = lazy(() => import('./province/province-view').then((m) => ({ default: m.ProvinceView })));
 const AgencyView = lazy(() => import('./agency/agency-view').then((m) => ({ default: m.AgencyView })));
 const OfficerView = lazy(() => import('./officer-view').then((m) => ({ default: m.OfficerView })));
+const AgricultureView = lazy(() => import('./agriculture/agriculture-view').then((m) => ({ default: m.AgricultureView })));
 import './dashboard.css';
 
 /**
@@ -69,7 +70,15 @@ export function DashboardApp() {
       </section>
       <div {...inert(expired)} key={user.id}>
         <Suspense fallback={<p class="loading">Đang tải…</p>}>
-          {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} /> : <OfficerView />}
+          {user.role === 'province' ? (
+            <ProvinceView />
+          ) : user.role === 'agency' ? (
+            <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} />
+          ) : user.role === 'agriculture' ? (
+            <AgricultureView />
+          ) : (
+            <OfficerView />
+          )}
         </Suspense>
       </div>
       {expired && (
@@ -86,6 +95,7 @@ const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, strin
 
 /** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
 function whoIs({ user }: Session): string {
-  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'officer' ? 'Cán bộ xã' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
+  const role =
+    user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'agriculture' ? 'Sở Nông nghiệp và Phát triển nông thôn' : user.role === 'officer' ? 'Cán bộ xã' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
   return user.fullName === role ? role : `${user.fullName} — ${role}`;
 }

@@ -1,7 +1,7 @@
 /**
  * Accounts the province creates: agency focal points and commune officers (province token). Routes:
  *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, agencyName, communeCodes, createdAt, disabled}]}
- *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province', agencyCode? (agency), communeCodes? (officer)}
+ *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province'|'agriculture', agencyCode? (agency), communeCodes? (officer)}
  *                                  → 201 the user; 409.11 username taken
  *   PATCH /api/province/users/:id  {fullName?, password?, communeCodes?, disabled?} → the user; disabling or a new password signs them out everywhere;
  *                                  disabling an officer revokes every tablet they enrolled, new communes narrow those tablets to them

@@ -41,12 +41,12 @@ export function authRoutes({ db }: AppDeps) {
     });
   });
 
-  r.post('/logout', requireRole(db, 'province', 'agency', 'officer'), async (c) => {
+  r.post('/logout', requireRole(db, 'province', 'agency', 'officer', 'agriculture'), async (c) => {
     await revokeToken(db, c.get('token'));
     return c.body(null, 204);
   });
 
-  r.get('/me', requireRole(db, 'province', 'agency', 'officer'), async (c) => {
+  r.get('/me', requireRole(db, 'province', 'agency', 'officer', 'agriculture'), async (c) => {
     const p = c.get('principal');
     const user = await db.selectFrom('users').selectAll().where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const communes = await db.selectFrom('user_communes').select('commune_code').where('user_id', '=', user.id).execute();

@@ -14,11 +14,11 @@ import { formatEnrolmentCode } from '../../../lib/enrolment-code';
 import { enrolKiosk, household } from './people';
 
 /** `other…` callers have the role of the one without the prefix but own none of the first one's data. */
-type Caller = 'none' | 'otherStaff' | 'staff' | 'otherKiosk' | 'kiosk' | 'otherOfficer' | 'officer' | 'otherAgency' | 'agency' | 'province';
+type Caller = 'none' | 'otherStaff' | 'staff' | 'otherKiosk' | 'kiosk' | 'otherOfficer' | 'officer' | 'otherAgency' | 'agency' | 'province' | 'agriculture';
 // The other owner calls first, while the first one's thing is still there to be refused (not withdrawn or revoked yet).
-const callers: Caller[] = ['none', 'otherStaff', 'staff', 'otherKiosk', 'kiosk', 'otherOfficer', 'officer', 'otherAgency', 'agency', 'province'];
+const callers: Caller[] = ['none', 'otherStaff', 'staff', 'otherKiosk', 'kiosk', 'otherOfficer', 'officer', 'otherAgency', 'agency', 'province', 'agriculture'];
 const everyone: Caller[] = callers;
-const people: Caller[] = ['province', 'agency', 'otherAgency', 'officer', 'otherOfficer'];
+const people: Caller[] = ['province', 'agency', 'otherAgency', 'officer', 'otherOfficer', 'agriculture'];
 const agencies: Caller[] = ['agency', 'otherAgency'];
 const staff: Caller[] = ['staff', 'otherStaff'];
 const kiosks: Caller[] = ['kiosk', 'otherKiosk'];
@@ -132,6 +132,11 @@ const access: Record<string, Entry> = {
   'GET /api/kiosk/devices': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'deviceId' } },
   'POST /api/kiosk/devices/:id/revoke': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/devices/${p.spareDeviceId}/revoke` },
   'POST /api/kiosk/handover': { allow: [...officers, ...kiosks, 'province'], ok: 200, raw: () => 'Mã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán,Đã đăng sản phẩm\r\n' },
+  // Sở NN&PTNT's quality checks: the province-wide queue, one department, no other owner to refuse.
+  'GET /api/agriculture/claims': { allow: ['agriculture'], ok: 200 },
+  'GET /api/agriculture/claims/expiring': { allow: ['agriculture'], ok: 200 },
+  'POST /api/agriculture/claims/:id/decision': { allow: ['agriculture'], ok: 200, path: (p) => `/api/agriculture/claims/${p.claimId}/decision`, body: () => ({ decision: 'refused', reason: 'Không có hồ sơ gốc' }) },
+  'GET /api/registry/shops': { allow: everyone, ok: 200 },
   'GET /api/kiosk/progress': { allow: [...officers, 'province', ...kiosks], ok: 200, hides: { others: ['otherOfficer', 'otherKiosk'], param: 'commune' } },
 };
 
@@ -166,7 +171,7 @@ forEachDatabase((deps) => {
     const otherKiosk = await enrolKiosk(deps(), ['05995']);
     newDeviceCode = async () => (await made<{ code: string }>(send('/api/kiosk/device-codes', kiosk.officer.token, { json: {} }), 201)).code;
     const spareDevice = await made<{ device: { id: string } }>(send('/api/kiosk/enrol', null, { json: { code: await newDeviceCode(), deviceName: 'Máy dự phòng' } }), 201);
-    const h = household();
+    const h = household({ vietgap: 'VietGAP-TT-13-09-20-0096' });
     const synced = await made<{ results: { status: string; serverId: string }[] }>(send('/api/kiosk/households', kiosk.token, { json: { households: [h] } }), 200);
     expect(synced.results.map((r) => r.status)).toEqual(['accepted']);
     const storedPhotoId = randomUUID();
@@ -175,6 +180,9 @@ forEachDatabase((deps) => {
     const agency = await createAgencyFocalPoint(db, 'SNV');
     const other = await createAgencyFocalPoint(db, 'STTTT');
     province = await createProvinceUser(db);
+    // Its tokens are issued below like everyone's: the account needs no password here (hashing one is slow).
+    const agriculture = randomUUID();
+    await db.insertInto('users').values({ id: agriculture, username: 'so-nong-nghiep', password_hash: '-', role: 'agriculture', full_name: 'Sở NN&PTNT', agency_code: null, created_at: new Date().toISOString(), disabled_at: null }).execute();
     const period = await db.selectFrom('periods').select('id').orderBy('starts_on').executeTakeFirstOrThrow();
     // Reviewed once already, so the agency's list of reviewed orders has one to show (and another agency's has not).
     await made(send(`/api/agency/review/${sent.body.results[0].serverId}`, agency.token, { json: { decision: 'counted' } }), 200);
@@ -196,6 +204,7 @@ forEachDatabase((deps) => {
       agency: { role: 'agency', subjectId: agency.id, agencyCode: 'SNV' },
       otherAgency: { role: 'agency', subjectId: other.id, agencyCode: 'STTTT' },
       province: { role: 'province', subjectId: province.id, agencyCode: null },
+      agriculture: { role: 'agriculture', subjectId: agriculture, agencyCode: null },
     });
     Object.assign(params, {
       provinceUsername: province.username,
@@ -226,6 +235,7 @@ forEachDatabase((deps) => {
       unitId: await unitOf('Văn phòng Sở'),
       spareUnitId: await unitOf('Phòng Tổ chức'),
       provinceSpareUnitId: await unitOf('Phòng Pháp chế'),
+      claimId: (await db.selectFrom('household_claims').select('id').executeTakeFirstOrThrow()).id,
     });
   });
 

@@ -5,10 +5,10 @@ import type { AgencyRow } from '../agency-headcounts';
 import { roleText, type Account } from './account';
 import { CommunePicker } from './commune-picker';
 
-/** Creates an agency focal point (with its agency) or a commune officer (with their communes); says what came of it under its button. */
+/** Creates an agency focal point (with its agency), a commune officer (with their communes) or a Sở NN&PTNT account (quality checks); says what came of it under its button. */
 export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onCreated: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [role, setRole] = useState<'agency' | 'officer'>('agency');
+  const [role, setRole] = useState<'agency' | 'officer' | 'agriculture'>('agency');
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
@@ -49,6 +49,9 @@ export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onC
           <label class="dash-radio">
             <input type="radio" name="role" checked={role === 'officer'} onChange={() => setRole('officer')} /> Cán bộ xã (máy tính bảng)
           </label>
+          <label class="dash-radio">
+            <input type="radio" name="role" checked={role === 'agriculture'} onChange={() => setRole('agriculture')} /> Sở NN&amp;PTNT (xác minh VietGAP, OCOP, truy xuất)
+          </label>
         </div>
         <div class="dash-row">
           <label>
@@ -76,9 +79,9 @@ export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onC
               ))}
             </select>
           </label>
-        ) : (
+        ) : role === 'officer' ? (
           <CommunePicker picked={picked} onChange={setPicked} />
-        )}
+        ) : null}
         <button type="submit" disabled={busy}>
           {busy ? 'Đang tạo…' : 'Tạo tài khoản'}
         </button>
