@@ -6,6 +6,12 @@ import type { Db } from '../../server/db';
 
 export const pin = '246810';
 
+/**
+ * Enrolling and unlocking derive the officer's key on purpose slowly (PBKDF2, 1.000.000 iterations: about half a
+ * second on the build machine, several on a loaded one), after a scrypt sign-in for enrolment.
+ */
+export const unlockTimeout = 30_000;
+
 /** Six random digits: phones and ID numbers differ between runs, as the collector refuses duplicates. */
 export const sixDigits = () => String(randomInt(1_000_000)).padStart(6, '0');
 
@@ -40,7 +46,7 @@ export async function enrolKiosk(page: Page, url: string, with_: string | { user
   await page.getByLabel('Mã PIN của bạn').fill(pin);
   await page.getByLabel('Nhập lại mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Kích hoạt máy' }).click();
-  await expect(page.getByRole('heading', { name: 'Đăng ký hộ mới' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Đăng ký hộ mới' })).toBeVisible({ timeout: unlockTimeout });
 }
 
 /**
@@ -77,6 +83,7 @@ export async function unlockKiosk(page: Page) {
   await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
   await page.getByLabel('Mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Mở khoá' }).click();
+  await expect(page.getByRole('button', { name: 'Khoá máy' })).toBeVisible({ timeout: unlockTimeout });
 }
 
 /** A real camera-sized photo (2400×1800 JPEG) drawn by the browser, to give setInputFiles. */

@@ -5,7 +5,7 @@ import { test, expect } from './fixtures';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
 import { startFailingProxy } from './failing-proxy';
-import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk } from './kiosk-helpers';
+import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk, unlockTimeout } from './kiosk-helpers';
 
 test('a sync interrupted halfway (answer lost, a photo cut off) resumes without duplicates', async ({ browser, collector, request }) => {
   const { code } = await officerWithCode(request, collector);
@@ -161,7 +161,7 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.getByLabel('Cụm mật khẩu mới').fill('mây trắng suối đá đồi chè');
   await page.getByLabel('Nhập lại cụm mật khẩu').fill('mây trắng suối đá đồi chè');
   await page.getByRole('button', { name: 'Thêm và mở máy' }).click();
-  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible({ timeout: unlockTimeout });
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('');
   await page.getByRole('tab', { name: 'Tìm hộ' }).click();
   await page.getByLabel(/Họ tên \(gõ không dấu/).fill('hoang thi bay');
@@ -172,10 +172,10 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.getByRole('radio', { name: 'Lý Thị Mai' }).check();
   await page.getByLabel('Mã PIN').fill('000000');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await expect(page.getByRole('alert')).toContainText('Sai mã PIN.');
+  await expect(page.getByRole('alert')).toContainText('Sai mã PIN.', { timeout: unlockTimeout });
   await page.getByLabel('Mã PIN').fill(pin);
   await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hoàng Thị Bảy');
+  await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hoàng Thị Bảy', { timeout: unlockTimeout });
   await expect(page.getByLabel('Số điện thoại di động')).toHaveValue('0912000777');
   await expect(page.getByText('Đã lưu chữ ký.')).toBeVisible();
 
@@ -184,10 +184,10 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.getByRole('radio', { name: 'Nông Văn Tám' }).check();
   await page.getByLabel('Cụm mật khẩu').fill('mây trắng suối đá đồi cỏ');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Sai cụm mật khẩu. Dữ liệu trên máy vẫn còn nguyên.');
+  await expect(page.getByRole('alert')).toHaveText('Sai cụm mật khẩu. Dữ liệu trên máy vẫn còn nguyên.', { timeout: unlockTimeout });
   await page.getByLabel('Cụm mật khẩu').fill('Mây trắng suối đá đồi chè');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible({ timeout: unlockTimeout });
 
   // They go back to a PIN: the old passphrase is asked first, then the next unlock takes the PIN.
   await page.getByRole('button', { name: 'Đổi mã mở khoá' }).click();
@@ -196,12 +196,12 @@ test('a shared tablet: each officer has their own PIN and data; the kiosk locks 
   await page.getByLabel('Mã PIN mới').fill('135790');
   await page.getByLabel('Nhập lại mã PIN').fill('135790');
   await page.getByRole('button', { name: 'Đổi mã mở khoá' }).last().click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã đổi.' })).toHaveText('Đã đổi. Từ lần sau, mở khoá bằng mã PIN mới.');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã đổi.' })).toHaveText('Đã đổi. Từ lần sau, mở khoá bằng mã PIN mới.', { timeout: unlockTimeout });
   await page.getByRole('button', { name: 'Khoá máy' }).click();
   await page.getByRole('radio', { name: 'Nông Văn Tám' }).check();
   await page.getByLabel('Mã PIN').fill('135790');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
-  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible();
+  await expect(page.getByText('Cán bộ: Nông Văn Tám')).toBeVisible({ timeout: unlockTimeout });
   await context.close();
 });
 

@@ -80,6 +80,12 @@ async function clearValuesFound(): Promise<string[]> {
   return personal.filter((p) => all.includes(p));
 }
 
+/** Which of the 19 extra photos of version 1 (see below) are still readable. */
+async function clearValuesFound20(): Promise<string[]> {
+  const all = (await texts(await rawStores())).join('\n');
+  return Array.from({ length: 19 }, (_, i) => `ẢNH-SỐ-${i + 2}-NHÀ-THỤ`).filter((p) => all.includes(p));
+}
+
 async function registerThu(keys: OfficerKeys, officerId: string) {
   await saveHousehold(keys, officerId, thu, { state: 'queued' });
   await db.photos.put(await sealedPhoto(keys, { id: 'anh-1', householdId: thu.clientId, kind: 'product', width: 1600, height: 1200, uploaded: 0, createdAt: '2026-11-30T02:00:00.000Z' }, new Blob([photoBytes], { type: 'image/jpeg' })));
@@ -195,6 +201,10 @@ describe('the first unlock after version 1', () => {
       signatureId: null, createdAt: '2026-11-30T02:00:00.000Z', updatedAt: '2026-11-30T02:05:00.000Z', attempts: 2, nextAttemptAt: 1_700_000_000_000, serverId: null, problem: null, status: null, shopUrl: null,
     });
     await v1.table('photos').put({ id: photoId, householdId: thu.clientId, kind: 'product', blob: new Blob([photoBytes], { type: 'image/jpeg' }), width: 1600, height: 1200, uploaded: 0, createdAt: '2026-11-30T02:01:00.000Z' });
+    // A day of photos: more than are sealed at once.
+    for (let i = 2; i <= 20; i++) {
+      await v1.table('photos').put({ id: `anh-cu-${i}`, householdId: thu.clientId, kind: 'product', blob: new Blob([`ẢNH-SỐ-${i}-NHÀ-THỤ`], { type: 'image/jpeg' }), width: 1600, height: 1200, uploaded: 0, createdAt: `2026-11-30T02:${String(i).padStart(2, '0')}:30.000Z` });
+    }
     await v1.table('roster').put(hoa);
     v1.close();
     await db.open();
@@ -215,8 +225,11 @@ describe('the first unlock after version 1', () => {
       registeredAt: '2021-09-01T02:00:00.000Z', officerName: 'Lý Thị Mai',
     });
     expect([h.state, h.attempts, h.nextAttemptAt, h.updatedAt]).toEqual(['queued', 2, 1_700_000_000_000, '2026-11-30T02:05:00.000Z']);
-    const [photo] = await photosOf(thu.clientId);
-    expect([photo.id, photo.type, decoder.decode(await unsealBytes(r.keys.data, photo.sealed))]).toEqual([photoId, 'image/jpeg', 'ẢNH-SẢN-PHẨM-NHÀ-THỤ']);
+    const photos = await photosOf(thu.clientId);
+    expect(photos).toHaveLength(20);
+    expect([photos[0].id, photos[0].type, decoder.decode(await unsealBytes(r.keys.data, photos[0].sealed))]).toEqual([photoId, 'image/jpeg', 'ẢNH-SẢN-PHẨM-NHÀ-THỤ']);
+    expect(decoder.decode(await unsealBytes(r.keys.data, photos[19].sealed))).toBe('ẢNH-SỐ-20-NHÀ-THỤ');
+    expect(await clearValuesFound20()).toEqual([]);
     expect((await loadRoster(r.keys, officerId)).map((x) => x.headName)).toEqual(['Đặng Thị Hoa']);
     expect(await get('kiosk-roster-cursor-may-1-can-bo-1')).toBe('2026-11-30T03:00:00.000Z|9');
     expect(await get('kiosk-roster-cursor-may-1')).toBeUndefined();
@@ -240,9 +253,20 @@ describe('the first unlock after version 1', () => {
     expect(await clearValuesFound()).toEqual(expect.arrayContaining(['Hoàng Văn Thụ', 'ẢNH-SẢN-PHẨM-NHÀ-THỤ', 'Đặng Thị Hoa']));
     expect((await loadOfficers())[0].legacy).toBeDefined();
 
+    // Cut again while sealing the photos, after the first few.
+    let puts = 0;
+    const bulkPut = db.photos.bulkPut.bind(db.photos);
+    const cutPhotos = vi.spyOn(db.photos, 'bulkPut').mockImplementation(((...args: Parameters<typeof bulkPut>) =>
+      ++puts === 2 ? Promise.reject(new DOMException('The disk is full.', 'QuotaExceededError')) : bulkPut(...args)) as typeof bulkPut);
+    expect(await unlock(officerId, pin)).toEqual({ error: 'Chưa mã hoá được dữ liệu cũ trên máy (QuotaExceededError). Dữ liệu vẫn còn nguyên; xin mở khoá lại.' });
+    cutPhotos.mockRestore();
+    expect(await clearValuesFound20()).toHaveLength(12);
+
     const r = await unlock(officerId, pin);
     if ('error' in r) throw new Error(r.error);
     expect(await clearValuesFound()).toEqual([]);
+    expect(await clearValuesFound20()).toEqual([]);
     expect((await loadHouseholds(r.keys, officerId)).map((h) => [h.headName, h.phone])).toEqual([['Hoàng Văn Thụ', '0912 345 678']]);
+    expect(await Promise.all((await photosOf(thu.clientId)).map(async (p) => decoder.decode(await unsealBytes(r.keys.data, p.sealed))))).toEqual(['ẢNH-SẢN-PHẨM-NHÀ-THỤ', ...Array.from({ length: 19 }, (_, i) => `ẢNH-SỐ-${i + 2}-NHÀ-THỤ`)]);
   });
 });

@@ -20,8 +20,8 @@ export interface OfficerKeys {
 /**
  * PBKDF2-SHA-256 iterations for a new PIN or passphrase. A copied tablet store can be searched offline whatever
  * wait the app enforces, so this cost is what bounds the search (SECURITY.md, "What a stolen tablet still
- * reveals"). Chosen so one unlock stays about a second on a tablet; `npm run bench -- kiosk` measures it
- * (kiosk.pbkdf2-unlock).
+ * reveals"). One derivation took 0,45–0,67 s in Chromium on the 2-core build machine (`npm run bench -- kiosk`,
+ * kiosk.pbkdf2-unlock); no tablet was at hand to measure, so check it on the province's tablets.
  */
 export const pinIterations = 1_000_000;
 /** What officers added before issue 11 were derived with; their profiles carry no count. */
