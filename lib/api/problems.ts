@@ -54,6 +54,21 @@ export const problems = {
   '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
   '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
   '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
+  // The operators' lists and progress from every channel (server/channels/). 400.60–66 are a row's problems in an
+  // import preview; 400.61–62 are notes (the row counts, unmatched on that number), the others keep the row out.
+  '400.60': { status: 400, vi: 'Không có xã này trong danh mục của tỉnh.', en: 'Unknown commune.' },
+  '400.61': { status: 400, vi: 'Số điện thoại không hợp lệ; dòng vẫn được nhận nhưng không đối chiếu theo số này.', en: 'Invalid phone; the row is kept, unmatched on it.' },
+  '400.62': { status: 400, vi: 'Số CCCD/CMND không hợp lệ; dòng vẫn được nhận nhưng không đối chiếu theo số này.', en: 'Invalid ID number; the row is kept, unmatched on it.' },
+  '400.63': { status: 400, vi: 'Thiếu họ tên chủ hộ.', en: 'Missing household head name.' },
+  '400.64': { status: 400, vi: 'Dòng trùng với một dòng trước trong tệp.', en: 'Duplicate of an earlier row of the file.' },
+  '400.65': { status: 400, vi: 'Số sản phẩm cần là số nguyên không âm.', en: 'Products listed must be a whole number.' },
+  '400.66': { status: 400, vi: 'Tên xã có ở nhiều huyện; cần thêm cột huyện.', en: 'Commune name shared by several districts; a district column is needed.' },
+  '400.67': { status: 400, vi: 'Không đọc được tệp danh sách (cần XLSX hoặc CSV có dòng tiêu đề).', en: 'Unreadable operator list (XLSX or CSV with a header row).' },
+  '400.68': { status: 400, vi: 'Chưa chọn cột xã và cột họ tên chủ hộ cho danh sách của sàn này.', en: 'The commune and head-name columns are not chosen for this operator.' },
+  '403.60': { status: 403, vi: 'Xã, huyện này không thuộc huyện của tài khoản.', en: 'Outside this account\'s district.' },
+  '404.60': { status: 404, vi: 'Không có huyện hoặc giai đoạn này.', en: 'No such district or phase.' },
+  '413.60': { status: 413, vi: 'Tệp danh sách có quá 100.000 dòng. Xin chia tệp theo huyện rồi gửi lại.', en: 'Operator list has more than 100,000 rows.' },
+  '413.61': { status: 413, vi: 'Tệp danh sách quá lớn (tối đa 32 MB).', en: 'Operator list too large (max 32 MB).' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

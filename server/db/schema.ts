@@ -1,12 +1,13 @@
 import type { Generated } from 'kysely';
 import type { StaffTables } from './schema-staff';
 import type { KioskTables } from './schema-kiosk';
+import type { ChannelTables } from './schema-channels';
 
 /**
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables, StaffTables, KioskTables {
+export interface Database extends FoundationTables, StaffTables, KioskTables, ChannelTables {
   /** rate-limiter-flexible's store (migration 0301): key, points used, expiry in ms since epoch. */
   rate_limits: { key: string; points: number; expire: number | string | null };
 }
@@ -21,7 +22,8 @@ export interface FoundationTables {
   tokens: TokenTable;
 }
 
-export type UserRole = 'province' | 'agency' | 'officer';
+/** district: a district's account (huyện), importing the operators' lists and watching its own communes. */
+export type UserRole = 'province' | 'agency' | 'officer' | 'district';
 
 export interface UserTable {
   id: string;
