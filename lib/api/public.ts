@@ -19,7 +19,8 @@ export type PeriodList = v.InferOutput<typeof periodListSchema>;
 /** POST /api/auth/login */
 export const loginRequest = v.object({ username: v.string(), password: v.string() });
 
-export const roles = ['province', 'agency', 'officer'] as const;
+/** district: a huyện's account, importing the operators' lists and watching its own communes (issue 13). */
+export const roles = ['province', 'agency', 'officer', 'district'] as const;
 
 /** GET /api/auth/me, and the `user` of the login answer. */
 export const signedInUserSchema = v.object({

@@ -49,7 +49,7 @@ async function* rePiece(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>
  * as its label (the sheet's links are listed after its rows).
  */
 async function* xlsxRows(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<{ n: number; cells: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(rePiece(source)), {
+  const reader = new Utf8SafeWorkbookReader(Readable.from(rePiece(source)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -63,6 +63,35 @@ async function* xlsxRows(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array
     }
     return; // the first sheet only
   }
+}
+
+/**
+ * ExcelJS's streaming reader decodes each inflated piece of XML on its own (utils/parse-sax.js), so a Vietnamese
+ * letter whose bytes straddle two pieces comes out as "�" ("Số m���t hàng"). Shared strings and worksheets are
+ * handed to it as text decoded across piece boundaries instead; it passes text through untouched.
+ */
+class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  constructor(...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>) {
+    super(...args);
+    const self = this as unknown as {
+      _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+      _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string): Generator<unknown>;
+    };
+    const sharedStrings = self._parseSharedStrings.bind(this);
+    const worksheet = self._parseWorksheet.bind(this);
+    self._parseSharedStrings = (entry) => {
+      entry.setEncoding('utf8');
+      return sharedStrings(entry);
+    };
+    self._parseWorksheet = (iterator, sheetNo) => worksheet(utf8Text(iterator), sheetNo);
+  }
+}
+
+async function* utf8Text(pieces: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const piece of pieces) yield typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** CSV rows; the separator is the one the header line uses most. UTF-8, with or without BOM. */
@@ -94,10 +123,15 @@ async function* csvRows(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>
   }
 }
 
-/** papaparse asks with the first piece of text: the header line's most used of ';' and ','. */
+/**
+ * papaparse asks with the first piece of text: of ';' and ',', the one the busiest of the first lines uses most
+ * (an operator's list may start with a title line that has neither).
+ */
 function detectDelimiter(sample: string): string {
-  const firstLine = sample.split(/\r?\n/, 1)[0] ?? '';
-  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const count = (line: string, ch: string) => line.split(ch).length - 1;
+  const lines = sample.split(/\r?\n/).slice(0, 5);
+  const busiest = lines.reduce((best, line) => (Math.max(count(line, ';'), count(line, ',')) > Math.max(count(best, ';'), count(best, ',')) ? line : best), '');
+  return count(busiest, ';') > count(busiest, ',') ? ';' : ',';
 }
 
 function cellText(v: unknown): string {

@@ -20,7 +20,7 @@ export interface SeededUser {
   auth: Record<string, string>;
 }
 
-async function createUser(db: Db, role: 'province' | 'agency' | 'officer', agencyCode: string | null, fullName: string, communes: string[] = []): Promise<SeededUser> {
+async function createUser(db: Db, role: 'province' | 'agency' | 'officer' | 'district', agencyCode: string | null, fullName: string, communes: string[] = []): Promise<SeededUser> {
   const id = randomUUID();
   const username = `${role}-${id.slice(0, 8)}`;
   await db
@@ -40,6 +40,13 @@ export const createAgencyFocalPoint = (db: Db, agencyCode: string) => createUser
 
 /** A commune officer for the given commune codes, signed in. */
 export const createCommuneOfficer = (db: Db, communeCodes: string[]) => createUser(db, 'officer', null, 'Cán bộ xã', communeCodes);
+
+/** A district account (huyện) of `districtCode` (e.g. '182', Văn Lãng), signed in. */
+export async function createDistrictUser(db: Db, districtCode: string): Promise<SeededUser> {
+  const user = await createUser(db, 'district', null, `Huyện ${districtCode}`);
+  await db.insertInto('user_districts').values({ user_id: user.id, district_code: districtCode }).execute();
+  return user;
+}
 
 /** An enrolment code of `agencyCode`; by default valid for a week and one person. */
 export async function createEnrolmentCode(db: Db, agencyCode: string, opts: { maxUses?: number; expiresAt?: string; revoked?: boolean } = {}): Promise<string> {

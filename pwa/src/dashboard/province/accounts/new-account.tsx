@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import type { Outcome } from '../../../../../components/status-message';
 import { describeError, sendJson } from '../../api';
 import type { AgencyRow } from '../agency-headcounts';
-import { roleText, type Account } from './account';
+import { districts, roleText, type Account } from './account';
 import { CommunePicker } from './commune-picker';
 
-/** Creates an agency focal point (with its agency) or a commune officer (with their communes). */
+/** Creates an agency focal point (with its agency), a commune officer (with their communes) or a district account (with its district). */
 export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: AgencyRow[]; onOutcome: (o: Outcome | null) => void; onCreated: () => void }) {
-  const [role, setRole] = useState<'agency' | 'officer'>('agency');
+  const [role, setRole] = useState<'agency' | 'officer' | 'district'>('agency');
+  const [districtCode, setDistrictCode] = useState('');
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
@@ -19,10 +20,11 @@ export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: Agenc
     e.preventDefault();
     if (role === 'agency' && !agencyCode) return onOutcome({ text: 'Chọn cơ quan cho cán bộ đầu mối.', error: true });
     if (role === 'officer' && !picked.length) return onOutcome({ text: 'Chọn ít nhất một xã cho cán bộ xã.', error: true });
+    if (role === 'district' && !districtCode) return onOutcome({ text: 'Chọn huyện cho tài khoản huyện.', error: true });
     setBusy(true);
     onOutcome(null);
     try {
-      const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [] };
+      const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [], districtCode: role === 'district' ? districtCode : null };
       const u = await sendJson<Account>('POST', '/api/province/users', body);
       onOutcome({ text: `Đã tạo tài khoản ${u.username} (${roleText[u.role]}). Gửi tên đăng nhập và mật khẩu cho người dùng qua kênh an toàn.` });
       setUsername('');
@@ -48,6 +50,9 @@ export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: Agenc
           <label class="dash-radio">
             <input type="radio" name="role" checked={role === 'officer'} onChange={() => setRole('officer')} /> Cán bộ xã (máy tính bảng)
           </label>
+          <label class="dash-radio">
+            <input type="radio" name="role" checked={role === 'district'} onChange={() => setRole('district')} /> Huyện, thành phố (nhập danh sách của sàn)
+          </label>
         </div>
         <div class="dash-row">
           <label>
@@ -71,6 +76,18 @@ export function NewAccount({ agencies, onOutcome, onCreated }: { agencies: Agenc
               {agencies.map((a) => (
                 <option key={a.code} value={a.code}>
                   {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : role === 'district' ? (
+          <label>
+            Huyện, thành phố
+            <select value={districtCode} onChange={(e) => setDistrictCode(e.currentTarget.value)}>
+              <option value="">— Chọn huyện —</option>
+              {districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
                 </option>
               ))}
             </select>

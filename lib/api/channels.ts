@@ -1,0 +1,24 @@
+/**
+ * Shapes of the operators' lists and every channel's progress (server/api/channels/, server/api/province/phases.ts),
+ * shared by the collector and the dashboards.
+ */
+import * as v from 'valibot';
+import { isoDate } from './fields';
+import { operatorFields } from '../channels/operator-columns';
+
+/** PUT /api/channels/column-maps/:operator body: field → the header of its column in the operator's file. */
+export const columnMapRequest = v.object({
+  columns: v.record(v.picklist(operatorFields, 'Trường không có trong danh sách.'), v.pipe(v.string(), v.trim(), v.minLength(1, 'Tên cột trống.'), v.maxLength(200, 'Tên cột quá dài.'))),
+});
+
+/** PUT /api/province/phases/:id body. */
+export const phaseRequest = v.object({
+  name: v.pipe(v.string('Thiếu tên giai đoạn.'), v.trim(), v.minLength(1, 'Thiếu tên giai đoạn.'), v.maxLength(100, 'Tên giai đoạn quá dài.')),
+  startsOn: v.nullish(isoDate()),
+  deadline: isoDate(),
+  districtCodes: v.pipe(v.array(v.string()), v.maxLength(200)),
+});
+export type PhaseRequest = v.InferOutput<typeof phaseRequest>;
+
+/** GET /api/channels/progress query. */
+export const progressQuery = v.object({ district: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'Mã huyện là số.'))) });
