@@ -121,6 +121,16 @@ const access: Record<string, Entry> = {
   'POST /api/kiosk/devices/:id/revoke': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/devices/${p.spareDeviceId}/revoke` },
   'POST /api/kiosk/handover': { allow: [...officers, ...kiosks, 'province'], ok: 200, raw: () => 'Mã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán,Đã đăng sản phẩm\r\n' },
   'GET /api/kiosk/progress': { allow: [...officers, 'province', ...kiosks], ok: 200, hides: { others: ['otherOfficer', 'otherKiosk'], param: 'commune' } },
+  // Channels: province and district accounts (a district's own boundaries: server/channels/channels.test.ts).
+  'GET /api/channels/column-maps/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/column-maps/voso' },
+  'PUT /api/channels/column-maps/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/column-maps/voso', body: () => ({ columns: { commune: 'Tên xã', headName: 'Họ và tên' } }) },
+  'POST /api/channels/imports/:operator/preview': { allow: ['province'], ok: 200, path: () => '/api/channels/imports/voso/preview', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+  'POST /api/channels/imports/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/imports/voso', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+  'GET /api/channels/imports': { allow: ['province'], ok: 200 },
+  'GET /api/channels/progress': { allow: ['province'], ok: 200 },
+  'GET /api/channels/phases': { allow: ['province'], ok: 200 },
+  'PUT /api/province/phases/:id': { allow: ['province'], ok: 200, path: () => '/api/province/phases/gd-thu', body: () => ({ name: 'Giai đoạn thử', deadline: '2030-09-20', districtCodes: ['182'] }) },
+  'DELETE /api/province/phases/:id': { allow: ['province'], ok: 204, path: () => '/api/province/phases/gd-thu' },
 };
 
 forEachDatabase((deps) => {
