@@ -5,6 +5,8 @@
 import * as v from 'valibot';
 import { isoDate } from './fields';
 import { operatorFields } from '../channels/operator-columns';
+import type { Channel, ChannelFigures } from '../channels/progress';
+import type { DistrictStatus } from '../channels/phases';
 
 /** PUT /api/channels/column-maps/:operator body: field → the header of its column in the operator's file. */
 export const columnMapRequest = v.object({
@@ -22,3 +24,22 @@ export type PhaseRequest = v.InferOutput<typeof phaseRequest>;
 
 /** GET /api/channels/progress query. */
 export const progressQuery = v.object({ district: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'Mã huyện là số.'))) });
+
+/** A district in GET /api/channels/progress: its communes added up, its phase and where it stands. */
+export interface DistrictProgress {
+  districtCode: string;
+  districtName: string;
+  /** Over the communes whose household count is known; null when none is. */
+  householdCount: number | null;
+  signedUp: number;
+  shopsOpened: number;
+  paymentAccounts: number;
+  both: number;
+  productsListed: number;
+  percentBoth: number | null;
+  phase: { id: string; name: string } | null;
+  deadline: string | null;
+  status: DistrictStatus;
+  channels: Record<Channel, ChannelFigures>;
+}
+

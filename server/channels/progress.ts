@@ -5,24 +5,8 @@ import { channels, emptyCommuneFigures, figuresByCommune, percentOf, type Channe
 import { districtStatus, phaseOf, type DistrictStatus, type Phase } from '../../lib/channels/phases';
 import { isOperator } from '../../lib/channels/operator-columns';
 import type { CommuneProgress } from '../../lib/api/kiosk';
+import type { DistrictProgress } from '../../lib/api/channels';
 import { vietnamToday } from '../../lib/periods';
-
-export interface DistrictProgress {
-  districtCode: string;
-  districtName: string;
-  /** Over the communes whose household count is known; null when none is. */
-  householdCount: number | null;
-  signedUp: number;
-  shopsOpened: number;
-  paymentAccounts: number;
-  both: number;
-  productsListed: number;
-  percentBoth: number | null;
-  phase: { id: string; name: string } | null;
-  deadline: string | null;
-  status: DistrictStatus;
-  channels: Record<Channel, ChannelFigures>;
-}
 
 /** The stored phases with their districts. */
 export async function loadPhases(db: Db): Promise<Phase[]> {

@@ -5,6 +5,7 @@ import { SignIn } from './sign-in';
 import { AgencyView } from './agency/agency-view';
 import { ProvinceView } from './province/province-view';
 import { OfficerView } from './officer-view';
+import { DistrictView } from './channels/district-view';
 import './dashboard.css';
 
 /**
@@ -65,7 +66,7 @@ export function DashboardApp() {
         </button>
       </section>
       <div {...inert(expired)} key={user.id}>
-        {user.role === 'province' ? <ProvinceView /> : user.role === 'agency' ? <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} /> : <OfficerView />}
+        {user.role === 'province' ? <ProvinceView /> : user.role === 'district' ? <DistrictView /> : user.role === 'agency' ? <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} /> : <OfficerView />}
       </div>
       {expired && (
         <div class="dash-modal" role="dialog" aria-modal="true" aria-label="Đăng nhập lại">
@@ -81,6 +82,6 @@ const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, strin
 
 /** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
 function whoIs({ user }: Session): string {
-  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'officer' ? 'Cán bộ xã' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
+  const role = user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'officer' ? 'Cán bộ xã' : user.role === 'district' ? 'Tài khoản huyện' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
   return user.fullName === role ? role : `${user.fullName} — ${role}`;
 }
