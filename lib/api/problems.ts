@@ -62,7 +62,7 @@ export const problems = {
   '400.63': { status: 400, vi: 'Thiếu họ tên chủ hộ.', en: 'Missing household head name.' },
   '400.64': { status: 400, vi: 'Dòng trùng với một dòng trước trong tệp.', en: 'Duplicate of an earlier row of the file.' },
   '400.65': { status: 400, vi: 'Số sản phẩm cần là số nguyên không âm.', en: 'Products listed must be a whole number.' },
-  '400.66': { status: 400, vi: 'Tên xã có ở nhiều huyện; cần thêm cột huyện.', en: 'Commune name shared by several districts; a district column is needed.' },
+  '400.66': { status: 400, vi: 'Có nhiều xã, phường, thị trấn cùng tên; cần ghi rõ loại hoặc thêm cột huyện.', en: 'Several communes share this name; give its kind or a district column.' },
   '400.67': { status: 400, vi: 'Không đọc được tệp danh sách (cần XLSX hoặc CSV có dòng tiêu đề).', en: 'Unreadable operator list (XLSX or CSV with a header row).' },
   '400.68': { status: 400, vi: 'Chưa chọn cột xã và cột họ tên chủ hộ cho danh sách của sàn này.', en: 'The commune and head-name columns are not chosen for this operator.' },
   '403.60': { status: 403, vi: 'Xã, huyện này không thuộc huyện của tài khoản.', en: 'Outside this account\'s district.' },

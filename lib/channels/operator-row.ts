@@ -49,21 +49,40 @@ export function districtKey(name: string): string {
     .trim();
 }
 
-/** Finds communes by code or name, a district name settling a name two districts share. */
+/** The folded name with its kind, abbreviations spelled out: "TT. Na Sầm" → "thi tran na sam". */
+function fullCommuneKey(name: string): string {
+  return foldVietnamese(cleanText(name))
+    .replace(/^tt\.?\s+/, 'thi tran ')
+    .replace(/^p\.?\s+/, 'phuong ')
+    .replace(/^x\.?\s+/, 'xa ')
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Finds communes by code or name. The full name ("Thị trấn Chi Lăng") is tried first, then the name without its
+ * kind ("Chi Lăng"): a district may hold a town and a commune of the same name. A district name settles a name two
+ * districts share.
+ */
 export function communeLookup(communes: { code: string; name: string; districtName: string }[]): CommuneLookup {
-  const byCode = new Map(communes.map((c) => [c.code, c.code]));
-  const byName = new Map<string, { code: string; district: string }[]>();
-  for (const c of communes) {
-    const k = communeKey(c.name);
-    byName.set(k, [...(byName.get(k) ?? []), { code: c.code, district: districtKey(c.districtName) }]);
-  }
+  const byCode = new Set(communes.map((c) => c.code));
+  const index = (key: (name: string) => string) => {
+    const map = new Map<string, { code: string; district: string }[]>();
+    for (const c of communes) map.set(key(c.name), [...(map.get(key(c.name)) ?? []), { code: c.code, district: districtKey(c.districtName) }]);
+    return map;
+  };
+  const byFull = index(fullCommuneKey);
+  const byBare = index(communeKey);
   return (commune, district) => {
     const text = cleanText(commune);
     if (/^\d{1,5}$/.test(text) && byCode.has(text.padStart(5, '0'))) return { code: text.padStart(5, '0') };
-    const found = byName.get(communeKey(text)) ?? [];
-    const inDistrict = district.trim() ? found.filter((f) => f.district === districtKey(district)) : found;
-    if (inDistrict.length === 1) return { code: inDistrict[0].code };
-    return { problem: inDistrict.length > 1 ? 'ambiguous' : 'unknown' };
+    const narrow = (found: { code: string; district: string }[]) => (district.trim() ? found.filter((f) => f.district === districtKey(district)) : found);
+    const full = narrow(byFull.get(fullCommuneKey(text)) ?? []);
+    if (full.length === 1) return { code: full[0].code };
+    const bare = full.length ? full : narrow(byBare.get(communeKey(text)) ?? []);
+    if (bare.length === 1) return { code: bare[0].code };
+    return { problem: bare.length > 1 ? 'ambiguous' : 'unknown' };
   };
 }
 
@@ -82,7 +101,7 @@ export function judgeOperatorRow(cells: string[], at: Partial<Record<OperatorFie
     note(
       where.problem === 'ambiguous' ? '400.66' : '400.60',
       where.problem === 'ambiguous'
-        ? `Có nhiều xã tên “${communeText}” ở các huyện khác nhau: cần cột huyện.`
+        ? `Có nhiều xã, phường, thị trấn tên “${communeText}”: ghi rõ “Xã …” hay “Thị trấn …”, hoặc thêm cột huyện.`
         : communeText
           ? `Không có xã “${communeText}”${cell('district') ? ` thuộc ${cell('district')}` : ''} trong danh mục của tỉnh.`
           : 'Thiếu tên xã.',
