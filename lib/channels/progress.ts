@@ -62,7 +62,9 @@ export function figuresByCommune(records: ChannelRecord[]): Map<string, CommuneF
   const groups = new Map<number, ChannelRecord[]>();
   sorted.forEach((r, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), r]);
+    const members = groups.get(root);
+    if (members) members.push(r);
+    else groups.set(root, [r]);
   });
   const out = new Map<string, CommuneFigures>();
   for (const [root, members] of groups) {

@@ -9,8 +9,12 @@ import { identityHash } from './identity';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
 export const operatorMaxRows = 100_000;
-/** Rows looked up and written together; between batches other requests run. */
-const batchRows = 500;
+/**
+ * Rows looked up and written together; between batches, and between a batch's lookup and its write, other requests
+ * run. SQLite's driver is synchronous, so a batch's write holds the process: 500 rows held /api/health up to 1,2 s
+ * on a loaded 2-core machine (bench/operator-import.ts), 200 rows about a fifth of that.
+ */
+const batchRows = 200;
 /** Problems listed in one answer; the rest are counted. Bounds the answer of a file whose every row is wrong. */
 const problemsListed = 5000;
 /** Rows above the header that the header may hide under (a title, the operator's name, a date). */
@@ -47,7 +51,7 @@ export interface ImportRequest {
 }
 
 /**
- * Reads an operator's list row by row (never whole: the sheet is streamed and judged in batches of 500) and, when
+ * Reads an operator's list row by row (never whole: the sheet is streamed and judged in batches of 200) and, when
  * committing, writes each batch in one transaction. Idempotent: a row is keyed by the operator and its shop id, phone,
  * ID number or commune + name (lib/channels/operator-row.ts), so the same file again finds every row unchanged.
  * 400.67 unreadable, 413.60 too many rows.
@@ -78,7 +82,10 @@ export async function importOperatorList(db: Db, req: ImportRequest): Promise<Im
     if (!batch.length) return;
     try {
       const written = await judgeBatch(db, req, batch, () => (importId ??= randomUUID()), out, report);
-      if (written.length && req.commit) await write(db, req, importId!, written, out.rows);
+      if (written.length && req.commit) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await write(db, req, importId!, written, out.rows);
+      }
     } catch (e) {
       failed = e;
       throw e;
