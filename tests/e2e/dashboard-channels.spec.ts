@@ -16,6 +16,8 @@ const vosoCsv = [
 ].join('\r\n');
 
 test('a district imports an operator\'s list and follows its communes; the province sets the phases', async ({ browser, collector }) => {
+  // Two sign-ins and three accessibility checks: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await collector.db.updateTable('communes').set({ household_count: 4 }).where('code', '=', '06328').execute();
   const bacSon = await createDistrictUser(collector.db, '185');
   const context = await browser.newContext();
@@ -23,7 +25,7 @@ test('a district imports an operator\'s list and follows its communes; the provi
   await page.goto(`${collector.url}/bang-dieu-khien/danh-sach-san`);
   await signIn(page, bacSon.username, testPassword);
 
-  await page.getByLabel('Danh sách của').selectOption('voso');
+  await page.getByLabel('Đơn vị gửi danh sách').selectOption('voso');
   await page.getByLabel('Tệp danh sách').setInputFiles({ name: 'voso-bac-son.csv', mimeType: 'text/csv', buffer: Buffer.from(vosoCsv, 'utf8') });
   // These headers are not the usual names: nothing can be read until the columns are picked.
   await expect(page.getByRole('alert').filter({ hasText: 'Chọn cột xã và cột họ tên chủ hộ' })).toBeVisible();
@@ -38,8 +40,8 @@ test('a district imports an operator\'s list and follows its communes; the provi
   await expect(page.getByText('Xem trước: 4 dòng — 2 hộ mới, 0 hộ cập nhật, 0 hộ không đổi, 2 dòng không nhận.')).toBeVisible();
   const problems = page.getByRole('table', { name: /Các dòng có vấn đề/ }).locator('tbody tr');
   await expect(problems).toHaveCount(2);
-  await expect(problems.nth(0)).toHaveText(['4', 'Thiếu họ tên chủ hộ. [400.63]', 'không nhận']);
-  await expect(problems.nth(1)).toHaveText(['5', 'Xã này không thuộc huyện của tài khoản. [403.60]', 'không nhận']);
+  await expect(problems.nth(0).locator('td')).toHaveText(['4', 'Thiếu họ tên chủ hộ. [400.63]', 'không nhận']);
+  await expect(problems.nth(1).locator('td')).toHaveText(['5', 'Xã này không thuộc huyện của tài khoản. [403.60]', 'không nhận']);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Nhập 2 hộ' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhập voso-bac-son.csv: 2 hộ mới, 0 hộ cập nhật, 0 hộ không đổi, 2 dòng không nhận.' })).toBeVisible();

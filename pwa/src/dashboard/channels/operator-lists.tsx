@@ -105,7 +105,7 @@ export function OperatorLists() {
       <p>Nhập danh sách hộ đã mở gian hàng, tài khoản thanh toán và số sản phẩm đã đăng do nhân viên Bưu điện, Viettel Post gửi (XLSX hoặc CSV). Hộ trùng số điện thoại hoặc CCCD với hộ đã đăng ký ở ki-ốt xã chỉ tính một lần.</p>
       <div class="dash-row">
         <label>
-          Danh sách của
+          Đơn vị gửi danh sách
           <select
             value={operator}
             onChange={(e) => {
