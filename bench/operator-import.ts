@@ -8,7 +8,8 @@ import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { median, round, type Figures } from './figures';
+import { round, type Figures } from './figures';
+import { duringHealthPolls, idleHealth } from './health-poll';
 import { startCollector } from '../server/collector';
 import { readConfig } from '../server/config';
 import { createProvinceUser } from '../server/testing/seed';
@@ -49,38 +50,23 @@ export async function run(): Promise<Figures> {
     }
 
     const upload = async (operator: string, body: Uint8Array<ArrayBuffer>) => {
-      const health: number[] = [];
-      let done = false;
       gc();
       const heapBefore = process.memoryUsage().heapUsed;
       let heapPeak = heapBefore;
-      const poll = (async () => {
-        while (!done) {
-          const t = performance.now();
-          await (await fetch(`${url}/api/health`)).arrayBuffer();
-          health.push(performance.now() - t);
-          heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })();
-      const t0 = performance.now();
-      const res = await fetch(`${url}/api/channels/imports/${operator}`, { method: 'POST', headers: auth, body });
-      const answer = await res.json();
-      const ms = performance.now() - t0;
-      done = true;
-      await poll;
-      if (res.status !== 200) throw new Error(`${operator} import: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
-      return { answer, ms, p50: median(health), max: Math.max(...health), heapMb: (heapPeak - heapBefore) / 2 ** 20 };
+      const { result, ms, p50, max } = await duringHealthPolls(
+        url,
+        async () => {
+          const res = await fetch(`${url}/api/channels/imports/${operator}`, { method: 'POST', headers: auth, body });
+          const answer = await res.json();
+          if (res.status !== 200) throw new Error(`${operator} import: ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);
+          return answer;
+        },
+        () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)),
+      );
+      return { answer: result, ms, p50, max, heapMb: (heapPeak - heapBefore) / 2 ** 20 };
     };
 
-    // Health with nothing else running, for scale: on a shared machine it is not 1 ms.
-    const idle: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t = performance.now();
-      await (await fetch(`${url}/api/health`)).arrayBuffer();
-      idle.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const idle = await idleHealth(url);
     const voso = await upload('voso', csv);
     if (voso.answer.added !== rows) throw new Error(`voso: ${JSON.stringify({ ...voso.answer, problems: voso.answer.problems.slice(0, 5) }).slice(0, 1500)}`);
     const again = await upload('voso', csv);

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { isoDate } from './fields';
-import { operatorFields } from '../channels/operator-columns';
+import { operatorFields, type ColumnMap, type OperatorField } from '../channels/operator-columns';
+import type { RowProblem } from '../channels/operator-row';
 import type { Channel, ChannelFigures } from '../channels/progress';
 import type { DistrictStatus } from '../channels/phases';
 
@@ -41,5 +42,26 @@ export interface DistrictProgress {
   deadline: string | null;
   status: DistrictStatus;
   channels: Record<Channel, ChannelFigures>;
+}
+
+
+/** POST /api/channels/imports/:operator(/preview) answer. */
+export interface RowReport extends RowProblem {
+  row: number;
+}
+
+export interface ImportOutcome {
+  header: string[];
+  columns: ColumnMap;
+  /** Required fields this file has no column for: nothing was read (400.68 when committing). */
+  missing: OperatorField[];
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  refused: number;
+  problems: RowReport[];
+  /** Problems beyond the first 5.000, not listed. */
+  problemsLeftOff: number;
 }
 

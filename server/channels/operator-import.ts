@@ -6,6 +6,7 @@ import { columnIndexes, guessColumns, missingFields, requiredFields, type Column
 import { communeLookup, judgeOperatorRow, type OperatorRowFacts, type RowProblem } from '../../lib/channels/operator-row';
 import { problemBody, type ProblemCode } from '../../lib/api/problems';
 import { identityHash } from './identity';
+import type { ImportOutcome } from '../../lib/api/channels';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
 export const operatorMaxRows = 100_000;
@@ -19,25 +20,6 @@ const batchRows = 200;
 const problemsListed = 5000;
 /** Rows above the header that the header may hide under (a title, the operator's name, a date). */
 const headerSearchRows = 20;
-
-export interface RowReport extends RowProblem {
-  row: number;
-}
-
-export interface ImportOutcome {
-  header: string[];
-  columns: ColumnMap;
-  /** Required fields this file has no column for: nothing was read (400.68 when committing). */
-  missing: OperatorField[];
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  refused: number;
-  problems: RowReport[];
-  /** Problems beyond the first 5.000, not listed. */
-  problemsLeftOff: number;
-}
 
 export interface ImportRequest {
   operator: Operator;

@@ -2,21 +2,10 @@ import { useState } from 'preact/hooks';
 import { StatusMessage, type Outcome } from '../../../../components/status-message';
 import { formatDate, formatNumber } from '../../../../lib/format';
 import { operatorNames, operators, type ColumnMap, type Operator, type OperatorField } from '../../../../lib/channels/operator-columns';
+import type { ImportOutcome } from '../../../../lib/api/channels';
 import { apiFetch, describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 
-interface ListOutcome {
-  header: string[];
-  columns: ColumnMap;
-  missing: OperatorField[];
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  refused: number;
-  problems: { row: number; code: string; message: string; blocking: boolean }[];
-  problemsLeftOff: number;
-}
 interface ColumnMapView {
   columns: ColumnMap;
   fields: { field: OperatorField; label: string; required: boolean }[];
@@ -41,16 +30,16 @@ interface ImportLog {
 export function OperatorLists() {
   const [operator, setOperator] = useState<Operator>('postmart');
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ListOutcome | null>(null);
+  const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const [columns, setColumns] = useState<ColumnMap>({});
   const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const map = useLoad<ColumnMapView>(`/api/channels/column-maps/${operator}`);
   const log = useLoad<{ imports: ImportLog[] }>('/api/channels/imports');
 
-  async function send(kind: 'preview' | 'import', f: File): Promise<ListOutcome> {
+  async function send(kind: 'preview' | 'import', f: File): Promise<ImportOutcome> {
     const path = `/api/channels/imports/${operator}${kind === 'preview' ? '/preview' : ''}?file=${encodeURIComponent(f.name)}`;
-    return (await (await apiFetch(path, { method: 'POST', body: f, timeoutMs: 300_000 })).json()) as ListOutcome;
+    return (await (await apiFetch(path, { method: 'POST', body: f, timeoutMs: 300_000 })).json()) as ImportOutcome;
   }
 
   async function look(f: File | null) {
