@@ -221,5 +221,23 @@ forEachDatabase((deps) => {
       expect([noColumns.status, (await noColumns.json()).error.code]).toEqual([400, '400.68']);
       expect(await count()).toBe(before);
     });
+
+    it('reads a list as it arrives and stops past 32 MB (413.61), whatever Content-Length says', async () => {
+      // 1 MB pieces of 2 KB rows (16.000 rows in 32 MB: under the row cap, so the byte cap is what stops it).
+      const mb = new TextEncoder().encode(`Xã Nhạc Kỳ;${'a'.repeat(2035)}\n`.repeat(512));
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ === 0) controller.enqueue(new TextEncoder().encode('Tên xã;Họ và tên\n'));
+          if (sent < 40) controller.enqueue(mb);
+          else controller.close();
+        },
+      });
+      const res = await deps().app.request('/api/channels/imports/voso/preview', { method: 'POST', headers: province.auth, body, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.code).toBe('413.61');
+      // It stopped reading soon after the limit, not at the end of the 40 MB.
+      expect(sent).toBeLessThan(40);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { sheetRows } from './sheet-rows';
+import { maxLineChars, sheetRows } from './sheet-rows';
 
 // Names whose letters take two and three bytes in UTF-8, many enough that the file's pieces split some letters.
 const names = Array.from({ length: 3000 }, (_, i) => `Lường Thị Hải Yến ${i} – Xã Hoàng Văn Thụ, Huyện Văn Lãng`);
@@ -34,5 +34,13 @@ describe('sheet rows', () => {
     expect(rows).toHaveLength(3002);
     expect(rows[1]).toEqual(['Họ và tên', 'Số mặt hàng']);
     expect(rows.slice(2)).toEqual(names.map((n, i) => [n, String(i)]));
+  });
+
+  it('refuses a CSV line longer than 64 KB instead of parsing it again with every piece', async () => {
+    const endless = new TextEncoder().encode('Họ và tên;Xã\r\n' + 'a'.repeat(maxLineChars + 10));
+    await expect(read(arriving(endless))).rejects.toThrow('line too long');
+    // A long line within the limit is read.
+    const long = new TextEncoder().encode('Họ và tên;Xã\r\n' + 'a'.repeat(maxLineChars - 10) + ';b\r\n');
+    expect((await read(long))[1]).toEqual(['a'.repeat(maxLineChars - 10), 'b']);
   });
 });

@@ -94,18 +94,27 @@ async function* utf8Text(pieces: AsyncIterable<Uint8Array | string>): AsyncGener
   if (rest) yield rest;
 }
 
+/** Longest CSV line read: a household's row is a few hundred characters. */
+export const maxLineChars = 64 * 1024;
+
 /** CSV rows; the separator is the one the header line uses most. UTF-8, with or without BOM. */
 async function* csvRows(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<{ n: number; cells: string[] }> {
   const decoder = new TextDecoder('utf-8', { fatal: false });
   const parser: Duplex = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: detectDelimiter, quoteChar: '"' });
   async function* text(): AsyncGenerator<string> {
     let started = false;
+    let lineChars = 0;
     for await (const piece of rePiece(source)) {
       let s = decoder.decode(piece, { stream: true });
       if (!started) {
         s = s.replace(/^\uFEFF/, '');
         started = s.length > 0;
       }
+      // papaparse parses a line that has not ended again with every piece: one endless line would cost
+      // length² (32 MB of it held the collector for minutes). No sheet's row is that long: refuse it.
+      const lastBreak = s.lastIndexOf('\n');
+      lineChars = lastBreak < 0 ? lineChars + s.length : s.length - lastBreak - 1;
+      if (lineChars > maxLineChars) throw new Error('line too long');
       if (s) yield s;
     }
     const end = decoder.decode();
