@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { median, round, type Figures } from './figures';
+import { duringHealthPolls, idleHealth } from './health-poll';
 import { startCollector } from '../server/collector';
 import { readConfig } from '../server/config';
 import { seedOfficer } from '../server/kiosk/seed-officer';
@@ -45,44 +46,14 @@ export async function run(): Promise<Figures> {
     const xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) as Uint8Array<ArrayBuffer>;
 
     const upload = async (body: Uint8Array<ArrayBuffer>) => {
-      const health: number[] = [];
-      let done = false;
-      // The collector runs in this process: a tick every 10 ms shows its longest stall, and how much of it this
-      // process spent on the CPU (the rest is the machine giving the CPU to others: a loaded machine, not a blocked loop).
-      let stall = { ms: 0, cpuMs: 0 };
-      let last = { t: performance.now(), cpu: process.cpuUsage() };
-      const ticker = setInterval(() => {
-        const now = { t: performance.now(), cpu: process.cpuUsage() };
-        const ms = now.t - last.t - 10;
-        if (ms > stall.ms) stall = { ms, cpuMs: (now.cpu.user - last.cpu.user + now.cpu.system - last.cpu.system) / 1000 };
-        last = now;
-      }, 10);
-      const poll = (async () => {
-        while (!done) {
-          const t = performance.now();
-          await (await fetch(`${url}/api/health`)).arrayBuffer();
-          health.push(performance.now() - t);
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })();
-      const t0 = performance.now();
-      const res = await fetch(`${url}/api/kiosk/handover`, { method: 'POST', headers: officer, body });
-      const answer = await res.json();
-      const ms = performance.now() - t0;
-      done = true;
-      await poll;
-      clearInterval(ticker);
-      return { status: res.status, answer, ms, p50: median(health), max: Math.max(...health), stall };
+      const { result, ms, p50, max, stall } = await duringHealthPolls(url, async () => {
+        const res = await fetch(`${url}/api/kiosk/handover`, { method: 'POST', headers: officer, body });
+        return { status: res.status, answer: await res.json() };
+      });
+      return { ...result, ms, p50, max, stall };
     };
 
-    // Health with nothing else running, for scale: on a shared machine it is not 1 ms.
-    const idle: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t = performance.now();
-      await (await fetch(`${url}/api/health`)).arrayBuffer();
-      idle.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const idle = await idleHealth(url);
     const ok = await upload(maximal);
     if (ok.status !== 200 || ok.answer.updated !== handoverMaxRows) throw new Error(`maximal upload: ${ok.status} ${JSON.stringify(ok.answer).slice(0, 200)}`);
     const flood = await upload(million);

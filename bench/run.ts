@@ -16,6 +16,7 @@ import { run as plans } from './plans';
 import { run as code } from './code';
 import { run as handoverUpload } from './handover-upload';
 import { run as documents } from './documents';
+import { run as operatorImport } from './operator-import';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -32,6 +33,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'code', run: code },
   { name: 'handover-upload', run: handoverUpload },
   { name: 'documents', run: documents },
+  { name: 'operator-import', run: operatorImport },
 ];
 
 const only = process.argv.slice(2);

@@ -18,6 +18,7 @@ import { kioskApi } from './api/kiosk';
 import { agencyApi } from './api/agency';
 import { provinceApi } from './api/province';
 import { agricultureApi } from './api/agriculture';
+import { channelsApi } from './api/channels';
 
 export interface AppDeps {
   db: Db;
@@ -29,10 +30,9 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', securityHeaders);
   app.use('/api/*', apiCors);
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) }),
-  );
+  const apiBodyLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) });
+  // An operator's list is read as it arrives under its own 32 MB limit (api/channels/operator-lists.ts, 413.61).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path.startsWith('/api/channels/imports/') ? next() : apiBodyLimit(c, next)));
 
   // The API is laid out by URL (server/api/<area>/<resource>.ts). Public calls come first: their answer ends the
   // request before the role check of an area that shares their prefix (/api/staff/enrol, /api/kiosk/enrol).
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/agency', agencyApi(deps));
   app.route('/api/province', provinceApi(deps));
   app.route('/api/agriculture', agricultureApi(deps));
+  app.route('/api/channels', channelsApi(deps));
 
   app.notFound((c) => c.json(problemBody('404.1'), 404));
   app.onError((err, c) => {

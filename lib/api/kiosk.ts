@@ -110,20 +110,29 @@ export const handoverAnswerSchema = v.object({
 });
 export type HandoverAnswer = v.InferOutput<typeof handoverAnswerSchema>;
 
+/** One channel's part of a commune's or district's households (lib/channels/progress.ts). */
+export const channelFiguresSchema = v.object({ households: v.number(), shops: v.number(), payments: v.number(), productsListed: v.number() });
+
 export const communeProgressSchema = v.object({
   communeCode: v.string(),
   communeName: v.string(),
   districtCode: v.string(),
   districtName: v.string(),
   householdCount: v.nullable(v.number()),
+  /** Signed up on the kiosk. */
   signedUp: v.number(),
+  /** The next four count households from every channel (kiosk, Bưu điện, Viettel Post), each household once. */
   shopsOpened: v.number(),
   paymentAccounts: v.number(),
   both: v.number(),
+  /** Products listed, counted (a household on two marketplaces counts both shops' products). */
+  productsListed: v.number(),
   /** both / householdCount × 100, when the province has entered the household count. */
   percentBoth: v.nullable(v.number()),
   targetPercent: v.number(),
   deadline: v.nullable(v.string()),
+  /** Each channel's part; a household with a shop on two channels is in both parts but once in the totals. */
+  channels: v.object({ kiosk: channelFiguresSchema, postmart: channelFiguresSchema, voso: channelFiguresSchema }),
 });
 export type CommuneProgress = v.InferOutput<typeof communeProgressSchema>;
 

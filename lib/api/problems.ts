@@ -61,6 +61,21 @@ export const problems = {
   // The marketplaces' own volume (server/api/province/marketplace-volume.ts).
   '409.70': { status: 409, vi: 'Sàn này đã có số liệu cho một hoặc nhiều ngày trong khoảng này; sửa hoặc xóa dòng đó trước để không tính hai lần.', en: 'This marketplace already has a volume report covering some of these days.' },
   '404.70': { status: 404, vi: 'Không tìm thấy dòng số liệu khối lượng này (có thể đã bị xóa).', en: 'No such marketplace volume report.' },
+  // The operators' lists and progress from every channel (server/channels/). 400.60–66 are a row's problems in an
+  // import preview; 400.61–62 are notes (the row counts, unmatched on that number), the others keep the row out.
+  '400.60': { status: 400, vi: 'Không có xã này trong danh mục của tỉnh.', en: 'Unknown commune.' },
+  '400.61': { status: 400, vi: 'Số điện thoại không hợp lệ; dòng vẫn được nhận nhưng không đối chiếu theo số này.', en: 'Invalid phone; the row is kept, unmatched on it.' },
+  '400.62': { status: 400, vi: 'Số CCCD/CMND không hợp lệ; dòng vẫn được nhận nhưng không đối chiếu theo số này.', en: 'Invalid ID number; the row is kept, unmatched on it.' },
+  '400.63': { status: 400, vi: 'Thiếu họ tên chủ hộ.', en: 'Missing household head name.' },
+  '400.64': { status: 400, vi: 'Dòng trùng với một dòng trước trong tệp.', en: 'Duplicate of an earlier row of the file.' },
+  '400.65': { status: 400, vi: 'Số sản phẩm cần là số nguyên không âm.', en: 'Products listed must be a whole number.' },
+  '400.66': { status: 400, vi: 'Có nhiều xã, phường, thị trấn cùng tên; cần ghi rõ loại hoặc thêm cột huyện.', en: 'Several communes share this name; give its kind or a district column.' },
+  '400.67': { status: 400, vi: 'Không đọc được tệp danh sách (cần XLSX hoặc CSV có dòng tiêu đề).', en: 'Unreadable operator list (XLSX or CSV with a header row).' },
+  '400.68': { status: 400, vi: 'Chưa chọn cột xã và cột họ tên chủ hộ cho danh sách của sàn này.', en: 'The commune and head-name columns are not chosen for this operator.' },
+  '403.60': { status: 403, vi: 'Xã, huyện này không thuộc huyện của tài khoản.', en: 'Outside this account\'s district.' },
+  '404.60': { status: 404, vi: 'Không có huyện hoặc giai đoạn này.', en: 'No such district or phase.' },
+  '413.60': { status: 413, vi: 'Tệp danh sách có quá 100.000 dòng. Xin chia tệp theo huyện rồi gửi lại.', en: 'Operator list has more than 100,000 rows.' },
+  '413.61': { status: 413, vi: 'Tệp danh sách quá lớn (tối đa 32 MB).', en: 'Operator list too large (max 32 MB).' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -86,6 +86,8 @@ export const newUserRequest = v.object({
   role: v.picklist(roles),
   password,
   agencyCode: v.nullish(v.string()),
+  /** A district account's district. */
+  districtCode: v.nullish(v.string()),
   /** Only an officer's count (1–50, checked by the collector for that role); the dashboard sends [] for the others. */
   communeCodes: v.optional(v.array(v.string(), communeCodesMessage)),
 });
@@ -107,6 +109,8 @@ export const userSchema = v.object({
   /** The agency's full name, shown instead of its code. */
   agencyName: v.nullable(v.string()),
   communeCodes: v.array(v.string()),
+  /** A district account's district. */
+  districtCode: v.nullable(v.string()),
   createdAt: v.string(),
   disabled: v.boolean(),
 });

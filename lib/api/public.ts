@@ -19,8 +19,8 @@ export type PeriodList = v.InferOutput<typeof periodListSchema>;
 /** POST /api/auth/login */
 export const loginRequest = v.object({ username: v.string(), password: v.string() });
 
-/** The people who sign in; agriculture is Sở NN&PTNT (quality checks). */
-export const roles = ['province', 'agency', 'officer', 'agriculture'] as const;
+/** agriculture: Sở NN&PTNT (quality checks); district: a huyện's account, importing the operators' lists and watching its own communes (issue 13). */
+export const roles = ['province', 'agency', 'officer', 'agriculture', 'district'] as const;
 
 /** GET /api/auth/me, and the `user` of the login answer. */
 export const signedInUserSchema = v.object({

@@ -30,6 +30,6 @@ describe('docs/api.md and the route table', () => {
     const app = createApp({ db: {} as Db, dbKind: 'sqlite', startedAt: new Date() });
     // '/api/*' and '/*': the app-wide middlewares (CORS, body limit, security headers), not areas.
     const mounts = app.routes.filter((r) => r.method === 'ALL' && !['/api/*', '/*'].includes(r.path)).map((r) => r.path);
-    expect(mounts).toEqual(['/api/staff/*', '/api/page-reports/*', '/api/kiosk/*', '/api/agency/*', '/api/province/*', '/api/agriculture/*']);
+    expect(mounts).toEqual(['/api/staff/*', '/api/page-reports/*', '/api/kiosk/*', '/api/agency/*', '/api/province/*', '/api/agriculture/*', '/api/channels/*']);
   });
 });

@@ -2,12 +2,13 @@ import type { Generated } from 'kysely';
 import type { StaffTables } from './schema-staff';
 import type { KioskTables } from './schema-kiosk';
 import type { QualityTables } from './schema-quality';
+import type { ChannelTables } from './schema-channels';
 
 /**
  * Tables of the collector. Timestamps are ISO-8601 text and dates yyyy-mm-dd text, so SQLite and
  * PostgreSQL read the same. Each area adds its tables to `Database` below.
  */
-export interface Database extends FoundationTables, StaffTables, KioskTables, QualityTables {
+export interface Database extends FoundationTables, StaffTables, KioskTables, QualityTables, ChannelTables {
   /** rate-limiter-flexible's store (migration 0301): key, points used, expiry in ms since epoch. */
   rate_limits: { key: string; points: number; expire: number | string | null };
 }
@@ -24,8 +25,8 @@ export interface FoundationTables {
   marketplace_volumes: { id: string; marketplace: string; span: string; starts_on: string; ends_on: string; kg: number; source: string; recorded_by: string; recorded_at: string };
 }
 
-/** agriculture: Sở NN&PTNT, who verifies households' quality claims (issue 13). */
-export type UserRole = 'province' | 'agency' | 'officer' | 'agriculture';
+/** agriculture: Sở NN&PTNT, who verifies households' quality claims; district: a district's account (huyện), importing the operators' lists and watching its own communes (issue 13). */
+export type UserRole = 'province' | 'agency' | 'officer' | 'agriculture' | 'district';
 
 export interface UserTable {
   id: string;

@@ -1,6 +1,5 @@
-import { Readable, type Duplex } from 'node:stream';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { sheetRows } from '../files/sheet-rows';
 import { neutralise } from '../export/table';
 
 /**
@@ -67,36 +66,18 @@ export const handoverMaxRows = 5000;
 export type ReadResult = { rows: ResultRow[] } | { problem: '400.54' | '413.51' };
 
 /**
- * Pieces the parsers are fed: between pieces, other requests (health, tablets) run. Small on purpose: papaparse's
- * stream pauses whenever its reader falls 16 rows behind and then re-slices the rest of the current piece, so the
- * cost grows with rows × piece length (64 KB pieces of short rows took 3 s to reach the row cap; 1 KB, 0,1 s).
- */
-const pieceChars = 1024;
-
-/**
- * Rows read between two turns of the event loop. The parsers' streams and the async iteration over them run on
- * microtasks and process.nextTick, which never let I/O in: without these turns the 5.000 rows of a maximal file were
- * read in one stretch (70 ms of CPU on the build machine, seconds of wall time when the machine is loaded) while
- * /api/health and the tablets waited.
- */
-const rowsPerTurn = 250;
-
-/**
  * Reads the filled-in sheet (XLSX or CSV, comma or semicolon) as a stream, row by row, stopping at
  * `handoverMaxRows`: an XLSX whose few kilobytes unzip to millions of rows is never held whole in memory.
  * 400.54 when it is neither format or has no "Mã hồ sơ" column; 413.51 when it has too many rows.
  */
 export async function readResults(bytes: Uint8Array): Promise<ReadResult> {
-  const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const rows = isXlsx ? xlsxRows(bytes) : csvRows(bytes);
+  const rows = sheetRows(bytes);
   let header: string[] | null = null;
   let columns = { id: -1, url: -1, pay: -1, listed: -1 };
   const out: ResultRow[] = [];
   let count = 0;
   try {
-    let read = 0;
     for await (const { n, cells } of rows) {
-      if (++read % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
       if (!header) {
         header = cells.map((h) => h.trim());
         const col = (name: string) => header!.indexOf(name);
@@ -115,58 +96,5 @@ export async function readResults(bytes: Uint8Array): Promise<ReadResult> {
   return header ? { rows: out } : { problem: '400.54' };
 }
 
-/**
- * The first worksheet's rows, numbered as in the file, through ExcelJS's streaming reader. It reads what each cell
- * shows: a link labelled otherwise than its address comes back as its label (the sheet's links are listed after
- * its rows), which the route then refuses by row as not a shop address.
- */
-async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ n: number; cells: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(pieces(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      // Columns as they are in the file: staff may have moved or added some.
-      yield { n: row.number, cells: Array.from((row.values as unknown[]).slice(1), cellText) };
-    }
-    return; // the first sheet only
-  }
-}
-
-/** CSV rows through papaparse's Node stream mode; the separator is the one the header line uses most. */
-async function* csvRows(bytes: Uint8Array): AsyncGenerator<{ n: number; cells: string[] }> {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, 4096).split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const parser: Duplex = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, quoteChar: '"' });
-  Readable.from(pieces(text)).pipe(parser);
-  let n = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) yield { n: ++n, cells };
-  } finally {
-    parser.destroy();
-  }
-}
-
-function* pieces<T extends string | Buffer>(whole: T): Generator<T> {
-  for (let i = 0; i < whole.length; i += pieceChars) yield whole.slice(i, i + pieceChars) as T;
-}
-
 const unquote = (s: string) => (s.startsWith("'") ? s.slice(1) : s);
 const yes = (s: string | undefined) => /^\s*(có|co|x|1|yes|y|true|rồi|roi|đã|da)\s*$/i.test(s ?? '');
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; hyperlink?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (typeof o.hyperlink === 'string') return o.hyperlink;
-    if (typeof o.text === 'string') return o.text;
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.result !== undefined) return String(o.result);
-  }
-  return String(v);
-}

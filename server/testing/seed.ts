@@ -45,6 +45,13 @@ export const createAgricultureUser = (db: Db) => createUser(db, 'agriculture', n
 /** A commune officer for the given commune codes, signed in. */
 export const createCommuneOfficer = (db: Db, communeCodes: string[]) => createUser(db, 'officer', null, 'Cán bộ xã', communeCodes);
 
+/** A district account (huyện) of `districtCode` (e.g. '182', Văn Lãng), signed in. */
+export async function createDistrictUser(db: Db, districtCode: string): Promise<SeededUser> {
+  const user = await createUser(db, 'district', null, `Huyện ${districtCode}`);
+  await db.insertInto('user_districts').values({ user_id: user.id, district_code: districtCode }).execute();
+  return user;
+}
+
 /** An enrolment code of `agencyCode`; by default valid for a week and one person. */
 export async function createEnrolmentCode(db: Db, agencyCode: string, opts: { maxUses?: number; expiresAt?: string; revoked?: boolean } = {}): Promise<string> {
   const code = generateEnrolmentCode();

@@ -64,15 +64,16 @@ test('province creates a commune officer and follows the commune toward 50% of h
   const row = page.getByRole('table', { name: 'Theo xã' }).locator('tbody tr');
   await expect(row).toHaveCount(1);
   // The region pack ships no household counts: the province enters the commune's figure here.
-  await expect(row.locator('td').nth(6)).toContainText('Chưa có số hộ');
+  await expect(row.locator('td').nth(7)).toContainText('Chưa có số hộ');
   await row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' }).fill('4');
   await row.getByRole('button', { name: 'Lưu số hộ của xã hưng đạo' }).click();
   // Said in the commune's own row, next to its field, and on screen.
   await expect(row.getByRole('status')).toHaveText('Đã lưu số hộ của Xã Hưng Đạo: 4.');
   await expect(row.getByRole('status')).toBeInViewport();
   await expect(row.getByRole('textbox', { name: 'Số hộ của Xã Hưng Đạo' })).toHaveValue('4');
-  // No deadline until the province sets one (a fresh install does not invent 31/12/2021).
-  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'LưuĐã lưu số hộ của Xã Hưng Đạo: 4.', '3', '2', '2', /^50% ✓ đạt/, '—']);
+  // Signed up 3, with a shop 2, with a payment account 2, no product listed yet; all through the kiosk. No deadline
+  // until the province sets one (a fresh install does not invent 31/12/2021).
+  await expect(row.locator('td')).toHaveText(['Xã Hưng Đạo', 'Huyện Bình Gia', 'LưuĐã lưu số hộ của Xã Hưng Đạo: 4.', '3', '2', '2', '0', /^50% ✓ đạt/, '2 / 2 / 0', '0 / 0 / 0', '0 / 0 / 0', '—']);
   const district = page.getByRole('table', { name: 'Theo huyện' }).getByRole('row', { name: /Huyện Bình Gia/ });
   await expect(district).toContainText('50% ✓ đạt');
   // Phase-1 districts report earlier: the province moves Bình Gia's deadline, and a wrong date is refused.
@@ -82,7 +83,7 @@ test('province creates a commune officer and follows the commune toward 50% of h
   await district.getByRole('textbox', { name: 'Hạn của Huyện Bình Gia' }).fill('30/09/2021');
   await district.getByRole('button', { name: 'Lưu hạn của huyện bình gia' }).click();
   await expect(district.getByRole('status')).toHaveText('Đã lưu hạn của Huyện Bình Gia: 30/09/2021.');
-  await expect(row.locator('td').nth(7)).toHaveText('30/09/2021');
+  await expect(row.locator('td').nth(11)).toHaveText('30/09/2021');
   await expectAccessible(page);
   await keepScreenshot(page, 'province-households');
   await context.close();

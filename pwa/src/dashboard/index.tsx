@@ -9,6 +9,7 @@ const ProvinceView = lazy(() => import('./province/province-view').then((m) => (
 const AgencyView = lazy(() => import('./agency/agency-view').then((m) => ({ default: m.AgencyView })));
 const OfficerView = lazy(() => import('./officer-view').then((m) => ({ default: m.OfficerView })));
 const AgricultureView = lazy(() => import('./agriculture/agriculture-view').then((m) => ({ default: m.AgricultureView })));
+const DistrictView = lazy(() => import('./channels/district-view').then((m) => ({ default: m.DistrictView })));
 import './dashboard.css';
 
 /**
@@ -72,6 +73,8 @@ export function DashboardApp() {
         <Suspense fallback={<p class="loading">Đang tải…</p>}>
           {user.role === 'province' ? (
             <ProvinceView />
+          ) : user.role === 'district' ? (
+            <DistrictView />
           ) : user.role === 'agency' ? (
             <AgencyView agencyName={user.agencyName ?? user.agencyCode ?? ''} />
           ) : user.role === 'agriculture' ? (
@@ -96,6 +99,6 @@ const inert = (on: boolean) => (on ? { inert: '' } : {}) as Record<string, strin
 /** "Phạm Thị Hoa — Cán bộ đầu mối STP"; the role once when the name already says it. */
 function whoIs({ user }: Session): string {
   const role =
-    user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'agriculture' ? 'Sở Nông nghiệp và Phát triển nông thôn' : user.role === 'officer' ? 'Cán bộ xã' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
+    user.role === 'province' ? 'Sở Thông tin và Truyền thông' : user.role === 'agriculture' ? 'Sở Nông nghiệp và Phát triển nông thôn' : user.role === 'officer' ? 'Cán bộ xã' : user.role === 'district' ? 'Tài khoản huyện' : `Cán bộ đầu mối ${user.agencyName ?? user.agencyCode ?? ''}`.trim();
   return user.fullName === role ? role : `${user.fullName} — ${role}`;
 }

@@ -6,7 +6,12 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { HandoverPanel } from './handover-panel';
 import type { Session } from '.';
 
-/** The commune's progress toward its target, from the collector; the last copy is shown offline. */
+const channelNames = { kiosk: 'Ki-ốt xã', postmart: 'Bưu điện', voso: 'Viettel Post' } as const;
+
+/**
+ * The commune's progress toward its target from every channel (kiosk, Bưu điện, Viettel Post; each household once),
+ * from the collector; the last copy is shown offline.
+ */
 export function ProgressScreen({ device, session, onChanged }: { device: Device; session: Session; onChanged: () => void }) {
   const [data, setData] = useState<{ communes: CommuneProgress[]; at: string } | null>(null);
   const [note, setNote] = useState('');
@@ -35,7 +40,7 @@ export function ProgressScreen({ device, session, onChanged }: { device: Device;
           <p class="muted">Số liệu lúc {new Date(data.at).toLocaleTimeString('vi-VN')} {formatDate(data.at)}</p>
           <table class="progress-table">
             <thead>
-              <tr><th scope="col">Xã</th><th scope="col">Số hộ</th><th scope="col">Đã đăng ký</th><th scope="col">Có cửa hàng</th><th scope="col">Có tài khoản</th><th scope="col">Cả hai</th><th scope="col">Mục tiêu</th><th scope="col">Hạn</th></tr>
+              <tr><th scope="col">Xã</th><th scope="col">Số hộ</th><th scope="col">Đã đăng ký</th><th scope="col">Có cửa hàng</th><th scope="col">Có tài khoản</th><th scope="col">Cả hai</th><th scope="col">Sản phẩm đã đăng</th><th scope="col">Mục tiêu</th><th scope="col">Hạn</th></tr>
             </thead>
             <tbody>
               {data.communes.map((c) => (
@@ -46,12 +51,32 @@ export function ProgressScreen({ device, session, onChanged }: { device: Device;
                   <td>{formatNumber(c.shopsOpened)}</td>
                   <td>{formatNumber(c.paymentAccounts)}</td>
                   <td>{formatNumber(c.both)}{c.percentBoth !== null && ` (${formatNumber(c.percentBoth)}%)`}</td>
+                  <td>{c.productsListed === undefined ? '—' : formatNumber(c.productsListed)}</td>
                   <td>{c.targetPercent}%{c.householdCount !== null && ` = ${formatNumber(Math.ceil((c.householdCount * c.targetPercent) / 100))} hộ`}</td>
                   <td>{c.deadline ? formatDate(c.deadline) : '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {/* A copy saved before the channels were counted has no split: it shows the totals only. */}
+          {data.communes.some((c) => c.channels) && (
+            <table class="progress-table">
+              <caption>Theo kênh: hộ có cửa hàng / có tài khoản thanh toán / sản phẩm đã đăng</caption>
+              <thead>
+                <tr><th scope="col">Xã</th>{Object.values(channelNames).map((n) => <th scope="col" key={n}>{n}</th>)}</tr>
+              </thead>
+              <tbody>
+                {data.communes.filter((c) => c.channels).map((c) => (
+                  <tr key={c.communeCode}>
+                    <th scope="row">{c.communeName}</th>
+                    {(Object.keys(channelNames) as (keyof typeof channelNames)[]).map((ch) => (
+                      <td key={ch}>{formatNumber(c.channels[ch].shops)} / {formatNumber(c.channels[ch].payments)} / {formatNumber(c.channels[ch].productsListed)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       )}
       <HandoverPanel device={device} session={session} onImported={onChanged} />

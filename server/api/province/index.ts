@@ -11,6 +11,7 @@ import { provinceRulesRoutes } from './rules';
 import { provincePageReportRoutes } from './page-reports';
 import { provinceReportRoutes } from './reports';
 import { provinceMarketplaceVolumeRoutes } from './marketplace-volume';
+import { provincePhaseRoutes } from './phases';
 
 /** /api/province: Sở TT&TT (province token). */
 export const provinceApi = (deps: AppDeps) =>
@@ -26,4 +27,5 @@ export const provinceApi = (deps: AppDeps) =>
     ['/page-reports', provincePageReportRoutes(deps)],
     ['/reports', provinceReportRoutes(deps)],
     ['/marketplace-volume', provinceMarketplaceVolumeRoutes(deps)],
+    ['/phases', provincePhaseRoutes(deps)],
   ]);

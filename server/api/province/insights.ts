@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app';
 import { gramsToKg } from '../../../lib/tally';
-import { langSon } from '../../../lib/region';
+import { activeRegion } from '../../region';
 import { query } from '../../validate';
 import { leadingShopsQuery } from '../../../lib/api/province';
 import type { AuthEnv } from '../../auth/require-role';
@@ -39,7 +39,7 @@ export function provinceInsightRoutes({ db }: AppDeps) {
       return { code: a.code, name: a.name, participants: t.participants, participationRate: t.participationRate, amountVnd: t.amountVnd, kg: t.kg };
     });
     const totalKg = byDay.reduce((s, d) => s + d.kg, 0);
-    return c.json({ byAgency, byDay, dailyKgTarget: langSon.dailyKgTarget, averageKgPerDay: byDay.length ? Math.round((totalKg / byDay.length) * 10) / 10 : 0 });
+    return c.json({ byAgency, byDay, dailyKgTarget: activeRegion().dailyKgTarget, averageKgPerDay: byDay.length ? Math.round((totalKg / byDay.length) * 10) / 10 : 0 });
   });
 
   r.get('/leading-shops', query(leadingShopsQuery), async (c) => {

@@ -1,7 +1,7 @@
 /**
  * Accounts the province creates: agency focal points and commune officers (province token). Routes:
- *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, agencyName, communeCodes, createdAt, disabled}]}
- *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province'|'agriculture', agencyCode? (agency), communeCodes? (officer)}
+ *   GET   /api/province/users      → {users:[{id, username, fullName, role, agencyCode, agencyName, communeCodes, districtCode, createdAt, disabled}]}
+ *   POST  /api/province/users      {username, fullName, password (≥ 10), role:'agency'|'officer'|'province'|'agriculture'|'district', agencyCode? (agency), communeCodes? (officer), districtCode? (district)}
  *                                  → 201 the user; 409.11 username taken
  *   PATCH /api/province/users/:id  {fullName?, password?, communeCodes?, disabled?} → the user; disabling or a new password signs them out everywhere;
  *                                  disabling an officer revokes every tablet they enrolled, new communes narrow those tablets to them
@@ -34,11 +34,18 @@ export function provinceUserRoutes({ db }: AppDeps) {
       agencyCode = agency.code;
     }
     const communes = role === 'officer' ? await communesOf(db, b.communeCodes) : [];
+    let districtCode: string | null = null;
+    if (role === 'district') {
+      const district = b.districtCode ? await db.selectFrom('districts').select('code').where('code', '=', b.districtCode).executeTakeFirst() : undefined;
+      if (!district) throw new Problem('400.2', { field: 'districtCode', detail: 'Chọn huyện của tài khoản.' });
+      districtCode = district.code;
+    }
     if (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) throw new Problem('409.11', { field: 'username' });
     const id = randomUUID();
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('users').values({ id, username, password_hash: await hashPassword(password), role, full_name: fullName, agency_code: agencyCode, created_at: new Date().toISOString(), disabled_at: null }).execute();
       if (communes.length) await trx.insertInto('user_communes').values(communes.map((commune_code) => ({ user_id: id, commune_code }))).execute();
+      if (districtCode) await trx.insertInto('user_districts').values({ user_id: id, district_code: districtCode }).execute();
     });
     return c.json((await userViews(db, id))[0], 201);
   });
@@ -102,6 +109,7 @@ async function userViews(db: Db, id?: string) {
   if (id) q = q.where('users.id', '=', id);
   const users = await q.execute();
   const links = await db.selectFrom('user_communes').selectAll().execute();
+  const districts = new Map((await db.selectFrom('user_districts').selectAll().execute()).map((d) => [d.user_id, d.district_code]));
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -110,6 +118,7 @@ async function userViews(db: Db, id?: string) {
     agencyCode: u.agency_code,
     agencyName: u.agency_name ?? null,
     communeCodes: links.filter((l) => l.user_id === u.id).map((l) => l.commune_code),
+    districtCode: districts.get(u.id) ?? null,
     createdAt: u.created_at,
     disabled: u.disabled_at !== null,
   }));

@@ -65,6 +65,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         });
         expect(sent.status).toBe(200);
         expect(((await sent.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(['accepted']);
+
+        // Its targets, not Lạng Sơn's (50% of households, 10 tấn/ngày): 40% and 500 kg a day.
+        const progress = (await (await fetch(`${collector.base}/api/kiosk/progress`, { headers: province.auth })).json()) as { targetPercent: number; communes: { communeCode: string; signedUp: number; targetPercent: number; deadline: string }[] };
+        expect(progress.targetPercent).toBe(40);
+        expect(progress.communes[0]).toMatchObject({ communeCode: '99001', signedUp: 1, targetPercent: 40, deadline: '2026-06-30' });
+        const charts = (await (await fetch(`${collector.base}/api/province/charts?period=2026-dot-1`, { headers: province.auth })).json()) as { dailyKgTarget: number };
+        expect(charts.dailyKgTarget).toBe(500);
       } finally {
         await db.destroy();
       }

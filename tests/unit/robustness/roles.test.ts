@@ -138,6 +138,16 @@ const access: Record<string, Entry> = {
   'POST /api/agriculture/claims/:id/decision': { allow: ['agriculture'], ok: 200, path: (p) => `/api/agriculture/claims/${p.claimId}/decision`, body: () => ({ decision: 'refused', reason: 'Không có hồ sơ gốc' }) },
   'GET /api/registry/shops': { allow: everyone, ok: 200 },
   'GET /api/kiosk/progress': { allow: [...officers, 'province', ...kiosks], ok: 200, hides: { others: ['otherOfficer', 'otherKiosk'], param: 'commune' } },
+  // Channels: province and district accounts (a district's own boundaries: server/channels/channels.test.ts).
+  'GET /api/channels/column-maps/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/column-maps/voso' },
+  'PUT /api/channels/column-maps/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/column-maps/voso', body: () => ({ columns: { commune: 'Tên xã', headName: 'Họ và tên' } }) },
+  'POST /api/channels/imports/:operator/preview': { allow: ['province'], ok: 200, path: () => '/api/channels/imports/voso/preview', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+  'POST /api/channels/imports/:operator': { allow: ['province'], ok: 200, path: () => '/api/channels/imports/voso', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+  'GET /api/channels/imports': { allow: ['province'], ok: 200 },
+  'GET /api/channels/progress': { allow: ['province'], ok: 200 },
+  'GET /api/channels/phases': { allow: ['province'], ok: 200 },
+  'PUT /api/province/phases/:id': { allow: ['province'], ok: 200, path: () => '/api/province/phases/gd-thu', body: () => ({ name: 'Giai đoạn thử', deadline: '2030-09-20', districtCodes: ['182'] }) },
+  'DELETE /api/province/phases/:id': { allow: ['province'], ok: 204, path: () => '/api/province/phases/gd-thu' },
 };
 
 forEachDatabase((deps) => {

@@ -8,6 +8,8 @@ import { AgencyHeadcounts } from './agency-headcounts';
 import { CampaignPeriods } from './campaign-periods';
 import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
+import { OperatorLists } from '../channels/operator-lists';
+import { Phases } from '../channels/phases';
 import { LeadingShops } from './leading-shops';
 import { RollupPanel } from './rollup';
 import type { Scope } from './scope';
@@ -20,6 +22,8 @@ const allTabs: Tab[] = [
   { slug: 'theo-ngay', label: 'Theo thời gian' },
   { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
   { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
+  { slug: 'danh-sach-san', label: 'Danh sách của sàn' },
+  { slug: 'giai-doan', label: 'Giai đoạn' },
   { slug: 'co-quan', label: 'Cơ quan và số CB, CC, VC, NLĐ' },
   { slug: 'tai-khoan', label: 'Tài khoản' },
   { slug: 'dot', label: 'Đợt vận động' },
@@ -29,7 +33,7 @@ const allTabs: Tab[] = [
 export function ProvinceView() {
   // Household progress comes from the kiosk's part of the collector; a collector without it shows no such page.
   const households = useLoad<unknown>('/api/kiosk/progress');
-  const tabs = households.error ? allTabs.filter((t) => t.slug !== 'ho-dang-ky') : allTabs;
+  const tabs = households.error ? allTabs.filter((t) => !['ho-dang-ky', 'danh-sach-san', 'giai-doan'].includes(t.slug)) : allTabs;
   const page = useSubPage(tabs);
   const periods = usePeriods();
   const [wanted, setWanted] = useState(readQuery('dot'));
@@ -73,6 +77,8 @@ export function ProvinceView() {
       {scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
       {scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
       {page === 'ho-dang-ky' && <HouseholdProgress />}
+      {page === 'danh-sach-san' && <OperatorLists />}
+      {page === 'giai-doan' && <Phases />}
       {page === 'co-quan' && <AgencyHeadcounts />}
       {page === 'tai-khoan' && <Accounts />}
       {page === 'dot' && <CampaignPeriods onChanged={periods.reload} />}

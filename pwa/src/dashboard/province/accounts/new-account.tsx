@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { StatusMessage, type Outcome } from '../../../../../components/status-message';
 import { describeError, sendJson } from '../../api';
 import type { AgencyRow } from '../agency-headcounts';
-import { roleText, type Account } from './account';
+import { districts, roleText, type Account } from './account';
 import { CommunePicker } from './commune-picker';
 
-/** Creates an agency focal point (with its agency), a commune officer (with their communes) or a Sở NN&PTNT account (quality checks); says what came of it under its button. */
+/** Creates an agency focal point (with its agency), a commune officer (with their communes), a district account (with its district) or a Sở NN&PTNT account (quality checks); says what came of it under its button. */
 export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onCreated: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [role, setRole] = useState<'agency' | 'officer' | 'agriculture'>('agency');
+  const [role, setRole] = useState<'agency' | 'officer' | 'agriculture' | 'district'>('agency');
+  const [districtCode, setDistrictCode] = useState('');
   const [username, setUsername] = useState('');
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
@@ -20,10 +21,11 @@ export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onC
     e.preventDefault();
     if (role === 'agency' && !agencyCode) return setOutcome({ text: 'Chọn cơ quan cho cán bộ đầu mối.', error: true });
     if (role === 'officer' && !picked.length) return setOutcome({ text: 'Chọn ít nhất một xã cho cán bộ xã.', error: true });
+    if (role === 'district' && !districtCode) return setOutcome({ text: 'Chọn huyện cho tài khoản huyện.', error: true });
     setBusy(true);
     setOutcome(null);
     try {
-      const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [] };
+      const body = { username: username.trim(), fullName: fullName.trim(), password, role, agencyCode: role === 'agency' ? agencyCode : null, communeCodes: role === 'officer' ? picked : [], districtCode: role === 'district' ? districtCode : null };
       const u = await sendJson<Account>('POST', '/api/province/users', body);
       setOutcome({ text: `Đã tạo tài khoản ${u.username} (${roleText[u.role]}). Gửi tên đăng nhập và mật khẩu cho người dùng qua kênh an toàn.` });
       setUsername('');
@@ -52,6 +54,9 @@ export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onC
           <label class="dash-radio">
             <input type="radio" name="role" checked={role === 'agriculture'} onChange={() => setRole('agriculture')} /> Sở NN&amp;PTNT (xác minh VietGAP, OCOP, truy xuất)
           </label>
+          <label class="dash-radio">
+            <input type="radio" name="role" checked={role === 'district'} onChange={() => setRole('district')} /> Huyện, thành phố (nhập danh sách của sàn)
+          </label>
         </div>
         <div class="dash-row">
           <label>
@@ -75,6 +80,18 @@ export function NewAccount({ agencies, onCreated }: { agencies: AgencyRow[]; onC
               {agencies.map((a) => (
                 <option key={a.code} value={a.code}>
                   {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : role === 'district' ? (
+          <label>
+            Huyện, thành phố
+            <select value={districtCode} onChange={(e) => setDistrictCode(e.currentTarget.value)}>
+              <option value="">— Chọn huyện —</option>
+              {districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
                 </option>
               ))}
             </select>
