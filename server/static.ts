@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Hono } from 'hono';
 import { Problem } from './problem';
+import { compressedFile, isCompressible, pickEncoding } from './static-compression';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,9 +46,12 @@ export function servePwa(app: Hono, dir: string) {
     }
     const body = await readFile(file);
     const immutable = file.includes(`${sep}assets${sep}`);
-    return c.body(body, 200, {
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
+    if (!isCompressible(type)) return c.body(body, 200, headers);
+    headers.Vary = 'Accept-Encoding';
+    const encoding = pickEncoding(c.req.header('Accept-Encoding'));
+    const packed = encoding && compressedFile(file, info.mtimeMs, body, encoding);
+    return packed ? c.body(packed, 200, { ...headers, 'Content-Encoding': encoding }) : c.body(body, 200, headers);
   });
 }
