@@ -41,10 +41,15 @@ interface Screen {
 async function audit(page: Page, url: string, screen: Screen): Promise<Result> {
   const config: Config | undefined = screen.preset === 'desktop' ? desktopConfig : undefined;
   // lighthouse types the page with its own puppeteer-core (23); ours (24) speaks the same protocol.
-  const result = await lighthouse(url, { onlyCategories: [...categories], logLevel: 'error' }, config, page as unknown as Parameters<typeof lighthouse>[3]);
-  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  let lhr: Result | undefined;
+  // On a loaded machine the trace of a load is now and then lost (NO_NAVSTART, NO_FCP): that load is taken again.
+  for (let attempt = 1; !lhr; attempt++) {
+    const result = await lighthouse(url, { onlyCategories: [...categories], logLevel: 'error' }, config, page as unknown as Parameters<typeof lighthouse>[3]);
+    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+    const { runtimeError } = result.lhr;
+    if (!runtimeError) lhr = result.lhr;
+    else if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`);
+  }
   if (lhr.finalDisplayedUrl !== url) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url}`);
   // An audit that counts and failed to run leaves its category without a score; diagnostics (weight 0) may fail alone.
   for (const c of categories) if (lhr.categories[c].score === null) throw new Error(`${screen.name}: no ${c} score (an audit failed; see the report)`);
