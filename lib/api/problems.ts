@@ -54,6 +54,11 @@ export const problems = {
   '422.12': { status: 422, vi: 'Máy chủ phân loại sản phẩm khác với tiện ích; số liệu tính theo máy chủ, cơ quan có thể sửa.', en: 'The server classified an item differently; its verdict counts until the agency overrides it.' },
   '404.13': { status: 404, vi: 'Không tìm thấy sản phẩm này trong đơn hàng.', en: 'No such item in this order.' },
   '409.14': { status: 409, vi: 'Sở TT&TT đã khóa tổng số CB, CC, VC, NLĐ của cơ quan; muốn sửa, xin liên hệ Sở.', en: 'The province locked this headcount.' },
+  // Leading accounts ("tài khoản đầu tàu", issue 13): 4xx.64–65.
+  '400.64': { status: 400, vi: 'Tài khoản đầu tàu đã chọn không có trong danh sách của xã này. Xin đồng bộ lại rồi chọn lại người hướng dẫn hộ.', en: 'The leading account is unknown or of another commune.' },
+  '400.65': { status: 400, vi: 'Đường dẫn cửa hàng phải là một trang trên langson.voso.vn hoặc langson.postmart.vn.', en: 'The shop link is not a langson.voso.vn or langson.postmart.vn page.' },
+  '404.64': { status: 404, vi: 'Không tìm thấy tài khoản đầu tàu này.', en: 'No such leading account.' },
+  '409.64': { status: 409, vi: 'Cửa hàng này đã được chọn làm tài khoản đầu tàu (chưa thôi).', en: 'This shop is already an active leading account.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

@@ -9,6 +9,7 @@ import { provinceRegionRoutes } from './region';
 import { provinceRulesRoutes } from './rules';
 import { provincePageReportRoutes } from './page-reports';
 import { provinceReportRoutes } from './reports';
+import { provinceLeadingAccountRoutes } from './leading-accounts';
 
 /** /api/province: Sở TT&TT (province token). */
 export const provinceApi = (deps: AppDeps) =>
@@ -22,4 +23,5 @@ export const provinceApi = (deps: AppDeps) =>
     ['/rules', provinceRulesRoutes(deps)],
     ['/page-reports', provincePageReportRoutes(deps)],
     ['/reports', provinceReportRoutes(deps)],
+    ['/leading-accounts', provinceLeadingAccountRoutes(deps)],
   ]);

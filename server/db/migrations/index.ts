@@ -12,10 +12,11 @@ import { headcountLock0108 } from './0108-headcount-lock';
 import { staffOrderPhotos0109 } from './0109-staff-order-photos';
 import { kiosk0201 } from './0201-kiosk';
 import { accessControl0301 } from './0301-access-control';
+import { leadingAccounts0601 } from './0601-leading-accounts';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
- * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control.
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 06xx leading accounts.
  */
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0109-staff-order-photos': staffOrderPhotos0109,
   '0201-kiosk': kiosk0201,
   '0301-access-control': accessControl0301,
+  '0601-leading-accounts': leadingAccounts0601,
 };
