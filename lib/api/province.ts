@@ -153,8 +153,8 @@ export const chartsSchema = v.object({
 });
 export type Charts = v.InferOutput<typeof chartsSchema>;
 
-/** GET /api/province/leading-shops query and answer ("đầu tàu"). */
-export const leadingShopsQuery = v.object({
+/** GET /api/province/most-bought-shops query and answer: the shops staff bought from most ("cửa hàng được cán bộ mua nhiều"). */
+export const mostBoughtShopsQuery = v.object({
   by: v.optional(v.picklist(['amount', 'quantity', 'kg']), 'amount'),
   limit: v.optional(v.string()),
   period: v.optional(v.string()),
@@ -162,7 +162,7 @@ export const leadingShopsQuery = v.object({
 });
 export const shopRowSchema = v.object({ shop: v.string(), buyers: v.number(), orders: v.number(), quantity: v.number(), amountVnd: v.number(), kg: v.number() });
 export type ShopRow = v.InferOutput<typeof shopRowSchema>;
-export const leadingShopsSchema = v.object({ shops: v.array(shopRowSchema) });
+export const mostBoughtShopsSchema = v.object({ shops: v.array(shopRowSchema) });
 
 /** An active agency with no participant yet. */
 export const notStartedAgencySchema = v.object({ code: v.string(), name: v.string(), headcount: v.nullable(v.number()), enrolledStaff: v.number(), codesIssued: v.number() });

@@ -20,7 +20,9 @@ import {
   chartsSchema,
   communePatchAnswerSchema,
   districtPatchAnswerSchema,
-  leadingShopsSchema,
+  leadingAccountListSchema,
+  leadingAccountSchema,
+  mostBoughtShopsSchema,
   notStartedSchema,
   pageReportDetailSchema,
   pageReportListSchema,
@@ -80,6 +82,7 @@ forEachDatabase((deps) => {
       photoId: randomUUID(),
       officerId: kiosk.officer.id,
       pageReport: '',
+      leadingAccount: randomUUID(),
     });
     const provinceReport = await deps().app.request('/api/province/reports', { method: 'POST', headers: { Authorization: `Bearer ${province.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ periodId: period.id }) });
     ids.provinceReport = ((await provinceReport.json()) as { id: string }).id;
@@ -160,8 +163,16 @@ forEachDatabase((deps) => {
     'GET /api/province/rollup/export.xlsx': { who: 'province', status: 200, schema: null },
     'GET /api/province/rollup/export.csv': { who: 'province', status: 200, schema: null },
     'GET /api/province/charts': { who: 'province', status: 200, schema: chartsSchema, path: () => '/api/province/charts?month=2021-08' },
-    'GET /api/province/leading-shops': { who: 'province', status: 200, schema: leadingShopsSchema, path: () => `/api/province/leading-shops?period=${ids.periodId}&by=kg` },
+    'GET /api/province/most-bought-shops': { who: 'province', status: 200, schema: mostBoughtShopsSchema, path: () => `/api/province/most-bought-shops?period=${ids.periodId}&by=kg` },
     'GET /api/province/not-started': { who: 'province', status: 200, schema: notStartedSchema },
+    'POST /api/province/leading-accounts': {
+      who: 'province',
+      status: 201,
+      schema: leadingAccountSchema,
+      body: () => ({ id: ids.leadingAccount, name: 'Hoàng Thị Nhung', communeCode: '06181', shopUrl: 'https://langson.voso.vn/shop/na-nha-nhung', reason: 'Bán na trên Voso, hướng dẫn nhiều hộ.' }),
+    },
+    'GET /api/province/leading-accounts': { who: 'province', status: 200, schema: leadingAccountListSchema },
+    'POST /api/province/leading-accounts/:id/retire': { who: 'province', status: 200, schema: leadingAccountSchema, path: () => `/api/province/leading-accounts/${ids.leadingAccount}/retire` },
     'PATCH /api/province/communes/:code': { who: 'province', status: 200, schema: communePatchAnswerSchema, path: () => '/api/province/communes/06181', body: () => ({ householdCount: 1200 }) },
     'PATCH /api/province/districts/:code': { who: 'province', status: 200, schema: districtPatchAnswerSchema, path: () => '/api/province/districts/181', body: () => ({ signupDeadline: '2030-03-31' }) },
     'PUT /api/province/rules': {

@@ -302,7 +302,7 @@ for (const kind of kinds) {
       expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg, expected.participants, expected.farmItems, expected.vnd]);
 
       // The household's shop leads the province's shops, with exactly this purchase's farm product.
-      await tab('Cửa hàng đầu tàu').click();
+      await tab('Cửa hàng được cán bộ mua nhiều').click();
       const shops = page.locator('.data-table tbody tr');
       await expect(shops).toHaveCount(1);
       await expect(shops.locator('td')).toHaveText([shopName, '1', '1', String(expected.quantity), vnd(expected.vnd), String(expected.kg)]);

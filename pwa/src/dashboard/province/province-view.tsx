@@ -8,14 +8,16 @@ import { AgencyHeadcounts } from './agency-headcounts';
 import { CampaignPeriods } from './campaign-periods';
 import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
-import { LeadingShops } from './leading-shops';
+import { LeadingAccounts } from './leading-accounts';
+import { MostBoughtShops } from './most-bought-shops';
 import { RollupPanel } from './rollup';
 import type { Scope } from './scope';
 
 const allTabs: Tab[] = [
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
   { slug: 'theo-ngay', label: 'Theo thời gian' },
-  { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
+  { slug: 'cua-hang-can-bo-mua', label: 'Cửa hàng được cán bộ mua nhiều' },
+  { slug: 'dau-tau', label: 'Tài khoản đầu tàu' },
   { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
   { slug: 'co-quan', label: 'Cơ quan và số CB, CC, VC, NLĐ' },
   { slug: 'tai-khoan', label: 'Tài khoản' },
@@ -33,7 +35,7 @@ export function ProvinceView() {
   const [month, setMonth] = useState(readQuery('thang'));
   const period = periods.data ? choosePeriod(periods.data.periods, wanted) : null;
   const scope: Scope | null = month ? { month } : period ? { period: period.id } : null;
-  const needsScope = page === 'tong-hop' || page === 'theo-ngay' || page === 'dau-tau';
+  const needsScope = page === 'tong-hop' || page === 'theo-ngay' || page === 'cua-hang-can-bo-mua';
 
   function pickPeriod(id: string) {
     writeQuery('dot', id);
@@ -62,7 +64,8 @@ export function ProvinceView() {
       )}
       {needsScope && scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
       {needsScope && scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
-      {needsScope && scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
+      {needsScope && scope && page === 'cua-hang-can-bo-mua' && <MostBoughtShops scope={scope} />}
+      {page === 'dau-tau' && <LeadingAccounts />}
       {page === 'ho-dang-ky' && <HouseholdProgress />}
       {page === 'co-quan' && <AgencyHeadcounts />}
       {page === 'tai-khoan' && <Accounts />}
