@@ -17,21 +17,27 @@ export function GuideFieldset({ h, update, problems, deviceId }: FieldsetProps &
     commune.current = h.communeCode;
   }, [deviceId, h.communeCode]);
 
-  const pick = (kind: GuideKind) => update({ guidedBy: kind, leadingAccountId: kind === 'leading' && accounts?.length === 1 ? accounts[0].id : null });
-  const noAccounts = accounts !== null && accounts.length === 0;
+  async function pick(kind: GuideKind) {
+    if (kind !== 'leading') return update({ guidedBy: kind, leadingAccountId: null });
+    // Read again: a sync may have brought the commune's list since the form opened.
+    const fresh = await leadingAccountsOf(deviceId, h.communeCode);
+    setAccounts(fresh);
+    update({ guidedBy: kind, leadingAccountId: fresh.length === 1 ? fresh[0].id : null });
+  }
+  const noAccounts = h.guidedBy === 'leading' && accounts !== null && accounts.length === 0;
   return (
     <fieldset>
       <legend>Người hướng dẫn hộ</legend>
       <div class="choices" role="radiogroup" aria-label="Ai đã hướng dẫn hộ mở cửa hàng" aria-describedby={describedBy(problems, 'guidedBy')}>
         {guideKinds.map((kind, i) => (
           <label key={kind} class="choice">
-            <input type="radio" name="guidedBy" id={i === 0 ? 'guidedBy' : undefined} checked={h.guidedBy === kind} disabled={kind === 'leading' && noAccounts && h.guidedBy !== 'leading'} onChange={() => pick(kind)} />
+            <input type="radio" name="guidedBy" id={i === 0 ? 'guidedBy' : undefined} checked={h.guidedBy === kind} onChange={() => void pick(kind)} />
             {guideLabels[kind]}
           </label>
         ))}
       </div>
       <FieldError problems={problems} field="guidedBy" />
-      {noAccounts && <p class="hint">Xã này chưa có tài khoản đầu tàu (Sở TT&amp;TT chưa chọn, hoặc máy chưa đồng bộ).</p>}
+      {noAccounts && <p class="warning">Máy chưa có tài khoản đầu tàu nào của xã này (Sở TT&amp;TT chưa chọn, hoặc máy chưa đồng bộ). Kết nối mạng, bấm "Đồng bộ ngay" rồi chọn lại.</p>}
       {h.guidedBy === 'leading' && (
         <div class="field">
           <label for="leadingAccountId">Tài khoản đầu tàu</label>
