@@ -8,7 +8,7 @@ const account = (o: Partial<LeadingAccountView>): LeadingAccountView => ({
   name: 'Hoàng Thị Nhung',
   communeCode: '06181',
   communeName: 'Xã Nhạc Kỳ',
-  districtName: 'Huyện Chi Lăng',
+  districtName: 'Huyện Văn Lãng',
   shopUrl: 'https://langson.voso.vn/shop/na-nha-nhung',
   reason: 'Bán na trên Voso từ 2020.',
   nominatedAt: '2021-08-02T03:00:00.000Z',
@@ -28,7 +28,7 @@ describe('the spread of each leading account', () => {
       <SpreadTable
         accounts={[
           account({}),
-          account({ id: 'la-00000002', name: 'Lộc Văn Sơn', communeName: 'Xã Hữu Kiên', shopUrl: 'https://langson.postmart.vn/shop/hoi-son', reason: 'Hồi khô.', retiredAt: '2021-10-05T01:00:00.000Z', households: 12, withShop: 9, productsListed: 31 }),
+          account({ id: 'la-00000002', name: 'Lộc Văn Sơn', communeName: 'Xã Hữu Kiên', districtName: 'Huyện Chi Lăng', shopUrl: 'https://langson.postmart.vn/shop/hoi-son', reason: 'Hồi khô.', retiredAt: '2021-10-05T01:00:00.000Z', households: 12, withShop: 9, productsListed: 31 }),
         ]}
         onRetire={(a) => retired.push(a.id)}
       />,
@@ -38,7 +38,7 @@ describe('the spread of each leading account', () => {
       'Tài khoản đầu tàu', 'Xã', 'Cửa hàng', 'Hộ đã hướng dẫn', 'Trong đó đã có cửa hàng', 'Sản phẩm đã đăng bán', 'Lý do chọn', 'Trạng thái',
     ]);
     expect(cells(root)).toEqual([
-      ['Hoàng Thị Nhung', 'Xã Nhạc Kỳ (Huyện Chi Lăng)', 'langson.voso.vn/shop/na-nha-nhung', '2', '1', '2', 'Bán na trên Voso từ 2020.', 'Cho thôi'],
+      ['Hoàng Thị Nhung', 'Xã Nhạc Kỳ (Huyện Văn Lãng)', 'langson.voso.vn/shop/na-nha-nhung', '2', '1', '2', 'Bán na trên Voso từ 2020.', 'Cho thôi'],
       ['Lộc Văn Sơn', 'Xã Hữu Kiên (Huyện Chi Lăng)', 'langson.postmart.vn/shop/hoi-son', '12', '9', '31', 'Hồi khô.', 'Đã thôi từ 05/10/2021'],
     ]);
     expect(root.querySelector('tbody a')!.getAttribute('href')).toBe('https://langson.voso.vn/shop/na-nha-nhung');
