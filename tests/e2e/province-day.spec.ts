@@ -102,7 +102,7 @@ for (const kind of kinds) {
       const page = await province.newPage();
       await page.goto(`${collector.url}/bang-dieu-khien/dot`);
       await signIn(page, admin.username, admin.password);
-      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
+      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name, exact: true });
 
       // The campaign period holding the purchase (dated 29/11/2026) and running today, its report not yet due.
       await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
