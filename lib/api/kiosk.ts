@@ -78,6 +78,8 @@ export const householdsSinceSchema = v.object({
   households: v.array(rosterEntrySchema),
   /** Pass back as `since` next time. */
   cursor: v.string(),
+  /** The communes' active leading accounts (names and ids only), in full each time: who may have guided a household. */
+  leadingAccounts: v.array(v.object({ id: v.string(), name: v.string(), communeCode: v.string() })),
 });
 export type HouseholdsSince = v.InferOutput<typeof householdsSinceSchema>;
 

@@ -2,6 +2,7 @@ import { isMarketplace, marketplaceHostOf, type Marketplace } from '../marketpla
 import type { ProblemCode } from '../api/problems';
 import { checkPhone } from '../vn-phone';
 import { checkCitizenId } from '../vn-citizen-id';
+import { guideProblem, type GuideKind } from './guide';
 
 /**
  * A household as the kiosk sends it (POST /api/kiosk/households). The same checks run on the tablet, as the
@@ -28,6 +29,10 @@ export interface SubmittedHousehold {
   consent: boolean;
   registeredAt: string;
   officerName: string;
+  /** Who guided the household (lib/kiosk/guide.ts); absent or null when the tablet did not say. */
+  guidedBy?: GuideKind | null;
+  /** The leading account, when `guidedBy` is 'leading': one of the commune's (checked by the collector). */
+  leadingAccountId?: string | null;
 }
 
 export type HouseholdStatus = 'received' | 'shop_opened' | 'payment_opened' | 'products_listed';
@@ -125,6 +130,8 @@ export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
     else if (h.products.some((p) => (p?.name?.length ?? 0) > householdLimits.productName || (p?.category?.length ?? 0) > householdLimits.productCategory))
       out.push({ field: 'products', code: '400.56', message: `Tên sản phẩm dài quá ${householdLimits.productName} ký tự.` });
   }
+  const guide = guideProblem(h);
+  if (guide) out.push({ field: guide.field, code: '400.56', message: guide.message });
   // Empty: the collector stamps its own time (records queued by older tablets).
   if (h.registeredAt && !isRegistrationTime(h.registeredAt)) out.push({ field: 'registeredAt', code: '400.56', message: 'Ngày đăng ký không hợp lệ (xem lại ngày giờ của máy).' });
   return out;
@@ -215,5 +222,8 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
     consent: r.consent === true,
     registeredAt: str(r.registeredAt),
     officerName: line(r.officerName),
+    // Only when given, so a household from a tablet that never asked hashes as it did before (resends stay repeats).
+    ...(r.guidedBy != null && { guidedBy: r.guidedBy as GuideKind }),
+    ...((r.guidedBy != null || r.leadingAccountId != null) && { leadingAccountId: (r.leadingAccountId as string | null | undefined) ?? null }),
   };
 }

@@ -8,6 +8,7 @@ import { checkPhone } from '../../lib/vn-phone';
 import { checkCitizenId } from '../../lib/vn-citizen-id';
 import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
+import { communesOfLeadingAccounts } from '../leading/accounts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -37,6 +38,7 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const phone = checkPhone(h.phone);
   const id = checkCitizenId(h.idNumber);
   if (!phone.ok || !id.ok) return refuse(h.clientId, '400.2');
+  if (!guideIsOfCommune(h, await communesOfLeadingAccounts(db, h.leadingAccountId ? [h.leadingAccountId] : []))) return refuse(h.clientId, '400.80', 'leadingAccountId');
   const normalised = { ...h, phone: phone.phone, idNumber: id.id };
   const hash = contentHash(normalised);
 
@@ -66,7 +68,7 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
  */
 export async function receiveHouseholds(db: Db, deviceId: string, scope: string[] | 'all', raws: unknown[]): Promise<HouseholdResult[]> {
   const results: HouseholdResult[] = new Array(raws.length);
-  const candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string }[] = [];
+  let candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string }[] = [];
   raws.forEach((raw, index) => {
     const h = householdFrom(raw);
     if (!/^[\w-]{8,64}$/.test(h.clientId)) return void (results[index] = refuse(String((raw as { clientId?: unknown })?.clientId ?? ''), '400.2', 'clientId'));
@@ -78,6 +80,9 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     if (!phone.ok || !id.ok) return void (results[index] = refuse(h.clientId, '400.2'));
     candidates.push({ index, raw, h, phone: phone.phone, id: id.id, idKind: id.kind, hash: contentHash({ ...h, phone: phone.phone, idNumber: id.id }) });
   });
+  const leadingCommunes = await communesOfLeadingAccounts(db, candidates.flatMap((c) => (c.h.leadingAccountId ? [c.h.leadingAccountId] : [])));
+  for (const c of candidates.filter((c) => !guideIsOfCommune(c.h, leadingCommunes))) results[c.index] = refuse(c.h.clientId, '400.80', 'leadingAccountId');
+  candidates = candidates.filter((c) => guideIsOfCommune(c.h, leadingCommunes));
   if (!candidates.length) return results;
 
   const raced: typeof candidates = [];
@@ -172,8 +177,13 @@ function householdRow(h: SubmittedHousehold, phone: string, id: string, idKind: 
     shop_opened_at: null,
     payment_opened_at: h.hasPaymentAccount ? now : null,
     products_listed_at: null,
+    guided_by: h.guidedBy ?? null,
+    leading_account_id: h.guidedBy === 'leading' ? (h.leadingAccountId ?? null) : null,
   };
 }
+
+/** A household guided by a leading account names one of its own commune's (`communes`: each account's commune). */
+const guideIsOfCommune = (h: SubmittedHousehold, communes: Map<string, string>) => h.guidedBy !== 'leading' || communes.get(h.leadingAccountId ?? '') === h.communeCode;
 
 /** Households of the given communes changed after `since`, as the tablet keeps them (no phone/ID in clear). */
 export async function rosterSince(db: Db, communes: string[], since: string | null): Promise<RosterEntry[]> {

@@ -103,7 +103,7 @@ for (const kind of kinds) {
       const page = await province.newPage();
       await page.goto(`${collector.url}/bang-dieu-khien/dot`);
       await signIn(page, admin.username, admin.password);
-      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
+      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name, exact: true });
 
       // The campaign period holding the purchase (dated 29/11/2026) and running today, its report not yet due.
       await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
@@ -303,7 +303,7 @@ for (const kind of kinds) {
       expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg, expected.participants, expected.farmItems, expected.vnd]);
 
       // The household's shop leads the province's shops, with exactly this purchase's farm product.
-      await tab('Cửa hàng đầu tàu').click();
+      await tab('Cửa hàng được cán bộ mua nhiều').click();
       const shops = page.locator('.data-table tbody tr');
       await expect(shops).toHaveCount(1);
       await expect(shops.locator('td')).toHaveText([shopName, '1', '1', String(expected.quantity), vnd(expected.vnd), String(expected.kg)]);

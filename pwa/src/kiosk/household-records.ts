@@ -26,6 +26,8 @@ export function emptyHousehold(officerName: string, communeCode: string, clientI
     consent: false,
     registeredAt: '',
     officerName,
+    guidedBy: null,
+    leadingAccountId: null,
   };
 }
 

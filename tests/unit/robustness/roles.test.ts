@@ -114,11 +114,14 @@ const access: Record<string, Entry> = {
   'GET /api/province/rollup/export.xlsx': { allow: ['province'], ok: 200 },
   'GET /api/province/rollup/export.csv': { allow: ['province'], ok: 200 },
   'GET /api/province/charts': { allow: ['province'], ok: 200, path: () => '/api/province/charts?month=2021-08' },
-  'GET /api/province/leading-shops': { allow: ['province'], ok: 200, path: (p) => `/api/province/leading-shops?period=${p.periodId}&by=kg` },
+  'GET /api/province/most-bought-shops': { allow: ['province'], ok: 200, path: (p) => `/api/province/most-bought-shops?period=${p.periodId}&by=kg` },
   'GET /api/province/not-started': { allow: ['province'], ok: 200 },
   'GET /api/province/marketplace-volume': { allow: ['province'], ok: 200, path: () => '/api/province/marketplace-volume?month=2021-08' },
   'POST /api/province/marketplace-volume': { allow: ['province'], ok: 201, body: () => ({ id: randomUUID(), marketplace: 'postmart', span: 'week', startsOn: '2021-08-09', tonnes: 42.5, source: 'Báo cáo tuần của Bưu điện tỉnh' }) },
   'DELETE /api/province/marketplace-volume/:id': { allow: ['province'], ok: 200, path: (p) => `/api/province/marketplace-volume/${p.volumeId}` },
+  'GET /api/province/leading-accounts': { allow: ['province'], ok: 200 },
+  'POST /api/province/leading-accounts': { allow: ['province'], ok: 201, body: () => ({ id: randomUUID(), name: 'Hoàng Thị Nhung', communeCode: '06181', shopUrl: `https://langson.voso.vn/shop/${randomUUID()}`, reason: 'Bán na trên Voso, hướng dẫn nhiều hộ.' }) },
+  'POST /api/province/leading-accounts/:id/retire': { allow: ['province'], ok: 200, path: (p) => `/api/province/leading-accounts/${p.leadingAccountId}/retire` },
   'POST /api/kiosk/device-codes': { allow: officers, ok: 201, body: () => ({}) },
   'POST /api/kiosk/enrol': { allow: everyone, ok: 201, body: async () => ({ code: await newDeviceCode(), deviceName: 'Máy xã' }) },
   'GET /api/kiosk/device': { allow: kiosks, ok: 200 },
@@ -203,6 +206,7 @@ forEachDatabase((deps) => {
     const pageReports = await made<{ reports: { id: string }[] }>(send('/api/province/page-reports', province.token), 200);
     const unitOf = async (name: string) => (await made<{ id: string }>(send('/api/agency/units', agency.token, { json: { name } }), 201)).id;
     const volume = await made<{ id: string }>(send('/api/province/marketplace-volume', province.token, { json: { id: randomUUID(), marketplace: 'voso', span: 'day', startsOn: '2021-08-20', tonnes: 9.25, source: 'Viettel Post, báo cáo ngày' } }), 201);
+    const leading = await made<{ id: string }>(send('/api/province/leading-accounts', province.token, { json: { id: randomUUID(), name: 'Lộc Văn Sơn', communeCode: '06181', shopUrl: 'https://langson.postmart.vn/shop/hoi-son', reason: 'Cửa hàng hồi bán tốt nhất xã.' } }), 201);
 
     Object.assign(principals, {
       staff: { role: 'staff', subjectId: person.id, agencyCode: 'SNV' },
@@ -235,6 +239,7 @@ forEachDatabase((deps) => {
       reportId: report.id,
       provinceReportId: provinceReport.id,
       pageReportId: pageReports.reports[0].id,
+      leadingAccountId: leading.id,
       householdClientId: h.clientId,
       householdServerId: synced.results[0].serverId,
       storedPhotoId,

@@ -7,6 +7,7 @@ import { checkHousehold, type SubmittedHousehold } from '../../../../lib/kiosk/h
 import { CertificationFieldset } from './certification-fieldset';
 import { ConsentFieldset } from './consent-fieldset';
 import type { Problem } from './fields';
+import { GuideFieldset } from './guide-fieldset';
 import { HeadFieldset } from './head-fieldset';
 import { replaceSignature } from './photos';
 import { ProductsFieldset } from './products-fieldset';
@@ -64,6 +65,7 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
       )}
       <HeadFieldset {...fields} device={device} />
       <ShopFieldset {...fields} />
+      <GuideFieldset {...fields} deviceId={device.id} />
       <ProductsFieldset {...fields} onPhotosAdded={() => draft.store(h)} />
       <CertificationFieldset {...fields} />
       <ConsentFieldset {...fields} signatureId={signatureId} onSignature={(b) => void saveSignature(b)} />
