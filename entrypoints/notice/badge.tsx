@@ -1,6 +1,7 @@
 // The buyer's note, shown by the in-page UI script (index.tsx) only on a product page whose shop is in the registry
 // of verified households. Verified facts still in date only (lib/quality/badge.ts); closing it keeps that shop quiet
-// for 30 days. A shadow root in the notice's style.
+// for 30 days. A closed shadow root in the notice's style, for the notice's reasons (index.tsx): the site's scripts
+// cannot reach into it (`host.shadowRoot` is null for them).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -23,6 +24,7 @@ export const showBadge: ShowBadge = async (ctx, key, shop) => {
   let ms = performance.now() - start;
   const ui = await createShadowRootUi(ctx, {
     name: 'nongsan-so-badge',
+    mode: 'closed',
     position: 'overlay',
     zIndex: 2147483646,
     css: noticeCss,
