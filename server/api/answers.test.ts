@@ -39,6 +39,7 @@ import { unitListSchema, unitSchema } from '../../lib/api/agency-units';
 import { volumeAnswerSchema, volumeDeletedSchema, volumeReportSchema } from '../../lib/api/marketplace-volume';
 import { claimListSchema, claimViewSchema } from '../../lib/api/agriculture';
 import { registrySchema } from '../../lib/api/registry';
+import { channelProgressSchema, columnMapViewSchema, importListSchema, importOutcomeSchema, phaseListSchema, phaseSchema } from '../../lib/api/channels';
 
 type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province' | 'agriculture';
 interface Call {
@@ -210,6 +211,15 @@ forEachDatabase((deps) => {
     },
     'GET /api/province/page-reports': { who: 'province', status: 200, schema: pageReportListSchema },
     'GET /api/province/page-reports/:id': { who: 'province', status: 200, schema: pageReportDetailSchema, path: () => `/api/province/page-reports/${ids.pageReport}` },
+    'GET /api/channels/column-maps/:operator': { who: 'province', status: 200, schema: columnMapViewSchema, path: () => '/api/channels/column-maps/voso' },
+    'PUT /api/channels/column-maps/:operator': { who: 'province', status: 200, schema: columnMapViewSchema, path: () => '/api/channels/column-maps/voso', body: () => ({ columns: { commune: 'Tên xã', headName: 'Họ và tên' } }) },
+    'POST /api/channels/imports/:operator/preview': { who: 'province', status: 200, schema: importOutcomeSchema, path: () => '/api/channels/imports/voso/preview', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+    'POST /api/channels/imports/:operator': { who: 'province', status: 200, schema: importOutcomeSchema, path: () => '/api/channels/imports/voso', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+    'GET /api/channels/imports': { who: 'province', status: 200, schema: importListSchema },
+    'GET /api/channels/progress': { who: 'province', status: 200, schema: channelProgressSchema },
+    'GET /api/channels/phases': { who: 'province', status: 200, schema: phaseListSchema },
+    'PUT /api/province/phases/:id': { who: 'province', status: 200, schema: phaseSchema, path: () => '/api/province/phases/gd-thu', body: () => ({ name: 'Giai đoạn thử', deadline: '2030-09-20', districtCodes: ['182'] }) },
+    'DELETE /api/province/phases/:id': { who: 'province', status: 204, schema: null, path: () => '/api/province/phases/gd-thu' },
     'GET /api/registry/shops': { who: 'none', status: 200, schema: registrySchema },
     'GET /api/agriculture/claims': { who: 'agriculture', status: 200, schema: claimListSchema },
     'GET /api/agriculture/claims/expiring': { who: 'agriculture', status: 200, schema: claimListSchema },
