@@ -15,6 +15,7 @@ import { run as plans } from './plans';
 import { run as code } from './code';
 import { run as handoverUpload } from './handover-upload';
 import { run as documents } from './documents';
+import { run as statements } from './statements';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -30,6 +31,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'code', run: code },
   { name: 'handover-upload', run: handoverUpload },
   { name: 'documents', run: documents },
+  { name: 'statements', run: statements },
 ];
 
 const only = process.argv.slice(2);
