@@ -17,6 +17,7 @@ import { run as code } from './code';
 import { run as handoverUpload } from './handover-upload';
 import { run as documents } from './documents';
 import { run as operatorImport } from './operator-import';
+import { run as statements } from './statements';
 
 const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'sizes', run: sizes },
@@ -34,6 +35,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'handover-upload', run: handoverUpload },
   { name: 'documents', run: documents },
   { name: 'operator-import', run: operatorImport },
+  { name: 'statements', run: statements },
 ];
 
 const only = process.argv.slice(2);
