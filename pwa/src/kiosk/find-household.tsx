@@ -10,7 +10,7 @@ import { statusLabels } from '../../../lib/kiosk/household';
 import type { RosterEntry } from '../../../lib/api/kiosk';
 
 /**
- * Find a household by name without diacritics, phone or ID: this officer's households (decrypted in memory),
+ * Find a household by name without diacritics, record code, phone or ID: this officer's households (decrypted in memory),
  * and the commune roster from the collector (names; a full phone or ID number matches by its hash).
  */
 export function FindHousehold({ households, onOpen }: { households: Household[]; onOpen: (h: Household) => void }) {
@@ -19,7 +19,11 @@ export function FindHousehold({ households, onOpen }: { households: Household[];
   const [rosterHits, setRosterHits] = useState<RosterEntry[]>([]);
   useEffect(() => void db.roster.toArray().then(setRoster), []);
   const index = useMemo(
-    () => buildSearchIndex([...households.map((h) => ({ key: h.clientId, name: h.headName, phone: h.phone, idNumber: h.idNumber })), ...roster.filter((r) => !households.some((h) => h.clientId === r.clientId)).map((r) => ({ key: r.clientId, name: r.headName }))]),
+    () => buildSearchIndex([
+        // The record code is searched with the name: "KX7A" or "kx7a-qvyd" finds the household the farmer names by it.
+        ...households.map((h) => ({ key: h.clientId, name: `${h.headName} ${h.code ?? ''}`, phone: h.phone, idNumber: h.idNumber })),
+        ...roster.filter((r) => !households.some((h) => h.clientId === r.clientId)).map((r) => ({ key: r.clientId, name: `${r.headName} ${r.code ?? ''}` })),
+      ]),
     [households, roster],
   );
   const keys = search(index, query);
@@ -37,9 +41,9 @@ export function FindHousehold({ households, onOpen }: { households: Household[];
 
   return (
     <section aria-labelledby="find-title">
-      <h2 id="find-title">Tìm hộ</h2>
+      <h1 id="find-title">Tìm hộ</h1>
       <label>
-        Họ tên (gõ không dấu cũng được), số điện thoại hoặc số CCCD
+        Họ tên (gõ không dấu cũng được), mã hồ sơ, số điện thoại hoặc số CCCD
         <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autocomplete="off" />
       </label>
       {query.trim() && <p role="status">{mine.length + fromRoster.length ? `Tìm thấy ${mine.length + fromRoster.length} hộ.` : 'Không tìm thấy hộ nào. Có thể đăng ký hộ mới.'}</p>}
@@ -47,13 +51,13 @@ export function FindHousehold({ households, onOpen }: { households: Household[];
         {mine.map((h) => (
           <li key={h.clientId}>
             <button type="button" class="result" onClick={() => onOpen(h)}>
-              <strong>{h.headName || '(chưa có tên)'}</strong> — {h.village} · {stateLabel(h)}
+              <strong>{h.headName || '(chưa có tên)'}</strong> — {h.village} · {h.code && <>mã <span class="record-code">{h.code}</span> · </>}{stateLabel(h)}
             </button>
           </li>
         ))}
         {fromRoster.map((r) => (
           <li key={r.clientId} class="result">
-            <strong>{r.headName}</strong> — {r.village} · {statusLabels[r.status]} (đăng ký trên máy khác hoặc của cán bộ khác)
+            <strong>{r.headName}</strong> — {r.village} · {r.code && <>mã <span class="record-code">{r.code}</span> · </>}{statusLabels[r.status]} (đăng ký trên máy khác hoặc của cán bộ khác)
           </li>
         ))}
       </ul>

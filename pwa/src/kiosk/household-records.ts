@@ -8,6 +8,7 @@ export type Household = SubmittedHousehold & Omit<HouseholdRecord, 'plain' | 'se
 export function emptyHousehold(officerName: string, communeCode: string, clientId: string = crypto.randomUUID()): SubmittedHousehold {
   return {
     clientId,
+    code: null,
     communeCode,
     village: '',
     headName: '',

@@ -25,7 +25,7 @@ export function ProgressScreen({ device, onChanged }: { device: Device; onChange
 
   return (
     <section aria-labelledby="progress-title">
-      <h2 id="progress-title">Tiến độ của xã</h2>
+      <h1 id="progress-title">Tiến độ của xã</h1>
       {note && <p role="status">{note}</p>}
       {!data ? (
         <p>Chưa có số liệu. Cần có mạng để tải lần đầu.</p>

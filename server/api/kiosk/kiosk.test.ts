@@ -220,7 +220,7 @@ forEachDatabase((deps) => {
       expect(await (await json('GET', '/api/kiosk/handover.csv', mai)).text()).not.toContain('Hoàng Văn Thụ');
       const { token } = await enrol(mai, ['06181']);
       const roster = await (await json('GET', '/api/kiosk/households', token)).json();
-      expect(roster.households.find((h: { serverId: string }) => h.serverId === thuId)).toMatchObject({ status: 'products_listed', shopUrl: 'https://langson.postmart.vn/shop/na-nha-thu' });
+      expect(roster.households.find((h: { code: string }) => h.code === thuId)).toMatchObject({ status: 'products_listed', shopUrl: 'https://langson.postmart.vn/shop/na-nha-thu' });
     });
 
     it('reports progress per commune to officers (their communes) and the province (all)', async () => {

@@ -11,6 +11,7 @@ import { normaliseOrderCodes0107 } from './0107-normalise-order-codes';
 import { headcountLock0108 } from './0108-headcount-lock';
 import { staffOrderPhotos0109 } from './0109-staff-order-photos';
 import { kiosk0201 } from './0201-kiosk';
+import { householdCodes0202 } from './0202-household-codes';
 import { accessControl0301 } from './0301-access-control';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0108-headcount-lock': headcountLock0108,
   '0109-staff-order-photos': staffOrderPhotos0109,
   '0201-kiosk': kiosk0201,
+  '0202-household-codes': householdCodes0202,
   '0301-access-control': accessControl0301,
 };

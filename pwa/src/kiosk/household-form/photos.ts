@@ -15,10 +15,11 @@ export async function addProductPhotos(householdId: string, files: File[]): Prom
 
 export const removePhoto = (id: string) => db.photos.delete(id);
 
-/** Stores a new signature in place of the previous one; returns its id. */
-export async function replaceSignature(householdId: string, previousId: string | null, png: Blob): Promise<string> {
-  const id = crypto.randomUUID();
+/** Stores a new signature in place of the previous one (none: "Ký lại" wiped it); returns its id. */
+export async function replaceSignature(householdId: string, previousId: string | null, png: Blob | null): Promise<string | null> {
   if (previousId) await db.photos.delete(previousId);
+  if (!png) return null;
+  const id = crypto.randomUUID();
   await db.photos.put({ id, householdId, kind: 'signature', blob: png, width: 800, height: 240, uploaded: 0, createdAt: new Date().toISOString() });
   return id;
 }
