@@ -11,6 +11,8 @@ async function noSeriousViolations(page: Page, screen: string) {
 }
 
 test("an officer's day: enrol, offline signups with photos, a closed tab, sync, hand-over status", async ({ browser, collector, request }) => {
+  // A long day: about a minute alone, more beside other suites on two cores.
+  test.setTimeout(150_000);
   const officer = await officerWithCode(request, collector);
   const [a, b] = [sixDigits(), sixDigits()];
   const thuPhone = `0912${a}`;
