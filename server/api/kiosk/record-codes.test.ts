@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { forEachDatabase } from '../../test-databases';
+import { jsonRequest } from '../../testing/json-request';
 import { seedOfficer } from '../../kiosk/seed-officer';
 import type { SubmittedHousehold } from '../../../lib/kiosk/household';
 import { sampleHousehold } from '../../../lib/kiosk/sample-household';
@@ -9,12 +10,7 @@ import { sampleHousehold } from '../../../lib/kiosk/sample-household';
 // then KX7A-QVYD; the collector's range "CCC" gives CCCA-AAAH (1 + 2 + 3 = 6 → H), then CCCA-QVY3; another tablet
 // "ACD" would give ACDA-AAAK (2 + 6 = 8 → K).
 forEachDatabase((deps) => {
-  const json = (method: string, path: string, token: string | null, body?: unknown) =>
-    deps().app.request(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const json = jsonRequest(deps);
   let n = 0;
   const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold => {
     n++;
