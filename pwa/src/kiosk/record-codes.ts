@@ -21,7 +21,8 @@ export async function nextRecordCode(): Promise<string | null> {
  * households are queued without a code and get the collector's one when they are sent.
  */
 export async function ensureCodePrefix(device: Device): Promise<void> {
-  if (device.codePrefix) return;
+  // What is stored counts (nextRecordCode reads it), not the copy the screens were opened with.
+  if ((await loadDevice())?.codePrefix) return;
   const { device: d } = await kioskCollector(device).get<DeviceAnswer>('/api/kiosk/device');
   const stored = await loadDevice();
   if (stored?.id === device.id) await saveDevice({ ...stored, codePrefix: d.codePrefix });
