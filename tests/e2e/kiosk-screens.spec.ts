@@ -109,15 +109,18 @@ for (const vp of viewports) {
     const a = sixDigits();
     await typeHousehold(page, { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: `0912${a}`, idNumber: `020190${a}`, shopName: 'Hồi nhà Thụ', product: 'Hoa hồi khô' });
     await expect(page.getByRole('status').filter({ hasText: /^Đã lưu nháp lúc / })).toHaveClass('saved');
-    // The longest category is shown whole.
-    await page.getByLabel('Loại').selectOption({ label: 'Gia vị, dược liệu' });
-    const fits = await page.getByLabel('Loại').evaluate((s: HTMLSelectElement) => {
+    // The longest category is shown whole, also with a second product (its "Bỏ sản phẩm" button takes a column).
+    await page.getByRole('button', { name: '+ Thêm sản phẩm' }).tap();
+    const category = page.locator('#category-0');
+    await category.selectOption({ label: 'Gia vị, dược liệu' });
+    const fits = await category.evaluate((s: HTMLSelectElement) => {
       const ctx = document.createElement('canvas').getContext('2d')!;
       ctx.font = getComputedStyle(s).font;
       const style = getComputedStyle(s);
       return { text: Math.ceil(ctx.measureText('Gia vị, dược liệu').width), room: s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24 };
     });
     expect(fits.room).toBeGreaterThanOrEqual(fits.text);
+    await page.getByRole('button', { name: 'Bỏ sản phẩm 2' }).tap();
 
     // Photos: a labelled button that counts them, never the browser's "No file chosen".
     await page.getByLabel('Chụp hoặc chọn ảnh sản phẩm').setInputFiles([await cameraPhoto(page, 20), await cameraPhoto(page, 220)]);
