@@ -4,10 +4,9 @@
  * every enrolled tablet a prefix of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { Migrator } from 'kysely';
 import { migrations } from './index';
+import { openBareDatabase } from '../../testing/bare-database';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
@@ -15,34 +14,10 @@ import { langSon } from '../../../lib/region';
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0202-household-codes'));
 const c = '[ACDEFGHJKMNPQRTUVWXY34679]';
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    return { db, drop: () => db.destroy() };
-  }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-  const name = `t_mig_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.end();
-    },
-  };
-}
-
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with households`, () => {
     it('gives stored households codes in the order they arrived, and each tablet its own prefix', async () => {
-      const { db, drop } = await open(kind);
+      const { db, drop } = await openBareDatabase(kind);
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before }, allowUnorderedMigrations: true }).migrateToLatest();
         expect(old.error).toBeUndefined();

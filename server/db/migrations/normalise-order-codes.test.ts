@@ -3,45 +3,20 @@
  * before 0201) run on a database that has 0201, and codes stored before normalisation become normal ones.
  */
 import { describe, expect, it } from 'vitest';
-import { Kysely, Migrator, SqliteDialect, PostgresDialect } from 'kysely';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { Migrator } from 'kysely';
 import { createHash } from 'node:crypto';
 import { migrations } from './index';
+import { openBareDatabase } from '../../testing/bare-database';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name)));
 
-async function open(kind: 'sqlite' | 'postgres'): Promise<{ db: Kysely<any>; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
-    return { db, drop: () => db.destroy() };
-  }
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-  const name = `t_mig_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: u.toString(), max: 2 }) }) });
-  return {
-    db,
-    drop: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.end();
-    },
-  };
-}
-
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with orders`, () => {
     it('runs the new migrations after the kiosk one, normalises stored codes with their hash, and holds codes that now coincide', async () => {
-      const { db, drop } = await open(kind);
+      const { db, drop } = await openBareDatabase(kind);
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
         expect(old.error).toBeUndefined();
