@@ -31,7 +31,7 @@ export function ProgressScreen({ device, session, onChanged }: { device: Device;
 
   return (
     <section aria-labelledby="progress-title">
-      <h2 id="progress-title">Tiến độ của xã</h2>
+      <h1 id="progress-title">Tiến độ của xã</h1>
       {note && <p role="status">{note}</p>}
       {!data ? (
         <p>Chưa có số liệu. Cần có mạng để tải lần đầu.</p>
