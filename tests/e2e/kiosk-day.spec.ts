@@ -107,7 +107,7 @@ test("an officer's day: enrol, offline signups with photos, a closed tab, sync, 
   // Hand-over from the tablet: the post office gets the list, opens Thụ's shop and account, and the file comes back.
   const thu = rows.find((r) => r.head_name === 'Hoàng Văn Thụ')!;
   await page.getByRole('tab', { name: 'Tiến độ và bàn giao' }).click();
-  await expect(page.getByRole('row', { name: /Xã Nhạc Kỳ/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Tiến độ của xã' }).getByRole('row', { name: /Xã Nhạc Kỳ/ })).toBeVisible();
   await noSeriousViolations(page, 'progress and hand-over');
   // The list carries phone and ID numbers: the officer signs in for it, the tablet's own token may not fetch it.
   await page.getByRole('button', { name: 'Tải danh sách (CSV)' }).click();

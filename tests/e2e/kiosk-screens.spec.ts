@@ -182,7 +182,7 @@ for (const vp of viewports) {
 
     // Hand-over: the file downloads with a confirmation next to the buttons; it lists the same code.
     await page.getByRole('tab', { name: 'Tiến độ và bàn giao' }).tap();
-    await expect(page.getByRole('row', { name: new RegExp(vp.communeName) })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Tiến độ của xã' }).getByRole('row', { name: new RegExp(vp.communeName) })).toBeVisible();
     await checkScreen(page, info, vp.name, 'tien-do', 'Tiến độ của xã');
     await page.getByRole('button', { name: 'Tải danh sách (CSV)' }).tap();
     await page.getByLabel('Tên đăng nhập').fill(officer.username);
