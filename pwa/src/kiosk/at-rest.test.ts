@@ -134,6 +134,17 @@ describe('a copied tablet store', () => {
   });
 });
 
+describe('record codes', () => {
+  it('a household queued without a code (a tablet enrolled before codes) learns the collector\'s from the roster, the rest still sealed', async () => {
+    const { officer, keys } = await addOfficer('Lý Thị Mai', '246810');
+    await saveHousehold(keys, officer.id, { ...thu, code: null }, { state: 'sent' });
+    await storeRoster(keys, officer.id, [{ ...hoa, clientId: thu.clientId, code: 'E6CA-AAAA', headName: thu.headName, village: thu.village, shopUrl: null, keyHashes: [] }]);
+    const [h] = await loadHouseholds(keys, officer.id);
+    expect([h.code, h.status, h.serverId, h.headName, h.phone]).toEqual(['E6CA-AAAA', 'shop_opened', 'HS-0042', 'Hoàng Văn Thụ', '0912 345 678']);
+    expect(await clearValuesFound()).toEqual([]);
+  });
+});
+
 describe('unlocking', () => {
   const passphrase = 'mây trắng suối đá chè xanh';
 
