@@ -10,6 +10,11 @@ import { guideProblem, type GuideKind } from './guide';
  */
 export interface SubmittedHousehold {
   clientId: string;
+  /**
+   * The record code the tablet gave (lib/kiosk/record-code.ts), shown to people; null when it had none to give (a
+   * tablet enrolled before codes, still offline). The collector keeps it, or answers with the one it gave instead.
+   */
+  code?: string | null;
   communeCode: string;
   /** Thôn / bản / khối: free text, suggested from the commune's earlier households. */
   village: string;
@@ -202,6 +207,7 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
   const products = Array.isArray(r.products) ? r.products : [];
   return {
     clientId: str(r.clientId),
+    code: optLine(r.code),
     communeCode: str(r.communeCode),
     village: line(r.village),
     headName: line(r.headName),

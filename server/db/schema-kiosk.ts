@@ -6,12 +6,16 @@ export interface KioskTables {
   kiosk_device_communes: { device_id: string; commune_code: string };
   /** Sở TT&TT's leading accounts (migration 0601). */
   leading_accounts: { id: string; commune_code: string; name: string; shop_url: string; reason: string; nominated_by: string; nominated_at: string; retired_at: string | null };
+  /** Record-code prefixes (0202): a tablet's (device_id), or the collector's own (device_id null, numbered here). */
+  household_code_prefixes: { prefix: string; device_id: string | null; next_serial: number; created_at: string };
   household_photos: { id: string; household_client_id: string; kind: string; content_type: string; size: number; bytes: Uint8Array; received_at: string };
 }
 
 export interface HouseholdTable {
   id: string;
   client_id: string;
+  /** The record code people read and type ("KX7A-QVYD", lib/kiosk/record-code.ts); unique. */
+  code: string;
   content_hash: string;
   commune_code: string;
   village: string;

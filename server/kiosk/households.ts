@@ -9,12 +9,16 @@ import { checkCitizenId } from '../../lib/vn-citizen-id';
 import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
+import { settleCodes } from './record-codes';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The same household always hashes the same, whatever spacing the phone or ID was typed with. */
+/**
+ * The same household always hashes the same, whatever spacing the phone or ID was typed with. Its record code is
+ * bookkeeping, not content: a tablet resending with the code the collector gave instead is the same household.
+ */
 function contentHash(h: SubmittedHousehold): string {
-  const { clientId: _omit, ...rest } = h;
+  const { clientId: _omit, code: _code, ...rest } = h;
   return sha256(JSON.stringify(rest));
 }
 
@@ -42,8 +46,8 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const normalised = { ...h, phone: phone.phone, idNumber: id.id };
   const hash = contentHash(normalised);
 
-  const existing = await db.selectFrom('households').select(['id', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
-  if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id } : refuse(h.clientId, '409.1', 'clientId');
+  const existing = await db.selectFrom('households').select(['id', 'code', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
+  if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id, code: existing.code } : refuse(h.clientId, '409.1', 'clientId');
 
   const samePhone = await db.selectFrom('households').select(['id', 'client_id']).where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
   const sameId = await db.selectFrom('households').select(['id', 'client_id']).where('id_number', '=', id.id).executeTakeFirst();
@@ -52,13 +56,14 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   if (samePhone) return refuse(h.clientId, '409.50', 'phone');
   if (sameId) return refuse(h.clientId, '409.51', 'idNumber');
 
-  const row = householdRow(h, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
+  const [code] = await settleCodes(db, deviceId, [h.code]);
+  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
   const inserted = await db.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
   if (Number(inserted.numInsertedOrUpdatedRows ?? 1) === 0) return receiveHousehold(db, deviceId, scope, raw);
   // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
   await addHouseholdClaims(db, claimsOfHousehold(row.id, h, row.received_at));
-  return { clientId: h.clientId, status: 'accepted', serverId: row.id };
+  return { clientId: h.clientId, status: 'accepted', serverId: row.id, code: row.code };
 }
 
 /**
@@ -88,7 +93,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   const raced: typeof candidates = [];
   await db.transaction().execute(async (trx) => {
     const clientIds = [...new Set(candidates.map((c) => c.h.clientId))];
-    const stored = new Map((await trx.selectFrom('households').select(['id', 'client_id', 'content_hash']).where('client_id', 'in', clientIds).execute()).map((r) => [r.client_id, r]));
+    const stored = new Map((await trx.selectFrom('households').select(['id', 'code', 'client_id', 'content_hash']).where('client_id', 'in', clientIds).execute()).map((r) => [r.client_id, r]));
     const fresh = candidates.filter((c) => !stored.has(c.h.clientId));
     const byPhone = new Map<string, string>();
     const byId = new Map<string, string>();
@@ -106,9 +111,9 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const pending = new Map<string, { row: HouseholdTable; c: (typeof candidates)[number] }>();
     for (const c of candidates) {
       const { h } = c;
-      const before = stored.get(h.clientId) ?? (pending.has(h.clientId) ? { id: pending.get(h.clientId)!.row.id, content_hash: pending.get(h.clientId)!.row.content_hash } : undefined);
+      const before = stored.get(h.clientId) ?? pending.get(h.clientId)?.row;
       if (before) {
-        results[c.index] = before.content_hash === c.hash ? { clientId: h.clientId, status: 'accepted', serverId: before.id } : refuse(h.clientId, '409.1', 'clientId');
+        results[c.index] = before.content_hash === c.hash ? { clientId: h.clientId, status: 'accepted', serverId: before.id, code: before.code } : refuse(h.clientId, '409.1', 'clientId');
         continue;
       }
       const phoneOwner = byPhone.get(`${h.communeCode}|${c.phone}`);
@@ -126,19 +131,25 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
         results[c.index] = refuse(h.clientId, '409.51', 'idNumber');
         continue;
       }
-      const row = householdRow(h, c.phone, c.id, c.idKind, c.hash, deviceId, now);
+      // The code is settled below, for all new rows of the batch at once.
+      const row = householdRow(h, '', c.phone, c.id, c.idKind, c.hash, deviceId, now);
       rows.push(row);
       pending.set(h.clientId, { row, c });
       byPhone.set(`${h.communeCode}|${c.phone}`, h.clientId);
       byId.set(c.id, h.clientId);
     }
+    const codes = await settleCodes(trx, deviceId, [...pending.values()].map(({ c }) => c.h.code));
+    [...pending.values()].forEach(({ row }, i) => (row.code = codes[i]));
+    // Repeats of a new household within the batch were answered before its code was settled.
+    const codeOf = new Map(rows.map((r) => [r.id, r.code]));
+    for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += 100) {
       const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
     }
     for (const { row, c } of pending.values()) {
-      if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id };
+      if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
@@ -152,10 +163,11 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   return results;
 }
 
-function householdRow(h: SubmittedHousehold, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, deviceId: string, now: string): HouseholdTable {
+function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, deviceId: string, now: string): HouseholdTable {
   return {
     id: randomUUID(),
     client_id: h.clientId,
+    code,
     content_hash: hash,
     commune_code: h.communeCode,
     village: h.village,
@@ -190,7 +202,7 @@ export async function rosterSince(db: Db, communes: string[], since: string | nu
   if (!communes.length) return [];
   let q = db
     .selectFrom('households')
-    .select(['id', 'client_id', 'commune_code', 'village', 'head_name', 'phone', 'id_number', 'shop_url', 'payment_opened_at', 'products_listed_at', 'updated_at'])
+    .select(['id', 'client_id', 'code', 'commune_code', 'village', 'head_name', 'phone', 'id_number', 'shop_url', 'payment_opened_at', 'products_listed_at', 'updated_at'])
     .where('commune_code', 'in', communes);
   // '>=': a row written in the same millisecond as the cursor is sent again rather than missed.
   if (since) q = q.where('updated_at', '>=', since);
@@ -198,6 +210,7 @@ export async function rosterSince(db: Db, communes: string[], since: string | nu
   return rows.map((r) => ({
     serverId: r.id,
     clientId: r.client_id,
+    code: r.code,
     communeCode: r.commune_code,
     village: r.village,
     headName: r.head_name,

@@ -159,7 +159,7 @@ for (const kind of kinds) {
       await kiosk.getByRole('radiogroup', { name: 'Sàn thương mại điện tử' }).getByLabel('langson.voso.vn').check();
       const phone = `0966${digits}`;
       await registerHousehold(kiosk, { village: 'Thôn Bản Cặp', headName: `Hà Văn Tú ${run}`, phone, idNumber: `020190${digits}`, shopName, product: 'Na Chi Lăng loại 1' });
-      await kiosk.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+      await kiosk.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
       await expect(kiosk.locator('.queue-item--queued')).toHaveCount(1);
       expect(await collector.db.selectFrom('households').select('id').where('phone', '=', phone).execute()).toEqual([]);
 
@@ -179,7 +179,7 @@ for (const kind of kinds) {
         buffer: Buffer.from(`\uFEFFMã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán\r\n${householdId},https://langson.voso.vn${SHOP_PATH},Có\r\n`),
       });
       await expect(kiosk.getByRole('status').filter({ hasText: 'Đã cập nhật 1 hộ' })).toBeVisible();
-      await kiosk.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+      await kiosk.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
       await expect(kiosk.getByRole('link', { name: `https://langson.voso.vn${SHOP_PATH}` })).toBeVisible();
       await tablet.close();
 

@@ -12,6 +12,7 @@ import { headcountLock0108 } from './0108-headcount-lock';
 import { staffOrderPhotos0109 } from './0109-staff-order-photos';
 import { agencyUnits0110 } from './0110-agency-units';
 import { kiosk0201 } from './0201-kiosk';
+import { householdCodes0202 } from './0202-household-codes';
 import { accessControl0301 } from './0301-access-control';
 import { marketplaceVolume0701 } from './0701-marketplace-volume';
 import { householdClaims0501 } from './0501-household-claims';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0109-staff-order-photos': staffOrderPhotos0109,
   '0110-agency-units': agencyUnits0110,
   '0201-kiosk': kiosk0201,
+  '0202-household-codes': householdCodes0202,
   '0301-access-control': accessControl0301,
   '0401-channels': channels0401,
   '0501-household-claims': householdClaims0501,

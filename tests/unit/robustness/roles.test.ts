@@ -131,7 +131,7 @@ const access: Record<string, Entry> = {
   'GET /api/kiosk/households/:clientId/photos': { allow: [...kiosks, ...officers, 'province'], ok: 200, owner: { others: ['otherKiosk', 'otherOfficer'], code: '404.51' }, path: (p) => `/api/kiosk/households/${p.householdClientId}/photos` },
   'GET /api/kiosk/photos/:photoId': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/photos/${p.storedPhotoId}` },
   'GET /api/kiosk/handover.xlsx': { allow: [...officers, 'province'], ok: 200 },
-  'GET /api/kiosk/handover.csv': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'householdServerId' } },
+  'GET /api/kiosk/handover.csv': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'householdCode' } },
   'GET /api/kiosk/devices': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'deviceId' } },
   'POST /api/kiosk/devices/:id/revoke': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/devices/${p.spareDeviceId}/revoke` },
   'POST /api/kiosk/handover': { allow: [...officers, ...kiosks, 'province'], ok: 200, raw: () => 'Mã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán,Đã đăng sản phẩm\r\n' },
@@ -185,7 +185,7 @@ forEachDatabase((deps) => {
     newDeviceCode = async () => (await made<{ code: string }>(send('/api/kiosk/device-codes', kiosk.officer.token, { json: {} }), 201)).code;
     const spareDevice = await made<{ device: { id: string } }>(send('/api/kiosk/enrol', null, { json: { code: await newDeviceCode(), deviceName: 'Máy dự phòng' } }), 201);
     const h = household({ vietgap: 'VietGAP-TT-13-09-20-0096' });
-    const synced = await made<{ results: { status: string; serverId: string }[] }>(send('/api/kiosk/households', kiosk.token, { json: { households: [h] } }), 200);
+    const synced = await made<{ results: { status: string; serverId: string; code: string }[] }>(send('/api/kiosk/households', kiosk.token, { json: { households: [h] } }), 200);
     expect(synced.results.map((r) => r.status)).toEqual(['accepted']);
     const storedPhotoId = randomUUID();
     await made(send(`/api/kiosk/households/${h.clientId}/photos/${storedPhotoId}?kind=product`, kiosk.token, { method: 'PUT', raw: png() }), 201);
@@ -242,6 +242,8 @@ forEachDatabase((deps) => {
       leadingAccountId: leading.id,
       householdClientId: h.clientId,
       householdServerId: synced.results[0].serverId,
+      // The record code ("KX7A-QVYD"): what the hand-over sheet lists and reads back.
+      householdCode: synced.results[0].code,
       storedPhotoId,
       commune: '06181',
       deviceId: kiosk.deviceId,
@@ -295,7 +297,7 @@ forEachDatabase((deps) => {
   }
 
   it("a hand-over file from an officer or a tablet of other communes changes nothing of another commune's household", async () => {
-    const file = `Mã hồ sơ,Đã đăng sản phẩm\r\n${params.householdServerId},Có\r\n`;
+    const file = `Mã hồ sơ,Đã đăng sản phẩm\r\n${params.householdCode},Có\r\n`;
     const listed = async () => (await deps().db.selectFrom('households').select('products_listed_at').where('id', '=', params.householdServerId).executeTakeFirstOrThrow()).products_listed_at;
     for (const caller of ['otherOfficer', 'otherKiosk'] as const) {
       const token = (await issueToken(deps().db, principals[caller], 3600_000)).token;

@@ -7,8 +7,11 @@ import type { OfficerKeys } from '../pin-crypto';
 import type { HouseholdsSince } from '../../../../lib/api/kiosk';
 import { saveLeadingAccounts } from '../leading-accounts';
 
-/** Each officer's copy has its own cursor: a new officer's copy starts from the beginning. */
-export const rosterCursorKey = (device: Device | { id: string }, officerId: string) => `kiosk-roster-cursor-${device.id}-${officerId}`;
+/**
+ * Each officer's copy has its own cursor: a new officer's copy starts from the beginning. v2: record codes came
+ * with issue 15; every copy is pulled whole once more to learn each household's code.
+ */
+const rosterCursorKey = (device: Device | { id: string }, officerId: string) => `kiosk-roster-cursor-v2-${device.id}-${officerId}`;
 
 export async function pullRoster(device: Device, keys: OfficerKeys, officerId: string): Promise<void> {
   const since = (await get<string>(rosterCursorKey(device, officerId))) ?? '';
