@@ -4,10 +4,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { badgeLine, type BadgeShop } from '../../lib/quality/badge';
 import { vietnamToday } from '../../lib/periods';
 import { noticeCss, onlyTrusted } from './notice-view';
+import { mountInShadow } from './shadow-host';
 
 export type ShowBadge = (ctx: ContentScriptContext, key: string, shop: BadgeShop) => Promise<void>;
 
@@ -21,36 +21,24 @@ export const showBadge: ShowBadge = async (ctx, key, shop) => {
   const line = badgeLine(shop, vietnamToday());
   if (!line) return;
   let ms = performance.now() - start;
-  const ui = await createShadowRootUi(ctx, {
-    name: 'nongsan-so-badge',
-    position: 'overlay',
-    zIndex: 2147483646,
-    css: noticeCss,
-    onMount(container) {
-      const close = () => {
-        ui.remove();
-        void browser.storage.local.set({ [closedKey]: Date.now() });
-      };
-      render(
-        <aside class="n" aria-label="Nông sản số: hộ sản xuất Lạng Sơn">
-          <button class="x" type="button" aria-label="Đóng ghi chú" onClick={onlyTrusted(close)}>
-            ×
-          </button>
-          <h2>Nông sản số Lạng Sơn</h2>
-          <p>{line}</p>
-        </aside>,
-        container,
-      );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
   start = performance.now();
-  ui.mount();
+  const ui = mountInShadow(ctx, { name: 'nongsan-so-badge', mode: 'open', zIndex: 2147483646, css: noticeCss }, (c) => render(null, c));
+  const close = () => {
+    ui.remove();
+    void browser.storage.local.set({ [closedKey]: Date.now() });
+  };
+  render(
+    <aside class="n" aria-label="Nông sản số: hộ sản xuất Lạng Sơn">
+      <button class="x" type="button" aria-label="Đóng ghi chú" onClick={onlyTrusted(close)}>
+        ×
+      </button>
+      <h2>Nông sản số Lạng Sơn</h2>
+      <p>{line}</p>
+    </aside>,
+    ui.container,
+  );
   ms += performance.now() - start;
   // Main-thread time of the note on the page (bench/extension.ts), beside "nongsan-so:read" and "nongsan-so:features":
-  // wording it and mounting it; the storage read and the shadow root's set-up before the mount are waits, not work.
+  // wording it and mounting it (the shadow root included); the storage read is a wait, not work.
   performance.measure('nongsan-so:badge', { start: 0, duration: ms });
 };
