@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
 import { lazyScriptFiles } from './entrypoints/shared/lazy-script-names';
+import { bundledRules } from './lib/marketplaces/bundled-rules';
+import { detectionRules } from './lib/marketplaces/detection-rules';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
 const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
@@ -12,7 +14,11 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [preact()],
-    define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl) },
+    define: {
+      __COLLECTOR_URL__: JSON.stringify(collectorUrl),
+      // The content script's copy of the bundled rules: what it detects pages with (lib/marketplaces/detection-rules.ts).
+      __DETECTION_RULES__: JSON.stringify(detectionRules(bundledRules)),
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Nông sản số Lạng Sơn',
