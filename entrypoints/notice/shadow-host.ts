@@ -16,7 +16,6 @@ export interface ShadowHost {
 export function mountInShadow(
   ctx: ContentScriptContext,
   options: { name: string; mode: ShadowRootMode; zIndex: number; css: string },
-  onRemove: (container: HTMLElement) => void,
 ): ShadowHost {
   const host = document.createElement(options.name);
   const shadow = host.attachShadow({ mode: options.mode });
@@ -24,13 +23,7 @@ export function mountInShadow(
   style.textContent = `:host{all:initial !important}${options.css}.n{z-index:${options.zIndex}}`;
   const container = document.createElement('div');
   shadow.append(style, container);
-  let removed = false;
-  const remove = () => {
-    if (removed) return;
-    removed = true;
-    onRemove(container);
-    host.remove();
-  };
+  const remove = () => host.remove();
   ctx.onInvalidated(remove);
   (document.body ?? document.documentElement).append(host);
   return { container, remove };

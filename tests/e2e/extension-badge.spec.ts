@@ -99,17 +99,17 @@ test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; 
   await expect.poll(() => registryKeys(serviceWorker)).toEqual(['registry:voso:41235']);
 
   const shop = await context.newPage();
-  await shop.goto(`http://langson.voso.vn${productPath}`);
+  await shop.goto(`https://langson.voso.vn${productPath}`);
   await expect(note(shop)).toHaveText(`×Nông sản số Lạng SơnHộ sản xuất tại xã Nhạc Kỳ, huyện Văn Lãng · VietGAP đã xác minh, còn hạn đến ${shown(vnDay(200))} · OCOP 3 sao`);
 
   for (const path of ['/na-chua-xac-minh-p245872.html', '/na-het-han-p245873.html']) {
-    await shop.goto(`http://langson.voso.vn${path}`);
+    await shop.goto(`https://langson.voso.vn${path}`);
     await contentScriptRan(shop);
     await expect(note(shop)).toHaveCount(0);
   }
 
   // Closing the note keeps that shop quiet on later visits.
-  await shop.goto(`http://langson.voso.vn${productPath}`);
+  await shop.goto(`https://langson.voso.vn${productPath}`);
   await note(shop).getByRole('button', { name: 'Đóng ghi chú' }).click();
   await expect(note(shop)).toHaveCount(0);
   await shop.reload();

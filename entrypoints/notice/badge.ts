@@ -1,12 +1,11 @@
 // The buyer's note, shown by the in-page UI script (index.tsx) only on a product page whose shop is in the registry
 // of verified households. Verified facts still in date only (lib/quality/badge.ts); closing it keeps that shop quiet
 // for 30 days. A shadow root in the notice's style.
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { badgeLine, type BadgeShop } from '../../lib/quality/badge';
 import { vietnamToday } from '../../lib/periods';
-import { noticeCss, onlyTrusted } from './notice-view';
+import { button, el, noticeCss } from './notice-view';
 import { mountInShadow } from './shadow-host';
 
 export type ShowBadge = (ctx: ContentScriptContext, key: string, shop: BadgeShop) => Promise<void>;
@@ -22,20 +21,19 @@ export const showBadge: ShowBadge = async (ctx, key, shop) => {
   if (!line) return;
   let ms = performance.now() - start;
   start = performance.now();
-  const ui = mountInShadow(ctx, { name: 'nongsan-so-badge', mode: 'open', zIndex: 2147483646, css: noticeCss }, (c) => render(null, c));
+  const ui = mountInShadow(ctx, { name: 'nongsan-so-badge', mode: 'open', zIndex: 2147483646, css: noticeCss });
   const close = () => {
     ui.remove();
     void browser.storage.local.set({ [closedKey]: Date.now() });
   };
-  render(
-    <aside class="n" aria-label="Nông sản số: hộ sản xuất Lạng Sơn">
-      <button class="x" type="button" aria-label="Đóng ghi chú" onClick={onlyTrusted(close)}>
-        ×
-      </button>
-      <h2>Nông sản số Lạng Sơn</h2>
-      <p>{line}</p>
-    </aside>,
-    ui.container,
+  ui.container.append(
+    el(
+      'aside',
+      { class: 'n', 'aria-label': 'Nông sản số: hộ sản xuất Lạng Sơn' },
+      button({ class: 'x', 'aria-label': 'Đóng ghi chú' }, '×', close),
+      el('h2', {}, 'Nông sản số Lạng Sơn'),
+      el('p', {}, line),
+    ),
   );
   ms += performance.now() - start;
   // Main-thread time of the note on the page (bench/extension.ts), beside "nongsan-so:read" and "nongsan-so:features":
