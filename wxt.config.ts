@@ -12,6 +12,17 @@ export default defineConfig({
   imports: false,
   webExt: { disabled: true },
   outDir: '.output',
+  // Firefox's MV2 build too gets the module background that shares its chunks (Dexie) with the popup and
+  // options pages: WXT drops `type: 'module'` for MV2, though Firefox (112+; this build needs 140) runs it.
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.browser !== 'firefox') return;
+      for (const e of entrypoints) if (e.type === 'background') e.options.type = 'module';
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background) Object.assign(manifest.background, { type: 'module' });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // Dexie's ES2018 build: the package's default is its ES5 one (12 KB more once minified), which every
