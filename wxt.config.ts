@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
 import { lazyScriptFiles } from './entrypoints/shared/lazy-script-names';
+import { bundledRules } from './lib/marketplaces/bundled-rules';
+import { detectionRules } from './lib/marketplaces/detection-rules';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
 const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
@@ -10,9 +12,27 @@ export default defineConfig({
   imports: false,
   webExt: { disabled: true },
   outDir: '.output',
+  // Firefox's MV2 build too gets the module background that shares its chunks (Dexie) with the popup and
+  // options pages: WXT drops `type: 'module'` for MV2, though Firefox (112+; this build needs 140) runs it.
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.browser !== 'firefox') return;
+      for (const e of entrypoints) if (e.type === 'background') e.options.type = 'module';
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background) Object.assign(manifest.background, { type: 'module' });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
-    define: { __COLLECTOR_URL__: JSON.stringify(collectorUrl) },
+    // Dexie's ES2018 build: the package's default is its ES5 one (12 KB more once minified), which every
+    // browser this extension supports (Chromium, Firefox 140+) does not need.
+    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    define: {
+      __COLLECTOR_URL__: JSON.stringify(collectorUrl),
+      // The content script's copy of the bundled rules: what it detects pages with (lib/marketplaces/detection-rules.ts).
+      __DETECTION_RULES__: JSON.stringify(detectionRules(bundledRules)),
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Nông sản số Lạng Sơn',

@@ -84,7 +84,7 @@ export async function run(): Promise<Figures> {
   const badge = async () => {
     const samples: { ms: number; note: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.goto(`http://langson.voso.vn${badgePage}`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`https://langson.voso.vn${badgePage}`, { waitUntil: 'domcontentloaded' });
       const ms = await page.waitForFunction(() => {
         const [read, features, note] = ['nongsan-so:read', 'nongsan-so:features', 'nongsan-so:badge'].map((n) => performance.getEntriesByName(n)[0]);
         return read && features && note ? { ms: read.duration + features.duration + note.duration, note: note.duration } : null;

@@ -32,7 +32,8 @@ export async function run(): Promise<Figures> {
       const res = await fetch(`${url}/api/kiosk/households`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ households }) });
       if (res.status !== 200) throw new Error(`seeding households: ${res.status}`);
     }
-    const ids = (await collector.db.selectFrom('households').select('id').execute()).map((h) => h.id);
+    // The sheet lists record codes ("KX7A-QVYD"), as the hand-over export writes them.
+    const ids = (await collector.db.selectFrom('households').select('code').execute()).map((h) => h.code);
 
     // The largest accepted file: every pending household gets its shop link and both facts.
     const maximal = new TextEncoder().encode(

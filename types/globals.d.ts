@@ -1,2 +1,4 @@
 /** The collector URL baked into the extension at build time (wxt.config.ts). */
 declare const __COLLECTOR_URL__: string;
+/** The detection part of the bundled site rules, made at build time (wxt.config.ts, lib/marketplaces/detection-rules.ts). */
+declare const __DETECTION_RULES__: import('../lib/marketplaces/rules').Rules;

@@ -6,7 +6,7 @@ import type { Feature } from './feature';
 
 /**
  * After an order is recorded, a small notice on the page says what was recorded, with "Không tính đơn này".
- * Its UI (Preact, shadow root) is loaded only then, keeping this script small on every other page.
+ * Its UI (the in-page UI script, a shadow root) is loaded only then, keeping this script small on every other page.
  */
 export const notice: Feature = {
   name: 'notice',

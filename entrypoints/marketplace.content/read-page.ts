@@ -3,13 +3,14 @@ import { detectPage, mayHaveBecomeWorthReading } from '../../lib/marketplaces/de
 import { shopKeyOnPage } from '../../lib/marketplaces/shop-link';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
-import { chooseRules, RULES_KEY, type RulesCache } from '../shared/rules-choice';
+import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice';
 import { loadLazy } from '../shared/lazy-script';
 import type { Reader } from '../reader';
 import type { PageRead } from './feature';
 
 /**
- * Reads the page as it is now with the freshest rules the background kept (fetched from storage once per page):
+ * Reads the page as it is now with the freshest rules the background kept (fetched from storage once per page; the
+ * detection part of the bundled ones, see lib/marketplaces/detection-rules.ts):
  * first the cheap detector; the reader is loaded only for pages worth reading. Product pages are not read
  * either: the extension records orders. Given the previous reading, a page that was no order and kept its address
  * is read again only if it may have become one. Main-thread time (detector + reader, not the wait for loading) goes
@@ -17,7 +18,8 @@ import type { PageRead } from './feature';
  */
 export async function pageReader(): Promise<(previous?: PageRead) => Promise<PageRead>> {
   const stored = (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
-  const rules: Rules = chooseRules(stored);
+  // Detection only: the reader reads with the full rules, chosen the same way.
+  const rules: Rules = chooseAmong(__DETECTION_RULES__, stored);
   let reader: Reader | undefined;
   return async (previous?: PageRead) => {
     const url = location.href;
@@ -39,7 +41,7 @@ export async function pageReader(): Promise<(previous?: PageRead) => Promise<Pag
       const detected = reader ? found : undefined;
       reader ??= await loadLazy<Reader>('reader');
       start = performance.now();
-      result = reader.readPage(document, url, rules, detected);
+      result = reader.readPage(document, url, stored, detected);
       ms += performance.now() - start;
     }
     performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });

@@ -14,8 +14,13 @@ export const RULES_MAX_AGE_MS = 180 * 86400_000;
 
 /** The rules to read pages with: per site, the newer of the collector's copy and the bundled one. */
 export function chooseRules(cache: RulesCache | undefined, now = Date.now()): Rules {
-  if (!cache || now - Date.parse(cache.fetchedAt) > RULES_MAX_AGE_MS) return bundledRules;
-  const sites = bundledRules.sites.map((b) => {
+  return chooseAmong(bundledRules, cache, now);
+}
+
+/** The same choice against another copy of the bundled rules: the content script's detection part of them. */
+export function chooseAmong(bundled: Rules, cache: RulesCache | undefined, now = Date.now()): Rules {
+  if (!cache || now - Date.parse(cache.fetchedAt) > RULES_MAX_AGE_MS) return bundled;
+  const sites = bundled.sites.map((b) => {
     const remote = cache.rules.sites.find((s) => s.marketplace === b.marketplace);
     return remote && remote.version >= b.version ? remote : b;
   });

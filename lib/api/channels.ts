@@ -8,6 +8,7 @@ import { operatorFields, type ColumnMap, type OperatorField } from '../channels/
 import type { RowProblem } from '../channels/operator-row';
 import type { Channel, ChannelFigures } from '../channels/progress';
 import type { DistrictStatus } from '../channels/phases';
+import { channelFiguresSchema, communeProgressSchema } from './kiosk';
 
 /** PUT /api/channels/column-maps/:operator body: field → the header of its column in the operator's file. */
 export const columnMapRequest = v.object({
@@ -65,3 +66,58 @@ export interface ImportOutcome {
   problemsLeftOff: number;
 }
 
+
+// Answers, checked against every route in server/api/answers.test.ts.
+const districtStatusSchema = v.picklist(['reached', 'on-track', 'behind', 'late', 'unknown'] satisfies DistrictStatus[]);
+
+/** GET and PUT /api/channels/column-maps/:operator answer. */
+export const columnMapViewSchema = v.strictObject({
+  operator: v.picklist(['postmart', 'voso']),
+  columns: v.record(v.picklist(operatorFields), v.string()),
+  fields: v.array(v.strictObject({ field: v.picklist(operatorFields), label: v.string(), required: v.boolean() })),
+});
+
+/** POST /api/channels/imports/:operator(/preview) answer (ImportOutcome). */
+export const importOutcomeSchema = v.strictObject({
+  header: v.array(v.string()),
+  columns: v.record(v.picklist(operatorFields), v.string()),
+  missing: v.array(v.picklist(operatorFields)),
+  rows: v.number(),
+  added: v.number(),
+  changed: v.number(),
+  unchanged: v.number(),
+  refused: v.number(),
+  problems: v.array(v.strictObject({ row: v.number(), code: v.string(), message: v.string(), blocking: v.boolean() })),
+  problemsLeftOff: v.number(),
+});
+
+/** GET /api/channels/imports answer. */
+export const importListSchema = v.strictObject({
+  imports: v.array(
+    v.strictObject({ id: v.string(), operator: v.picklist(['postmart', 'voso']), fileName: v.string(), importedAt: v.string(), rows: v.number(), added: v.number(), changed: v.number(), unchanged: v.number(), refused: v.number() }),
+  ),
+});
+
+/** A district in GET /api/channels/progress (DistrictProgress). */
+const districtProgressSchema = v.strictObject({
+  districtCode: v.string(),
+  districtName: v.string(),
+  householdCount: v.nullable(v.number()),
+  signedUp: v.number(),
+  shopsOpened: v.number(),
+  paymentAccounts: v.number(),
+  both: v.number(),
+  productsListed: v.number(),
+  percentBoth: v.nullable(v.number()),
+  phase: v.nullable(v.strictObject({ id: v.string(), name: v.string() })),
+  deadline: v.nullable(v.string()),
+  status: districtStatusSchema,
+  channels: v.strictObject({ kiosk: channelFiguresSchema, postmart: channelFiguresSchema, voso: channelFiguresSchema }),
+});
+
+/** GET /api/channels/progress answer. */
+export const channelProgressSchema = v.strictObject({ targetPercent: v.number(), today: v.string(), communes: v.array(communeProgressSchema), districts: v.array(districtProgressSchema) });
+
+/** A phase: GET /api/channels/phases lists them, PUT /api/province/phases/:id answers one. */
+export const phaseSchema = v.strictObject({ id: v.string(), name: v.string(), startsOn: v.nullable(v.string()), deadline: v.string(), districtCodes: v.array(v.string()) });
+export const phaseListSchema = v.strictObject({ phases: v.array(phaseSchema) });

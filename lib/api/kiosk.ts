@@ -28,7 +28,8 @@ export const kioskEnrolRequest = v.object({
 /** POST /api/kiosk/enrol answer: the tablet's own token, scoped to the code's communes. */
 export const kioskEnrolAnswerSchema = v.object({
   token: v.string(),
-  device: v.object({ id: v.string(), name: v.string() }),
+  /** `codePrefix`: the first three characters of every record code this tablet gives (lib/kiosk/record-code.ts). */
+  device: v.object({ id: v.string(), name: v.string(), codePrefix: v.string() }),
   officer: v.object({ fullName: v.string() }),
   communes: v.array(kioskCommuneSchema),
 });
@@ -56,12 +57,15 @@ export type KioskDeviceView = v.InferOutput<typeof kioskDeviceViewSchema>;
 export const kioskDeviceListSchema = v.object({ devices: v.array(kioskDeviceViewSchema) });
 
 /** GET /api/kiosk/device answer. */
-export const deviceAnswerSchema = v.object({ device: v.object({ id: v.string(), name: v.string() }), communes: v.array(kioskCommuneSchema) });
+export const deviceAnswerSchema = v.object({ device: v.object({ id: v.string(), name: v.string(), codePrefix: v.string() }), communes: v.array(kioskCommuneSchema) });
+export type DeviceAnswer = v.InferOutput<typeof deviceAnswerSchema>;
 
 /** One household the collector holds for the device's communes: for duplicates and status, no phone/ID in clear. */
 export const rosterEntrySchema = v.object({
   serverId: v.string(),
   clientId: v.string(),
+  /** The record code people read ("KX7A-QVYD"). */
+  code: v.string(),
   communeCode: v.string(),
   village: v.string(),
   headName: v.string(),
@@ -78,6 +82,8 @@ export const householdsSinceSchema = v.object({
   households: v.array(rosterEntrySchema),
   /** Pass back as `since` next time. */
   cursor: v.string(),
+  /** The communes' active leading accounts (names and ids only), in full each time: who may have guided a household. */
+  leadingAccounts: v.array(v.object({ id: v.string(), name: v.string(), communeCode: v.string() })),
 });
 export type HouseholdsSince = v.InferOutput<typeof householdsSinceSchema>;
 
@@ -88,6 +94,8 @@ export const householdResultSchema = v.object({
   clientId: v.string(),
   status: v.picklist(['accepted', 'rejected']),
   serverId: v.optional(v.string()),
+  /** Accepted: the household's record code, the tablet's own or the one the collector gave instead (a clash). */
+  code: v.optional(v.string()),
   problem: v.optional(itemProblemSchema),
 });
 export type HouseholdResult = v.InferOutput<typeof householdResultSchema>;
@@ -106,7 +114,8 @@ export const photoAnswerSchema = v.object({ id: v.string(), kind: v.picklist(['p
 export const handoverAnswerSchema = v.object({
   updated: v.number(),
   unchanged: v.number(),
-  problems: v.array(v.object({ row: v.number(), serverId: v.string(), code: v.string(), message: v.string() })),
+  /** `recordCode`: the row's "Mã hồ sơ" as the file holds it; `code`: the problem's number. */
+  problems: v.array(v.object({ row: v.number(), recordCode: v.string(), code: v.string(), message: v.string() })),
 });
 export type HandoverAnswer = v.InferOutput<typeof handoverAnswerSchema>;
 

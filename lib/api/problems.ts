@@ -76,6 +76,11 @@ export const problems = {
   '404.60': { status: 404, vi: 'Không có huyện hoặc giai đoạn này.', en: 'No such district or phase.' },
   '413.60': { status: 413, vi: 'Tệp danh sách có quá 100.000 dòng. Xin chia tệp theo huyện rồi gửi lại.', en: 'Operator list has more than 100,000 rows.' },
   '413.61': { status: 413, vi: 'Tệp danh sách quá lớn (tối đa 32 MB).', en: 'Operator list too large (max 32 MB).' },
+  // Leading accounts ("tài khoản đầu tàu", issue 13): 400.80–81, 404.80, 409.80.
+  '400.80': { status: 400, vi: 'Tài khoản đầu tàu đã chọn không có trong danh sách của xã này. Xin đồng bộ lại rồi chọn lại người hướng dẫn hộ.', en: 'The leading account is unknown or of another commune.' },
+  '400.81': { status: 400, vi: 'Đường dẫn cửa hàng phải là một trang trên langson.voso.vn hoặc langson.postmart.vn.', en: 'The shop link is not a langson.voso.vn or langson.postmart.vn page.' },
+  '404.80': { status: 404, vi: 'Không tìm thấy tài khoản đầu tàu này.', en: 'No such leading account.' },
+  '409.80': { status: 409, vi: 'Cửa hàng này đã được chọn làm tài khoản đầu tàu (chưa thôi).', en: 'This shop is already an active leading account.' },
 } as const;
 
 export type ProblemCode = keyof typeof problems;

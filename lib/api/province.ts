@@ -3,7 +3,8 @@
  * answers with them, and the province dashboard.
  */
 import * as v from 'valibot';
-import { documentFieldsSchema, documentFieldsOutput, intIn, isoDate, scopeSchema, typedText } from './fields';
+import { clientId, documentFieldsSchema, documentFieldsOutput, intIn, isoDate, scopeSchema, typedText } from './fields';
+import { marketplaceOf } from '../marketplaces/hosts';
 import { periodSchema } from './public';
 import { tallySchema } from './agency';
 import { roles } from './public';
@@ -156,8 +157,8 @@ export const chartsSchema = v.object({
 });
 export type Charts = v.InferOutput<typeof chartsSchema>;
 
-/** GET /api/province/leading-shops query and answer ("đầu tàu"). */
-export const leadingShopsQuery = v.object({
+/** GET /api/province/most-bought-shops query and answer: the shops staff bought from most ("cửa hàng được cán bộ mua nhiều"). */
+export const mostBoughtShopsQuery = v.object({
   by: v.optional(v.picklist(['amount', 'quantity', 'kg']), 'amount'),
   limit: v.optional(v.string()),
   period: v.optional(v.string()),
@@ -165,7 +166,7 @@ export const leadingShopsQuery = v.object({
 });
 export const shopRowSchema = v.object({ shop: v.string(), buyers: v.number(), orders: v.number(), quantity: v.number(), amountVnd: v.number(), kg: v.number() });
 export type ShopRow = v.InferOutput<typeof shopRowSchema>;
-export const leadingShopsSchema = v.object({ shops: v.array(shopRowSchema) });
+export const mostBoughtShopsSchema = v.object({ shops: v.array(shopRowSchema) });
 
 /** An active agency with no participant yet. */
 export const notStartedAgencySchema = v.object({ code: v.string(), name: v.string(), headcount: v.nullable(v.number()), enrolledStaff: v.number(), codesIssued: v.number() });
@@ -245,3 +246,42 @@ export type ProvinceReport = v.InferOutput<typeof provinceReportSchema>;
 
 /** GET /api/province/reports answer (without the snapshots). */
 export const provinceReportListSchema = v.object({ reports: v.array(v.object(provinceReportFields)) });
+
+/** POST /api/province/leading-accounts body: Sở TT&TT nominates a person or household with a shop ("tài khoản đầu tàu"). */
+export const leadingAccountRequest = v.object({
+  /** Made by the dashboard: the same nomination sent again is answered as before (idempotent). */
+  id: clientId('Mã đề cử không hợp lệ.'),
+  name: typedText(2, 120, 'Tên người hoặc hộ cần 2–120 ký tự.'),
+  communeCode: v.string('Chọn xã.'),
+  shopUrl: v.pipe(
+    v.string('400.81'),
+    v.transform((s) => s.trim()),
+    v.maxLength(500, '400.81'),
+    v.check((s) => /^https?:\/\//i.test(s) && marketplaceOf(s) !== null, '400.81'),
+  ),
+  reason: typedText(5, 1000, 'Lý do chọn cần 5–1.000 ký tự.'),
+});
+export type LeadingAccountRequest = v.InferInput<typeof leadingAccountRequest>;
+
+/** One leading account as the province sees it, with its spread (households the kiosk recorded as guided by it). */
+export const leadingAccountSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  communeCode: v.string(),
+  communeName: v.string(),
+  districtName: v.string(),
+  shopUrl: v.string(),
+  reason: v.string(),
+  nominatedAt: v.string(),
+  /** When the province retired it (no longer offered on the tablets; its households still count), or null. */
+  retiredAt: v.nullable(v.string()),
+  households: v.number(),
+  /** Of those households, the ones with a shop link. */
+  withShop: v.number(),
+  /** Products those households listed (a household marked as listed counts the products it registered with). */
+  productsListed: v.number(),
+});
+export type LeadingAccountView = v.InferOutput<typeof leadingAccountSchema>;
+
+/** GET /api/province/leading-accounts answer. */
+export const leadingAccountListSchema = v.object({ accounts: v.array(leadingAccountSchema) });

@@ -2,6 +2,7 @@ import { isMarketplace, marketplaceHostOf, type Marketplace } from '../marketpla
 import type { ProblemCode } from '../api/problems';
 import { checkPhone } from '../vn-phone';
 import { checkCitizenId } from '../vn-citizen-id';
+import { guideProblem, type GuideKind } from './guide';
 
 /**
  * A household as the kiosk sends it (POST /api/kiosk/households). The same checks run on the tablet, as the
@@ -9,6 +10,11 @@ import { checkCitizenId } from '../vn-citizen-id';
  */
 export interface SubmittedHousehold {
   clientId: string;
+  /**
+   * The record code the tablet gave (lib/kiosk/record-code.ts), shown to people; null when it had none to give (a
+   * tablet enrolled before codes, still offline). The collector keeps it, or answers with the one it gave instead.
+   */
+  code?: string | null;
   communeCode: string;
   /** Thôn / bản / khối: free text, suggested from the commune's earlier households. */
   village: string;
@@ -28,6 +34,10 @@ export interface SubmittedHousehold {
   consent: boolean;
   registeredAt: string;
   officerName: string;
+  /** Who guided the household (lib/kiosk/guide.ts); absent or null when the tablet did not say. */
+  guidedBy?: GuideKind | null;
+  /** The leading account, when `guidedBy` is 'leading': one of the commune's (checked by the collector). */
+  leadingAccountId?: string | null;
 }
 
 export type HouseholdStatus = 'received' | 'shop_opened' | 'payment_opened' | 'products_listed';
@@ -125,6 +135,8 @@ export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
     else if (h.products.some((p) => (p?.name?.length ?? 0) > householdLimits.productName || (p?.category?.length ?? 0) > householdLimits.productCategory))
       out.push({ field: 'products', code: '400.56', message: `Tên sản phẩm dài quá ${householdLimits.productName} ký tự.` });
   }
+  const guide = guideProblem(h);
+  if (guide) out.push({ field: guide.field, code: '400.56', message: guide.message });
   // Empty: the collector stamps its own time (records queued by older tablets).
   if (h.registeredAt && !isRegistrationTime(h.registeredAt)) out.push({ field: 'registeredAt', code: '400.56', message: 'Ngày đăng ký không hợp lệ (xem lại ngày giờ của máy).' });
   return out;
@@ -195,6 +207,7 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
   const products = Array.isArray(r.products) ? r.products : [];
   return {
     clientId: str(r.clientId),
+    code: optLine(r.code),
     communeCode: str(r.communeCode),
     village: line(r.village),
     headName: line(r.headName),
@@ -215,5 +228,8 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
     consent: r.consent === true,
     registeredAt: str(r.registeredAt),
     officerName: line(r.officerName),
+    // Only when given, so a household from a tablet that never asked hashes as it did before (resends stay repeats).
+    ...(r.guidedBy != null && { guidedBy: r.guidedBy as GuideKind }),
+    ...((r.guidedBy != null || r.leadingAccountId != null) && { leadingAccountId: (r.leadingAccountId as string | null | undefined) ?? null }),
   };
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { UpdatePrompt } from './update-prompt';
 import { OnlineBadge } from './online-badge';
+import { linkManifestFor } from './install-manifest';
 
 // Each area loads lazily so the kiosk's first load stays small on a weak connection.
 const KioskApp = lazy(() => import('./kiosk').then((m) => ({ default: m.KioskApp })));
@@ -16,6 +17,7 @@ export function App() {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  useEffect(() => linkManifestFor(path), [path]);
   return (
     <>
       <header class="topbar">

@@ -20,7 +20,9 @@ import {
   chartsSchema,
   communePatchAnswerSchema,
   districtPatchAnswerSchema,
-  leadingShopsSchema,
+  leadingAccountListSchema,
+  leadingAccountSchema,
+  mostBoughtShopsSchema,
   notStartedSchema,
   pageReportDetailSchema,
   pageReportListSchema,
@@ -37,6 +39,7 @@ import { unitListSchema, unitSchema } from '../../lib/api/agency-units';
 import { volumeAnswerSchema, volumeDeletedSchema, volumeReportSchema } from '../../lib/api/marketplace-volume';
 import { claimListSchema, claimViewSchema } from '../../lib/api/agriculture';
 import { registrySchema } from '../../lib/api/registry';
+import { channelProgressSchema, columnMapViewSchema, importListSchema, importOutcomeSchema, phaseListSchema, phaseSchema } from '../../lib/api/channels';
 
 type Who = 'none' | 'staff' | 'kiosk' | 'officer' | 'agency' | 'province' | 'agriculture';
 interface Call {
@@ -85,6 +88,7 @@ forEachDatabase((deps) => {
       photoId: randomUUID(),
       officerId: kiosk.officer.id,
       pageReport: '',
+      leadingAccount: randomUUID(),
     });
     const provinceReport = await deps().app.request('/api/province/reports', { method: 'POST', headers: { Authorization: `Bearer ${province.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ periodId: period.id }) });
     ids.provinceReport = ((await provinceReport.json()) as { id: string }).id;
@@ -184,11 +188,19 @@ forEachDatabase((deps) => {
     'GET /api/province/rollup/export.xlsx': { who: 'province', status: 200, schema: null },
     'GET /api/province/rollup/export.csv': { who: 'province', status: 200, schema: null },
     'GET /api/province/charts': { who: 'province', status: 200, schema: chartsSchema, path: () => '/api/province/charts?month=2021-08' },
-    'GET /api/province/leading-shops': { who: 'province', status: 200, schema: leadingShopsSchema, path: () => `/api/province/leading-shops?period=${ids.periodId}&by=kg` },
+    'GET /api/province/most-bought-shops': { who: 'province', status: 200, schema: mostBoughtShopsSchema, path: () => `/api/province/most-bought-shops?period=${ids.periodId}&by=kg` },
     'GET /api/province/not-started': { who: 'province', status: 200, schema: notStartedSchema },
     'GET /api/province/marketplace-volume': { who: 'province', status: 200, schema: volumeAnswerSchema, path: () => '/api/province/marketplace-volume?month=2021-08' },
     'POST /api/province/marketplace-volume': { who: 'province', status: 201, schema: volumeReportSchema, body: () => ({ id: randomUUID(), marketplace: 'voso', span: 'week', startsOn: '2021-08-09', tonnes: 60, source: 'Báo cáo tuần của Viettel Post' }) },
     'DELETE /api/province/marketplace-volume/:id': { who: 'province', status: 200, schema: volumeDeletedSchema, path: () => `/api/province/marketplace-volume/${ids.volume}` },
+    'POST /api/province/leading-accounts': {
+      who: 'province',
+      status: 201,
+      schema: leadingAccountSchema,
+      body: () => ({ id: ids.leadingAccount, name: 'Hoàng Thị Nhung', communeCode: '06181', shopUrl: 'https://langson.voso.vn/shop/na-nha-nhung', reason: 'Bán na trên Voso, hướng dẫn nhiều hộ.' }),
+    },
+    'GET /api/province/leading-accounts': { who: 'province', status: 200, schema: leadingAccountListSchema },
+    'POST /api/province/leading-accounts/:id/retire': { who: 'province', status: 200, schema: leadingAccountSchema, path: () => `/api/province/leading-accounts/${ids.leadingAccount}/retire` },
     'PATCH /api/province/communes/:code': { who: 'province', status: 200, schema: communePatchAnswerSchema, path: () => '/api/province/communes/06181', body: () => ({ householdCount: 1200 }) },
     'PATCH /api/province/districts/:code': { who: 'province', status: 200, schema: districtPatchAnswerSchema, path: () => '/api/province/districts/181', body: () => ({ signupDeadline: '2030-03-31' }) },
     'PUT /api/province/rules': {
@@ -199,6 +211,15 @@ forEachDatabase((deps) => {
     },
     'GET /api/province/page-reports': { who: 'province', status: 200, schema: pageReportListSchema },
     'GET /api/province/page-reports/:id': { who: 'province', status: 200, schema: pageReportDetailSchema, path: () => `/api/province/page-reports/${ids.pageReport}` },
+    'GET /api/channels/column-maps/:operator': { who: 'province', status: 200, schema: columnMapViewSchema, path: () => '/api/channels/column-maps/voso' },
+    'PUT /api/channels/column-maps/:operator': { who: 'province', status: 200, schema: columnMapViewSchema, path: () => '/api/channels/column-maps/voso', body: () => ({ columns: { commune: 'Tên xã', headName: 'Họ và tên' } }) },
+    'POST /api/channels/imports/:operator/preview': { who: 'province', status: 200, schema: importOutcomeSchema, path: () => '/api/channels/imports/voso/preview', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+    'POST /api/channels/imports/:operator': { who: 'province', status: 200, schema: importOutcomeSchema, path: () => '/api/channels/imports/voso', raw: () => 'Tên xã;Họ và tên\r\nXã Nhạc Kỳ;Hoàng Văn Ánh\r\n' },
+    'GET /api/channels/imports': { who: 'province', status: 200, schema: importListSchema },
+    'GET /api/channels/progress': { who: 'province', status: 200, schema: channelProgressSchema },
+    'GET /api/channels/phases': { who: 'province', status: 200, schema: phaseListSchema },
+    'PUT /api/province/phases/:id': { who: 'province', status: 200, schema: phaseSchema, path: () => '/api/province/phases/gd-thu', body: () => ({ name: 'Giai đoạn thử', deadline: '2030-09-20', districtCodes: ['182'] }) },
+    'DELETE /api/province/phases/:id': { who: 'province', status: 204, schema: null, path: () => '/api/province/phases/gd-thu' },
     'GET /api/registry/shops': { who: 'none', status: 200, schema: registrySchema },
     'GET /api/agriculture/claims': { who: 'agriculture', status: 200, schema: claimListSchema },
     'GET /api/agriculture/claims/expiring': { who: 'agriculture', status: 200, schema: claimListSchema },

@@ -43,8 +43,9 @@ export async function channelProgress(db: Db, scope: string[] | 'all', today = v
     records.push({
       channel: 'kiosk',
       communeCode: h.commune_code,
-      phoneHash: identityHash('phone', h.phone),
-      idHash: identityHash('id', h.id_number),
+      // A purged household (npm run admin -- purge) keeps no phone or ID: it matches no other household by them.
+      phoneHash: h.phone ? identityHash('phone', h.phone) : null,
+      idHash: h.id_number ? identityHash('id', h.id_number) : null,
       shop: h.shop_url !== null,
       payment: h.payment_opened_at !== null,
       // The products the household brought to the kiosk, once the hand-over says they are listed.

@@ -2,9 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { hashToken, issueToken, slidingLifetimeMs } from '../auth/tokens';
 import { Problem } from '../problem';
-
-/** Letters and digits that cannot be mistaken for each other when read aloud or typed on a tablet. */
-const alphabet = 'ACDEFGHJKMNPQRTUVWXY34679';
+import { readableAlphabet as alphabet } from '../../lib/kiosk/record-code';
+import { assignDevicePrefix } from './record-codes';
 export const deviceCodeTtlMs = 30 * 60 * 1000;
 
 /** A short single-use code ("KX7M-3QAT") an officer reads to the tablet; only its hash is stored. */
@@ -33,8 +32,9 @@ export async function redeemDeviceCode(db: Db, code: string, deviceName: string)
     const deviceId = randomUUID();
     const communes = row.commune_codes.split(',').filter(Boolean);
     await trx.insertInto('kiosk_devices').values({ id: deviceId, name: deviceName, enrolled_by: row.officer_id, created_at: now }).execute();
+    const codePrefix = await assignDevicePrefix(trx, deviceId);
     if (communes.length) await trx.insertInto('kiosk_device_communes').values(communes.map((c) => ({ device_id: deviceId, commune_code: c }))).execute();
     const { token } = await issueToken(trx, { role: 'kiosk', subjectId: deviceId, agencyCode: null }, slidingLifetimeMs.kiosk!);
-    return { token, deviceId, officerId: row.officer_id, communes };
+    return { token, deviceId, codePrefix, officerId: row.officer_id, communes };
   });
 }

@@ -18,8 +18,8 @@ describe('hand-over result file', () => {
     const csv = `\uFEFF${header}\r\n'HH-1;"Hoàng; Văn ""Thụ""";https://langson.postmart.vn/shop/1;có;\r\n;trống;;;\r\nHH-2;"Lò\nThị Ca";;x;Rồi\r\n`;
     expect(await readResults(utf8(csv))).toEqual({
       rows: [
-        { row: 2, serverId: 'HH-1', shopUrl: 'https://langson.postmart.vn/shop/1', paymentOpened: true, productsListed: false },
-        { row: 4, serverId: 'HH-2', shopUrl: null, paymentOpened: true, productsListed: true },
+        { row: 2, recordCode: 'HH-1', shopUrl: 'https://langson.postmart.vn/shop/1', paymentOpened: true, productsListed: false },
+        { row: 4, recordCode: 'HH-2', shopUrl: null, paymentOpened: true, productsListed: true },
       ],
     });
   });
@@ -28,7 +28,7 @@ describe('hand-over result file', () => {
     const csvOf = (n: number) => utf8(['Mã hồ sơ,Đã đăng sản phẩm', ...Array.from({ length: n }, (_, i) => `HH-${i},có`)].join('\n'));
     const full = await readResults(csvOf(5000));
     expect('rows' in full && full.rows).toHaveLength(5000);
-    expect('rows' in full && full.rows.at(-1)).toEqual({ row: 5001, serverId: 'HH-4999', shopUrl: null, paymentOpened: false, productsListed: true });
+    expect('rows' in full && full.rows.at(-1)).toEqual({ row: 5001, recordCode: 'HH-4999', shopUrl: null, paymentOpened: false, productsListed: true });
     expect(await readResults(csvOf(5001))).toEqual({ problem: '413.51' });
     const rows = (n: number) => [['Mã hồ sơ', 'Đã đăng sản phẩm'], ...Array.from({ length: n }, (_, i) => [`HH-${i}`, 'có'])];
     const xlsxFull = await readResults(await xlsxOf(rows(5000)));
@@ -53,8 +53,8 @@ describe('hand-over result file', () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     expect(await readResults(bytes)).toEqual({
       rows: [
-        { row: 2, serverId: 'HH-9', shopUrl: 'https://langson.voso.vn/shop/9', paymentOpened: false, productsListed: false },
-        { row: 3, serverId: 'HH-10', shopUrl: 'cửa hàng', paymentOpened: false, productsListed: false },
+        { row: 2, recordCode: 'HH-9', shopUrl: 'https://langson.voso.vn/shop/9', paymentOpened: false, productsListed: false },
+        { row: 3, recordCode: 'HH-10', shopUrl: 'cửa hàng', paymentOpened: false, productsListed: false },
       ],
     });
     expect(await readResults(utf8('Họ tên;Xã\r\nA;B\r\n'))).toEqual({ problem: '400.54' });

@@ -50,7 +50,8 @@ export function toCsv(rows: HandoverRow[]): string {
 
 export interface ResultRow {
   row: number;
-  serverId: string;
+  /** "Mã hồ sơ" as the row holds it: a record code ("KX7A-QVYD"), or the long id of sheets made before codes. */
+  recordCode: string;
   shopUrl: string | null;
   paymentOpened: boolean;
   productsListed: boolean;
@@ -86,9 +87,9 @@ export async function readResults(bytes: Uint8Array): Promise<ReadResult> {
         continue;
       }
       if (++count > handoverMaxRows) return { problem: '413.51' };
-      const serverId = unquote(cells[columns.id] ?? '').trim();
-      if (!serverId) continue;
-      out.push({ row: n, serverId, shopUrl: unquote(cells[columns.url] ?? '').trim() || null, paymentOpened: yes(cells[columns.pay]), productsListed: yes(cells[columns.listed]) });
+      const recordCode = unquote(cells[columns.id] ?? '').trim();
+      if (!recordCode) continue;
+      out.push({ row: n, recordCode, shopUrl: unquote(cells[columns.url] ?? '').trim() || null, paymentOpened: yes(cells[columns.pay]), productsListed: yes(cells[columns.listed]) });
     }
   } catch {
     return { problem: '400.54' };

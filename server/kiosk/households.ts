@@ -8,12 +8,17 @@ import { checkPhone } from '../../lib/vn-phone';
 import { checkCitizenId } from '../../lib/vn-citizen-id';
 import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
+import { communesOfLeadingAccounts } from '../leading/accounts';
+import { settleCodes } from './record-codes';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The same household always hashes the same, whatever spacing the phone or ID was typed with. */
+/**
+ * The same household always hashes the same, whatever spacing the phone or ID was typed with. Its record code is
+ * bookkeeping, not content: a tablet resending with the code the collector gave instead is the same household.
+ */
 function contentHash(h: SubmittedHousehold): string {
-  const { clientId: _omit, ...rest } = h;
+  const { clientId: _omit, code: _code, ...rest } = h;
   return sha256(JSON.stringify(rest));
 }
 
@@ -37,11 +42,12 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const phone = checkPhone(h.phone);
   const id = checkCitizenId(h.idNumber);
   if (!phone.ok || !id.ok) return refuse(h.clientId, '400.2');
+  if (!guideIsOfCommune(h, await communesOfLeadingAccounts(db, h.leadingAccountId ? [h.leadingAccountId] : []))) return refuse(h.clientId, '400.80', 'leadingAccountId');
   const normalised = { ...h, phone: phone.phone, idNumber: id.id };
   const hash = contentHash(normalised);
 
-  const existing = await db.selectFrom('households').select(['id', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
-  if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id } : refuse(h.clientId, '409.1', 'clientId');
+  const existing = await db.selectFrom('households').select(['id', 'code', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
+  if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id, code: existing.code } : refuse(h.clientId, '409.1', 'clientId');
 
   const samePhone = await db.selectFrom('households').select(['id', 'client_id']).where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
   const sameId = await db.selectFrom('households').select(['id', 'client_id']).where('id_number', '=', id.id).executeTakeFirst();
@@ -50,13 +56,14 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   if (samePhone) return refuse(h.clientId, '409.50', 'phone');
   if (sameId) return refuse(h.clientId, '409.51', 'idNumber');
 
-  const row = householdRow(h, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
+  const [code] = await settleCodes(db, deviceId, [h.code]);
+  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
   const inserted = await db.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
   if (Number(inserted.numInsertedOrUpdatedRows ?? 1) === 0) return receiveHousehold(db, deviceId, scope, raw);
   // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
   await addHouseholdClaims(db, claimsOfHousehold(row.id, h, row.received_at));
-  return { clientId: h.clientId, status: 'accepted', serverId: row.id };
+  return { clientId: h.clientId, status: 'accepted', serverId: row.id, code: row.code };
 }
 
 /**
@@ -66,7 +73,7 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
  */
 export async function receiveHouseholds(db: Db, deviceId: string, scope: string[] | 'all', raws: unknown[]): Promise<HouseholdResult[]> {
   const results: HouseholdResult[] = new Array(raws.length);
-  const candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string }[] = [];
+  let candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string }[] = [];
   raws.forEach((raw, index) => {
     const h = householdFrom(raw);
     if (!/^[\w-]{8,64}$/.test(h.clientId)) return void (results[index] = refuse(String((raw as { clientId?: unknown })?.clientId ?? ''), '400.2', 'clientId'));
@@ -78,12 +85,15 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     if (!phone.ok || !id.ok) return void (results[index] = refuse(h.clientId, '400.2'));
     candidates.push({ index, raw, h, phone: phone.phone, id: id.id, idKind: id.kind, hash: contentHash({ ...h, phone: phone.phone, idNumber: id.id }) });
   });
+  const leadingCommunes = await communesOfLeadingAccounts(db, candidates.flatMap((c) => (c.h.leadingAccountId ? [c.h.leadingAccountId] : [])));
+  for (const c of candidates.filter((c) => !guideIsOfCommune(c.h, leadingCommunes))) results[c.index] = refuse(c.h.clientId, '400.80', 'leadingAccountId');
+  candidates = candidates.filter((c) => guideIsOfCommune(c.h, leadingCommunes));
   if (!candidates.length) return results;
 
   const raced: typeof candidates = [];
   await db.transaction().execute(async (trx) => {
     const clientIds = [...new Set(candidates.map((c) => c.h.clientId))];
-    const stored = new Map((await trx.selectFrom('households').select(['id', 'client_id', 'content_hash']).where('client_id', 'in', clientIds).execute()).map((r) => [r.client_id, r]));
+    const stored = new Map((await trx.selectFrom('households').select(['id', 'code', 'client_id', 'content_hash']).where('client_id', 'in', clientIds).execute()).map((r) => [r.client_id, r]));
     const fresh = candidates.filter((c) => !stored.has(c.h.clientId));
     const byPhone = new Map<string, string>();
     const byId = new Map<string, string>();
@@ -101,9 +111,9 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const pending = new Map<string, { row: HouseholdTable; c: (typeof candidates)[number] }>();
     for (const c of candidates) {
       const { h } = c;
-      const before = stored.get(h.clientId) ?? (pending.has(h.clientId) ? { id: pending.get(h.clientId)!.row.id, content_hash: pending.get(h.clientId)!.row.content_hash } : undefined);
+      const before = stored.get(h.clientId) ?? pending.get(h.clientId)?.row;
       if (before) {
-        results[c.index] = before.content_hash === c.hash ? { clientId: h.clientId, status: 'accepted', serverId: before.id } : refuse(h.clientId, '409.1', 'clientId');
+        results[c.index] = before.content_hash === c.hash ? { clientId: h.clientId, status: 'accepted', serverId: before.id, code: before.code } : refuse(h.clientId, '409.1', 'clientId');
         continue;
       }
       const phoneOwner = byPhone.get(`${h.communeCode}|${c.phone}`);
@@ -121,19 +131,25 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
         results[c.index] = refuse(h.clientId, '409.51', 'idNumber');
         continue;
       }
-      const row = householdRow(h, c.phone, c.id, c.idKind, c.hash, deviceId, now);
+      // The code is settled below, for all new rows of the batch at once.
+      const row = householdRow(h, '', c.phone, c.id, c.idKind, c.hash, deviceId, now);
       rows.push(row);
       pending.set(h.clientId, { row, c });
       byPhone.set(`${h.communeCode}|${c.phone}`, h.clientId);
       byId.set(c.id, h.clientId);
     }
+    const codes = await settleCodes(trx, deviceId, [...pending.values()].map(({ c }) => c.h.code));
+    [...pending.values()].forEach(({ row }, i) => (row.code = codes[i]));
+    // Repeats of a new household within the batch were answered before its code was settled.
+    const codeOf = new Map(rows.map((r) => [r.id, r.code]));
+    for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += 100) {
       const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
     }
     for (const { row, c } of pending.values()) {
-      if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id };
+      if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
@@ -147,10 +163,11 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   return results;
 }
 
-function householdRow(h: SubmittedHousehold, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, deviceId: string, now: string): HouseholdTable {
+function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, deviceId: string, now: string): HouseholdTable {
   return {
     id: randomUUID(),
     client_id: h.clientId,
+    code,
     content_hash: hash,
     commune_code: h.communeCode,
     village: h.village,
@@ -172,15 +189,20 @@ function householdRow(h: SubmittedHousehold, phone: string, id: string, idKind: 
     shop_opened_at: null,
     payment_opened_at: h.hasPaymentAccount ? now : null,
     products_listed_at: null,
+    guided_by: h.guidedBy ?? null,
+    leading_account_id: h.guidedBy === 'leading' ? (h.leadingAccountId ?? null) : null,
   };
 }
+
+/** A household guided by a leading account names one of its own commune's (`communes`: each account's commune). */
+const guideIsOfCommune = (h: SubmittedHousehold, communes: Map<string, string>) => h.guidedBy !== 'leading' || communes.get(h.leadingAccountId ?? '') === h.communeCode;
 
 /** Households of the given communes changed after `since`, as the tablet keeps them (no phone/ID in clear). */
 export async function rosterSince(db: Db, communes: string[], since: string | null): Promise<RosterEntry[]> {
   if (!communes.length) return [];
   let q = db
     .selectFrom('households')
-    .select(['id', 'client_id', 'commune_code', 'village', 'head_name', 'phone', 'id_number', 'shop_url', 'payment_opened_at', 'products_listed_at', 'updated_at'])
+    .select(['id', 'client_id', 'code', 'commune_code', 'village', 'head_name', 'phone', 'id_number', 'shop_url', 'payment_opened_at', 'products_listed_at', 'updated_at'])
     .where('commune_code', 'in', communes);
   // '>=': a row written in the same millisecond as the cursor is sent again rather than missed.
   if (since) q = q.where('updated_at', '>=', since);
@@ -188,6 +210,7 @@ export async function rosterSince(db: Db, communes: string[], since: string | nu
   return rows.map((r) => ({
     serverId: r.id,
     clientId: r.client_id,
+    code: r.code,
     communeCode: r.commune_code,
     village: r.village,
     headName: r.head_name,

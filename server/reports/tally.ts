@@ -143,6 +143,29 @@ export const unitsOf = (report: { units: string | null }) => (report.units === n
 
 /** Everyone enrolled in the agency with what they count for in the scope, participants first, then by name. */
 export async function participantRows(db: Db, agencyCode: string, scope: Scope): Promise<ParticipantRow[]> {
+  return (await perPersonFigures(db, agencyCode, scope)).participants;
+}
+
+/**
+ * The agency's tally and its participant rows together (a report, an export): the tally is summed from the same
+ * per-person sums, so the orders are aggregated once instead of twice. Sums the same groups as agencyTally.
+ */
+export async function agencyFigures(db: Db, agencyCode: string, scope: Scope): Promise<{ tally: Tally; participants: ParticipantRow[] }> {
+  const agency = await db.selectFrom('agencies').select('headcount').where('code', '=', agencyCode).executeTakeFirst();
+  const { participants, counted } = await perPersonFigures(db, agencyCode, scope);
+  const sums = { participants: counted.length, orders: 0, farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, itemsWithoutWeight: 0 };
+  for (const r of counted) {
+    sums.orders += num(r.orders);
+    sums.farmItems += num(r.farmItems);
+    sums.quantity += num(r.quantity);
+    sums.amountVnd += num(r.amountVnd);
+    sums.grams += num(r.grams);
+    sums.itemsWithoutWeight += num(r.itemsWithoutWeight);
+  }
+  return { tally: finishTally(sums, agency?.headcount ?? null), participants };
+}
+
+async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
   const people = await db
     .selectFrom('staff')
     .leftJoin('agency_units', 'agency_units.id', 'staff.unit_id')
@@ -157,6 +180,7 @@ export async function participantRows(db: Db, agencyCode: string, scope: Scope):
       eb.fn.sum<number>('farm_quantity').as('quantity'),
       eb.fn.sum<number>('farm_amount').as('amountVnd'),
       eb.fn.sum<number>('farm_grams').as('grams'),
+      eb.fn.sum<number>('farm_items_without_weight').as('itemsWithoutWeight'),
     ])
     .groupBy('staff_id')
     .execute();
@@ -196,5 +220,5 @@ export async function participantRows(db: Db, agencyCode: string, scope: Scope):
     };
   });
   const collator = new Intl.Collator('vi');
-  return rows.sort((a, b) => Number(b.participated) - Number(a.participated) || collator.compare(a.fullName, b.fullName));
+  return { participants: rows.sort((a, b) => Number(b.participated) - Number(a.participated) || collator.compare(a.fullName, b.fullName)), counted };
 }

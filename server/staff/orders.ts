@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { StaffOrderTable } from '../db/schema-staff';
 import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
-import { checksOf, classifierChecks, isHold, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck } from './check-order';
+import { checksOf, classifierChecks, isHold, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
 import { applyPlausibility } from './plausibility';
 
 type OrderRow = Selectable<StaffOrderTable>;
@@ -23,7 +23,7 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
  * reason, the others go in. The same clientId with the same content gives the same answer again.
  */
-export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly Period[], now = new Date()): Promise<SubmissionResult[]> {
+export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly (Period & { limits?: PlausibilityLimits })[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
   const ids = inputs.map(clientIdOf).filter((x): x is string => x !== null);
   const existing = new Map<string, OrderRow>();
@@ -96,11 +96,15 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       );
       for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
     });
-    await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })));
-    for (const periodId of new Set(fresh.map((f) => f.row.period_id))) await applyPlausibility(db, who.staffId, periodId);
-    // Double claims and plausibility may have held what was just stored: answer from the rows as they are now.
-    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', fresh.map((f) => f.order.clientId)).execute();
-    for (const r of rows) existing.set(r.client_id, r);
+    const changed = new Set((await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })))).keys());
+    for (const periodId of new Set(fresh.map((f) => f.row.period_id)))
+      for (const id of await applyPlausibility(db, who.staffId, periodId, periods.find((p) => p.id === periodId)?.limits)) changed.add(id);
+    // Double claims and plausibility may have held what was just stored, and a resend racing this one stored some
+    // first: then answer from the rows as they are now; otherwise the rows just inserted are the answer.
+    if (fresh.some((f) => !mine.has(f.row.id) || changed.has(f.row.id))) {
+      const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', fresh.map((f) => f.order.clientId)).execute();
+      for (const r of rows) existing.set(r.client_id, r);
+    } else for (const f of fresh) existing.set(f.order.clientId, f.row);
     for (const f of fresh) if (!mine.has(f.row.id) && existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
   }
 
@@ -176,19 +180,21 @@ export async function reconcileClaims(db: Db, keys: { marketplace: string; order
     byKey.set(k, [...(byKey.get(k) ?? []), c]);
   }
   const now = new Date().toISOString();
+  // Claims getting the same values are written by one statement.
+  const writes = new Map<string, { set: { state: 'flagged' | 'accepted'; flag_reason: 'duplicate' | null; counted: 0 | 1 }; ids: string[] }>();
   for (const group of byKey.values()) {
     const duplicate = group.length > 1;
     for (const c of group) {
       if (c.review !== null || (c.flag_reason === 'duplicate') === duplicate) continue;
       const { state, counted } = settle({ orderStatus: c.order_status, duplicate, checks: checksOf(c.checks), review: null });
-      await db
-        .updateTable('staff_orders')
-        .set({ state, flag_reason: duplicate ? 'duplicate' : null, counted, updated_at: now })
-        .where('id', '=', c.id)
-        .execute();
+      const key = `${state} ${duplicate} ${counted}`;
+      if (!writes.has(key)) writes.set(key, { set: { state, flag_reason: duplicate ? 'duplicate' : null, counted }, ids: [] });
+      writes.get(key)!.ids.push(c.id);
       changed.set(c.id, state);
     }
   }
+  for (const { set, ids } of writes.values())
+    for (let i = 0; i < ids.length; i += 500) await db.updateTable('staff_orders').set({ ...set, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
   return changed;
 }
 

@@ -12,9 +12,10 @@ export async function limitsOf(db: Db, periodId: string): Promise<PlausibilityLi
  * agency has not reviewed yet waits for review (422.11) instead of being counted silently; back under them
  * (an order withdrawn, a limit raised), the hold goes.
  */
-export async function applyPlausibility(db: Db, staffId: string, periodId: string): Promise<void> {
-  const limits = await limitsOf(db, periodId);
-  if (!limits) return;
+export async function applyPlausibility(db: Db, staffId: string, periodId: string, known?: PlausibilityLimits): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const limits = known ?? (await limitsOf(db, periodId));
+  if (!limits) return changed;
   const mine = () => db.selectFrom('staff_orders').where('staff_id', '=', staffId).where('period_id', '=', periodId).where('state', '!=', 'withdrawn');
   const placed = await mine()
     .where('order_status', '=', 'placed')
@@ -35,13 +36,22 @@ export async function applyPlausibility(db: Db, staffId: string, periodId: strin
     )
     .execute();
   const now = new Date().toISOString();
+  // Rows getting the same values are written by one statement (a batch over the limit: every new order held alike).
+  const writes = new Map<string, { set: { checks: string | null; state: ReturnType<typeof settle>['state']; counted: number }; ids: string[] }>();
   for (const r of rows) {
     const others = checksOf(r.checks).filter((c) => c.code !== '422.11');
     const checks = hold && r.review === null ? [...others, hold] : others;
-    if ((checks.length ? JSON.stringify(checks) : null) === r.checks) continue;
+    const json = checks.length ? JSON.stringify(checks) : null;
+    if (json === r.checks) continue;
     const { state, counted } = settle({ orderStatus: r.order_status, duplicate: r.flag_reason === 'duplicate', checks, review: r.review });
-    await db.updateTable('staff_orders').set({ checks: checks.length ? JSON.stringify(checks) : null, state, counted, updated_at: now }).where('id', '=', r.id).execute();
+    const key = JSON.stringify([json, state, counted]);
+    if (!writes.has(key)) writes.set(key, { set: { checks: json, state, counted }, ids: [] });
+    writes.get(key)!.ids.push(r.id);
+    changed.add(r.id);
   }
+  for (const { set, ids } of writes.values())
+    for (let i = 0; i < ids.length; i += 500) await db.updateTable('staff_orders').set({ ...set, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
+  return changed;
 }
 
 /** Every person with orders in the period, checked again (after the province changes the limits). */

@@ -49,10 +49,10 @@ test('PWA installs its service worker, opens offline, and shows what the collect
   await enrolKiosk(page, collector.url, code);
   await registerHousehold(page, { village: 'Thôn Bản Cặp', headName: 'Hoàng Văn Thụ', phone: `0987 ${n}`, idNumber: `020190${n}`, shopName: 'Na nhà Thụ', product: 'Na Chi Lăng' });
   // Sent while online; the collector's id and status come back to the tablet.
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.getByText('Đã gửi — Đã nhận hồ sơ')).toBeVisible();
-  const row = await collector.db.selectFrom('households').select('id').where('phone', '=', `0987${n}`).executeTakeFirstOrThrow();
-  await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${row.id}`)).toBeVisible();
+  const row = await collector.db.selectFrom('households').select(['id', 'code']).where('phone', '=', `0987${n}`).executeTakeFirstOrThrow();
+  await expect(page.getByText(`Mã hồ sơ: ${row.code}`)).toBeVisible();
 
   await context.setOffline(true);
   await page.reload();

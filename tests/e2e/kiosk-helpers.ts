@@ -122,28 +122,33 @@ export async function typeHousehold(page: Page, h: Partial<TypedHousehold>) {
   if (h.product) await page.getByLabel('Tên sản phẩm 1').fill(h.product);
 }
 
-/** The tick and a signature drawn with the "finger". */
-export async function consentAndSign(page: Page) {
-  await page.getByLabel(/Hộ đồng ý cung cấp thông tin/).check();
+/** A stroke drawn with the "finger" on the signature pad; it is saved as it ends. */
+export async function drawSignature(page: Page) {
   const pad = page.getByRole('img', { name: /Ô ký tên/ });
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 30, box.y + box.height / 2);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 30, box.y + box.height / 2 + (i % 2 ? 25 : -25));
   await page.mouse.up();
-  await page.getByRole('button', { name: 'Lưu chữ ký' }).click();
+}
+
+/** The tick and a signature, saved without a "save" button. */
+export async function consentAndSign(page: Page) {
+  await page.getByLabel(/Hộ đồng ý cung cấp thông tin/).check();
+  await drawSignature(page);
   await expect(page.getByText('Đã lưu chữ ký.')).toBeVisible();
 }
 
 export async function queueHousehold(page: Page) {
-  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ gửi' }).click();
   await expect(page.getByRole('heading', { name: /Phiếu tóm tắt cho hộ/ })).toBeVisible();
 }
 
 export async function registerHousehold(page: Page, h: TypedHousehold, photos: { name: string; mimeType: string; buffer: Buffer }[] = []) {
   await typeHousehold(page, h);
   if (photos.length) {
-    await page.getByLabel('Ảnh sản phẩm (chụp hoặc chọn ảnh)').setInputFiles(photos);
+    await page.getByLabel('Chụp hoặc chọn ảnh sản phẩm').setInputFiles(photos);
     await expect(page.getByRole('img', { name: `Ảnh sản phẩm ${photos.length}` })).toBeVisible();
   }
   await consentAndSign(page);

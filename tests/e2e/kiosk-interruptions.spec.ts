@@ -37,7 +37,7 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
     }
     return route.continue();
   });
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.locator('.queue-item--queued')).toHaveCount(3);
   // Back online: the outbox sends, loses the answer, retries with backoff, loses a photo, retries again.
   await context.setOffline(false);
@@ -45,9 +45,9 @@ test('a sync interrupted halfway (answer lost, a photo cut off) resumes without 
   await expect(page.locator('.queue-item--sent')).toHaveCount(3);
   expect(batches).toBe(2);
 
-  const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('phone', 'in', phones).execute();
+  const rows = await collector.db.selectFrom('households').select(['id', 'code', 'client_id']).where('phone', 'in', phones).execute();
   expect(rows).toHaveLength(3);
-  for (const r of rows) await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${r.id}`)).toBeVisible();
+  for (const r of rows) await expect(page.getByText(`Mã hồ sơ: ${r.code}`)).toBeVisible();
   const photoKinds = async () => (await collector.db.selectFrom('household_photos').select(['kind']).where('household_client_id', 'in', rows.map((r) => r.client_id)).execute()).map((p) => p.kind).sort();
   await expect.poll(photoKinds).toEqual(['product', 'product', 'product', 'signature', 'signature', 'signature']);
   expect(puts).toBe(7);
@@ -65,7 +65,7 @@ test('a collector answering 502 marks nothing sent; the household is delivered e
     const phone = `0388${sixDigits()}`;
     await registerHousehold(page, { village: 'Bản Khuổi', headName: 'Hà Văn Năm', phone, idNumber: `020${phone.slice(1)}`, shopName: 'Cửa hàng Hà Văn Năm', product: 'Măng khô' }, [await cameraPhoto(page, 30)]);
     await expect.poll(() => proxy.state.refused).toBeGreaterThanOrEqual(1);
-    await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+    await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
     await expect(page.locator('.queue-item--queued')).toHaveCount(1);
     await expect(page.locator('.queue-item--sent')).toHaveCount(0);
     expect(await collector.db.selectFrom('households').select('id').where('phone', '=', phone).execute()).toHaveLength(0);
@@ -91,31 +91,31 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   const [x, y, z] = [sixDigits(), sixDigits(), sixDigits()];
   // Another tablet already registered this ID number in the province: only the collector knows.
   await collector.db.insertInto('households').values({
-    id: `da-co-${x}`, client_id: `da-co-${x}`, content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: `0977${x}`, id_number: `020190${x}`, id_kind: 'cccd',
+    id: `da-co-${x}`, client_id: `da-co-${x}`, code: `KHAC-${x}`, content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: `0977${x}`, id_number: `020190${x}`, id_kind: 'cccd',
     marketplace: 'voso', shop_name: 'x', payment: 'viettelmoney', has_payment_account: 0, details: '{"products":[]}', device_id: 'x', officer_name: 'x',
     registered_at: '2021-09-01T00:00:00.000Z', received_at: '2021-09-01T00:00:00.000Z', updated_at: '2021-09-01T00:00:00.000Z', shop_url: null, shop_opened_at: null, payment_opened_at: null, products_listed_at: null,
   }).execute();
   await registerHousehold(page, { village: 'Bản Rọ', headName: 'Vi Thị Sáu', phone: `0978${y}`, idNumber: `020190${x}`, shopName: 'Sáu', product: 'Chè' });
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.locator('.queue-item--rejected')).toContainText('Số CCCD/CMND này đã đăng ký cho một hộ khác.');
   await page.getByRole('button', { name: 'Sửa hộ Vi Thị Sáu' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Máy chủ đã từ chối' })).toBeVisible();
   await page.getByLabel(/Số CCCD/).fill(`020191${y}`);
-  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ gửi' }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.locator('.queue-item--sent')).toContainText('Vi Thị Sáu');
 
   // Queued offline, then corrected before it leaves the tablet.
   await context.setOffline(true);
   await page.getByRole('tab', { name: 'Đăng ký hộ' }).click();
   await registerHousehold(page, { village: 'Bản Sai', headName: 'Hà Văn Chín', phone: `0979${z}`, idNumber: `020192${z}`, shopName: 'Chín', product: 'Chè' });
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await page.getByRole('button', { name: 'Sửa trước khi gửi' }).click();
   await expect(page.getByLabel('Họ tên chủ hộ')).toHaveValue('Hà Văn Chín');
   await page.getByLabel('Thôn, bản').fill('Bản Đúng');
-  await page.getByRole('button', { name: 'Lưu và đưa vào hàng đợi gửi' }).click();
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ gửi' }).click();
   await context.setOffline(false);
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.locator('.queue-item--sent').filter({ hasText: 'Hà Văn Chín' })).toBeVisible({ timeout: 20_000 });
   expect((await collector.db.selectFrom('households').select('village').where('phone', '=', `0979${z}`).executeTakeFirstOrThrow()).village).toBe('Bản Đúng');
 
@@ -123,7 +123,7 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   await page.getByRole('tab', { name: 'Đăng ký hộ' }).click();
   await typeHousehold(page, { headName: 'Nháp Thử' });
   await expect(page.getByText(/Đã lưu nháp lúc/)).toBeVisible();
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await page.getByRole('button', { name: 'Xoá nháp' }).click();
   await page.getByRole('button', { name: 'Không xoá' }).click();
   await expect(page.getByText('Nháp Thử')).toBeVisible();

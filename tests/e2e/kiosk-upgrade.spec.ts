@@ -59,11 +59,14 @@ test('the first unlock after the update seals what version 1 kept in clear, and 
   await page.getByLabel('Mã PIN').fill('135790');
   await page.getByRole('button', { name: 'Mở khoá' }).click();
   await expect(page.getByText('Cán bộ: Hà Thị Cũ')).toBeVisible({ timeout: unlockTimeout });
-  await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
   await expect(page.locator('.queue-item--sent').filter({ hasText: 'Triệu Văn Cũ' })).toBeVisible({ timeout: 20_000 });
 
   const row = await collector.db.selectFrom('households').select(['head_name', 'village', 'phone', 'id_number', 'shop_name', 'officer_name']).where('client_id', '=', clientId).executeTakeFirstOrThrow();
   expect(row).toEqual({ head_name: 'Triệu Văn Cũ', village: 'Bản Cũ Lầy', phone, id_number: idNumber, shop_name: 'Miến dong Cũ', officer_name: 'Hà Thị Cũ' });
+  // Version 1 gave no record code: the collector's one is kept on the tablet from the answer.
+  const { code: recordCode } = await collector.db.selectFrom('households').select('code').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+  await expect(page.locator('.queue-item--sent').filter({ hasText: 'Triệu Văn Cũ' })).toContainText(`Mã hồ sơ: ${recordCode}`);
   await expect.poll(async () => (await collector.db.selectFrom('household_photos').select('kind').where('household_client_id', '=', clientId).execute()).map((p) => p.kind)).toEqual(['product']);
   expect(await storedInClear(page, theirs)).toEqual({ found: [], blobs: 0 });
   await context.close();

@@ -1,11 +1,21 @@
-// The in-page notice lives in a closed shadow root (entrypoints/notice): the marketplace's scripts cannot reach
-// into it, and neither can Playwright's locators, which run as scripts in the page. So the tests read it the way a
-// screen reader does — through the browser's accessibility tree, over the DevTools protocol, which no page script
-// can use — and press its buttons with real input (a mouse click at the button's place, or Enter once the
-// protocol has focused it), the same trusted events a person makes.
+// The extension's in-page UI — the notice of a recorded order, and the buyer's note (the badge) — lives in closed
+// shadow roots (entrypoints/notice): the marketplace's scripts cannot reach into them, and neither can Playwright's
+// locators, which run as scripts in the page. So the tests read them the way a screen reader does — through the
+// browser's accessibility tree, over the DevTools protocol, which no page script can use — as landmarks found by role
+// and accessible name, and press their buttons with real input (a mouse click at the button's place, or Enter once
+// the protocol has focused it), the same trusted events a person makes.
 import { expect, type CDPSession, type Page } from '@playwright/test';
 
-const NOTICE_NAME = 'Nông sản số: đơn hàng đã ghi nhận';
+/** A landmark of the in-page UI, as assistive technology finds it: its role and its accessible name. */
+export interface Landmark {
+  role: string;
+  name: string;
+}
+
+/** The notice of a recorded order. */
+export const NOTICE: Landmark = { role: 'status', name: 'Nông sản số: đơn hàng đã ghi nhận' };
+/** The buyer's note on a verified household's product page. */
+export const BADGE: Landmark = { role: 'complementary', name: 'Nông sản số: hộ sản xuất Lạng Sơn' };
 
 interface AXNode {
   nodeId: string;
@@ -22,12 +32,16 @@ export interface NoticeLine {
   buttons: Record<string, number>;
 }
 
-/** What the notice shows now, as assistive technology reads it; null when there is no notice on the page. */
-export interface NoticeSeen {
+/**
+ * What a landmark shows now, as assistive technology reads it: its words (one text run a line), its buttons by name,
+ * and its groups (in the notice, one per order). Null when the landmark is not on the page.
+ */
+export interface LandmarkSeen {
   text: string;
   lines: NoticeLine[];
   buttons: Record<string, number>;
 }
+export type NoticeSeen = LandmarkSeen;
 
 async function withProtocol<T>(page: Page, use: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
@@ -38,11 +52,13 @@ async function withProtocol<T>(page: Page, use: (cdp: CDPSession) => Promise<T>)
   }
 }
 
-export async function readNotice(page: Page): Promise<NoticeSeen | null> {
+export async function readLandmark(page: Page, landmark: Landmark): Promise<LandmarkSeen | null> {
   const { nodes } = await withProtocol(page, (cdp) => cdp.send('Accessibility.getFullAXTree', {}) as Promise<{ nodes: AXNode[] }>);
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const notice = nodes.find((n) => n.role?.value === 'status' && n.name?.value === NOTICE_NAME);
-  if (!notice) return null;
+  const found = nodes.filter((n) => n.role?.value === landmark.role && n.name?.value === landmark.name);
+  if (found.length > 1) throw new Error(`${found.length} landmarks "${landmark.name}" on the page`);
+  const [root] = found;
+  if (!root) return null;
   const children = (n: AXNode) => (n.childIds ?? []).map((id) => byId.get(id)).filter((c): c is AXNode => !!c);
   const read = (n: AXNode, into: NoticeLine) => {
     if (n.role?.value === 'StaticText') into.text += (into.text ? '\n' : '') + (n.name?.value ?? '');
@@ -50,9 +66,9 @@ export async function readNotice(page: Page): Promise<NoticeSeen | null> {
     if (n.role?.value !== 'StaticText') for (const c of children(n)) read(c, into);
   };
   const whole: NoticeLine = { text: '', buttons: {} };
-  read(notice, whole);
-  // Each order is a group (a div) holding its heading, its words and its button.
-  const lines = children(notice)
+  read(root, whole);
+  // In the notice, each order is a group (a div) holding its heading, its words and its button.
+  const lines = children(root)
     .filter((c) => c.role?.value !== 'button')
     .map((c) => {
       const line: NoticeLine = { text: '', buttons: {} };
@@ -60,6 +76,33 @@ export async function readNotice(page: Page): Promise<NoticeSeen | null> {
       return line;
     });
   return { ...whole, lines };
+}
+
+export const readNotice = (page: Page): Promise<NoticeSeen | null> => readLandmark(page, NOTICE);
+
+/** Waits until `landmark` is on the page and reads it. */
+export async function landmarkShown(page: Page, landmark: Landmark): Promise<LandmarkSeen> {
+  let seen: LandmarkSeen | null = null;
+  await expect.poll(async () => (seen = await readLandmark(page, landmark)), { message: `"${landmark.name}" is on the page` }).not.toBeNull();
+  return seen!;
+}
+
+/** Presses the button `backendNodeId` as a person does: `click` with the mouse, `keyboard` by Enter on the focused button. */
+async function pressButton(page: Page, backendNodeId: number, how: 'click' | 'keyboard') {
+  if (how === 'keyboard') {
+    await withProtocol(page, (cdp) => cdp.send('DOM.focus', { backendNodeId }));
+    await page.keyboard.press('Enter');
+    return;
+  }
+  const { x, y } = await noticeButtonCentre(page, backendNodeId);
+  await page.mouse.click(x, y);
+}
+
+/** Presses the button `name` of `landmark`, once the landmark is on the page, with real input. */
+export async function pressLandmarkButton(page: Page, landmark: Landmark, name: string, how: 'click' | 'keyboard' = 'click') {
+  const { buttons } = await landmarkShown(page, landmark);
+  if (!buttons[name]) throw new Error(`"${landmark.name}" has no button "${name}": ${Object.keys(buttons).join(', ')}`);
+  await pressButton(page, buttons[name], how);
 }
 
 /** The notice's text ('' while there is none), for `expect.poll`. */
@@ -79,21 +122,15 @@ export async function noticeLine(page: Page, code: string): Promise<NoticeLine> 
   return found!;
 }
 
-/** Presses a button of the notice as a person does: `click` with the mouse, `keyboard` by Enter on the focused button. */
+/** Presses a button of the order `code`'s line in the notice as a person does (see pressButton). */
 export async function pressNoticeButton(page: Page, code: string, name: string, how: 'click' | 'keyboard' = 'click') {
   const line = await noticeLine(page, code);
   const button = line.buttons[name];
   if (!button) throw new Error(`The notice's line for ${code} has no button "${name}": ${Object.keys(line.buttons).join(', ')}`);
-  if (how === 'keyboard') {
-    await withProtocol(page, (cdp) => cdp.send('DOM.focus', { backendNodeId: button }));
-    await page.keyboard.press('Enter');
-    return;
-  }
-  const { x, y } = await noticeButtonCentre(page, button);
-  await page.mouse.click(x, y);
+  await pressButton(page, button, how);
 }
 
-/** Where a button of the notice is on the screen (CSS pixels of the viewport). */
+/** Where a button of the in-page UI is on the screen (CSS pixels of the viewport). */
 export async function noticeButtonCentre(page: Page, backendNodeId: number): Promise<{ x: number; y: number }> {
   return withProtocol(page, async (cdp) => {
     await cdp.send('DOM.getDocument', { depth: 0 });

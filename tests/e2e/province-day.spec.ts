@@ -103,7 +103,7 @@ for (const kind of kinds) {
       const page = await province.newPage();
       await page.goto(`${collector.url}/bang-dieu-khien/dot`);
       await signIn(page, admin.username, admin.password);
-      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name });
+      const tab = (name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name, exact: true });
 
       // The campaign period holding the purchase (dated 29/11/2026) and running today, its report not yet due.
       await expect(page.getByRole('heading', { name: 'Đợt vận động và hạn báo cáo' })).toBeVisible();
@@ -159,7 +159,7 @@ for (const kind of kinds) {
       await kiosk.getByRole('radiogroup', { name: 'Sàn thương mại điện tử' }).getByLabel('langson.voso.vn').check();
       const phone = `0966${digits}`;
       await registerHousehold(kiosk, { village: 'Thôn Bản Cặp', headName: `Hà Văn Tú ${run}`, phone, idNumber: `020190${digits}`, shopName, product: 'Na Chi Lăng loại 1' });
-      await kiosk.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+      await kiosk.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
       await expect(kiosk.locator('.queue-item--queued')).toHaveCount(1);
       expect(await collector.db.selectFrom('households').select('id').where('phone', '=', phone).execute()).toEqual([]);
 
@@ -179,7 +179,7 @@ for (const kind of kinds) {
         buffer: Buffer.from(`\uFEFFMã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán\r\n${householdId},https://langson.voso.vn${SHOP_PATH},Có\r\n`),
       });
       await expect(kiosk.getByRole('status').filter({ hasText: 'Đã cập nhật 1 hộ' })).toBeVisible();
-      await kiosk.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+      await kiosk.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
       await expect(kiosk.getByRole('link', { name: `https://langson.voso.vn${SHOP_PATH}` })).toBeVisible();
       await tablet.close();
 
@@ -303,7 +303,7 @@ for (const kind of kinds) {
       expect(last).toEqual([undefined, undefined, 'Toàn tỉnh', undefined, undefined, 28385, expected.participants, expected.participants / 28385, expected.orders, expected.farmItems, expected.quantity, expected.vnd, expected.kg, expected.participants, expected.farmItems, expected.vnd]);
 
       // The household's shop leads the province's shops, with exactly this purchase's farm product.
-      await tab('Cửa hàng đầu tàu').click();
+      await tab('Cửa hàng được cán bộ mua nhiều').click();
       const shops = page.locator('.data-table tbody tr');
       await expect(shops).toHaveCount(1);
       await expect(shops.locator('td')).toHaveText([shopName, '1', '1', String(expected.quantity), vnd(expected.vnd), String(expected.kg)]);

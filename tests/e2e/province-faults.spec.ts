@@ -105,10 +105,10 @@ for (const kind of kinds) {
 
         await collector.stop();
         await registerHousehold(page, { village: 'Thôn Bản Cặp', headName: `Hoàng Văn Thụ ${digits}`, phone, idNumber: `020190${digits}`, shopName: 'Na Chi Lăng nhà Thụ', product: 'Na Chi Lăng loại 1' });
-        await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+        await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
         await expect(page.locator('.queue-item--queued')).toHaveCount(1);
         // A sync was tried and failed; the household stays on the tablet.
-        await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+        await page.getByRole('button', { name: 'Gửi ngay' }).click();
         await expect(page.getByRole('status').filter({ hasText: /sẽ tự (gửi|thử) lại sau/ }).first()).toBeVisible();
         await expect(page.locator('.queue-item--queued')).toHaveCount(1);
 
@@ -116,13 +116,13 @@ for (const kind of kinds) {
         // The kiosk's own retry delivers it.
         await expect(page.locator('.queue-item--sent')).toHaveCount(1, { timeout: 60_000 });
         // Asking again sends nothing twice.
-        await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+        await page.getByRole('button', { name: 'Gửi ngay' }).click();
         await expect(page.getByRole('status').filter({ hasText: 'Đã đồng bộ xong.' })).toBeVisible();
-        const rows = await collector.db.selectFrom('households').select(['id', 'client_id']).where('phone', '=', phone).execute();
+        const rows = await collector.db.selectFrom('households').select(['id', 'code', 'client_id']).where('phone', '=', phone).execute();
         expect(rows).toHaveLength(1);
         const photos = await collector.db.selectFrom('household_photos').select('kind').where('household_client_id', '=', rows[0].client_id).execute();
         expect(photos.map((p) => p.kind)).toEqual(['signature']);
-        await expect(page.getByText(`Mã hồ sơ trên máy chủ: ${rows[0].id}`)).toBeVisible();
+        await expect(page.getByText(`Mã hồ sơ: ${rows[0].code}`)).toBeVisible();
       } finally {
         await context.close();
       }
@@ -148,7 +148,7 @@ for (const kind of kinds) {
         // Left alone that long, the kiosk has locked itself (5 minutes without a touch).
         await unlockKiosk(page);
         await context.setOffline(false);
-        await page.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
+        await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
         await expect(page.locator('.queue-item--sent')).toHaveCount(1, { timeout: 60_000 });
         const rows = await collector.db.selectFrom('households').select(['registered_at']).where('phone', '=', phone).execute();
         expect(rows).toHaveLength(1);

@@ -22,7 +22,7 @@ export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => voi
     try {
       const s = await sendJson<Session>('POST', '/api/auth/login', { username: username.trim(), password });
       if (s.user.role === 'officer') {
-        setError('Tài khoản cán bộ xã dùng màn hình Đăng ký hộ (kiosk), không dùng trang báo cáo.');
+        setError('Tài khoản cán bộ xã dùng trên máy tính bảng, ở trang “Đăng ký hộ tại xã”, không dùng trang báo cáo.');
         return;
       }
       onSignedIn(s);

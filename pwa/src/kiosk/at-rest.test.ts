@@ -12,12 +12,14 @@ import { addOfficer, changeSecret, loadOfficers, unlock } from './officers';
 import { duplicatesOf, loadHouseholds, saveHousehold } from './household-records';
 import { photosOf, replaceSignature, sealedPhoto } from './household-form/photos';
 import { loadRoster, storeRoster } from './roster';
-import { unsealBytes, type OfficerKeys } from './pin-crypto';
+import { unseal, unsealBytes, type OfficerKeys, type Sealed } from './pin-crypto';
+import type { HouseholdSecret } from './db';
 import { sampleHousehold } from '../../../lib/kiosk/sample-household';
 import type { RosterEntry } from '../../../lib/api/kiosk';
 
 const thu = sampleHousehold({
   clientId: '3b0c7a52-8f1e-4d55-a1f6-1c2d3e4f5a6b',
+  code: 'KX7A-QVYD',
   village: 'Thôn Nà Pàn',
   headName: 'Hoàng Văn Thụ',
   phone: '0912 345 678',
@@ -33,6 +35,7 @@ const signatureBytes = new TextEncoder().encode('CHỮ-KÝ-CỦA-ÔNG-THỤ');
 const hoa: RosterEntry = {
   serverId: 'HS-0042',
   clientId: '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
+  code: 'MHP3-4WAR',
   communeCode: '06181',
   village: 'Bản Khuổi Phầy',
   headName: 'Đặng Thị Hoa',
@@ -86,6 +89,8 @@ async function clearValuesFound20(): Promise<string[]> {
   return Array.from({ length: 19 }, (_, i) => `ẢNH-SỐ-${i + 2}-NHÀ-THỤ`).filter((p) => all.includes(p));
 }
 
+const loadHouseholdSecret = (keys: OfficerKeys, sealed: Sealed) => unseal<HouseholdSecret>(keys.data, sealed);
+
 async function registerThu(keys: OfficerKeys, officerId: string) {
   await saveHousehold(keys, officerId, thu, { state: 'queued' });
   await db.photos.put(await sealedPhoto(keys, { id: 'anh-1', householdId: thu.clientId, kind: 'product', width: 1600, height: 1200, uploaded: 0, createdAt: '2026-11-30T02:00:00.000Z' }, new Blob([photoBytes], { type: 'image/jpeg' })));
@@ -108,13 +113,17 @@ describe('a copied tablet store', () => {
     expect(await clearValuesFound()).toEqual([]);
     // The same records, opened with the officer's keys, are whole.
     const [h] = await loadHouseholds(keys, officer.id);
-    expect([h.headName, h.village, h.phone, h.idNumber, h.notes, h.products, h.state]).toEqual(['Hoàng Văn Thụ', 'Thôn Nà Pàn', '0912 345 678', '020190001234', 'Gọi sau 17 giờ, nhà cạnh trường tiểu học', [{ category: 'trai_cay', name: 'Hồng không hạt Bảo Lâm' }], 'queued']);
+    expect([h.headName, h.village, h.phone, h.idNumber, h.notes, h.products, h.state, h.code]).toEqual(['Hoàng Văn Thụ', 'Thôn Nà Pàn', '0912 345 678', '020190001234', 'Gọi sau 17 giờ, nhà cạnh trường tiểu học', [{ category: 'trai_cay', name: 'Hồng không hạt Bảo Lâm' }], 'queued', 'KX7A-QVYD']);
+    // The record code is no person's data: it stays in clear beside the sealed household (SECURITY.md), once.
+    const [stored] = await db.households.toArray();
+    expect(stored.code).toBe('KX7A-QVYD');
+    expect('code' in (await loadHouseholdSecret(keys, stored.sealed)).household).toBe(false);
     const photos = await photosOf(thu.clientId);
     expect(await Promise.all(photos.map(async (p) => [p.kind, decoder.decode(await unsealBytes(keys.data, p.sealed)), p.type]))).toEqual([
       ['product', 'ẢNH-SẢN-PHẨM-NHÀ-THỤ', 'image/jpeg'],
       ['signature', 'CHỮ-KÝ-CỦA-ÔNG-THỤ', 'image/png'],
     ]);
-    expect((await loadRoster(keys, officer.id)).map((r) => [r.headName, r.village, r.shopUrl, r.serverId])).toEqual([['Đặng Thị Hoa', 'Bản Khuổi Phầy', 'https://langson.postmart.vn/shop/hoa-khuoi-phay', 'HS-0042']]);
+    expect((await loadRoster(keys, officer.id)).map((r) => [r.headName, r.village, r.shopUrl, r.serverId, r.code])).toEqual([['Đặng Thị Hoa', 'Bản Khuổi Phầy', 'https://langson.postmart.vn/shop/hoa-khuoi-phay', 'HS-0042', 'MHP3-4WAR']]);
   });
 
   it('still finds a phone already registered in the roster, through the blind index', async () => {
@@ -122,6 +131,17 @@ describe('a copied tablet store', () => {
     await storeRoster(keys, officer.id, [hoa]);
     expect(await duplicatesOf(keys, officer.id, { ...thu, clientId: 'moi', phone: '0388 123 456', idNumber: '' })).toEqual([{ field: 'phone', name: 'Đặng Thị Hoa', key: hoa.clientId }]);
     expect(await duplicatesOf(keys, officer.id, { ...thu, clientId: 'moi', phone: '0388 123 457', idNumber: '' })).toEqual([]);
+  });
+});
+
+describe('record codes', () => {
+  it('a household queued without a code (a tablet enrolled before codes) learns the collector\'s from the roster, the rest still sealed', async () => {
+    const { officer, keys } = await addOfficer('Lý Thị Mai', '246810');
+    await saveHousehold(keys, officer.id, { ...thu, code: null }, { state: 'sent' });
+    await storeRoster(keys, officer.id, [{ ...hoa, clientId: thu.clientId, code: 'E6CA-AAAA', headName: thu.headName, village: thu.village, shopUrl: null, keyHashes: [] }]);
+    const [h] = await loadHouseholds(keys, officer.id);
+    expect([h.code, h.status, h.serverId, h.headName, h.phone]).toEqual(['E6CA-AAAA', 'shop_opened', 'HS-0042', 'Hoàng Văn Thụ', '0912 345 678']);
+    expect(await clearValuesFound()).toEqual([]);
   });
 });
 
@@ -192,8 +212,10 @@ describe('the first unlock after version 1', () => {
     await set('kiosk-officers', [{ id: officerId, name: 'Lý Thị Mai', salt, check: await sealedJson('nongsan-so'), failedAttempts: 0, lockedUntil: 0 }]);
     await set('kiosk-device', { token: 't', id: 'may-1', name: 'Máy xã', communes: [], enrolledBy: 'Lý Thị Mai', enrolledAt: '2026-11-01T00:00:00.000Z' });
     await set('kiosk-roster-cursor-may-1', '2026-11-30T03:00:00.000Z|9');
+    await set('kiosk-roster-cursor-v2-may-1', '2026-11-30T03:00:00.000Z|9');
     const v1 = new Dexie('nongsan-kiosk');
     v1.version(1).stores({ households: 'clientId, officerId, [officerId+state], *keyHashes', photos: 'id, householdId', roster: 'clientId, communeCode, *keyHashes' });
+    // A version 1 tablet with record codes kept the code among the clear fields.
     const { phone, idNumber, ...plain } = thu;
     await v1.table('households').put({
       clientId: thu.clientId, officerId, state: 'queued', plain, secret: await sealedJson({ phone, idNumber }),
@@ -212,7 +234,7 @@ describe('the first unlock after version 1', () => {
     expect(await clearValuesFound()).toEqual(expect.arrayContaining(['Hoàng Văn Thụ', 'Thôn Nà Pàn', 'ẢNH-SẢN-PHẨM-NHÀ-THỤ', 'Đặng Thị Hoa']));
   }
 
-  it('seals every record of version 1 with nothing lost, and keeps the roster cursor', async () => {
+  it('seals every record of version 1 with nothing lost, keeps its record code in clear, and pulls the roster afresh to learn codes', async () => {
     await versionOneTablet();
     const r = await unlock(officerId, pin);
     if ('error' in r) throw new Error(r.error);
@@ -231,8 +253,11 @@ describe('the first unlock after version 1', () => {
     expect(decoder.decode(await unsealBytes(r.keys.data, photos[19].sealed))).toBe('ẢNH-SỐ-20-NHÀ-THỤ');
     expect(await clearValuesFound20()).toEqual([]);
     expect((await loadRoster(r.keys, officerId)).map((x) => x.headName)).toEqual(['Đặng Thị Hoa']);
-    expect(await get('kiosk-roster-cursor-may-1-can-bo-1')).toBe('2026-11-30T03:00:00.000Z|9');
+    expect(h.code).toBe('KX7A-QVYD');
+    // Version 1's roster came without record codes: no cursor is carried over, the next sync pulls it whole.
+    expect(await get('kiosk-roster-cursor-v2-may-1-can-bo-1')).toBeUndefined();
     expect(await get('kiosk-roster-cursor-may-1')).toBeUndefined();
+    expect(await get('kiosk-roster-cursor-v2-may-1')).toBeUndefined();
     // The duplicate check works on the migrated record.
     expect(await duplicatesOf(r.keys, officerId, { ...thu, clientId: 'moi', idNumber: '' })).toEqual([{ field: 'phone', name: 'Hoàng Văn Thụ', key: thu.clientId }]);
     const [profile] = await loadOfficers();

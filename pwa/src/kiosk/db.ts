@@ -6,14 +6,14 @@ import type { RosterEntry } from '../../../lib/api/kiosk';
 // What the tablet keeps, and what of it is in clear (SECURITY.md, "What a stolen tablet still reveals"): every
 // field that says who a household is, where it lives, what it sells or what it wrote is sealed with the officer's
 // data key (pin-crypto.ts). In clear stays only what the kiosk handles while locked or without opening a record:
-// random ids, the collector's record code, states and counts for the queue, dates of the tablet's own bookkeeping,
+// random ids, the household's record code ("KX7A-QVYD": the tablet's prefix and running number, no person), states and counts for the queue, dates of the tablet's own bookkeeping,
 // the commune code, photo sizes.
 
 export type RecordState = 'draft' | 'queued' | 'sent' | 'rejected';
 
-/** What is sealed of a household: all it sends, and the shop address the collector reports back. */
+/** What is sealed of a household: all it sends but its record code (kept in clear), and the shop address the collector reports back. */
 export interface HouseholdSecret {
-  household: SubmittedHousehold;
+  household: Omit<SubmittedHousehold, 'code'>;
   shopUrl: string | null;
 }
 
@@ -21,6 +21,11 @@ export interface HouseholdRecord {
   clientId: string;
   officerId: string;
   state: RecordState;
+  /**
+   * The record code people read (lib/kiosk/record-code.ts), given at queuing or by the collector; null before.
+   * Absent on records sealed before codes existed (read as null).
+   */
+  code?: string | null;
   sealed: Sealed;
   /** Blind index (pin-crypto.ts `blindIndex`) of "phone:…" / "id:…", for duplicates among this officer's households and roster. */
   keyHashes: string[];
@@ -53,6 +58,8 @@ export interface RosterRecord {
   officerId: string;
   clientId: string;
   serverId: string;
+  /** The record code; absent on copies stored before codes (the roster is pulled whole once more to learn them). */
+  code?: string;
   communeCode: string;
   status: HouseholdStatus;
   updatedAt: string;

@@ -8,6 +8,8 @@ export interface Device {
   id: string;
   name: string;
   communes: KioskCommune[];
+  /** First three characters of this tablet's record codes (record-codes.ts); absent on tablets enrolled before them. */
+  codePrefix?: string;
   enrolledBy: string;
   enrolledAt: string;
 }
@@ -15,6 +17,7 @@ export interface Device {
 const key = 'kiosk-device';
 
 export const loadDevice = () => get<Device>(key);
+export const saveDevice = (d: Device) => set(key, d);
 
 /** The collector as this tablet calls it: with its device token once enrolled. */
 export const kioskCollector = (device?: Device) => createCollector({ token: device?.token ?? null });
@@ -41,7 +44,7 @@ export async function signedInAsOfficer<T>(username: string, password: string, e
 
 export async function enrolDevice(code: string, deviceName: string): Promise<Device> {
   const a = await kioskCollector().call<EnrolAnswer>('POST', '/api/kiosk/enrol', { code, deviceName });
-  const device: Device = { token: a.token, id: a.device.id, name: a.device.name, communes: a.communes, enrolledBy: a.officer.fullName, enrolledAt: new Date().toISOString() };
+  const device: Device = { token: a.token, id: a.device.id, name: a.device.name, codePrefix: a.device.codePrefix, communes: a.communes, enrolledBy: a.officer.fullName, enrolledAt: new Date().toISOString() };
   await set(key, device);
   // Ask the browser not to evict the kiosk's data when space runs low.
   void navigator.storage?.persist?.();

@@ -5,18 +5,21 @@ import type { Session } from '.';
 import { CollectorError } from '../../../client/collector';
 import type { HandoverAnswer } from '../../../lib/api/kiosk';
 import { vietnamToday } from '../../../lib/periods';
+import { formatNumber } from '../../../lib/format';
 
 type ImportAnswer = HandoverAnswer;
 
 /** Hand-over with the post office / Viettel Post staff: the list of households waiting, and their results back. */
 export function HandoverPanel({ device, session, onImported }: { device: Device; session: Session; onImported: () => void }) {
   const [message, setMessage] = useState('');
+  const [downloaded, setDownloaded] = useState('');
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [asking, setAsking] = useState<'xlsx' | 'csv' | null>(null);
 
   // The list carries phone and ID numbers: the tablet's own token may not fetch it, the officer signs in for it.
   async function download(ext: 'xlsx' | 'csv', username: string, password: string) {
     setMessage('');
+    setDownloaded('');
     try {
       const res = await signedInAsOfficer(username, password, (officer) => officer.request(`/api/kiosk/handover.${ext}`));
       setAsking(null);
@@ -25,6 +28,10 @@ export function HandoverPanel({ device, session, onImported }: { device: Device;
       a.download = `ban-giao-ho-${vietnamToday()}.${ext}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+      // Said next to the buttons: which file, where it went, and how many households it lists.
+      const n = Number(res.headers.get('X-Household-Count') ?? NaN);
+      const count = Number.isFinite(n) ? (n ? ` Tệp có ${formatNumber(n)} hộ chờ mở cửa hàng.` : ' Không có hộ nào chờ bàn giao: tệp chỉ có dòng tiêu đề.') : '';
+      setDownloaded(`Đã tải tệp “${a.download}” vào thư mục Tải về (Download) của máy.${count}`);
     } catch (e) {
       setMessage(e instanceof CollectorError && e.status === 0 ? 'Cần có mạng để tải danh sách bàn giao.' : `Không tải được: ${(e as Error).message}`);
     }
@@ -53,6 +60,7 @@ export function HandoverPanel({ device, session, onImported }: { device: Device;
         <button type="button" onClick={() => setAsking('xlsx')}>Tải danh sách (Excel)</button>
         <button type="button" class="secondary" onClick={() => setAsking('csv')}>Tải danh sách (CSV)</button>
       </div>
+      <p role="status" class="saved">{downloaded}</p>
       {asking && (
         <form
           class="handover-sign-in"
@@ -84,7 +92,7 @@ export function HandoverPanel({ device, session, onImported }: { device: Device;
       <p role="status">{message}</p>
       {answer && answer.problems.length > 0 && (
         <ul class="error">
-          {answer.problems.map((p) => <li key={p.row}>Dòng {p.row} (mã {p.serverId}): {p.message}</li>)}
+          {answer.problems.map((p) => <li key={p.row}>Dòng {p.row} (mã {p.recordCode}): {p.message}</li>)}
         </ul>
       )}
     </section>

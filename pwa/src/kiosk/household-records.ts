@@ -9,6 +9,7 @@ export type Household = SubmittedHousehold & Omit<HouseholdRecord, 'sealed'> & {
 export function emptyHousehold(officerName: string, communeCode: string, clientId: string = crypto.randomUUID()): SubmittedHousehold {
   return {
     clientId,
+    code: null,
     communeCode,
     village: '',
     headName: '',
@@ -26,6 +27,8 @@ export function emptyHousehold(officerName: string, communeCode: string, clientI
     consent: false,
     registeredAt: '',
     officerName,
+    guidedBy: null,
+    leadingAccountId: null,
   };
 }
 
@@ -45,7 +48,8 @@ let chain: Promise<unknown> = Promise.resolve();
 /** Stores the household sealed whole; `shopUrl` (from the collector) is kept as it was unless given. */
 export function saveHousehold(keys: OfficerKeys, officerId: string, h: SubmittedHousehold, patch: Partial<HouseholdRecord> & { shopUrl?: string | null } = {}): Promise<void> {
   const write = chain.then(async () => {
-    const household = submittedPart(h);
+    // The record code is kept in clear beside the sealed household (db.ts), the rest sealed.
+    const { code, ...household } = submittedPart(h);
     const existing = await db.households.get(h.clientId);
     const { shopUrl: givenShopUrl, ...recordPatch } = patch;
     const shopUrl = givenShopUrl !== undefined ? givenShopUrl : existing ? (await unseal<HouseholdSecret>(keys.data, existing.sealed)).shopUrl : null;
@@ -63,6 +67,7 @@ export function saveHousehold(keys: OfficerKeys, officerId: string, h: Submitted
       status: null,
       ...existing,
       ...recordPatch,
+      code: code ?? existing?.code ?? null,
       sealed: await seal(keys.data, { household, shopUrl } satisfies HouseholdSecret),
       keyHashes: await hashKeys(keys, household),
       updatedAt: now,
@@ -76,7 +81,7 @@ export function saveHousehold(keys: OfficerKeys, officerId: string, h: Submitted
 export async function openRecord(keys: OfficerKeys, r: HouseholdRecord): Promise<Household> {
   const { sealed, ...meta } = r;
   const { household, shopUrl } = await unseal<HouseholdSecret>(keys.data, sealed);
-  return { ...household, ...meta, shopUrl };
+  return { ...household, ...meta, code: meta.code ?? null, shopUrl };
 }
 
 /** Every household of this officer, opened (newest first). */

@@ -10,10 +10,11 @@ export function HouseholdSummary({ household: h, device, onNext }: { household: 
   const payment = { postpay: 'Ví PostPay', viettelmoney: 'Viettel Money', bank: 'Tài khoản ngân hàng' }[h.payment];
   return (
     <section class="summary" aria-labelledby="summary-title">
-      <h2 id="summary-title">Phiếu tóm tắt cho hộ {h.headName}</h2>
+      <h1 id="summary-title">Phiếu tóm tắt cho hộ {h.headName}</h1>
       <dl>
         <dt>Mã hồ sơ</dt>
-        <dd>{h.serverId ?? h.clientId.slice(0, 8).toUpperCase()}</dd>
+        {/* The code the farmer and the post office are told; a tablet enrolled before codes gets it when it sends. */}
+        <dd>{h.code ? <span class="record-code">{h.code}</span> : 'Có sau khi gửi được lên máy chủ'}</dd>
         <dt>Địa chỉ</dt>
         <dd>{h.village}, {commune?.name ?? h.communeCode}</dd>
         <dt>Cửa hàng</dt>
@@ -30,9 +31,9 @@ export function HouseholdSummary({ household: h, device, onNext }: { household: 
         {h.shopUrl && <><dt>Địa chỉ cửa hàng</dt><dd><a href={h.shopUrl} target="_blank" rel="noopener">{h.shopUrl}</a></dd></>}
       </dl>
       <p>Nhân viên bưu điện / Viettel Post sẽ mở cửa hàng và gọi cho hộ theo số điện thoại đã đăng ký.</p>
-      <div class="row">
-        <button type="button" class="secondary" onClick={() => window.print()}>In phiếu</button>
+      <div class="row next-row">
         <button type="button" class="big" onClick={onNext}>Hộ tiếp theo</button>
+        <button type="button" class="secondary" onClick={() => window.print()}>In phiếu</button>
       </div>
     </section>
   );

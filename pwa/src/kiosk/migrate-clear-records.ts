@@ -4,14 +4,13 @@
 // transaction, then photos a few at a time (a tablet's day of photos would not fit in memory at once). Each record
 // says by its shape whether it is sealed yet, and the officer keeps the old derivation (officers.ts `legacy`) until
 // all are: a tablet switched off halfway does the rest at the next unlock and loses nothing.
-import { get, del, set } from 'idb-keyval';
+import { del } from 'idb-keyval';
 import { db, type ClearHouseholdRecordV1, type ClearPhotoRecordV1, type HouseholdRecord, type PhotoRecord } from './db';
 import { loadDevice } from './device';
 import { hashKeys, submittedPart } from './household-records';
 import { seal, unseal, type OfficerKeys } from './pin-crypto';
 import { sealRosterEntry } from './roster';
 import { sealedPhoto } from './household-form/photos';
-import { rosterCursorKey } from './sending/pull-roster';
 import type { SubmittedHousehold } from '../../../lib/kiosk/household';
 
 const isClearHousehold = (r: object): r is ClearHouseholdRecordV1 => 'plain' in r;
@@ -34,12 +33,12 @@ export async function migrateClearRecords(officerId: string, legacyKey: CryptoKe
     await db.roster.clear();
   });
 
-  // The copy holds what the shared roster held: it goes on from the same cursor.
+  // The copy holds what the shared roster held, but not every household's record code (codes came after it): its
+  // cursor starts afresh (sending/pull-roster.ts), so the next sync pulls the roster whole once and learns them.
   const device = await loadDevice();
-  if (device && roster.length) {
-    const cursor = await get<string>(`kiosk-roster-cursor-${device.id}`);
-    if (cursor) await set(rosterCursorKey(device, officerId), cursor);
+  if (device) {
     await del(`kiosk-roster-cursor-${device.id}`);
+    await del(`kiosk-roster-cursor-v2-${device.id}`);
   }
 
   // Photos of this officer's households; a photo of no household at all (none can open it) is sealed by whoever comes first.
@@ -59,6 +58,7 @@ async function sealHousehold(r: ClearHouseholdRecordV1, legacyKey: CryptoKey, ke
   const { plain, secret, shopUrl, ...meta } = r;
   // A part the old key cannot open was damaged on the tablet: the rest is kept, and the form asks for phone and ID again.
   const { phone, idNumber } = await unseal<{ phone: string; idNumber: string }>(legacyKey, secret).catch(() => ({ phone: '', idNumber: '' }));
-  const household = submittedPart({ ...plain, phone, idNumber } as SubmittedHousehold);
-  return { ...meta, sealed: await seal(keys.data, { household, shopUrl: shopUrl ?? null }), keyHashes: await hashKeys(keys, household) };
+  // The record code (a version 1 tablet with codes kept it among the clear fields) stays in clear (db.ts).
+  const { code, ...household } = submittedPart({ ...plain, phone, idNumber } as SubmittedHousehold);
+  return { ...meta, code: code ?? null, sealed: await seal(keys.data, { household, shopUrl: shopUrl ?? null }), keyHashes: await hashKeys(keys, household) };
 }

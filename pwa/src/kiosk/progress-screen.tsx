@@ -31,14 +31,15 @@ export function ProgressScreen({ device, session, onChanged }: { device: Device;
 
   return (
     <section aria-labelledby="progress-title">
-      <h2 id="progress-title">Tiến độ của xã</h2>
+      <h1 id="progress-title">Tiến độ của xã</h1>
       {note && <p role="status">{note}</p>}
       {!data ? (
         <p>Chưa có số liệu. Cần có mạng để tải lần đầu.</p>
       ) : (
         <>
           <p class="muted">Số liệu lúc {new Date(data.at).toLocaleTimeString('vi-VN')} {formatDate(data.at)}</p>
-          <table class="progress-table">
+          {/* Named after the screen: the channel table below has its own caption. */}
+          <table class="progress-table" aria-labelledby="progress-title">
             <thead>
               <tr><th scope="col">Xã</th><th scope="col">Số hộ</th><th scope="col">Đã đăng ký</th><th scope="col">Có cửa hàng</th><th scope="col">Có tài khoản</th><th scope="col">Cả hai</th><th scope="col">Sản phẩm đã đăng</th><th scope="col">Mục tiêu</th><th scope="col">Hạn</th></tr>
             </thead>

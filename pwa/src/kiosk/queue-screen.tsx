@@ -8,13 +8,13 @@ import { formatDate } from '../../../lib/format';
 import { Confirm } from '../../../components/confirm';
 
 export function stateLabel(h: Household): string {
-  if (h.state === 'draft') return 'Bản nháp (chưa đưa vào hàng đợi)';
+  if (h.state === 'draft') return 'Bản nháp (chưa đưa vào hàng chờ gửi)';
   if (h.state === 'queued') return h.attempts ? `Chờ gửi (đã thử ${h.attempts} lần)` : 'Chờ gửi';
   if (h.state === 'rejected') return 'Máy chủ từ chối — cần sửa';
   return `Đã gửi — ${statusLabels[h.status ?? 'received']}`;
 }
 
-/** Every household of this officer: what waits, what was refused and why, what was sent (with its server id). */
+/** Every household of this officer: what waits, what was refused and why, what was sent (each with its record code). */
 export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { households: Household[]; onOpen: (h: Household) => void; onSync: (o?: SyncOptions) => Promise<void>; onChanged: () => void }) {
   const [s, setS] = useState<SyncState>(syncState());
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -23,13 +23,13 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
 
   return (
     <section aria-labelledby="queue-title">
-      <h2 id="queue-title">Hàng đợi gửi</h2>
+      <h1 id="queue-title">Hàng chờ gửi</h1>
       <div class="sync-bar">
-        <button type="button" class="big" onClick={() => void sync({ force: true })} disabled={s.running}>Đồng bộ ngay</button>
+        <button type="button" class="big" onClick={() => void sync({ force: true })} disabled={s.running}>Gửi ngay</button>
         <span>{waiting ? `${waiting} hộ chờ gửi` : 'Không còn hộ nào chờ gửi'}</span>
       </div>
       {(s.running || s.total > 0) && (
-        <progress max={Math.max(1, s.total)} value={s.done} aria-label="Tiến độ đồng bộ">{s.done}/{s.total}</progress>
+        <progress max={Math.max(1, s.total)} value={s.done} aria-label="Tiến độ gửi">{s.done}/{s.total}</progress>
       )}
       <p role="status" class="sync-message">{s.message}</p>
       <ul class="queue">
@@ -38,7 +38,7 @@ export function QueueScreen({ households, onOpen, onSync: sync, onChanged }: { h
             <div>
               <strong>{h.headName || '(chưa có tên)'}</strong> — {h.village || '…'}
               <div class="state">{stateLabel(h)}</div>
-              {h.serverId && <div class="muted">Mã hồ sơ trên máy chủ: {h.serverId}</div>}
+              {h.code && <div>Mã hồ sơ: <span class="record-code">{h.code}</span></div>}
               {h.shopUrl && <div>Cửa hàng: <a href={h.shopUrl} target="_blank" rel="noopener">{h.shopUrl}</a></div>}
               {h.problem && <div class="error">{h.problem.message}</div>}
               <div class="muted">Cập nhật {formatDate(h.updatedAt)}</div>

@@ -12,6 +12,7 @@ export async function sealRosterEntry(keys: OfficerKeys, officerId: string, e: R
     officerId,
     clientId: e.clientId,
     serverId: e.serverId,
+    code: e.code,
     communeCode: e.communeCode,
     status: e.status,
     updatedAt: e.updatedAt,
@@ -36,7 +37,7 @@ export async function storeRoster(keys: OfficerKeys, officerId: string, entries:
     mine.map(async (r) => {
       const e = entries.find((x) => x.clientId === r.clientId)!;
       const secret = await unseal<HouseholdSecret>(keys.data, r.sealed);
-      return { clientId: r.clientId, changes: { status: e.status, serverId: e.serverId, sealed: await seal(keys.data, { ...secret, shopUrl: e.shopUrl } satisfies HouseholdSecret) } };
+      return { clientId: r.clientId, changes: { status: e.status, serverId: e.serverId, code: e.code, sealed: await seal(keys.data, { ...secret, shopUrl: e.shopUrl } satisfies HouseholdSecret) } };
     }),
   );
   await db.transaction('rw', db.rosters, db.households, async () => {

@@ -1,12 +1,17 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 
-/** The household signs with a finger. Loaded lazily with the consent step. */
-export default function SignaturePad({ onSave, existing }: { onSave: (png: Blob) => void; existing: string | null }) {
+/**
+ * The household signs with a finger. Each stroke is saved as it ends (`onChange` with the drawing), so what the
+ * officer sees on the pad is always what is stored: there is no drawn-but-unsaved signature, and the saved one is
+ * shown in the pad itself, once. "Ký lại" wipes it (`onChange(null)`). Loaded lazily with the consent step.
+ */
+export default function SignaturePad({ onChange, existing }: { onChange: (png: Blob | null) => void; existing: string | null }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [drawn, setDrawn] = useState(false);
   const last = useRef<{ x: number; y: number } | null>(null);
+  /** Drawn on since the pad opened: the stored picture must not be painted over the new strokes. */
+  const touched = useRef(false);
 
-  useEffect(() => {
+  const blank = () => {
     const c = canvas.current!;
     const ctx = c.getContext('2d')!;
     ctx.fillStyle = '#fff';
@@ -14,7 +19,16 @@ export default function SignaturePad({ onSave, existing }: { onSave: (png: Blob)
     ctx.lineWidth = 3;
     ctx.lineCap = 'round';
     ctx.strokeStyle = '#000';
-  }, []);
+  };
+  useEffect(blank, []);
+
+  // The household opened again (or the tab reloaded): its stored signature is shown in the pad.
+  useEffect(() => {
+    if (!existing || touched.current) return;
+    const img = new Image();
+    img.onload = () => !touched.current && canvas.current?.getContext('2d')!.drawImage(img, 0, 0, canvas.current.width, canvas.current.height);
+    img.src = existing;
+  }, [existing]);
 
   const point = (e: PointerEvent) => {
     const r = canvas.current!.getBoundingClientRect();
@@ -22,6 +36,7 @@ export default function SignaturePad({ onSave, existing }: { onSave: (png: Blob)
   };
   const down = (e: PointerEvent) => {
     canvas.current!.setPointerCapture?.(e.pointerId);
+    touched.current = true;
     last.current = point(e);
   };
   const move = (e: PointerEvent) => {
@@ -33,21 +48,20 @@ export default function SignaturePad({ onSave, existing }: { onSave: (png: Blob)
     ctx.lineTo(p.x, p.y);
     ctx.stroke();
     last.current = p;
-    setDrawn(true);
   };
-  const up = () => (last.current = null);
+  const up = () => {
+    if (!last.current) return;
+    last.current = null;
+    canvas.current!.toBlob((b) => b && onChange(b), 'image/png');
+  };
   const clear = () => {
-    const c = canvas.current!;
-    const ctx = c.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, c.width, c.height);
-    setDrawn(false);
+    touched.current = true;
+    blank();
+    onChange(null);
   };
-  const save = () => canvas.current!.toBlob((b) => b && onSave(b), 'image/png');
 
   return (
     <div class="signature">
-      {existing && <img src={existing} alt="Chữ ký đã lưu của chủ hộ" class="signature-saved" />}
       <canvas
         ref={canvas}
         width={800}
@@ -55,14 +69,15 @@ export default function SignaturePad({ onSave, existing }: { onSave: (png: Blob)
         class="signature-canvas"
         role="img"
         aria-label="Ô ký tên: chủ hộ dùng ngón tay ký vào đây"
+        aria-describedby="signature-state"
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
         onPointerLeave={up}
+        onPointerCancel={up}
       />
       <div class="row">
         <button type="button" class="secondary" onClick={clear}>Ký lại</button>
-        <button type="button" onClick={save} disabled={!drawn}>Lưu chữ ký</button>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatNumber } from '../../../lib/format';
+import { formatBytes } from '../../../lib/bytes';
 
 /** How much of the tablet's space the kiosk uses; a warning well before the browser's quota. */
 export function StorageInfo() {
@@ -16,11 +16,13 @@ export function StorageInfo() {
     return () => clearInterval(timer);
   }, []);
   if (!info) return null;
-  const mb = (b: number) => formatNumber(b / 1024 / 1024);
   const share = info.usage / info.quota;
   return (
     <footer class="storage">
-      <span>Bộ nhớ đã dùng: {mb(info.usage)} MB / {mb(info.quota)} MB{info.persisted ? ' · lưu trữ bền vững' : ''}</span>
+      <span>
+        Bộ nhớ máy: đã dùng {formatBytes(info.usage)} trên {formatBytes(info.quota)}.
+        {info.persisted ? ' Trình duyệt sẽ không tự xoá dữ liệu này.' : ''}
+      </span>
       {share > 0.7 && <p class="warning" role="alert">Bộ nhớ máy sắp đầy ({Math.round(share * 100)}%). Xin kết nối mạng để gửi các hộ và ảnh đã lưu.</p>}
     </footer>
   );

@@ -12,6 +12,7 @@ import { StorageInfo } from './storage-info';
 import { ChangeSecret } from './change-secret';
 import { useAutoLock } from './auto-lock';
 import { onSync, startSending, syncNow, type SyncOptions } from './sending/schedule';
+import { ensureCodePrefix } from './record-codes';
 import { reachability } from '../../../client/reachability';
 
 type View = 'form' | 'summary' | 'find' | 'queue' | 'progress';
@@ -40,6 +41,8 @@ export default function Workspace({ device, session, onLock }: { device: Device;
   const setPlace = (p: Place) => {
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();
+    // A new screen starts at its heading, not where the long form was scrolled to (the summary after queuing).
+    if (place && (p.view !== place.view || p.clientId !== place.clientId)) window.scrollTo(0, 0);
     setPlaceState(p);
     void set(placeKey, p);
   };
@@ -50,6 +53,8 @@ export default function Workspace({ device, session, onLock }: { device: Device;
     void reload();
     void get<Place>(placeKey).then((p) => setPlace(p?.clientId ? p : { view: 'form', clientId: crypto.randomUUID() }));
     void navigator.storage?.persist?.();
+    // Offline now: asked again at the next unlock.
+    void ensureCodePrefix(device).catch(() => undefined);
     // Sending runs on its own schedule (sending/schedule.ts) while this officer is unlocked; the lists follow it.
     const stop = startSending(sender);
     const off = onSync((s) => !s.running && void reload());
@@ -93,7 +98,7 @@ export default function Workspace({ device, session, onLock }: { device: Device;
       <nav role="tablist" aria-label="Công việc" class="tabs">
         {tab('form', 'Đăng ký hộ')}
         {tab('find', 'Tìm hộ')}
-        {tab('queue', `Hàng đợi gửi${queued ? ` (${queued})` : ''}`)}
+        {tab('queue', `Hàng chờ gửi${queued ? ` (${queued})` : ''}`)}
         {tab('progress', 'Tiến độ và bàn giao')}
       </nav>
       {view === 'form' && (

@@ -142,6 +142,7 @@ forEachDatabase((deps) => {
       const rows = [headerRow.ySplit! + 1, headerRow.ySplit! + 2, headerRow.ySplit! + 3].map((n) => sheet.getRow(n));
       expect(rows[0].getCell(2).value).toBe(`'=HYPERLINK("http://x")`);
       expect(rows[1].values).toEqual([undefined, 2, 'Nông Thị Ánh', 2, 2, 4, 480_000, 2, 0]);
+      expect([rows[1].getCell(2).numFmt, rows[1].getCell(3).numFmt, rows[1].getCell(6).numFmt, rows[1].getCell(7).numFmt]).toEqual([undefined, '#,##0', '#,##0 "₫"', '#,##0.0']);
       expect(rows[2].getCell(2).value).toBe('Tổng cộng (2 người)');
       expect(rows[2].getCell(6).value).toBe(720_000);
       expect(rows[2].getCell(6).numFmt).toBe('#,##0 "₫"');

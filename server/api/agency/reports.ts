@@ -27,7 +27,7 @@ import { Problem } from '../../problem';
 import { body } from '../../validate';
 import { submitReportRequest } from '../../../lib/api/agency';
 import type { AuthEnv } from '../../auth/require-role';
-import { agencyTally, participantRows, scopeOf, tallyByUnit, unitsOf, type ParticipantRow, type UnitTally } from '../../reports/tally';
+import { agencyFigures, agencyTally, scopeOf, tallyByUnit, unitsOf, type ParticipantRow, type UnitTally } from '../../reports/tally';
 import { agencyTables, participantSheetName, unitSheetName } from '../../reports/agency-export';
 import { download, toCsv, toXlsx } from '../../export/table';
 import { vietnamToday } from '../../../lib/periods';
@@ -53,9 +53,10 @@ export function agencyReportRoutes({ db }: AppDeps) {
     const doc = documentColumns(c.req.valid('json'));
     const user = await db.selectFrom('users').select('full_name').where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const scope = { periodId: period.id };
-    const tally = await agencyTally(db, agency, scope);
+    const figures = await agencyFigures(db, agency, scope);
+    const tally = figures.tally;
     const units = await tallyByUnit(db, agency, scope);
-    const people = (await participantRows(db, agency, scope)).filter((x) => x.participated);
+    const people = figures.participants.filter((x) => x.participated);
     const now = new Date();
     const row = await db.transaction().execute(async (trx) => {
       const last = await trx.selectFrom('agency_reports').select((eb) => eb.fn.max('version').as('v')).where('agency_code', '=', agency).where('period_id', '=', period.id).executeTakeFirst();
@@ -113,9 +114,8 @@ export function agencyReportRoutes({ db }: AppDeps) {
       const latest = 'periodId' in scope ? await latestReport(db, code, scope.periodId) : undefined;
       input = {
         scopeLabel: scope.label,
-        tally: await agencyTally(db, code, scope),
+        ...(await agencyFigures(db, code, scope)),
         units: await tallyByUnit(db, code, scope),
-        participants: await participantRows(db, code, scope),
         status: `Số liệu tạm tính đến ${formatDate(new Date().toISOString())}${latest ? ` (đã nộp lần ${latest.version})` : ' (chưa nộp)'}.`,
       };
     }

@@ -7,12 +7,14 @@ import { allow, type AuthEnv } from '../../auth/require-role';
 import { createDeviceCode } from '../../kiosk/device-codes';
 import { communesInScope, describeCommunes } from '../../kiosk/scope';
 import { listDevices, revokeDevice } from '../../kiosk/devices';
+import { assignDevicePrefix } from '../../kiosk/record-codes';
 
 /**
  * POST /api/kiosk/device-codes (officer) {communeCodes?} → {code, expiresAt, communes}: a single-use code valid 30 min,
  *   for all of the officer's communes or the subset named.
  *   The tablet redeems it at POST /api/kiosk/enrol (public/kiosk-enrol.ts).
- * GET  /api/kiosk/device (kiosk) → {device, communes}.
+ * GET  /api/kiosk/device (kiosk) → {device: {id, name, codePrefix}, communes}: a tablet enrolled before record codes
+ *   existed gets its prefix here.
  * GET  /api/kiosk/devices (officer: the tablets they enrolled; province: all) → {devices:[KioskDeviceView]}
  * POST /api/kiosk/devices/:id/revoke (officer: own tablets; province: any) → the device, revoked: its token answers
  *   401.3 from now on, what it sent stays; 404.1 for another officer's tablet.
@@ -38,7 +40,7 @@ export function kioskDeviceRoutes({ db }: AppDeps) {
     const p = c.get('principal');
     const device = await db.selectFrom('kiosk_devices').select(['id', 'name']).where('id', '=', p.subjectId).executeTakeFirstOrThrow();
     const communes = await communesInScope(db, p);
-    return c.json({ device, communes: await describeCommunes(db, communes === 'all' ? [] : communes) });
+    return c.json({ device: { ...device, codePrefix: await assignDevicePrefix(db, device.id) }, communes: await describeCommunes(db, communes === 'all' ? [] : communes) });
   });
 
   r.get('/devices', allow('officer', 'province'), async (c) => {

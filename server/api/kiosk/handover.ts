@@ -11,6 +11,7 @@ import { isMarketplace, marketplaceHostOf } from '../../../lib/marketplaces/host
 import type { Db } from '../../db';
 import type { Selectable } from 'kysely';
 import type { HouseholdTable } from '../../db/schema-kiosk';
+import { readRecordCode } from '../../../lib/kiosk/record-code';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 /**
@@ -22,10 +23,13 @@ const handoverBatch = 50;
 
 /**
  * Hand-over to the post office / Viettel Post staff who open the shops (officer: own communes; province: all).
- * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet)
+ * GET  /api/kiosk/handover.xlsx | /api/kiosk/handover.csv [?commune=06181] → pending households (products not listed yet),
+ *      their number in `X-Household-Count` (the tablet confirms "… hộ" after the download),
  *      with phone and ID numbers in clear: for people signed in (officer, province) only, never a tablet's token — a
  *      stolen tablet must not be able to download them (403.1).
- * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, serverId, code, message}]}
+ * POST /api/kiosk/handover  body = the filled-in XLSX or CSV → {updated, unchanged, problems:[{row, recordCode, code, message}]}
+ *      Rows are found by "Mã hồ sơ": the record code ("KX7A-QVYD", typed in any case or spacing; a misread character
+ *      is refused by its check character) or, in sheets made before record codes, the long id.
  *      (also an enrolled tablet, for its communes: it sends results, it receives no personal numbers)
  */
 export function kioskHandoverRoutes({ db }: AppDeps) {
@@ -36,12 +40,17 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
     return c.body(await toXlsx(rows), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.xlsx"`,
+      'X-Household-Count': String(rows.length),
     });
   });
 
   r.get('/handover.csv', allow('officer', 'province'), async (c) => {
     const rows = await pendingRows(db, await communesInScope(db, c.get('principal')), c.req.query('commune'));
-    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"` });
+    return c.body(toCsv(rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="ban-giao-ho-${vietnamToday()}.csv"`,
+      'X-Household-Count': String(rows.length),
+    });
   });
 
   // Size: the API's 2 MB body limit (app.ts, 413.1) is checked from Content-Length or as the body arrives, before
@@ -52,28 +61,35 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
     if ('problem' in read) throw new Problem(read.problem);
     let updated = 0;
     let unchanged = 0;
-    const problems: { row: number; serverId: string; code: ProblemCode; message: string }[] = [];
-    const refuse = (row: number, serverId: string, code: ProblemCode, message?: string) => problems.push({ row, serverId, code, message: message ?? problemBody(code).error.message });
+    const problems: { row: number; recordCode: string; code: ProblemCode; message: string }[] = [];
+    const refuse = (row: number, recordCode: string, code: ProblemCode, message?: string) => problems.push({ row, recordCode, code, message: message ?? problemBody(code).error.message });
     const now = new Date().toISOString();
     // Batches: one lookup and one transaction per batch instead of two statements per row, and the event loop is
     // free between batches (health, tablets' syncs).
     for (let start = 0; start < read.rows.length; start += handoverBatch) {
       const batch = read.rows.slice(start, start + handoverBatch);
-      const found = await db.selectFrom('households').selectAll().where('id', 'in', [...new Set(batch.map((r) => r.serverId))]).execute();
+      const codes = [...new Set(batch.map((r) => readRecordCode(r.recordCode)).filter((c): c is string => !!c))];
+      const ids = [...new Set(batch.map((r) => r.recordCode).filter(isLongId))];
+      const found = [
+        ...(codes.length ? await db.selectFrom('households').selectAll().where('code', 'in', codes).execute() : []),
+        ...(ids.length ? await db.selectFrom('households').selectAll().where('id', 'in', ids).execute() : []),
+      ];
       const byId = new Map(found.map((h) => [h.id, h]));
+      const idOf = new Map(found.flatMap((h) => [[h.code, h.id], [h.id, h.id]]));
       const changes: { id: string; set: Pick<HouseholdRow, 'shop_url' | 'shop_opened_at' | 'payment_opened_at' | 'products_listed_at'> }[] = [];
       for (const res of batch) {
-        const h = byId.get(res.serverId);
+        const id = idOf.get(readRecordCode(res.recordCode) ?? res.recordCode);
+        const h = id === undefined ? undefined : byId.get(id);
         if (!h) {
-          refuse(res.row, res.serverId, '404.1', 'Không có hồ sơ với mã này.');
+          refuse(res.row, res.recordCode, '404.1', isLongId(res.recordCode) || readRecordCode(res.recordCode) ? 'Không có hồ sơ với mã này.' : 'Mã hồ sơ không đúng (có 8 ký tự như KX7A-QVYD; xem lại từng ký tự).');
           continue;
         }
         if (!inScope(scope, h.commune_code)) {
-          refuse(res.row, res.serverId, '403.50');
+          refuse(res.row, res.recordCode, '403.50');
           continue;
         }
         if (res.shopUrl && !isShopUrl(res.shopUrl, h.marketplace)) {
-          refuse(res.row, res.serverId, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
+          refuse(res.row, res.recordCode, '400.2', `Đường dẫn cửa hàng phải là trang trên ${(isMarketplace(h.marketplace) ? marketplaceHostOf[h.marketplace] : 'sàn đã chọn')}.`);
           continue;
         }
         const set = {
@@ -104,6 +120,9 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
   return r;
 }
 
+/** The collector's long id ("7f5343c2-a910-…"), what sheets made before record codes carry. */
+const isLongId = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
 function isShopUrl(url: string, marketplace: string): boolean {
   try {
     const u = new URL(url);
@@ -133,7 +152,7 @@ async function pendingRows(db: Db, scope: string[] | 'all', commune: string | un
     const d = JSON.parse(h.details) as { products: { name: string }[]; vietgap: string | null; ocopStars: number | null; traceability: string | null };
     const facts = [d.vietgap && `VietGAP ${d.vietgap}`, d.ocopStars && `OCOP ${d.ocopStars} sao`, d.traceability].filter(Boolean).join('; ');
     return {
-      'Mã hồ sơ': h.id,
+      'Mã hồ sơ': h.code,
       Xã: h.commune_name,
       'Thôn/bản': h.village,
       'Họ tên chủ hộ': h.head_name,

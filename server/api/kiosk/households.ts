@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app';
 import { allow, type AuthEnv } from '../../auth/require-role';
 import { communesInScope } from '../../kiosk/scope';
 import { receiveHouseholds, rosterSince } from '../../kiosk/households';
+import { leadingAccountsForTablet } from '../../leading/accounts';
 import { householdBatchRequest, type HouseholdsSince, type SyncAnswer } from '../../../lib/api/kiosk';
 import { body } from '../../validate';
 
@@ -10,7 +11,8 @@ import { body } from '../../validate';
  * POST /api/kiosk/households (kiosk) {households:[SubmittedHousehold]} (≤ 100) → SyncAnswer: one result per
  *   household, in order, each judged on its own; idempotent on clientId, so a batch whose answer was lost is
  *   simply sent again.
- * GET /api/kiosk/households?since=<cursor> (kiosk) → HouseholdsSince: the commune roster and status changes.
+ * GET /api/kiosk/households?since=<cursor> (kiosk) → HouseholdsSince: the commune roster and status changes, and the
+ *   communes' active leading accounts (names and ids) for "who guided this household".
  */
 export function kioskHouseholdRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -27,9 +29,10 @@ export function kioskHouseholdRoutes({ db }: AppDeps) {
   r.get('/households', allow('kiosk'), async (c) => {
     const scope = await communesInScope(db, c.get('principal'));
     const since = c.req.query('since') || null;
-    const households = await rosterSince(db, scope === 'all' ? [] : scope, since);
+    const communes = scope === 'all' ? [] : scope;
+    const [households, leadingAccounts] = await Promise.all([rosterSince(db, communes, since), leadingAccountsForTablet(db, communes)]);
     const cursor = households.at(-1)?.updatedAt ?? since ?? '';
-    return c.json({ households, cursor } satisfies HouseholdsSince);
+    return c.json({ households, cursor, leadingAccounts } satisfies HouseholdsSince);
   });
 
   return r;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { forEachDatabase } from '../../test-databases';
+import { jsonRequest } from '../../testing/json-request';
 import { seedOfficer } from '../../kiosk/seed-officer';
 import { issueToken } from '../../auth/tokens';
 import type { SubmittedHousehold } from '../../../lib/kiosk/household';
@@ -22,12 +23,7 @@ const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold =
 const jpeg: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
 
 forEachDatabase((deps) => {
-  const json = (method: string, path: string, token: string | null, body?: unknown) =>
-    deps().app.request(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const json = jsonRequest(deps);
   const login = async (username: string) => (await (await json('POST', '/api/auth/login', null, { username, password: 'mat-khau-cua-xa' })).json()).token as string;
   const enrol = async (officerToken: string, communeCodes?: string[]) => {
     const code = await json('POST', '/api/kiosk/device-codes', officerToken, communeCodes ? { communeCodes } : {});
@@ -220,7 +216,7 @@ forEachDatabase((deps) => {
       expect(await (await json('GET', '/api/kiosk/handover.csv', mai)).text()).not.toContain('Hoàng Văn Thụ');
       const { token } = await enrol(mai, ['06181']);
       const roster = await (await json('GET', '/api/kiosk/households', token)).json();
-      expect(roster.households.find((h: { serverId: string }) => h.serverId === thuId)).toMatchObject({ status: 'products_listed', shopUrl: 'https://langson.postmart.vn/shop/na-nha-thu' });
+      expect(roster.households.find((h: { code: string }) => h.code === thuId)).toMatchObject({ status: 'products_listed', shopUrl: 'https://langson.postmart.vn/shop/na-nha-thu' });
     });
 
     it('reports progress per commune to officers (their communes) and the province (all)', async () => {

@@ -12,6 +12,7 @@ import { provincePageReportRoutes } from './page-reports';
 import { provinceReportRoutes } from './reports';
 import { provinceMarketplaceVolumeRoutes } from './marketplace-volume';
 import { provincePhaseRoutes } from './phases';
+import { provinceLeadingAccountRoutes } from './leading-accounts';
 
 /** /api/province: Sở TT&TT (province token). */
 export const provinceApi = (deps: AppDeps) =>
@@ -28,4 +29,5 @@ export const provinceApi = (deps: AppDeps) =>
     ['/reports', provinceReportRoutes(deps)],
     ['/marketplace-volume', provinceMarketplaceVolumeRoutes(deps)],
     ['/phases', provincePhaseRoutes(deps)],
+    ['/leading-accounts', provinceLeadingAccountRoutes(deps)],
   ]);

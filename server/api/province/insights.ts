@@ -2,7 +2,8 @@
  * Where the province should act (province token). All take ?period= or ?month=yyyy-mm. Routes:
  *   GET /api/province/charts       → {byAgency:[{code, name, participants, participationRate, amountVnd, kg}],
  *                                     byDay:[{date, orders, participants (new that day), amountVnd, kg}], dailyKgTarget, averageKgPerDay}
- *   GET /api/province/leading-shops?by=amount|quantity|kg&limit=20 → {shops:[{shop, buyers, orders, quantity, amountVnd, kg}]} ("đầu tàu")
+ *   GET /api/province/most-bought-shops?by=amount|quantity|kg&limit=20 → {shops:[{shop, buyers, orders, quantity, amountVnd, kg}]}
+ *                                    ("cửa hàng được cán bộ mua nhiều": ranked by staff purchases; leading accounts are leading-accounts.ts)
  *   GET /api/province/not-started  → {agencies:[{code, name, headcount, enrolledStaff, codesIssued}]} active agencies with no participant yet
  */
 import { Hono } from 'hono';
@@ -11,7 +12,7 @@ import type { AppDeps } from '../../app';
 import { gramsToKg } from '../../../lib/tally';
 import { activeRegion } from '../../region';
 import { query } from '../../validate';
-import { leadingShopsQuery } from '../../../lib/api/province';
+import { mostBoughtShopsQuery } from '../../../lib/api/province';
 import type { AuthEnv } from '../../auth/require-role';
 import { countedIn, scopeOf, tallyByAgency } from '../../reports/tally';
 
@@ -42,7 +43,7 @@ export function provinceInsightRoutes({ db }: AppDeps) {
     return c.json({ byAgency, byDay, dailyKgTarget: activeRegion().dailyKgTarget, averageKgPerDay: byDay.length ? Math.round((totalKg / byDay.length) * 10) / 10 : 0 });
   });
 
-  r.get('/leading-shops', query(leadingShopsQuery), async (c) => {
+  r.get('/most-bought-shops', query(mostBoughtShopsQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = await scopeOf(db, q);
     const by = q.by;

@@ -98,7 +98,7 @@ forEachDatabase((deps) => {
       expect(charts.byDay).toEqual([{ date: today, orders: 4, participants: 3, amountVnd: 540_000, kg: 5 }]);
       expect(charts.dailyKgTarget).toBe(10_000);
       expect(charts.byAgency.find((a: { code: string }) => a.code === 'SGDDT')).toMatchObject({ participants: 2, kg: 4.5 });
-      const shops = (await get('/api/province/leading-shops?period=now')).shops;
+      const shops = (await get('/api/province/most-bought-shops?period=now')).shops;
       expect(shops).toEqual([
         { shop: 'HTX Na Chi Lăng', buyers: 2, orders: 2, quantity: 2, amountVnd: 350_000, kg: 4 },
         { shop: 'HTX Hồi', buyers: 2, orders: 2, quantity: 2, amountVnd: 190_000, kg: 1 },

@@ -24,10 +24,10 @@ export function kioskEnrolRoutes({ db }: AppDeps) {
     const limits = limitsOf(db);
     const attempt: [typeof limits.deviceCodeAddress, string] = [limits.deviceCodeAddress, clientAddress(c)];
     await spendTry(attempt);
-    const { token, deviceId, officerId, communes } = await redeemDeviceCode(db, code, name);
+    const { token, deviceId, codePrefix, officerId, communes } = await redeemDeviceCode(db, code, name);
     await giveBack(attempt);
     const officer = await db.selectFrom('users').select('full_name').where('id', '=', officerId).executeTakeFirstOrThrow();
-    const answer: EnrolAnswer = { token, device: { id: deviceId, name }, officer: { fullName: officer.full_name }, communes: await describeCommunes(db, communes) };
+    const answer: EnrolAnswer = { token, device: { id: deviceId, name, codePrefix }, officer: { fullName: officer.full_name }, communes: await describeCommunes(db, communes) };
     return c.json(answer, 201);
   });
 

@@ -15,9 +15,8 @@ import { submitOrdersRequest, type StaffOrderView, type SubmittedOrder } from '.
 import { body } from '../../validate';
 import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
-import { listPeriods } from '../../periods';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
-import { assertAgencyActive } from '../../staff/enrolment';
+import { orderContext } from '../../staff/order-context';
 
 export function staffOrderRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -25,8 +24,8 @@ export function staffOrderRoutes({ db }: AppDeps) {
   r.post('/', body(submitOrdersRequest), async (c) => {
     const { orders } = c.req.valid('json');
     const p = c.get('principal');
-    await assertAgencyActive(db, p.agencyCode!);
-    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, await listPeriods(db));
+    const periods = await orderContext(db, p.agencyCode!);
+    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, periods);
     return c.json({ results });
   });
 

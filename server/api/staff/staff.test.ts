@@ -197,7 +197,7 @@ forEachDatabase((deps) => {
       }
       const focal = await createAgencyFocalPoint(d.db, 'SNV');
       expect((await d.app.request('/api/staff/orders', { headers: focal.auth })).status).toBe(403);
-      for (const path of ['/api/province/charts', '/api/province/leading-shops', '/api/province/rollup/export.xlsx', '/api/province/agencies']) {
+      for (const path of ['/api/province/charts', '/api/province/most-bought-shops', '/api/province/rollup/export.xlsx', '/api/province/agencies']) {
         expect((await d.app.request(path, { headers: focal.auth })).status).toBe(403);
       }
       for (const path of ['/api/agency/participants', '/api/agency/review', '/api/agency/reports', '/api/province/not-started']) {

@@ -12,14 +12,16 @@ import { headcountLock0108 } from './0108-headcount-lock';
 import { staffOrderPhotos0109 } from './0109-staff-order-photos';
 import { agencyUnits0110 } from './0110-agency-units';
 import { kiosk0201 } from './0201-kiosk';
+import { householdCodes0202 } from './0202-household-codes';
 import { accessControl0301 } from './0301-access-control';
 import { marketplaceVolume0701 } from './0701-marketplace-volume';
 import { householdClaims0501 } from './0501-household-claims';
 import { channels0401 } from './0401-channels';
+import { leadingAccounts0601 } from './0601-leading-accounts';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
- * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 07xx marketplace volume and the dashboards.
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 06xx leading accounts, 07xx marketplace volume and the dashboards.
  */
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
@@ -35,8 +37,10 @@ export const migrations: Record<string, Migration> = {
   '0109-staff-order-photos': staffOrderPhotos0109,
   '0110-agency-units': agencyUnits0110,
   '0201-kiosk': kiosk0201,
+  '0202-household-codes': householdCodes0202,
   '0301-access-control': accessControl0301,
   '0401-channels': channels0401,
   '0501-household-claims': householdClaims0501,
+  '0601-leading-accounts': leadingAccounts0601,
   '0701-marketplace-volume': marketplaceVolume0701,
 };

@@ -114,11 +114,14 @@ const access: Record<string, Entry> = {
   'GET /api/province/rollup/export.xlsx': { allow: ['province'], ok: 200 },
   'GET /api/province/rollup/export.csv': { allow: ['province'], ok: 200 },
   'GET /api/province/charts': { allow: ['province'], ok: 200, path: () => '/api/province/charts?month=2021-08' },
-  'GET /api/province/leading-shops': { allow: ['province'], ok: 200, path: (p) => `/api/province/leading-shops?period=${p.periodId}&by=kg` },
+  'GET /api/province/most-bought-shops': { allow: ['province'], ok: 200, path: (p) => `/api/province/most-bought-shops?period=${p.periodId}&by=kg` },
   'GET /api/province/not-started': { allow: ['province'], ok: 200 },
   'GET /api/province/marketplace-volume': { allow: ['province'], ok: 200, path: () => '/api/province/marketplace-volume?month=2021-08' },
   'POST /api/province/marketplace-volume': { allow: ['province'], ok: 201, body: () => ({ id: randomUUID(), marketplace: 'postmart', span: 'week', startsOn: '2021-08-09', tonnes: 42.5, source: 'Báo cáo tuần của Bưu điện tỉnh' }) },
   'DELETE /api/province/marketplace-volume/:id': { allow: ['province'], ok: 200, path: (p) => `/api/province/marketplace-volume/${p.volumeId}` },
+  'GET /api/province/leading-accounts': { allow: ['province'], ok: 200 },
+  'POST /api/province/leading-accounts': { allow: ['province'], ok: 201, body: () => ({ id: randomUUID(), name: 'Hoàng Thị Nhung', communeCode: '06181', shopUrl: `https://langson.voso.vn/shop/${randomUUID()}`, reason: 'Bán na trên Voso, hướng dẫn nhiều hộ.' }) },
+  'POST /api/province/leading-accounts/:id/retire': { allow: ['province'], ok: 200, path: (p) => `/api/province/leading-accounts/${p.leadingAccountId}/retire` },
   'POST /api/kiosk/device-codes': { allow: officers, ok: 201, body: () => ({}) },
   'POST /api/kiosk/enrol': { allow: everyone, ok: 201, body: async () => ({ code: await newDeviceCode(), deviceName: 'Máy xã' }) },
   'GET /api/kiosk/device': { allow: kiosks, ok: 200 },
@@ -128,7 +131,7 @@ const access: Record<string, Entry> = {
   'GET /api/kiosk/households/:clientId/photos': { allow: [...kiosks, ...officers, 'province'], ok: 200, owner: { others: ['otherKiosk', 'otherOfficer'], code: '404.51' }, path: (p) => `/api/kiosk/households/${p.householdClientId}/photos` },
   'GET /api/kiosk/photos/:photoId': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/photos/${p.storedPhotoId}` },
   'GET /api/kiosk/handover.xlsx': { allow: [...officers, 'province'], ok: 200 },
-  'GET /api/kiosk/handover.csv': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'householdServerId' } },
+  'GET /api/kiosk/handover.csv': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'householdCode' } },
   'GET /api/kiosk/devices': { allow: [...officers, 'province'], ok: 200, hides: { others: ['otherOfficer'], param: 'deviceId' } },
   'POST /api/kiosk/devices/:id/revoke': { allow: [...officers, 'province'], ok: 200, owner: { others: ['otherOfficer'], code: '404.1' }, path: (p) => `/api/kiosk/devices/${p.spareDeviceId}/revoke` },
   'POST /api/kiosk/handover': { allow: [...officers, ...kiosks, 'province'], ok: 200, raw: () => 'Mã hồ sơ,Đường dẫn cửa hàng,Đã mở tài khoản thanh toán,Đã đăng sản phẩm\r\n' },
@@ -182,7 +185,7 @@ forEachDatabase((deps) => {
     newDeviceCode = async () => (await made<{ code: string }>(send('/api/kiosk/device-codes', kiosk.officer.token, { json: {} }), 201)).code;
     const spareDevice = await made<{ device: { id: string } }>(send('/api/kiosk/enrol', null, { json: { code: await newDeviceCode(), deviceName: 'Máy dự phòng' } }), 201);
     const h = household({ vietgap: 'VietGAP-TT-13-09-20-0096' });
-    const synced = await made<{ results: { status: string; serverId: string }[] }>(send('/api/kiosk/households', kiosk.token, { json: { households: [h] } }), 200);
+    const synced = await made<{ results: { status: string; serverId: string; code: string }[] }>(send('/api/kiosk/households', kiosk.token, { json: { households: [h] } }), 200);
     expect(synced.results.map((r) => r.status)).toEqual(['accepted']);
     const storedPhotoId = randomUUID();
     await made(send(`/api/kiosk/households/${h.clientId}/photos/${storedPhotoId}?kind=product`, kiosk.token, { method: 'PUT', raw: png() }), 201);
@@ -203,6 +206,7 @@ forEachDatabase((deps) => {
     const pageReports = await made<{ reports: { id: string }[] }>(send('/api/province/page-reports', province.token), 200);
     const unitOf = async (name: string) => (await made<{ id: string }>(send('/api/agency/units', agency.token, { json: { name } }), 201)).id;
     const volume = await made<{ id: string }>(send('/api/province/marketplace-volume', province.token, { json: { id: randomUUID(), marketplace: 'voso', span: 'day', startsOn: '2021-08-20', tonnes: 9.25, source: 'Viettel Post, báo cáo ngày' } }), 201);
+    const leading = await made<{ id: string }>(send('/api/province/leading-accounts', province.token, { json: { id: randomUUID(), name: 'Lộc Văn Sơn', communeCode: '06181', shopUrl: 'https://langson.postmart.vn/shop/hoi-son', reason: 'Cửa hàng hồi bán tốt nhất xã.' } }), 201);
 
     Object.assign(principals, {
       staff: { role: 'staff', subjectId: person.id, agencyCode: 'SNV' },
@@ -235,8 +239,11 @@ forEachDatabase((deps) => {
       reportId: report.id,
       provinceReportId: provinceReport.id,
       pageReportId: pageReports.reports[0].id,
+      leadingAccountId: leading.id,
       householdClientId: h.clientId,
       householdServerId: synced.results[0].serverId,
+      // The record code ("KX7A-QVYD"): what the hand-over sheet lists and reads back.
+      householdCode: synced.results[0].code,
       storedPhotoId,
       commune: '06181',
       deviceId: kiosk.deviceId,
@@ -290,7 +297,7 @@ forEachDatabase((deps) => {
   }
 
   it("a hand-over file from an officer or a tablet of other communes changes nothing of another commune's household", async () => {
-    const file = `Mã hồ sơ,Đã đăng sản phẩm\r\n${params.householdServerId},Có\r\n`;
+    const file = `Mã hồ sơ,Đã đăng sản phẩm\r\n${params.householdCode},Có\r\n`;
     const listed = async () => (await deps().db.selectFrom('households').select('products_listed_at').where('id', '=', params.householdServerId).executeTakeFirstOrThrow()).products_listed_at;
     for (const caller of ['otherOfficer', 'otherKiosk'] as const) {
       const token = (await issueToken(deps().db, principals[caller], 3600_000)).token;

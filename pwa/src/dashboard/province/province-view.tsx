@@ -10,7 +10,8 @@ import { DailyKg } from './daily-kg';
 import { HouseholdProgress } from './household-progress';
 import { OperatorLists } from '../channels/operator-lists';
 import { Phases } from '../channels/phases';
-import { LeadingShops } from './leading-shops';
+import { LeadingAccounts } from './leading-accounts';
+import { MostBoughtShops } from './most-bought-shops';
 import { RollupPanel } from './rollup';
 import type { Scope } from './scope';
 import { ProvinceLanding } from '../landing/province-landing';
@@ -20,7 +21,8 @@ const allTabs: Tab[] = [
   { slug: 'hom-nay', label: 'Hôm nay' },
   { slug: 'tong-hop', label: 'Tổng hợp các cơ quan' },
   { slug: 'theo-ngay', label: 'Theo thời gian' },
-  { slug: 'dau-tau', label: 'Cửa hàng đầu tàu' },
+  { slug: 'cua-hang-can-bo-mua', label: 'Cửa hàng được cán bộ mua nhiều' },
+  { slug: 'dau-tau', label: 'Tài khoản đầu tàu' },
   { slug: 'ho-dang-ky', label: 'Hộ đăng ký theo xã' },
   { slug: 'danh-sach-san', label: 'Danh sách của sàn' },
   { slug: 'giai-doan', label: 'Giai đoạn' },
@@ -41,7 +43,7 @@ export function ProvinceView() {
   const period = periods.data ? choosePeriod(periods.data.periods, wanted) : null;
   const scope: Scope | null = month ? { month } : period ? { period: period.id } : null;
   const landing = page === 'hom-nay';
-  const needsScope = landing || page === 'tong-hop' || page === 'theo-ngay' || page === 'dau-tau';
+  const needsScope = landing || page === 'tong-hop' || page === 'theo-ngay' || page === 'cua-hang-can-bo-mua';
   const list = periods.data?.periods ?? [];
 
   function pickPeriod(id: string) {
@@ -75,7 +77,8 @@ export function ProvinceView() {
       {landing && period && <ProvinceLanding key={period.id} period={period} />}
       {scope && page === 'tong-hop' && <RollupPanel scope={scope} />}
       {scope && page === 'theo-ngay' && <DailyKg scope={scope} />}
-      {scope && page === 'dau-tau' && <LeadingShops scope={scope} />}
+      {scope && page === 'cua-hang-can-bo-mua' && <MostBoughtShops scope={scope} />}
+      {page === 'dau-tau' && <LeadingAccounts />}
       {page === 'ho-dang-ky' && <HouseholdProgress />}
       {page === 'danh-sach-san' && <OperatorLists />}
       {page === 'giai-doan' && <Phases />}

@@ -7,7 +7,7 @@ import { useObjectUrl } from './photos';
 const SignaturePad = lazy(() => import('../signature-pad'));
 
 /** Sự đồng ý của hộ: the consent the head gives, and their signature. */
-export function ConsentFieldset({ h, update, problems, session, signatureId, onSignature }: FieldsetProps & { signatureId: string | null; onSignature: (png: Blob) => void }) {
+export function ConsentFieldset({ h, update, problems, session, signatureId, onSignature }: FieldsetProps & { signatureId: string | null; onSignature: (png: Blob | null) => void }) {
   const signatureUrl = useObjectUrl(session.keys, signatureId);
   return (
     <fieldset>
@@ -20,9 +20,9 @@ export function ConsentFieldset({ h, update, problems, session, signatureId, onS
       <p id="signature">Chữ ký của chủ hộ</p>
       <FieldError problems={problems} field="signature" />
       <Suspense fallback={<p>Đang mở ô ký…</p>}>
-        <SignaturePad onSave={onSignature} existing={signatureUrl} />
+        <SignaturePad onChange={onSignature} existing={signatureUrl} />
       </Suspense>
-      {signatureId && <p class="hint">Đã lưu chữ ký.</p>}
+      <p id="signature-state" class="hint" role="status">{signatureId ? 'Đã lưu chữ ký.' : 'Chưa có chữ ký.'}</p>
     </fieldset>
   );
 }

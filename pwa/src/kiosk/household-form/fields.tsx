@@ -1,7 +1,7 @@
 import { householdLimits, type FieldProblem, type SubmittedHousehold } from '../../../../lib/kiosk/household';
 import type { Session } from '..';
 
-/** A problem found by "Lưu và đưa vào hàng đợi", tied to the field (its input's id) it is about. */
+/** A problem found by "Lưu và đưa vào hàng chờ gửi", tied to the field (its input's id) it is about. */
 export type Problem = Pick<FieldProblem, 'message' | 'warning'> & { field: string };
 
 /** What every fieldset gets: the household as typed, a way to change it, the problems found so far, and whose keys seal it. */

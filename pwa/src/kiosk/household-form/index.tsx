@@ -7,6 +7,7 @@ import { checkHousehold, type SubmittedHousehold } from '../../../../lib/kiosk/h
 import { CertificationFieldset } from './certification-fieldset';
 import { ConsentFieldset } from './consent-fieldset';
 import type { Problem } from './fields';
+import { GuideFieldset } from './guide-fieldset';
 import { HeadFieldset } from './head-fieldset';
 import { replaceSignature } from './photos';
 import { ProductsFieldset } from './products-fieldset';
@@ -14,7 +15,7 @@ import { ShopFieldset } from './shop-fieldset';
 import { useDraft, type DraftHousehold } from './use-draft';
 
 /**
- * One household's signup. Every change is stored at once (use-draft.ts); "Lưu và đưa vào hàng đợi" checks
+ * One household's signup. Every change is stored at once (use-draft.ts); "Lưu và đưa vào hàng chờ gửi" checks
  * everything, lists what must be fixed (focused, each a link to its field) and queues the household for sending.
  */
 export function HouseholdForm({ device, session, initial, onQueued }: { device: Device; session: Session; initial: DraftHousehold; onQueued: (clientId: string) => void }) {
@@ -29,22 +30,29 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
     if (problems) void recheck(session, next, signatureId).then(setProblems);
   }
 
-  async function saveSignature(png: Blob) {
-    const id = await replaceSignature(session.keys, h.clientId, signatureId, png);
-    draft.setSignatureId(id);
-    await draft.store(h, { signatureId: id });
-    if (problems) setProblems(await recheck(session, h, id));
+  // Each stroke is saved (sealed) as it ends; saves run one after another, and queuing waits for the last one.
+  const signatureSaves = useRef<Promise<string | null>>(Promise.resolve(signatureId));
+  function saveSignature(png: Blob | null) {
+    signatureSaves.current = signatureSaves.current.then(async (previous) => {
+      const id = await replaceSignature(session.keys, h.clientId, previous, png);
+      draft.setSignatureId(id);
+      await draft.store(h, { signatureId: id });
+      // A fresh signature clears "Chủ hộ chưa ký tên" at once; wiping it brings it back.
+      if (problems) setProblems(await recheck(session, h, id));
+      return id;
+    });
   }
 
   async function queue(e: Event) {
     e.preventDefault();
-    const found = await recheck(session, h, signatureId);
+    const signed = await signatureSaves.current;
+    const found = await recheck(session, h, signed);
     setProblems(found);
     if (found.some((p) => !p.warning)) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    await draft.enqueue();
+    await draft.enqueue(signed);
     void requestBackgroundSync();
     onQueued(h.clientId);
   }
@@ -52,10 +60,11 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
   const fields = { h, update, problems, session };
   return (
     <form class="household-form" onSubmit={queue} noValidate aria-labelledby="form-title">
-      <h2 id="form-title">{h.headName ? `Hộ ${h.headName}` : 'Đăng ký hộ mới'}</h2>
-      <p class="saved" role="status" aria-live="polite">{draft.savedAt ? `Đã lưu nháp lúc ${draft.savedAt}` : 'Thông tin được lưu ngay khi nhập.'}</p>
+      <h1 id="form-title">{h.headName ? `Hộ ${h.headName}` : 'Đăng ký hộ mới'}</h1>
+      {/* Before the first keystroke nothing has been saved: a plain hint, not a green "saved". */}
+      <p class={draft.savedAt ? 'saved' : 'hint'} role="status" aria-live="polite">{draft.savedAt ? `Đã lưu nháp lúc ${draft.savedAt}` : 'Không cần bấm lưu: máy tự lưu mỗi khi nhập.'}</p>
       {draft.saveError && <p class="error" role="alert">{draft.saveError}</p>}
-      {initial.problem && <p class="error" role="alert">Máy chủ đã từ chối: {initial.problem.message} Sửa rồi đưa vào hàng đợi lại.</p>}
+      {initial.problem && <p class="error" role="alert">Máy chủ đã từ chối: {initial.problem.message} Sửa rồi đưa vào hàng chờ gửi lại.</p>}
       {problems && problems.some((p) => !p.warning) && (
         <div class="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>Cần sửa trước khi gửi:</p>
@@ -64,10 +73,11 @@ export function HouseholdForm({ device, session, initial, onQueued }: { device: 
       )}
       <HeadFieldset {...fields} device={device} />
       <ShopFieldset {...fields} />
+      <GuideFieldset {...fields} deviceId={device.id} />
       <ProductsFieldset {...fields} onPhotosAdded={() => draft.store(h)} />
       <CertificationFieldset {...fields} />
-      <ConsentFieldset {...fields} signatureId={signatureId} onSignature={(b) => void saveSignature(b)} />
-      <button type="submit" class="big">Lưu và đưa vào hàng đợi gửi</button>
+      <ConsentFieldset {...fields} signatureId={signatureId} onSignature={saveSignature} />
+      <button type="submit" class="big">Lưu và đưa vào hàng chờ gửi</button>
     </form>
   );
 }

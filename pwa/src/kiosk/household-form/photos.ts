@@ -21,11 +21,12 @@ export async function addProductPhotos(keys: OfficerKeys, householdId: string, f
 
 export const removePhoto = (id: string) => db.photos.delete(id);
 
-/** Stores a new signature in place of the previous one; returns its id. */
-export async function replaceSignature(keys: OfficerKeys, householdId: string, previousId: string | null, png: Blob): Promise<string> {
+/** Stores a new signature, sealed, in place of the previous one (none: "Ký lại" wiped it); returns its id. */
+export async function replaceSignature(keys: OfficerKeys, householdId: string, previousId: string | null, png: Blob | null): Promise<string | null> {
   const id = crypto.randomUUID();
-  const record = await sealedPhoto(keys, { id, householdId, kind: 'signature', width: 800, height: 240, uploaded: 0, createdAt: new Date().toISOString() }, png);
+  const record = png && (await sealedPhoto(keys, { id, householdId, kind: 'signature', width: 800, height: 240, uploaded: 0, createdAt: new Date().toISOString() }, png));
   if (previousId) await db.photos.delete(previousId);
+  if (!record) return null;
   await db.photos.put(record);
   return id;
 }

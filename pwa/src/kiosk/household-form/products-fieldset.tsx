@@ -34,6 +34,7 @@ export function ProductsFieldset({ h, update, problems, session, onPhotosAdded }
     setPhotos(photos.filter((p) => p.id !== id));
   }
 
+  const productPhotos = photos.filter((p) => p.kind === 'product');
   const setProduct = (i: number, patch: Partial<(typeof h.products)[number]>) => update({ products: h.products.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   return (
     <fieldset>
@@ -59,11 +60,12 @@ export function ProductsFieldset({ h, update, problems, session, onPhotosAdded }
       <button type="button" class="secondary" onClick={() => update({ products: [...h.products, { category: '', name: '' }] })}>+ Thêm sản phẩm</button>
 
       <div class="field">
-        <label for="photos">Ảnh sản phẩm (chụp hoặc chọn ảnh)</label>
-        <input id="photos" type="file" accept="image/*" capture="environment" multiple onChange={(e) => void addPhotos(e.currentTarget.files).then(() => ((e.target as HTMLInputElement).value = ''))} />
+        {/* The browser's own picker says "No file chosen" in English whatever was added: a labelled button instead. */}
+        <input id="photos" class="file-input" type="file" accept="image/*" capture="environment" multiple onChange={(e) => void addPhotos(e.currentTarget.files).then(() => ((e.target as HTMLInputElement).value = ''))} />
+        <label for="photos" class="file-button">{productPhotos.length ? `Thêm ảnh sản phẩm (đã có ${productPhotos.length} ảnh)` : 'Chụp hoặc chọn ảnh sản phẩm'}</label>
         {busy && <p role="status">{busy}</p>}
         <ul class="photos" aria-label="Ảnh đã chụp">
-          {photos.filter((p) => p.kind === 'product').map((p, i) => (
+          {productPhotos.map((p, i) => (
             <li key={p.id}>
               <PhotoThumb keys={session.keys} photo={p} alt={`Ảnh sản phẩm ${i + 1}`} />
               <button type="button" class="secondary" onClick={() => void remove(p.id)}>Xoá ảnh {i + 1}</button>

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import type { SubmittedHousehold } from '../../../../lib/kiosk/household';
 import type { Session } from '..';
 import { saveHousehold, submittedPart } from '../household-records';
+import { nextRecordCode } from '../record-codes';
 
 export const isStorageFull = (e: unknown) => /QuotaExceeded/.test(`${(e as Error)?.name} ${(e as { inner?: Error })?.inner?.name}`);
 
 /** Why a change could not be stored, and what the officer should do now. */
 export function saveProblem(e: unknown): string {
   return isStorageFull(e)
-    ? 'Bộ nhớ máy đã đầy: thay đổi vừa nhập CHƯA được lưu. Đừng đóng trang. Kết nối mạng và bấm "Đồng bộ ngay" để gửi các hộ đã xong, hoặc xoá bớt ảnh, rồi nhập lại.'
+    ? 'Bộ nhớ máy đã đầy: thay đổi vừa nhập CHƯA được lưu. Đừng đóng trang. Kết nối mạng và bấm "Gửi ngay" (ở Hàng chờ gửi) để gửi các hộ đã xong, hoặc xoá bớt ảnh, rồi nhập lại.'
     : 'Chưa lưu được thay đổi vừa nhập (lỗi bộ nhớ của trình duyệt). Đừng đóng trang; xin nhập lại.';
 }
 
@@ -43,8 +44,15 @@ export function useDraft({ officer, keys }: Session, initial: DraftHousehold) {
     store(next).catch(() => undefined);
   }
 
-  /** Puts the finished household in the send queue, stamped with when it was registered. */
-  const enqueue = () => saveHousehold(keys, officer.id, { ...h, registeredAt: new Date().toISOString() }, { state: 'queued', signatureId, problem: null, attempts: 0, nextAttemptAt: 0 });
+  /**
+   * Puts the finished household in the send queue, stamped with when it was registered and given its record code
+   * (kept when it is queued again after a correction), with the signature saved last. Returns the code.
+   */
+  async function enqueue(signatureId: string | null): Promise<string | null> {
+    const code = h.code ?? (await nextRecordCode());
+    await saveHousehold(keys, officer.id, { ...h, code, registeredAt: new Date().toISOString() }, { state: 'queued', signatureId, problem: null, attempts: 0, nextAttemptAt: 0 });
+    return code;
+  }
 
   return { h, change, store, signatureId, setSignatureId, savedAt, saveError, enqueue };
 }

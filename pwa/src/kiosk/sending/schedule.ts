@@ -18,7 +18,7 @@ export interface SyncState {
 }
 
 export interface SyncOptions {
-  /** Ignore the backoff ("Đồng bộ ngay"). */
+  /** Ignore the backoff ("Gửi ngay"). */
   force?: boolean;
   /** Send this household only ("Gửi lại hộ này", the one just queued). */
   only?: string;

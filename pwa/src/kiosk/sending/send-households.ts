@@ -41,7 +41,8 @@ export function householdOutbox({ device, keys, officerId }: Sender) {
       const { results } = await collector.call<SyncAnswer>('POST', '/api/kiosk/households', { households });
       await db.transaction('rw', db.households, async () => {
         for (const r of results) {
-          if (r.status === 'accepted') await db.households.update(r.clientId, { state: 'sent', serverId: r.serverId ?? null, problem: null, status: 'received', attempts: 0 });
+          // The code the collector keeps: the tablet's own, or one it gave instead (sent without one, or a clash).
+          if (r.status === 'accepted') await db.households.update(r.clientId, { state: 'sent', serverId: r.serverId ?? null, ...(r.code ? { code: r.code } : {}), problem: null, status: 'received', attempts: 0 });
           else await db.households.update(r.clientId, { state: 'rejected', problem: r.problem ?? null });
         }
       });

@@ -1,16 +1,16 @@
 // The in-page UI, loaded by the content script only on the page where an order was just recorded, or on a product
 // page whose shop is a registered household with verified facts (the buyer's note, badge.tsx); so the marketplace
-// pages the person merely browses do not carry Preact and the UI code.
+// pages the person merely browses do not carry the UI code. Plain DOM, no framework: it is the one part of the
+// extension on the marketplace's pages, and Preact would be a second copy beside the popup's.
 // It runs in the content script's isolated world (shared/lazy-script.ts).
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Message, RecordedNotice } from '../shared/messages';
 import { provide } from '../shared/lazy-script';
-import { NoticeView, noticeCss } from './notice-view';
+import { noticeView, noticeCss } from './notice-view';
 import { showBadge, type ShowBadge } from './badge';
+import { mountInShadow } from './shadow-host';
 
 /**
  * Shows what was recorded, in a closed shadow root: the site's CSS cannot break it, and the site's scripts cannot
@@ -26,21 +26,8 @@ export interface InPageUi {
 
 const showNotice: ShowNotice = async (ctx, orders) => {
   const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
-  const ui = await createShadowRootUi(ctx, {
-    name: 'nongsan-so-notice',
-    mode: 'closed',
-    position: 'overlay',
-    zIndex: 2147483647,
-    css: noticeCss,
-    onMount(container) {
-      render(<NoticeView orders={orders} onExclude={exclude} onClose={() => ui.remove()} />, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+  const ui = mountInShadow(ctx, { name: 'nongsan-so-notice', mode: 'closed', zIndex: 2147483647, css: noticeCss });
+  ui.container.append(noticeView({ orders, onExclude: exclude, onClose: () => ui.remove() }));
 };
 
 export default defineUnlistedScript(() => {

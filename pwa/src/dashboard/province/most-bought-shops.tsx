@@ -18,13 +18,16 @@ const columns: Column<ShopRow>[] = [
 
 const orders = { kg: 'khối lượng (kg)', amount: 'số tiền', quantity: 'số lượng' } as const;
 
-/** Leading shops ("đầu tàu") by volume bought: the ones a province would showcase and support. */
-export function LeadingShops({ scope }: { scope: Scope }) {
+/**
+ * The shops civil servants bought the most farm products from ("cửa hàng được cán bộ mua nhiều"), by volume. Not the
+ * leading accounts ("đầu tàu", leading-accounts.tsx): those Sở TT&TT picks; this is only what staff bought.
+ */
+export function MostBoughtShops({ scope }: { scope: Scope }) {
   const [by, setBy] = useState<keyof typeof orders>('kg');
-  const { data, error } = useLoad<{ shops: ShopRow[] }>(`/api/province/leading-shops?${scopeQuery(scope)}&by=${by}&limit=50`);
+  const { data, error } = useLoad<{ shops: ShopRow[] }>(`/api/province/most-bought-shops?${scopeQuery(scope)}&by=${by}&limit=50`);
   return (
     <section aria-labelledby="shops-h">
-      <h2 id="shops-h">Cửa hàng đầu tàu</h2>
+      <h2 id="shops-h">Cửa hàng được cán bộ mua nhiều</h2>
       <p class="dash-muted">Các cửa hàng bán được nhiều nông sản nhất cho cán bộ trong đợt (hoặc tháng) đã chọn.</p>
       <label>
         Xếp hạng theo

@@ -1,0 +1,51 @@
+// Work per request, free of the machine's load: how many SQL statements (BEGIN/COMMIT not counted) the collector
+// runs for one person's order, for a batch of 50 orders from someone over the period's limits (every new order held
+// for review), and for a tablet's batch of 50 households. Counted on SQLite through the real app; PostgreSQL runs
+// the same queries.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KyselyPlugin } from 'kysely';
+import { openDb } from '../server/db';
+import { createApp } from '../server/app';
+import { enrolStaff, sampleOrder } from '../server/testing/seed';
+import { enrolKiosk, household } from '../tests/unit/robustness/people';
+import type { Figures } from './figures';
+
+export async function run(): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-statements-'));
+  const { db: plain } = await openDb({ dataDir: dir });
+  let statements = 0;
+  const counter: KyselyPlugin = { transformQuery: (a) => (statements++, a.node), transformResult: async (a) => a.result };
+  const db = plain.withPlugin(counter);
+  const app = createApp({ db, dbKind: 'sqlite', startedAt: new Date() });
+  // Enrolment's rate limiters speak to the driver of the database openDb opened: people are enrolled through that.
+  const setup = { db: plain, app: createApp({ db: plain, dbKind: 'sqlite', startedAt: new Date() }) };
+  const counted = async (work: () => Response | Promise<Response>) => {
+    statements = 0;
+    const res = await work();
+    if (res.status !== 200) throw new Error(`answered ${res.status}: ${await res.text()}`);
+    return statements;
+  };
+  const post = (path: string, token: string, body: unknown) =>
+    app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  try {
+    const one = await enrolStaff(setup, 'SNV');
+    await counted(() => post('/api/staff/orders', one.token, { orders: [sampleOrder()] })); // token renewed, caches warm
+    const perOrder = await counted(() => post('/api/staff/orders', one.token, { orders: [sampleOrder()] }));
+    const busy = await enrolStaff(setup, 'SNV');
+    await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
+    const perHeldBatch = await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
+    const tablet = await enrolKiosk(setup, ['06181']);
+    await counted(() => post('/api/kiosk/households', tablet.token, { households: [household({ communeCode: '06181' })] }));
+    const perKioskBatch = await counted(() => post('/api/kiosk/households', tablet.token, { households: Array.from({ length: 50 }, () => household({ communeCode: '06181' })) }));
+    return {
+      'statements.order': { value: perOrder, unit: 'SQL', target: perOrder, better: 'lower' },
+      'statements.50-held-orders': { value: perHeldBatch, unit: 'SQL', target: perHeldBatch, better: 'lower' },
+      'statements.kiosk-50-households': { value: perKioskBatch, unit: 'SQL', target: perKioskBatch, better: 'lower' },
+    };
+  } finally {
+    await plain.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
