@@ -42,7 +42,7 @@ export default defineConfig({
     preact(),
     { name: 'kiosk-manifest', generateBundle() { this.emitFile({ type: 'asset', fileName: 'kiosk.webmanifest', source: JSON.stringify(kioskManifest) }); } },
     VitePWA({
-      // Registered by hand through workbox-window (pwa/src/sw-bridge.ts) so the officer is asked before updating.
+      // Registered by hand with plain navigator.serviceWorker (pwa/src/sw-bridge.ts) so the officer is asked before updating.
       injectRegister: false,
       registerType: 'prompt',
       includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'],
