@@ -20,7 +20,7 @@ export function mountInShadow(
   const host = document.createElement(options.name);
   const shadow = host.attachShadow({ mode: options.mode });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}${options.css}.n{z-index:${options.zIndex}}`;
+  style.textContent = [':host{all:initial!important}', options.css, `.n{z-index:${options.zIndex}}`].join('');
   const container = document.createElement('div');
   shadow.append(style, container);
   const remove = () => host.remove();

@@ -194,7 +194,7 @@ for (const vp of viewports) {
     const listed = csv.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]);
     expect(listed).toContain(vp.code);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
-    await expect(page.getByRole('status').filter({ hasText: 'Đã tải tệp' })).toHaveText(`Đã tải tệp “ban-giao-ho-${today}.csv” vào thư mục Tải về (Download) của máy. Tệp có ${listed.length} hộ chờ mở cửa hàng.`);
+    await expect(page.getByRole('status').filter({ hasText: 'Đã tải tệp' })).toHaveText(`Đã tải tệp “ban-giao-ho-${today}.csv” vào thư mục Tải về của máy. Tệp có ${listed.length} hộ chờ mở cửa hàng.`);
     await checkScreen(page, info, vp.name, 'da-tai-ban-giao', 'Tiến độ của xã');
 
     // The brand link still opens the chooser inside the installed kiosk.

@@ -30,8 +30,8 @@ test('Sở picks a leading account, the tablet records she guided a household, t
   const { code } = await officerWithCode(request, collector, ['06181']);
   const tablet = await (await browser.newContext()).newPage();
   await enrolKiosk(tablet, collector.url, code);
-  await tablet.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
-  await tablet.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await tablet.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
+  await tablet.getByRole('button', { name: 'Gửi ngay' }).click();
   await expect(tablet.getByRole('status').filter({ hasText: 'Đã đồng bộ xong.' })).toBeVisible();
   await tablet.getByRole('tab', { name: 'Đăng ký hộ' }).click();
   const d = sixDigits();
@@ -41,8 +41,8 @@ test('Sở picks a leading account, the tablet records she guided a household, t
   await expect(tablet.getByLabel('Tài khoản đầu tàu', { exact: true }).locator('option:checked')).toHaveText('Hoàng Thị Nhung');
   await consentAndSign(tablet);
   await queueHousehold(tablet);
-  await tablet.getByRole('tab', { name: /Hàng đợi gửi/ }).click();
-  await tablet.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+  await tablet.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
+  await tablet.getByRole('button', { name: 'Gửi ngay' }).click();
   await expect(tablet.locator('.queue-item--sent')).toHaveCount(1, { timeout: 20_000 });
   const stored = await collector.db.selectFrom('households').innerJoin('leading_accounts', 'leading_accounts.id', 'households.leading_account_id').select(['households.head_name', 'households.guided_by', 'leading_accounts.name']).execute();
   expect(stored).toEqual([{ head_name: 'Vi Văn Lợi', guided_by: 'leading', name: 'Hoàng Thị Nhung' }]);

@@ -31,7 +31,7 @@ export function HandoverPanel({ device, session, onImported }: { device: Device;
       // Said next to the buttons: which file, where it went, and how many households it lists.
       const n = Number(res.headers.get('X-Household-Count') ?? NaN);
       const count = Number.isFinite(n) ? (n ? ` Tệp có ${formatNumber(n)} hộ chờ mở cửa hàng.` : ' Không có hộ nào chờ bàn giao: tệp chỉ có dòng tiêu đề.') : '';
-      setDownloaded(`Đã tải tệp “${a.download}” vào thư mục Tải về (Download) của máy.${count}`);
+      setDownloaded(`Đã tải tệp “${a.download}” vào thư mục Tải về của máy.${count}`);
     } catch (e) {
       setMessage(e instanceof CollectorError && e.status === 0 ? 'Cần có mạng để tải danh sách bàn giao.' : `Không tải được: ${(e as Error).message}`);
     }

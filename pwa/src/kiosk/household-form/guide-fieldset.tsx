@@ -37,7 +37,7 @@ export function GuideFieldset({ h, update, problems, deviceId }: FieldsetProps &
         ))}
       </div>
       <FieldError problems={problems} field="guidedBy" />
-      {noAccounts && <p class="warning">Máy chưa có tài khoản đầu tàu nào của xã này (Sở TT&amp;TT chưa chọn, hoặc máy chưa đồng bộ). Kết nối mạng, bấm "Đồng bộ ngay" rồi chọn lại.</p>}
+      {noAccounts && <p class="warning">Máy chưa có tài khoản đầu tàu nào của xã này (Sở TT&amp;TT chưa chọn, hoặc máy chưa đồng bộ). Kết nối mạng, bấm "Gửi ngay" rồi chọn lại.</p>}
       {h.guidedBy === 'leading' && (
         <div class="field">
           <label for="leadingAccountId">Tài khoản đầu tàu</label>
