@@ -78,9 +78,11 @@ test('a collector answering 502 marks nothing sent; the outbox delivers exactly 
   }
 });
 
-test('a browser restart keeps queued orders; they are delivered once the collector answers', async ({ collector }) => {
+test('a browser restart keeps queued orders; they are delivered once the collector answers', async () => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-profile-'));
   const site = await startMarketplaceServer(sitePages);
+  // A collector of its own: other specs buy the same postmart order 10528 on the shared one, in parallel.
+  const collector = await startTestCollector();
   try {
     const first = await launchWithExtension(site.port, userDataDir);
     await enrol(first.context, first.extensionId, collector, 'Vi Thị Hoa');
@@ -103,6 +105,7 @@ test('a browser restart keeps queued orders; they are delivered once the collect
     await second.context.close();
   } finally {
     await site.close();
+    await collector.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
 });
