@@ -117,7 +117,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   await keepScreenshot(page, 'agency-participants');
 
   // Review: the order claimed twice is one card naming both people, and the tab counts it once.
-  const reviewTab = page.getByRole('link', { name: /^Đơn cần xem xét/ });
+  const reviewTab = page.getByRole('navigation', { name: 'Các trang của cơ quan' }).getByRole('link', { name: /^Đơn cần xem xét/ });
   await expect(reviewTab).toHaveText('Đơn cần xem xét (1)');
   await reviewTab.click();
   await expect(page.locator('.dash-review-card')).toHaveCount(1);
@@ -245,7 +245,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
   // An item sent as a farm product that the collector's classifier does not count: the focal point decides, with why.
   const shoes = { name: 'Giày cỏ gianh thủ công', quantity: 1, unitPrice: 300_000, lineTotal: 300_000, shop: 'HTX Cỏ Gianh', productUrl: null, weightGrams: null, isFarmProduct: true, excluded: false };
   expect((await enrolAndSubmit(collector.url, await createEnrolmentCode(collector.db, 'SNV'), 'Vi Thị Gianh', [sampleOrder({ items: [shoes], shippingFee: 20_000, total: 320_000 })]))[0].status).toBe('accepted');
-  await page.getByRole('link', { name: 'Đơn cần xem xét' }).click();
+  await page.getByRole('navigation', { name: 'Các trang của cơ quan' }).getByRole('link', { name: /^Đơn cần xem xét/ }).click();
   await page.getByLabel('Máy chủ ghi chú, phân loại sản phẩm').check();
   const gianh = card('Vi Thị Gianh');
   await expect(gianh).toContainText('Mã 422.12:');
