@@ -74,6 +74,7 @@ forEachDatabase((deps) => {
       expect(roster.map((h) => h.code).sort()).toEqual(['CCCA-AAAH', 'CCCA-QVY3', 'KX7A-AAAR', 'KX7A-QVYD', recordCodeAt(2), recordCodeAt(3)].sort());
 
       const kx7 = await deps().db.selectFrom('households').select(['id', 'products_listed_at']).where('code', '=', 'KX7A-AAAR').executeTakeFirstOrThrow();
+      const before = new Date().toISOString();
       const upload = (body: string) => deps().app.request('/api/kiosk/handover', { method: 'POST', headers: { Authorization: `Bearer ${officer}` }, body });
       const res = await (await upload(`Mã hồ sơ;Đã đăng sản phẩm\r\nkx7a aaar;Có\r\nKX7A-AAAE;Có\r\nCCCA-QVYD;Có\r\n${kx7.id};Có\r\n`)).json();
       expect(res.updated).toBe(1);
@@ -83,7 +84,10 @@ forEachDatabase((deps) => {
         { row: 4, recordCode: 'CCCA-QVYD', code: '404.1', message: 'Mã hồ sơ không đúng (có 8 ký tự như KX7A-QVYD; xem lại từng ký tự).' },
       ]);
       const after = await deps().db.selectFrom('households').select('products_listed_at').where('id', '=', kx7.id).executeTakeFirstOrThrow();
-      expect(after.products_listed_at).not.toBeNull();
+      // Marked listed by this upload: a time between the upload and now (it was null before).
+      expect(kx7.products_listed_at).toBeNull();
+      const listedAt = new Date(String(after.products_listed_at)).toISOString();
+      expect(listedAt >= before && listedAt <= new Date().toISOString()).toBe(true);
       const x = await json('GET', '/api/kiosk/handover.xlsx', officer);
       expect(x.headers.get('X-Household-Count')).toBe('5');
     });
