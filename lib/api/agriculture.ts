@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { isoDate, typedText } from './fields';
-import { claimKinds, claimLimits, claimStatuses, ocopStarRange } from '../quality/claims';
+import { claimKinds, claimLimits, claimStatuses, isOcopStars, ocopStarsMessage } from '../quality/claims';
 
 export const claimHouseholdSchema = v.strictObject({
   id: v.string(),
@@ -55,16 +55,7 @@ export const claimDecisionRequest = v.variant('decision', [
     number: optionalText(claimLimits.code, `Số chứng nhận / mã truy xuất tối đa ${claimLimits.code} ký tự.`),
     issuer: optionalText(claimLimits.issuer, `Tên tổ chức cấp tối đa ${claimLimits.issuer} ký tự.`),
     expiresOn: v.optional(v.nullable(isoDate('Ngày hết hạn theo dạng yyyy-mm-dd.'))),
-    stars: v.optional(
-      v.nullable(
-        v.pipe(
-          v.number(`Hạng OCOP là từ ${ocopStarRange.min} đến ${ocopStarRange.max} sao.`),
-          v.integer(`Hạng OCOP là từ ${ocopStarRange.min} đến ${ocopStarRange.max} sao.`),
-          v.minValue(ocopStarRange.min, `Hạng OCOP là từ ${ocopStarRange.min} đến ${ocopStarRange.max} sao.`),
-          v.maxValue(ocopStarRange.max, `Hạng OCOP là từ ${ocopStarRange.min} đến ${ocopStarRange.max} sao.`),
-        ),
-      ),
-    ),
+    stars: v.optional(v.nullable(v.pipe(v.number(ocopStarsMessage), v.check((n: number) => isOcopStars(n), ocopStarsMessage)))),
   }),
   v.strictObject({
     decision: v.literal('refused'),

@@ -21,7 +21,8 @@ export const note = (max: number) =>
     v.transform((s) => (s === null ? null : s.normalize('NFC').trim().slice(0, max) || null)),
   );
 
-const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+/** A calendar date yyyy-mm-dd that exists (no 31/02). */
+export const isRealDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** A calendar date yyyy-mm-dd that exists (no 31/02). */
 export const isoDate = (message = 'Ngày theo dạng yyyy-mm-dd.') => v.pipe(v.string(message), v.check(isRealDate, message));

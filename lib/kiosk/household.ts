@@ -3,12 +3,15 @@ import type { ProblemCode } from '../api/problems';
 import { checkPhone } from '../vn-phone';
 import { checkCitizenId } from '../vn-citizen-id';
 import { guideProblem, type GuideKind } from './guide';
+import { isOcopStars, ocopStarsMessage } from '../quality/claims';
+import { vietnamToday } from '../periods';
+import { certificateDetailsFrom, certificateProblems, type CertificateDetails } from './certificate-details';
 
 /**
  * A household as the kiosk sends it (POST /api/kiosk/households). The same checks run on the tablet, as the
  * officer types, and on the collector, so a household the tablet accepts is not refused for a different reason.
  */
-export interface SubmittedHousehold {
+export interface SubmittedHousehold extends CertificateDetails {
   clientId: string;
   /**
    * The record code the tablet gave (lib/kiosk/record-code.ts), shown to people; null when it had none to give (a
@@ -27,6 +30,7 @@ export interface SubmittedHousehold {
   payment: 'postpay' | 'viettelmoney' | 'bank';
   hasPaymentAccount: boolean;
   products: { category: string; name: string }[];
+  /** The VietGAP certificate number; its issuing body and expiry are in CertificateDetails. */
   vietgap: string | null;
   ocopStars: number | null;
   traceability: string | null;
@@ -109,8 +113,8 @@ const required: [keyof SubmittedHousehold, string][] = [
   ['shopName', 'Chưa nhập tên cửa hàng muốn mở.'],
 ];
 
-/** Everything wrong with a household, in form order; empty when it may be sent. */
-export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
+/** Everything wrong with a household, in form order; empty when it may be sent. `today` (Vietnam) flags an expired certificate. */
+export function checkHousehold(h: SubmittedHousehold, today = vietnamToday()): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const [field, message] of required) {
     const v = h[field];
@@ -124,7 +128,8 @@ export function checkHousehold(h: SubmittedHousehold): FieldProblem[] {
   if (!isMarketplace(h.marketplace)) out.push({ field: 'marketplace', code: '400.52', message: 'Chưa chọn sàn.' });
   if (!['postpay', 'viettelmoney', 'bank'].includes(h.payment)) out.push({ field: 'payment', code: '400.52', message: 'Chưa chọn loại tài khoản thanh toán.' });
   if (!Array.isArray(h.products) || !h.products.some((p) => p?.name?.trim())) out.push({ field: 'products', code: '400.52', message: 'Chưa nhập sản phẩm nào.' });
-  if (h.ocopStars !== null && ![3, 4, 5].includes(h.ocopStars)) out.push({ field: 'ocopStars', code: '400.52', message: 'Hạng OCOP là 3, 4 hoặc 5 sao.' });
+  out.push(...certificateProblems(h, today));
+  if (h.ocopStars !== null && !isOcopStars(h.ocopStars)) out.push({ field: 'ocopStars', code: '400.52', message: ocopStarsMessage });
   if (h.consent !== true) out.push({ field: 'consent', code: '400.53', message: 'Hộ chưa đồng ý (đánh dấu đồng ý và ký tên).' });
   for (const [field, label] of tooLong) {
     const text = h[field];
@@ -224,6 +229,7 @@ export function householdFrom(raw: unknown): SubmittedHousehold {
     vietgap: optLine(r.vietgap),
     ocopStars: typeof r.ocopStars === 'number' ? r.ocopStars : null,
     traceability: optLine(r.traceability),
+    ...certificateDetailsFrom(r, line),
     notes: str(r.notes).normalize('NFC').trim(),
     consent: r.consent === true,
     registeredAt: str(r.registeredAt),

@@ -24,8 +24,17 @@ export const claimStatusLabels: Record<ClaimStatus, string> = {
 /** Certificates whose expiry is this many days away or fewer are listed for the department to follow up. */
 export const expiringWithinDays = 30;
 
-/** OCOP ranks products from 1 to 5 stars (Quyết định 1048/QĐ-TTg). */
-export const ocopStarRange = { min: 1, max: 5 } as const;
+/**
+ * The OCOP stars a household may claim, everywhere (the kiosk's choices, the household check on the tablet and the
+ * collector, the department's verification): 3 to 5. OCOP scores products from 1 to 5 stars (Quyết định 1048/QĐ-TTg),
+ * but only 3 stars and up are recognised, with a certificate and the OCOP mark; 1 or 2 stars is a product still
+ * short of the standard, with no certificate to verify and nothing to show a buyer.
+ */
+export const ocopStarRange = { min: 3, max: 5 } as const;
+/** The claimable stars, in order: 3, 4, 5. */
+export const ocopStarChoices: readonly number[] = Array.from({ length: ocopStarRange.max - ocopStarRange.min + 1 }, (_, i) => ocopStarRange.min + i);
+export const ocopStarsMessage = `Hạng OCOP là ${ocopStarChoices.slice(0, -1).join(', ')} hoặc ${ocopStarChoices.at(-1)} sao.`;
+export const isOcopStars = (n: unknown): n is number => typeof n === 'number' && ocopStarChoices.includes(n);
 
 export const claimLimits = { number: 100, issuer: 200, code: 500, reason: 500 } as const;
 
@@ -57,8 +66,7 @@ export function missingForVerification(
     if (!c.issuer) return { field: 'issuer', message: 'Cần tên tổ chức cấp giấy chứng nhận VietGAP.' };
     if (!c.expiresOn) return { field: 'expiresOn', message: 'Cần ngày hết hạn của giấy chứng nhận VietGAP.' };
   }
-  if (kind === 'ocop' && (c.stars === null || c.stars < ocopStarRange.min || c.stars > ocopStarRange.max))
-    return { field: 'stars', message: `Hạng OCOP là từ ${ocopStarRange.min} đến ${ocopStarRange.max} sao.` };
+  if (kind === 'ocop' && !isOcopStars(c.stars)) return { field: 'stars', message: ocopStarsMessage };
   if (kind === 'traceability' && !c.number) return { field: 'number', message: 'Cần mã truy xuất nguồn gốc.' };
   if (c.expiresOn && c.expiresOn < today) return { field: 'expiresOn', message: 'Giấy chứng nhận đã hết hạn: không xác minh được, chọn "Không xác nhận".' };
   return null;

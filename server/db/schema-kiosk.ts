@@ -27,7 +27,7 @@ export interface HouseholdTable {
   shop_name: string;
   payment: string;
   has_payment_account: number;
-  /** JSON: { products, vietgap, ocopStars, traceability, notes }. */
+  /** JSON: { products, vietgap, ocopStars, traceability, notes } and, when the kiosk noted them, { vietgapIssuer, vietgapExpiresOn, traceabilityCode }. */
   details: string;
   device_id: string;
   officer_name: string;

@@ -10,6 +10,7 @@ import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
+import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -179,7 +180,8 @@ function householdRow(h: SubmittedHousehold, code: string, phone: string, id: st
     shop_name: h.shopName,
     payment: h.payment,
     has_payment_account: h.hasPaymentAccount ? 1 : 0,
-    details: JSON.stringify({ products: h.products, vietgap: h.vietgap, ocopStars: h.ocopStars, traceability: h.traceability, notes: h.notes }),
+    // The certificate details only when noted, as they arrived.
+    details: JSON.stringify({ products: h.products, vietgap: h.vietgap, ocopStars: h.ocopStars, traceability: h.traceability, notes: h.notes, ...certificateDetailsOf(h) }),
     device_id: deviceId,
     officer_name: h.officerName,
     registered_at: h.registeredAt || now,

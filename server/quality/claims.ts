@@ -4,18 +4,30 @@ import type { HouseholdClaimTable } from '../db/schema-quality';
 import type { SubmittedHousehold } from '../../lib/kiosk/household';
 import type { ClaimView } from '../../lib/api/agriculture';
 import { checkVietgap } from '../../lib/vietgap';
+import { traceabilityAsNoted, vietgapAsNoted } from '../../lib/kiosk/certificate-details';
 import { addDays, claimStatus, expiringWithinDays, type ClaimStatus } from '../../lib/quality/claims';
 
 type Writer = Pick<Db, 'insertInto'>;
 
-/** The unverified claims a household's kiosk form holds (VietGAP number, OCOP stars, traceability code). */
-export function claimsOfHousehold(householdId: string, h: Pick<SubmittedHousehold, 'vietgap' | 'ocopStars' | 'traceability'>, now: string): HouseholdClaimTable[] {
+/**
+ * The unverified claims a household's kiosk form holds: the VietGAP number (with the issuing body and expiry when the
+ * officer noted them), the OCOP stars, the traceability code. What the kiosk noted is pre-filled for the department
+ * to check and correct; `submitted` keeps it as the kiosk said it.
+ */
+export function claimsOfHousehold(
+  householdId: string,
+  h: Pick<SubmittedHousehold, 'vietgap' | 'vietgapIssuer' | 'vietgapExpiresOn' | 'ocopStars' | 'traceability' | 'traceabilityCode'>,
+  now: string,
+): HouseholdClaimTable[] {
   const base = { household_id: householdId, issuer: null, expires_on: null, decision: 'unverified' as const, refusal_reason: null, decided_by: null, decided_at: null, created_at: now, updated_at: now };
   const out: HouseholdClaimTable[] = [];
   const vietgap = h.vietgap ? checkVietgap(h.vietgap) : null;
-  if (vietgap) out.push({ ...base, id: randomUUID(), kind: 'vietgap', number: vietgap.number, stars: null, submitted: h.vietgap });
+  if (vietgap)
+    out.push({ ...base, id: randomUUID(), kind: 'vietgap', number: vietgap.number, issuer: h.vietgapIssuer ?? null, expires_on: h.vietgapExpiresOn ?? null, stars: null, submitted: vietgapAsNoted(h) });
   if (h.ocopStars !== null) out.push({ ...base, id: randomUUID(), kind: 'ocop', number: null, stars: h.ocopStars, submitted: `${h.ocopStars} sao` });
-  if (h.traceability) out.push({ ...base, id: randomUUID(), kind: 'traceability', number: h.traceability, stars: null, submitted: h.traceability });
+  // The printed code when the officer noted one; older tablets only had the description, which stands in for it.
+  const code = h.traceabilityCode ?? h.traceability;
+  if (code) out.push({ ...base, id: randomUUID(), kind: 'traceability', number: code, stars: null, submitted: traceabilityAsNoted(h) });
   return out;
 }
 

@@ -12,6 +12,7 @@ import type { Db } from '../../db';
 import type { Selectable } from 'kysely';
 import type { HouseholdTable } from '../../db/schema-kiosk';
 import { readRecordCode } from '../../../lib/kiosk/record-code';
+import { traceabilityAsNoted, vietgapAsNoted, type CertificateDetails } from '../../../lib/kiosk/certificate-details';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 /**
@@ -149,8 +150,9 @@ async function pendingRows(db: Db, scope: string[] | 'all', commune: string | un
   const photos = await db.selectFrom('household_photos').select(['household_client_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'product').groupBy('household_client_id').execute();
   const photoCount = new Map(photos.map((p) => [p.household_client_id, Number(p.n)]));
   return rows.map((h) => {
-    const d = JSON.parse(h.details) as { products: { name: string }[]; vietgap: string | null; ocopStars: number | null; traceability: string | null };
-    const facts = [d.vietgap && `VietGAP ${d.vietgap}`, d.ocopStars && `OCOP ${d.ocopStars} sao`, d.traceability].filter(Boolean).join('; ');
+    const d = JSON.parse(h.details) as { products: { name: string }[]; vietgap: string | null; ocopStars: number | null; traceability: string | null } & CertificateDetails;
+    const vietgap = vietgapAsNoted(d);
+    const facts = [vietgap && `VietGAP ${vietgap}`, d.ocopStars && `OCOP ${d.ocopStars} sao`, traceabilityAsNoted(d)].filter(Boolean).join('; ');
     return {
       'Mã hồ sơ': h.code,
       Xã: h.commune_name,

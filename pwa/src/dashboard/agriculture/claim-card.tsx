@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../../../../components/status-message';
-import { formatDate, parseDate } from '../../../../lib/format';
+import { formatDate } from '../../../../lib/format';
+import { expiryFormatMessage, parseExpiry } from '../../../../lib/kiosk/certificate-details';
 import { marketplaceLabels, isMarketplace } from '../../../../lib/marketplaces/hosts';
 import type { ClaimView } from '../../../../lib/api/agriculture';
-import { claimKindLabels, claimStatusLabels, ocopStarRange } from '../../../../lib/quality/claims';
+import { claimKindLabels, claimStatusLabels, ocopStarChoices } from '../../../../lib/quality/claims';
 import { describeError, sendJson } from '../api';
 
 /** One claim: the household as far as the check needs, what the kiosk typed, and verify / refuse with a reason. */
@@ -37,8 +38,8 @@ export function ClaimCard({ claim: c, onDone }: { claim: ClaimView; onDone: () =
     if (c.kind !== 'ocop') body.number = number;
     if (c.kind === 'vietgap') body.issuer = issuer;
     if (c.kind !== 'traceability') {
-      const iso = expires.trim() ? parseDate(expires) : null;
-      if (expires.trim() && !iso) return setError('Ngày hết hạn viết theo dạng dd/mm/yyyy, ví dụ 30/06/2027.');
+      const iso = expires.trim() ? parseExpiry(expires) : null;
+      if (expires.trim() && !iso) return setError(expiryFormatMessage);
       body.expiresOn = iso;
     }
     if (c.kind === 'ocop') body.stars = stars ? Number(stars) : null;
@@ -93,7 +94,7 @@ export function ClaimCard({ claim: c, onDone }: { claim: ClaimView; onDone: () =
               Số sao OCOP
               <select value={stars} onChange={(e) => setStars(e.currentTarget.value)}>
                 <option value="">— Chọn —</option>
-                {Array.from({ length: ocopStarRange.max - ocopStarRange.min + 1 }, (_, i) => ocopStarRange.min + i).map((n) => (
+                {ocopStarChoices.map((n) => (
                   <option key={n} value={String(n)}>
                     {n} sao
                   </option>
