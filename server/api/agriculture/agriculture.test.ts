@@ -99,15 +99,75 @@ forEachDatabase((deps) => {
       expect((await call('GET', '/api/agriculture/claims?status=maybe', agri)).status).toBe(400);
     });
 
-    it('OCOP stars are 1 to 5', async () => {
+    it('OCOP stars are 3 to 5, the recognised ranks, on the kiosk and in the verification alike', async () => {
       const { id } = await send({ vietgap: null, ocopStars: 4, traceability: null });
       const [claim] = mine(await claimsOf(agri), id);
-      const six = await call('POST', `/api/agriculture/claims/${claim.id}/decision`, agri, { decision: 'verified', stars: 6 });
-      expect(six.status).toBe(400);
-      expect((await six.json()).error.field).toBe('stars');
-      const one = await call('POST', `/api/agriculture/claims/${claim.id}/decision`, agri, { decision: 'verified', stars: 1 });
-      expect(one.status).toBe(200);
-      expect(((await one.json()) as Claim).stars).toBe(1);
+      for (const stars of [6, 2]) {
+        const refused = await call('POST', `/api/agriculture/claims/${claim.id}/decision`, agri, { decision: 'verified', stars });
+        expect(refused.status).toBe(400);
+        expect((await refused.json()).error).toMatchObject({ code: '400.2', field: 'stars', detail: 'Hạng OCOP là 3, 4 hoặc 5 sao.' });
+      }
+      const five = await call('POST', `/api/agriculture/claims/${claim.id}/decision`, agri, { decision: 'verified', stars: 5 });
+      expect(five.status).toBe(200);
+      expect(((await five.json()) as Claim).stars).toBe(5);
+      const twoStars = await call('POST', '/api/kiosk/households', nhacKy.token, { households: [household({ ocopStars: 2 })] });
+      expect((await twoStars.json()).results).toMatchObject([{ status: 'rejected', problem: { code: '400.52', field: 'ocopStars', message: 'Hạng OCOP là 3, 4 hoặc 5 sao.' } }]);
+    });
+
+    it("the kiosk's issuing body, expiry and printed traceability code arrive on the claims, pre-filled for the check", async () => {
+      const { id } = await send({
+        vietgap: 'VietGAP-TT-13-09-20-0200',
+        vietgapIssuer: 'Trung tâm Chứng nhận phù hợp (QUACERT)',
+        vietgapExpiresOn: vnDay(400),
+        ocopStars: null,
+        traceability: 'Tem QR của HTX',
+        traceabilityCode: 'VN-LSOR-0012',
+      });
+      const claims = mine(await claimsOf(agri), id);
+      const shownDay = vnDay(400).split('-').reverse().join('/');
+      expect(claims.find((c) => c.kind === 'vietgap')).toMatchObject({
+        number: 'VietGAP-TT-13-09-20-0200',
+        issuer: 'Trung tâm Chứng nhận phù hợp (QUACERT)',
+        expiresOn: vnDay(400),
+        status: 'unverified',
+        submitted: `VietGAP-TT-13-09-20-0200, cấp bởi Trung tâm Chứng nhận phù hợp (QUACERT), hạn đến ${shownDay}`,
+      });
+      expect(claims.find((c) => c.kind === 'traceability')).toMatchObject({ number: 'VN-LSOR-0012', status: 'unverified', submitted: 'Tem QR của HTX, mã VN-LSOR-0012' });
+      // Nothing left to type: the department verifies what the kiosk noted as it is.
+      const vietgap = claims.find((c) => c.kind === 'vietgap')!;
+      const ok = await call('POST', `/api/agriculture/claims/${vietgap.id}/decision`, agri, { decision: 'verified' });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ status: 'verified', issuer: 'Trung tâm Chứng nhận phù hợp (QUACERT)', expiresOn: vnDay(400) });
+      const stored = await deps().db.selectFrom('households').select('details').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(JSON.parse(stored.details)).toMatchObject({ vietgapIssuer: 'Trung tâm Chứng nhận phù hợp (QUACERT)', vietgapExpiresOn: vnDay(400), traceabilityCode: 'VN-LSOR-0012' });
+    });
+
+    it('a certificate noted as already expired is kept, and waits among the expired; a day that does not exist is refused, storing nothing', async () => {
+      const { id } = await send({ vietgap: 'VietGAP-TT-13-09-20-0201', vietgapExpiresOn: vnDay(-3), ocopStars: null, traceability: null });
+      expect(mine(await claimsOf(agri), id)).toHaveLength(0);
+      expect(mine(await claimsOf(agri, '?status=expired'), id).map((c) => [c.status, c.expiresOn])).toEqual([['expired', vnDay(-3)]]);
+      const bad = household({ vietgap: 'VietGAP-TT-13-09-20-0202', vietgapExpiresOn: '31/02/2027' });
+      const res = await call('POST', '/api/kiosk/households', nhacKy.token, { households: [bad] });
+      expect((await res.json()).results).toEqual([
+        { clientId: bad.clientId, status: 'rejected', problem: { code: '400.56', field: 'vietgapExpiresOn', message: 'Ngày hết hạn không đúng: ghi một ngày có thật, ngày/tháng/năm, ví dụ 30/06/2027.' } },
+      ]);
+      expect(await deps().db.selectFrom('households').select('id').where('client_id', '=', bad.clientId).execute()).toHaveLength(0);
+    });
+
+    it("an old tablet's household (no issuing body, expiry or code) still syncs, and the upgraded tablet resending it is the same household", async () => {
+      const { vietgapIssuer: _i, vietgapExpiresOn: _e, traceabilityCode: _c, ...old } = household({ vietgap: 'VietGAP-TT-13-09-20-0203', ocopStars: 3, traceability: 'Tem QR của HTX' });
+      const first = await (await call('POST', '/api/kiosk/households', nhacKy.token, { households: [old] })).json();
+      expect(first.results).toMatchObject([{ status: 'accepted' }]);
+      const upgraded = await (await call('POST', '/api/kiosk/households', nhacKy.token, { households: [{ ...old, vietgapIssuer: null, vietgapExpiresOn: null, traceabilityCode: null }] })).json();
+      expect(upgraded.results).toEqual([{ clientId: old.clientId, status: 'accepted', serverId: first.results[0].serverId, code: first.results[0].code }]);
+      const claims = mine(await claimsOf(agri), first.results[0].serverId);
+      expect(claims.map((c) => [c.kind, c.number, c.issuer, c.expiresOn, c.submitted]).sort()).toEqual([
+        ['ocop', null, null, null, '3 sao'],
+        ['traceability', 'Tem QR của HTX', null, null, 'Tem QR của HTX'],
+        ['vietgap', 'VietGAP-TT-13-09-20-0203', null, null, 'VietGAP-TT-13-09-20-0203'],
+      ]);
+      const stored = await deps().db.selectFrom('households').select('details').where('id', '=', first.results[0].serverId).executeTakeFirstOrThrow();
+      expect(Object.keys(JSON.parse(stored.details)).sort()).toEqual(['notes', 'ocopStars', 'products', 'traceability', 'vietgap']);
     });
 
     it('lists certificates expiring within 30 days; a certificate past its expiry is expired on its own and leaves the registry', async () => {

@@ -14,8 +14,11 @@ const household = (over: Partial<SubmittedHousehold> = {}): SubmittedHousehold =
     shopName: '=HYPERLINK("http://x")',
     products: [{ category: 'trai_cay', name: 'Na Chi Lăng' }],
     vietgap: 'VietGAP-TT-13-09-20-0096',
+    vietgapIssuer: 'QUACERT',
+    vietgapExpiresOn: '2099-06-30',
     ocopStars: 3,
     traceability: 'Tem QR truy xuất',
+    traceabilityCode: 'VN-LSOR-0012',
     ...over,
   });
 
@@ -184,6 +187,10 @@ forEachDatabase((deps) => {
       const idCol = header.indexOf('Mã hồ sơ') + 1;
       const thu = [2, 3].find((r) => ws.getRow(r).getCell(header.indexOf('Họ tên chủ hộ') + 1).value === 'Hoàng Văn Thụ')!;
       expect(ws.getRow(thu).getCell(header.indexOf('Số điện thoại') + 1).value).toBe('0912345678');
+      // What the kiosk noted of the certificates, for the post office to list with the products.
+      expect(ws.getRow(thu).getCell(header.indexOf('VietGAP / OCOP / truy xuất') + 1).value).toBe(
+        'VietGAP VietGAP-TT-13-09-20-0096, cấp bởi QUACERT, hạn đến 30/06/2099; OCOP 3 sao; Tem QR truy xuất, mã VN-LSOR-0012',
+      );
       // The post office fills in the shop URL and the account for Thụ, a wrong URL for the other.
       ws.getRow(thu).getCell(header.indexOf('Đường dẫn cửa hàng') + 1).value = 'https://langson.postmart.vn/shop/na-nha-thu';
       ws.getRow(thu).getCell(header.indexOf('Đã mở tài khoản thanh toán') + 1).value = 'Có';
