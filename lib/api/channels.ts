@@ -6,9 +6,8 @@ import * as v from 'valibot';
 import { isoDate } from './fields';
 import { operatorFields, type ColumnMap, type OperatorField } from '../channels/operator-columns';
 import type { RowProblem } from '../channels/operator-row';
-import type { Channel, ChannelFigures } from '../channels/progress';
 import type { DistrictStatus } from '../channels/phases';
-import { channelFiguresSchema, communeProgressSchema } from './kiosk';
+import { communeProgressSchema, progressFigures } from './kiosk';
 
 /** PUT /api/channels/column-maps/:operator body: field → the header of its column in the operator's file. */
 export const columnMapRequest = v.object({
@@ -26,25 +25,6 @@ export type PhaseRequest = v.InferOutput<typeof phaseRequest>;
 
 /** GET /api/channels/progress query. */
 export const progressQuery = v.object({ district: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'Mã huyện là số.'))) });
-
-/** A district in GET /api/channels/progress: its communes added up, its phase and where it stands. */
-export interface DistrictProgress {
-  districtCode: string;
-  districtName: string;
-  /** Over the communes whose household count is known; null when none is. */
-  householdCount: number | null;
-  signedUp: number;
-  shopsOpened: number;
-  paymentAccounts: number;
-  both: number;
-  productsListed: number;
-  percentBoth: number | null;
-  phase: { id: string; name: string } | null;
-  deadline: string | null;
-  status: DistrictStatus;
-  channels: Record<Channel, ChannelFigures>;
-}
-
 
 /** POST /api/channels/imports/:operator(/preview) answer. */
 export interface RowReport extends RowProblem {
@@ -98,22 +78,18 @@ export const importListSchema = v.strictObject({
   ),
 });
 
-/** A district in GET /api/channels/progress (DistrictProgress). */
+/**
+ * A district in GET /api/channels/progress: its communes added up (the household count over the communes whose
+ * count is known; null when none is), its phase and where it stands.
+ */
 const districtProgressSchema = v.strictObject({
   districtCode: v.string(),
   districtName: v.string(),
-  householdCount: v.nullable(v.number()),
-  signedUp: v.number(),
-  shopsOpened: v.number(),
-  paymentAccounts: v.number(),
-  both: v.number(),
-  productsListed: v.number(),
-  percentBoth: v.nullable(v.number()),
+  ...progressFigures,
   phase: v.nullable(v.strictObject({ id: v.string(), name: v.string() })),
-  deadline: v.nullable(v.string()),
   status: districtStatusSchema,
-  channels: v.strictObject({ kiosk: channelFiguresSchema, postmart: channelFiguresSchema, voso: channelFiguresSchema }),
 });
+export type DistrictProgress = v.InferOutput<typeof districtProgressSchema>;
 
 /** GET /api/channels/progress answer. */
 export const channelProgressSchema = v.strictObject({ targetPercent: v.number(), today: v.string(), communes: v.array(communeProgressSchema), districts: v.array(districtProgressSchema) });

@@ -122,11 +122,11 @@ export type HandoverAnswer = v.InferOutput<typeof handoverAnswerSchema>;
 /** One channel's part of a commune's or district's households (lib/channels/progress.ts). */
 export const channelFiguresSchema = v.object({ households: v.number(), shops: v.number(), payments: v.number(), productsListed: v.number() });
 
-export const communeProgressSchema = v.object({
-  communeCode: v.string(),
-  communeName: v.string(),
-  districtCode: v.string(),
-  districtName: v.string(),
+/**
+ * What a commune's progress and a district's (lib/api/channels.ts) both say, defined once: households toward the
+ * target, from every channel, and the deadline.
+ */
+export const progressFigures = {
   householdCount: v.nullable(v.number()),
   /** Signed up on the kiosk. */
   signedUp: v.number(),
@@ -138,10 +138,18 @@ export const communeProgressSchema = v.object({
   productsListed: v.number(),
   /** both / householdCount × 100, when the province has entered the household count. */
   percentBoth: v.nullable(v.number()),
-  targetPercent: v.number(),
   deadline: v.nullable(v.string()),
   /** Each channel's part; a household with a shop on two channels is in both parts but once in the totals. */
   channels: v.object({ kiosk: channelFiguresSchema, postmart: channelFiguresSchema, voso: channelFiguresSchema }),
+};
+
+export const communeProgressSchema = v.object({
+  communeCode: v.string(),
+  communeName: v.string(),
+  districtCode: v.string(),
+  districtName: v.string(),
+  ...progressFigures,
+  targetPercent: v.number(),
 });
 export type CommuneProgress = v.InferOutput<typeof communeProgressSchema>;
 

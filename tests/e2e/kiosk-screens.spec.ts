@@ -133,11 +133,27 @@ for (const vp of viewports) {
       expect(await box.evaluate((e) => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])).toEqual([44, 44]);
     }
 
+    // The VietGAP certificate as printed on it, and the traceability code: a day that does not exist is said when
+    // queuing, in the officer's words.
+    await page.getByLabel('Số chứng nhận VietGAP (nếu có)').fill('VietGAP-TT-13-09-20-0096');
+    await page.getByLabel('Tổ chức cấp giấy chứng nhận VietGAP (nếu có)').fill('Trung tâm Chứng nhận phù hợp (QUACERT)');
+    const expiry = page.getByLabel('Giấy chứng nhận VietGAP có hạn đến ngày (ngày/tháng/năm, nếu có)');
+    await expiry.fill('31/02/2027');
+    await page.getByLabel('Mã truy xuất nguồn gốc, ghi đúng như trên giấy chứng nhận hoặc tem (nếu có)').fill('VN-LSOR-0012');
+    await expect(page.getByLabel('Sản phẩm OCOP').locator('option')).toHaveText(['Không có', 'OCOP 3 sao', 'OCOP 4 sao', 'OCOP 5 sao']);
+
     // Not signed yet: said once asked to queue. A fresh drawing (no "save" button) takes the error away at once.
     await page.getByLabel(/Hộ đồng ý cung cấp thông tin/).check();
     await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ gửi' }).click();
     await expect(page.locator('#signature-err')).toHaveText('Chủ hộ chưa ký tên.');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveText('Ngày hết hạn không đúng: ghi một ngày có thật, ngày/tháng/năm, ví dụ 30/06/2027.');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveClass('error');
     await checkScreen(page, info, vp.name, 'ho-co-loi', 'Hộ Hoàng Văn Thụ');
+    // A certificate already past its expiry is kept, flagged so the officer knows (it does not stop the household).
+    await expiry.fill('30.06.2020');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveText('Giấy chứng nhận đã hết hạn (hạn đến 30/06/2020). Vẫn ghi lại được, nhưng Sở NN&PTNT chỉ xác minh giấy còn hạn.');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveClass('warning');
+    await checkScreen(page, info, vp.name, 'ho-het-han', 'Hộ Hoàng Văn Thụ');
     await drawSignature(page);
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu chữ ký.' })).toBeVisible();
     await expect(page.locator('#signature-err')).toHaveCount(0);
@@ -152,6 +168,7 @@ for (const vp of viewports) {
     await expect(page.getByRole('status').filter({ hasText: 'Đã lưu chữ ký.' })).toBeVisible();
     await expect.poll(() => padHasInk(page)).toBe(true);
     await expect(page.locator('.signature canvas, .signature img, img[alt*="Chữ ký"]')).toHaveCount(1);
+    await expect(expiry).toHaveValue('30/06/2020');
     await queueHousehold(page);
 
     // The code, given offline: the tablet's first.
@@ -173,6 +190,18 @@ for (const vp of viewports) {
     await expect(page.locator('.queue-item--sent')).toContainText(`Mã hồ sơ: ${vp.code}`, { timeout: 20_000 });
     const row = await collector.db.selectFrom('households').select(['code']).where('phone', '=', `0912${a}`).executeTakeFirstOrThrow();
     expect(row.code).toBe(vp.code);
+    // The certificate's details reach Sở NN&PTNT's claims, pre-filled for its check.
+    const claims = await collector.db
+      .selectFrom('household_claims as c')
+      .innerJoin('households as h', 'h.id', 'c.household_id')
+      .select(['c.kind', 'c.number', 'c.issuer', 'c.expires_on'])
+      .where('h.phone', '=', `0912${a}`)
+      .orderBy('c.kind')
+      .execute();
+    expect(claims).toEqual([
+      { kind: 'traceability', number: 'VN-LSOR-0012', issuer: null, expires_on: null },
+      { kind: 'vietgap', number: 'VietGAP-TT-13-09-20-0096', issuer: 'Trung tâm Chứng nhận phù hợp (QUACERT)', expires_on: '2020-06-30' },
+    ]);
     await checkScreen(page, info, vp.name, 'da-gui', 'Hàng chờ gửi');
 
     await page.getByRole('tab', { name: 'Tìm hộ' }).tap();
