@@ -6,6 +6,7 @@ import { marketplaceLabels, isMarketplace } from '../../../../lib/marketplaces/h
 import type { ClaimView } from '../../../../lib/api/agriculture';
 import { claimKindLabels, claimStatusLabels, ocopStarChoices } from '../../../../lib/quality/claims';
 import { describeError, sendJson } from '../api';
+import { DateField } from '../date-field';
 
 /** One claim: the household as far as the check needs, what the kiosk typed, and verify / refuse with a reason. */
 export function ClaimCard({ claim: c, onDone }: { claim: ClaimView; onDone: () => void }) {
@@ -103,10 +104,7 @@ export function ClaimCard({ claim: c, onDone }: { claim: ClaimView; onDone: () =
             </label>
           )}
           {c.kind !== 'traceability' && (
-            <label>
-              Hết hạn ngày (dd/mm/yyyy)
-              <input inputMode="numeric" placeholder="30/06/2027" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} />
-            </label>
+            <DateField label="Hết hạn ngày" placeholder="30/06/2027" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} />
           )}
         </div>
         <button type="submit" disabled={busy}>

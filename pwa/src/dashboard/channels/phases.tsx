@@ -5,6 +5,7 @@ import type { Phase } from '../../../../lib/channels/phases';
 import { describeError, sendJson } from '../api';
 import { useLoad } from '../use-load';
 import { districts } from '../province/accounts/account';
+import { DateField } from '../date-field';
 
 const districtName = new Map(districts.map((d) => [d.code, d.name]));
 
@@ -110,14 +111,8 @@ function PhaseForm({ phase, onSaved, onError }: { phase: Phase | null; onSaved: 
             Tên giai đoạn
             <input value={name} placeholder="Giai đoạn 1 năm 2021" onInput={(e) => setName(e.currentTarget.value)} />
           </label>
-          <label>
-            Bắt đầu (không bắt buộc)
-            <input value={startsOn} placeholder="dd/mm/yyyy" size={10} onInput={(e) => setStartsOn(e.currentTarget.value)} />
-          </label>
-          <label>
-            Hạn đạt mục tiêu
-            <input value={deadline} placeholder="20/09/2021" size={10} onInput={(e) => setDeadline(e.currentTarget.value)} />
-          </label>
+          <DateField label="Bắt đầu, không bắt buộc" value={startsOn} size={10} onInput={(e) => setStartsOn(e.currentTarget.value)} />
+          <DateField label="Hạn đạt mục tiêu" value={deadline} placeholder="20/09/2021" size={10} onInput={(e) => setDeadline(e.currentTarget.value)} />
         </div>
         <fieldset>
           <legend>Các huyện của giai đoạn</legend>

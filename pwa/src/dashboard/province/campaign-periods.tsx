@@ -8,6 +8,7 @@ import { foldVietnamese } from '../../../../lib/text';
 import { usePeriods, type Period } from '../periods';
 import { PeriodLimits } from './period-limits';
 import { proposedPeriod, vietnamToday } from '../../../../lib/periods';
+import { DateField } from '../date-field';
 
 /** A stable id for a new period from its name and start: "Đợt 2 năm 2021" from 01/10/2021 → "2021-10-dot-2-nam-2021". */
 export function periodId(name: string, startsOn: string): string {
@@ -113,18 +114,9 @@ export function CampaignPeriods({ onChanged }: { onChanged: () => void }) {
               Tên đợt
               <input ref={firstField} {...field('name')} />
             </label>
-            <label>
-              Từ ngày (dd/mm/yyyy)
-              <input inputMode="numeric" {...field('startsOn')} />
-            </label>
-            <label>
-              Đến ngày (dd/mm/yyyy)
-              <input inputMode="numeric" {...field('endsOn')} />
-            </label>
-            <label>
-              Hạn báo cáo (dd/mm/yyyy)
-              <input inputMode="numeric" {...field('reportDue')} />
-            </label>
+            <DateField label="Từ ngày" {...field('startsOn')} />
+            <DateField label="Đến ngày" {...field('endsOn')} />
+            <DateField label="Hạn báo cáo" {...field('reportDue')} />
           </div>
           <button type="submit">{editing ? 'Lưu thay đổi' : 'Thêm đợt'}</button>{' '}
           {editing && (

@@ -11,6 +11,7 @@ import { EmptyState } from '../empty-state';
 import { LineChart } from '../line-chart';
 import { useLoad } from '../use-load';
 import { scopeQuery, type Scope } from './scope';
+import { DateField } from '../date-field';
 
 const tonnes = (n: number) => `${formatNumber(n, 3)} tấn`;
 
@@ -140,10 +141,7 @@ function VolumeForm({ onSaved }: { onSaved: () => void }) {
               <option value="week">một tuần (7 ngày)</option>
             </select>
           </label>
-          <label>
-            {form.span === 'week' ? 'Ngày đầu tuần' : 'Ngày'} (dd/mm/yyyy)
-            <input inputMode="numeric" value={form.startsOn} onInput={set('startsOn')} />
-          </label>
+          <DateField label={form.span === 'week' ? 'Ngày đầu tuần' : 'Ngày'} value={form.startsOn} onInput={set('startsOn')} />
           <label>
             Khối lượng (tấn)
             <input inputMode="decimal" value={form.tonnes} onInput={set('tonnes')} />
