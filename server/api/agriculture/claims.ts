@@ -5,7 +5,7 @@
  *   GET  /api/agriculture/claims/expiring → {today, claims}: verified certificates that expire within 30 days, soonest first
  *   POST /api/agriculture/claims/:id/decision {decision:'verified', number?, issuer?, expiresOn?, stars?} | {decision:'refused', reason}
  *        → the claim; verifying a VietGAP claim needs its number, issuing body and expiry (from the body or the claim),
- *        an OCOP claim 1–5 stars, a traceability claim its code; an expired certificate cannot be verified (400.2 with
+ *        an OCOP claim 3–5 stars, a traceability claim its code; an expired certificate cannot be verified (400.2 with
  *        field and detail); the same decision again changes nothing; 404.1 unknown claim
  */
 import { Hono } from 'hono';
