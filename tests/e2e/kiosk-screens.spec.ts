@@ -138,7 +138,12 @@ for (const vp of viewports) {
     await page.getByLabel('Số chứng nhận VietGAP (nếu có)').fill('VietGAP-TT-13-09-20-0096');
     await page.getByLabel('Tổ chức cấp giấy chứng nhận VietGAP (nếu có)').fill('Trung tâm Chứng nhận phù hợp (QUACERT)');
     const expiry = page.getByLabel('Giấy chứng nhận VietGAP có hạn đến ngày (ngày/tháng/năm, nếu có)');
+    const expiredFlag = 'Giấy chứng nhận đã hết hạn (hạn đến 30/06/2020). Vẫn ghi lại được, nhưng Sở NN&PTNT chỉ xác minh giấy còn hạn.';
+    // A certificate already past its expiry is flagged as it is typed, before anything is queued.
+    await expiry.fill('30/06/2020');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveText(expiredFlag);
     await expiry.fill('31/02/2027');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveCount(0);
     await page.getByLabel('Mã truy xuất nguồn gốc, ghi đúng như trên giấy chứng nhận hoặc tem (nếu có)').fill('VN-LSOR-0012');
     await expect(page.getByLabel('Sản phẩm OCOP').locator('option')).toHaveText(['Không có', 'OCOP 3 sao', 'OCOP 4 sao', 'OCOP 5 sao']);
 
@@ -151,7 +156,7 @@ for (const vp of viewports) {
     await checkScreen(page, info, vp.name, 'ho-co-loi', 'Hộ Hoàng Văn Thụ');
     // A certificate already past its expiry is kept, flagged so the officer knows (it does not stop the household).
     await expiry.fill('30.06.2020');
-    await expect(page.locator('#vietgapExpiresOn-err')).toHaveText('Giấy chứng nhận đã hết hạn (hạn đến 30/06/2020). Vẫn ghi lại được, nhưng Sở NN&PTNT chỉ xác minh giấy còn hạn.');
+    await expect(page.locator('#vietgapExpiresOn-err')).toHaveText(expiredFlag);
     await expect(page.locator('#vietgapExpiresOn-err')).toHaveClass('warning');
     await checkScreen(page, info, vp.name, 'ho-het-han', 'Hộ Hoàng Văn Thụ');
     await drawSignature(page);
