@@ -1,10 +1,10 @@
 // Steps the extension tests share: point the extension at the test collector, enrol, read the popup.
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { createEnrolmentCode } from '../../server/testing/seed';
-import type { startCollector } from '../../server/collector';
+import type { ScenarioCollector } from './scenario-collector';
 import { fixture } from './marketplace-server';
 
-type Collector = Awaited<ReturnType<typeof startCollector>> & { url: string };
+type Collector = Pick<ScenarioCollector, 'db' | 'url'>;
 
 /** A campaign period running today, so the orders the fixture pages carry (2026) fall inside it. */
 export async function ensureCurrentPeriod(collector: Collector) {

@@ -8,14 +8,15 @@ import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
-import { bareDatabase } from '../../testing/bare-database';
+import { throwawayDatabase } from '../../testing/throwaway-database';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== '0110-agency-units'));
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading to sub-units`, () => {
     it("gives each district People's Committee its communes, and nobody a sub-unit", async () => {
-      const { db, drop } = await bareDatabase(kind);
+      const database = await throwawayDatabase(kind);
+      const db = database.openBare();
       try {
         expect((await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined();
         await seedRegion(db, langSon);
@@ -31,7 +32,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(units.some((u) => u.agency_code === 'SNV')).toBe(false);
         expect(await db.selectFrom('staff').select('unit_id').execute()).toEqual([{ unit_id: null }]);
       } finally {
-        await drop();
+        await db.destroy();
+        await database.drop();
       }
     });
   });

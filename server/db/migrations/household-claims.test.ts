@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
-import { bareDatabase } from '../../testing/bare-database';
+import { throwawayDatabase } from '../../testing/throwaway-database';
 import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
@@ -24,7 +24,8 @@ const household = (id: string, details: Record<string, unknown>) => ({
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with households`, () => {
     it('moves free-text VietGAP, OCOP and traceability into unverified claims', async () => {
-      const { db, drop } = await bareDatabase(kind);
+      const database = await throwawayDatabase(kind);
+      const db = database.openBare();
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
         expect(old.error).toBeUndefined();
@@ -46,7 +47,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const kept = await db.selectFrom('households').select('details').where('id', '=', 'h-01').executeTakeFirstOrThrow();
         expect(JSON.parse(kept.details).vietgap).toBe('VietGAP-TT-13-09-20-0096 (Na)');
       } finally {
-        await drop();
+        await db.destroy();
+        await database.drop();
       }
     });
   });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Migrator } from 'kysely';
 import { migrations } from './index';
-import { bareDatabase } from '../../testing/bare-database';
+import { throwawayDatabase } from '../../testing/throwaway-database';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
@@ -17,7 +17,8 @@ const c = '[ACDEFGHJKMNPQRTUVWXY34679]';
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with households`, () => {
     it('gives stored households codes in the order they arrived, and each tablet its own prefix', async () => {
-      const { db, drop } = await bareDatabase(kind);
+      const database = await throwawayDatabase(kind);
+      const db = database.openBare();
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before }, allowUnorderedMigrations: true }).migrateToLatest();
         expect(old.error).toBeUndefined();
@@ -54,7 +55,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         // Codes are unique.
         await expect(db.updateTable('households').set({ code: rows[0].code }).where('id', '=', 'h-02').execute()).rejects.toThrow();
       } finally {
-        await drop();
+        await db.destroy();
+        await database.drop();
       }
     });
   });

@@ -9,14 +9,15 @@ import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
 import { seedRegion } from '../seed-region';
 import { langSon } from '../../../lib/region';
-import { bareDatabase } from '../../testing/bare-database';
+import { throwawayDatabase } from '../../testing/throwaway-database';
 
 const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name)));
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with orders`, () => {
     it('runs the new migrations after the kiosk one, normalises stored codes with their hash, and holds codes that now coincide', async () => {
-      const { db, drop } = await bareDatabase(kind);
+      const database = await throwawayDatabase(kind);
+      const db = database.openBare();
       try {
         const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
         expect(old.error).toBeUndefined();
@@ -45,7 +46,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const limits = await db.selectFrom('periods').select(['max_orders_per_person', 'max_amount_per_person']).where('id', '=', '2021-dot-1').executeTakeFirstOrThrow();
         expect([Number(limits.max_orders_per_person), Number(limits.max_amount_per_person)]).toEqual([30, 20_000_000]);
       } finally {
-        await drop();
+        await db.destroy();
+        await database.drop();
       }
     });
   });

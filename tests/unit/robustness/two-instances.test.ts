@@ -13,7 +13,8 @@ import { createApp } from '../../../server/app';
 import { enrolStaff, sampleOrder, type SeededStaff } from '../../../server/testing/seed';
 import { call } from './listen';
 import { enrolKiosk, household } from './people';
-import { kill, processDatabase, startCollector } from './collector-process';
+import { kill, startCollector } from './collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 
 /** Sends each request to the next instance in turn; counts what each one got. */
 async function roundRobin(backends: string[]) {
@@ -45,7 +46,7 @@ describe('postgres: two instances behind a proxy', () => {
   let cleanup = async () => {};
 
   beforeAll(async () => {
-    const database = await processDatabase('postgres');
+    const database = await throwawayDatabase('postgres');
     ({ db } = await database.open());
     cleanup = async () => {
       await db.destroy();
