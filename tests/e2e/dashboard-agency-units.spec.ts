@@ -6,7 +6,8 @@ import { createAgencyFocalPoint, createProvinceUser, sampleOrder, testPassword }
 // Issue 10 item 4 on screen: a district People's Committee manages its sub-units, makes a code for one commune,
 // and its report page shows the figures by sub-unit once someone of that commune buys.
 
-test("a district People's Committee manages its sub-units and sees its figures by them", async ({ browser, collector }) => {
+// A collector of its own: its figures and sub-units are all of UBND huyện Đình Lập's.
+test("a district People's Committee manages its sub-units and sees its figures by them", async ({ browser, ownCollector: collector }) => {
   const focal = await createAgencyFocalPoint(collector.db, 'UBND-189');
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/don-vi-truc-thuoc`);

@@ -31,7 +31,8 @@ async function saved(page: Page, click: () => Promise<void>): Promise<{ download
   return { download, path: (await download.path())! };
 }
 
-test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, collector }) => {
+// A collector of its own: the figures, the participants and the report are all of Sở Nội vụ's, whom other specs enrol.
+test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, ownCollector: collector }) => {
   // A whole period with an axe check on each of its seven screens: longer than the default minute on a shared machine.
   test.setTimeout(120_000);
   const focal = await createAgencyFocalPoint(collector.db, 'SNV');

@@ -30,8 +30,11 @@ const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The note's words as a screen reader reads them ('' while there is none), for `expect.poll`. */
 const noteText = async (page: Page) => (await readLandmark(page, BADGE))?.text ?? '';
-/** Waits until the content script has read the page and handed the reading to its behaviours. */
-const contentScriptRan = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('nongsan-so:features').length > 0);
+/**
+ * Waits until the content script has looked the page's shop up and shown its note or decided on none; only then does
+ * "no note" mean anything.
+ */
+const badgeDecided = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('nongsan-so:badge-decided').length > 0);
 /** The shops of the registry the background keeps in extension storage (null before the first download). */
 const registryKeys = (sw: Worker) =>
   sw.evaluate(async () => {
@@ -39,7 +42,8 @@ const registryKeys = (sw: Worker) =>
     return (await storage.get('registry')).registry?.keys ?? null;
   });
 
-test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; unverified and expired ones show nothing', async ({ extension, collector }) => {
+// A collector of its own: the registry the extension downloads is the whole province's.
+test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; unverified and expired ones show nothing', async ({ extension, ownCollector: collector }) => {
   const { context, serviceWorker, extensionId } = extension;
   const api = { db: collector.db, app: { request: (path: string, init?: RequestInit) => fetch(collector.url + path, init) } as unknown as Hono };
 
@@ -117,7 +121,7 @@ test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; 
 
   for (const path of ['/na-chua-xac-minh-p245872.html', '/na-het-han-p245873.html']) {
     await shop.goto(`https://langson.voso.vn${path}`);
-    await contentScriptRan(shop);
+    await badgeDecided(shop);
     expect(await readLandmark(shop, BADGE)).toBeNull();
   }
 
@@ -126,7 +130,7 @@ test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; 
   await pressLandmarkButton(shop, BADGE, 'Đóng ghi chú');
   await expect.poll(() => readLandmark(shop, BADGE)).toBeNull();
   await shop.reload();
-  await contentScriptRan(shop);
+  await badgeDecided(shop);
   expect(await readLandmark(shop, BADGE)).toBeNull();
 
   // Asking again sends the ETag: nothing changed, nothing downloaded.

@@ -22,8 +22,11 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   return popup;
 }
 
-/** Options → collector address; popup → enrol with a fresh code of agency SNV (Sở Nội vụ). */
-export async function enrol(context: BrowserContext, extensionId: string, collector: Collector, fullName = 'Hoàng Thị Mai'): Promise<Page> {
+/**
+ * Options → collector address; popup → enrol with a fresh code of agency SNV (Sở Nội vụ). The code names this
+ * person on a collector other specs share (`ordersFrom`).
+ */
+export async function enrol(context: BrowserContext, extensionId: string, collector: Collector, fullName = 'Hoàng Thị Mai'): Promise<{ popup: Page; code: string }> {
   await ensureCurrentPeriod(collector);
   await setCollectorUrl(context, extensionId, collector.url);
   const code = await createEnrolmentCode(collector.db, 'SNV');
@@ -34,8 +37,17 @@ export async function enrol(context: BrowserContext, extensionId: string, collec
   await expect(popup.locator('.agency')).toContainText('Sở Nội vụ');
   await popup.getByRole('button', { name: 'Đúng, đăng ký' }).click();
   await expect(popup.locator('.who')).toContainText(`${fullName} — Sở Nội vụ`);
-  return popup;
+  return { popup, code };
 }
+
+/** The orders the collector holds from the person who enrolled with `code` (withdrawn versions included). */
+export const ordersFrom = (collector: Collector, code: string) =>
+  collector.db
+    .selectFrom('staff_orders')
+    .innerJoin('staff', 'staff.id', 'staff_orders.staff_id')
+    .selectAll('staff_orders')
+    .where('staff.enrolment_code', '=', code)
+    .execute();
 
 export async function setCollectorUrl(context: BrowserContext, extensionId: string, url: string) {
   const options = await context.newPage();
