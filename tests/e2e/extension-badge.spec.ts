@@ -2,10 +2,10 @@
 // buyer who never enrolled sees it on that household's product page through the real extension; an unverified claim
 // and an expired certificate show nothing.
 import type { Page, Worker } from '@playwright/test';
-import type { Hono } from 'hono';
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
 import { setCollectorUrl } from './extension-helpers';
+import { overHttp } from './collector-api';
 import { createProvinceAdmin, expectAccessible, signIn } from './dashboard-helpers';
 import { enrolKiosk, household } from '../unit/robustness/people';
 import { BADGE, landmarkShown, pressLandmarkButton, readLandmark } from './notice-reader';
@@ -45,10 +45,9 @@ const registryKeys = (sw: Worker) =>
 // A collector of its own: the registry the extension downloads is the whole province's.
 test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; unverified and expired ones show nothing', async ({ extension, ownCollector: collector }) => {
   const { context, serviceWorker, extensionId } = extension;
-  const api = { db: collector.db, app: { request: (path: string, init?: RequestInit) => fetch(collector.url + path, init) } as unknown as Hono };
 
   // Three households of Xã Nhạc Kỳ sign up at the kiosk; the hand-over brings back their shop links.
-  const kiosk = await enrolKiosk(api, ['06181']);
+  const kiosk = await enrolKiosk(overHttp(collector), ['06181']);
   const [verified, unverified, expired] = [
     household({ headName: 'Hoàng Văn Thụ', vietgap: 'VietGAP-TT-13-09-20-0096', ocopStars: 3 }),
     household({ headName: 'Lộc Văn Tài', vietgap: 'VietGAP-TT-13-09-20-0097' }),

@@ -23,13 +23,18 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 }
 
 /**
- * Options → collector address; popup → enrol with a fresh code of agency SNV (Sở Nội vụ). The code names this
- * person on a collector other specs share (`ordersFrom`).
+ * A fresh code of agency SNV (Sở Nội vụ), enrolled with in the extension (`enrolInPopup`). The code names this person
+ * on a collector other specs share (`ordersFrom`).
  */
 export async function enrol(context: BrowserContext, extensionId: string, collector: Collector, fullName = 'Hoàng Thị Mai'): Promise<{ popup: Page; code: string }> {
   await ensureCurrentPeriod(collector);
-  await setCollectorUrl(context, extensionId, collector.url);
   const code = await createEnrolmentCode(collector.db, 'SNV');
+  return { popup: await enrolInPopup(context, extensionId, collector.url, code, fullName), code };
+}
+
+/** Options → collector address; popup → enrol with a code of Sở Nội vụ. */
+export async function enrolInPopup(context: BrowserContext, extensionId: string, collectorUrl: string, code: string, fullName: string): Promise<Page> {
+  await setCollectorUrl(context, extensionId, collectorUrl);
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Họ và tên đầy đủ').fill(fullName);
   await popup.getByLabel('Mã đăng ký do cơ quan cấp').fill(code);
@@ -37,7 +42,7 @@ export async function enrol(context: BrowserContext, extensionId: string, collec
   await expect(popup.locator('.agency')).toContainText('Sở Nội vụ');
   await popup.getByRole('button', { name: 'Đúng, đăng ký' }).click();
   await expect(popup.locator('.who')).toContainText(`${fullName} — Sở Nội vụ`);
-  return { popup, code };
+  return popup;
 }
 
 /** The orders the collector holds from the person who enrolled with `code` (withdrawn versions included). */

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, launchWithExtension } from './fixtures';
 import { createProvinceAdmin, signIn } from './dashboard-helpers';
 import { enrolKiosk, registerHousehold, sixDigits } from './kiosk-helpers';
-import { openPopup, orderCard, recorded, setCollectorUrl, total } from './extension-helpers';
+import { enrolInPopup, orderCard, recorded, total } from './extension-helpers';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { expectNotice } from './notice-reader';
 import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
@@ -202,14 +202,7 @@ for (const kind of kinds) {
       });
       const ext = await launchWithExtension(site.port);
       try {
-        await setCollectorUrl(ext.context, ext.extensionId, collector.url);
-        const popup = await openPopup(ext.context, ext.extensionId);
-        await popup.getByLabel('Họ và tên đầy đủ').fill(staffName);
-        await popup.getByLabel('Mã đăng ký do cơ quan cấp').fill(code);
-        await popup.getByRole('button', { name: 'Kiểm tra mã' }).click();
-        await expect(popup.locator('.agency')).toContainText('Sở Nội vụ');
-        await popup.getByRole('button', { name: 'Đúng, đăng ký' }).click();
-        await expect(popup.locator('.who')).toContainText(`${staffName} — Sở Nội vụ`);
+        const popup = await enrolInPopup(ext.context, ext.extensionId, collector.url, code, staffName);
 
         const shop = await ext.context.newPage();
         await shop.goto('https://langson.voso.vn/na-chi-lang-loai-1-hop-2kg-p245871.html');
