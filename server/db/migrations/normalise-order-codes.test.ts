@@ -3,25 +3,15 @@
  * before 0201) run on a database that has 0201, and codes stored before normalisation become normal ones.
  */
 import { describe, expect, it } from 'vitest';
-import { Migrator } from 'kysely';
 import { createHash } from 'node:crypto';
-import { migrations } from './index';
 import { migrateToLatest } from '../migrate';
-import { seedRegion } from '../seed-region';
-import { langSon } from '../../../lib/region';
-import { throwawayDatabase } from '../../testing/throwaway-database';
-
-const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name)));
+import { olderCollectorDatabase } from '../../testing/older-collector';
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with orders`, () => {
     it('runs the new migrations after the kiosk one, normalises stored codes with their hash, and holds codes that now coincide', async () => {
-      const database = await throwawayDatabase(kind);
-      const db = database.openBare();
+      const { db, drop } = await olderCollectorDatabase(kind, (name) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name));
       try {
-        const old = await new Migrator({ db, provider: { getMigrations: async () => before } }).migrateToLatest();
-        expect(old.error).toBeUndefined();
-        await seedRegion(db, langSon);
         await db.insertInto('staff').values({ id: 's1', agency_code: 'SNV', full_name: 'Người A', installation_id: 'i1', enrolment_code: 'X', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
         const order = (code: string, id: string) => {
           const body = JSON.stringify({ clientId: id, marketplace: 'voso', orderCode: code, placedAt: '2021-08-20', source: 'detected', status: 'placed', items: [], shippingFee: null, discount: null, total: null });
@@ -46,8 +36,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const limits = await db.selectFrom('periods').select(['max_orders_per_person', 'max_amount_per_person']).where('id', '=', '2021-dot-1').executeTakeFirstOrThrow();
         expect([Number(limits.max_orders_per_person), Number(limits.max_amount_per_person)]).toEqual([30, 20_000_000]);
       } finally {
-        await db.destroy();
-        await database.drop();
+        await drop();
       }
     });
   });
