@@ -3,13 +3,10 @@
 // - export: tally + XLSX for an agency of 28,385 staff with 3 orders each (< 2 s)
 // - rollup: the province roll-up over those 85,155 orders (< 200 ms)
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDb, type Db, type DbKind } from '../server/db';
+import type { Db, DbKind } from '../server/db';
+import { throwawayDatabase } from '../server/testing/throwaway-database';
 import { createApp } from '../server/app';
 import { issueToken } from '../server/auth/tokens';
 import { contentHash } from '../server/staff/orders';
@@ -24,32 +21,16 @@ const ingestBatches = 30;
 const batchSize = 50;
 
 async function withDatabase<T>(kind: DbKind, work: (db: Db) => Promise<T>): Promise<T> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-bench-'));
-    const { db } = await openDb({ dataDir: dir });
-    try {
-      return await work(db);
-    } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
-  const server = tools.ensurePostgres();
-  const name = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const { db } = await openDb({ dataDir: '', databaseUrl: url.toString() });
+  const tools = kind === 'postgres' ? ((await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } }) : null;
+  const server = tools?.ensurePostgres();
+  const database = await throwawayDatabase(kind, server?.url);
+  const { db } = await database.open();
   try {
     return await work(db);
   } finally {
     await db.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-    server.stop();
+    await database.drop();
+    server?.stop();
   }
 }
 

@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import type { Db, DbKind } from '../server/db';
 import { hashToken } from '../server/auth/tokens';
 import { createCommuneOfficer, sampleOrder } from '../server/testing/seed';
-import { kill, processDatabase, startCollector } from '../tests/unit/robustness/collector-process';
+import { kill, startCollector } from '../tests/unit/robustness/collector-process';
+import { throwawayDatabase } from '../server/testing/throwaway-database';
 import { household } from '../tests/unit/robustness/people';
 import { round, type Figures } from './figures';
 
@@ -97,7 +98,7 @@ async function post(url: string, token: string, body: unknown, key: 'results'): 
 }
 
 async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
-  const database = await processDatabase(kind, pgUrl);
+  const database = await throwawayDatabase(kind, pgUrl);
   const { db } = await database.open();
   try {
     process.stderr.write(`  ${kind}: seeding ${staffCount} staff, ${kiosks} kiosks…\n`);

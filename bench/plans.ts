@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import type { Db } from '../server/db';
-import { processDatabase } from '../tests/unit/robustness/collector-process';
+import { throwawayDatabase } from '../server/testing/throwaway-database';
 import type { Database } from '../server/db/schema';
 import { issueToken, principalOf } from '../server/auth/tokens';
 import { ingestOrders } from '../server/staff/orders';
@@ -55,7 +55,7 @@ function seqScans(node: any, out: string[] = []): string[] {
 export async function run(): Promise<Figures> {
   const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
   const server = tools.ensurePostgres();
-  const database = await processDatabase('postgres', server.url);
+  const database = await throwawayDatabase('postgres', server.url);
   const { db } = await database.open();
   const url = new URL(database.env.DATABASE_URL);
   const captured: CompiledQuery[] = [];

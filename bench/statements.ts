@@ -2,19 +2,16 @@
 // runs for one person's order, for a batch of 50 orders from someone over the period's limits (every new order held
 // for review), and for a tablet's batch of 50 households. Counted on SQLite through the real app; PostgreSQL runs
 // the same queries.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
-import { openDb } from '../server/db';
+import { throwawayDatabase } from '../server/testing/throwaway-database';
 import { createApp } from '../server/app';
 import { enrolStaff, sampleOrder } from '../server/testing/seed';
 import { enrolKiosk, household } from '../tests/unit/robustness/people';
 import type { Figures } from './figures';
 
 export async function run(): Promise<Figures> {
-  const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-statements-'));
-  const { db: plain } = await openDb({ dataDir: dir });
+  const database = await throwawayDatabase('sqlite');
+  const { db: plain } = await database.open();
   let statements = 0;
   const counter: KyselyPlugin = { transformQuery: (a) => (statements++, a.node), transformResult: async (a) => a.result };
   const db = plain.withPlugin(counter);
@@ -46,6 +43,6 @@ export async function run(): Promise<Figures> {
     };
   } finally {
     await plain.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
 }

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openDb, type Db, type DbKind } from './db';
+import type { Db, DbKind } from './db';
 import { createApp } from './app';
+import { throwawayDatabase } from './testing/throwaway-database';
 
 export interface TestDeps {
   db: Db;
@@ -23,31 +20,13 @@ export function forEachDatabase(suite: (deps: () => TestDeps) => void) {
       let deps: TestDeps | undefined;
       let cleanup = async () => {};
       beforeAll(async () => {
-        if (kind === 'sqlite') {
-          const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-test-'));
-          const { db } = await openDb({ dataDir: dir });
-          deps = { db, kind, app: createApp({ db, dbKind: kind, startedAt: new Date() }) };
-          cleanup = async () => {
-            await db.destroy();
-            rmSync(dir, { recursive: true, force: true });
-          };
-        } else {
-          const url = process.env.TEST_DATABASE_URL;
-          if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-          const name = `t_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-          const admin = new pg.Client({ connectionString: url });
-          await admin.connect();
-          await admin.query(`CREATE DATABASE ${name}`);
-          const u = new URL(url);
-          u.pathname = `/${name}`;
-          const { db } = await openDb({ dataDir: '', databaseUrl: u.toString() });
-          deps = { db, kind, app: createApp({ db, dbKind: kind, startedAt: new Date() }) };
-          cleanup = async () => {
-            await db.destroy();
-            await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-            await admin.end();
-          };
-        }
+        const database = await throwawayDatabase(kind);
+        const { db } = await database.open();
+        deps = { db, kind, app: createApp({ db, dbKind: kind, startedAt: new Date() }) };
+        cleanup = async () => {
+          await db.destroy();
+          await database.drop();
+        };
       });
       afterAll(() => cleanup());
       suite(() => {

@@ -17,6 +17,10 @@ export const badge: Feature = {
     const key = page.shopKey && `registry:${page.shopKey}`;
     if (!key || key === asked) return;
     asked = key;
-    void browser.storage.local.get(key).then((s) => s[key] && loadLazy<InPageUi>('notice').then((ui) => ui.showBadge(ctx, key, s[key] as BadgeShop)));
+    void browser.storage.local
+      .get(key)
+      .then((s) => s[key] && loadLazy<InPageUi>('notice').then((ui) => ui.showBadge(ctx, key, s[key] as BadgeShop)))
+      // Shown or not, it is settled for this shop: a test may look for the note's absence only after this mark.
+      .finally(() => performance.mark('nongsan-so:badge-decided'));
   },
 };

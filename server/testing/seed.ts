@@ -82,15 +82,19 @@ export interface SeededStaff {
 
 /** A civil servant of `agencyCode` enrolled through the real API (code → POST /api/staff/enrol). */
 export async function enrolStaff(deps: Pick<TestDeps, 'db' | 'app'>, agencyCode: string, fullName = 'Nguyễn Văn An'): Promise<SeededStaff> {
-  const code = await createEnrolmentCode(deps.db, agencyCode);
+  return enrolWithCode(deps, await createEnrolmentCode(deps.db, agencyCode), fullName);
+}
+
+/** A civil servant enrolled through the real API with a code the agency issued (POST /api/staff/enrol). */
+export async function enrolWithCode(deps: Pick<TestDeps, 'app'>, code: string, fullName = 'Nguyễn Văn An'): Promise<SeededStaff> {
   const res = await deps.app.request('/api/staff/enrol', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code, fullName, installationId: randomUUID() }),
   });
   if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { token: string; staff: { id: string } };
-  return { id: body.staff.id, token: body.token, auth: { Authorization: `Bearer ${body.token}` }, agencyCode };
+  const body = (await res.json()) as { token: string; staff: { id: string }; agency: { code: string } };
+  return { id: body.staff.id, token: body.token, auth: { Authorization: `Bearer ${body.token}` }, agencyCode: body.agency.code };
 }
 
 /** A realistic farm-product order inside the first Lạng Sơn period; override any field. */

@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures';
 import { expectAccessible, signIn } from './dashboard-helpers';
+import { enrolAndSubmit } from './collector-api';
 import { createAgencyFocalPoint, createProvinceUser, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // Issue 10 item 4 on screen: a district People's Committee manages its sub-units, makes a code for one commune,
 // and its report page shows the figures by sub-unit once someone of that commune buys.
 
-test("a district People's Committee manages its sub-units and sees its figures by them", async ({ browser, collector }) => {
+// A collector of its own: its figures and sub-units are all of UBND huyện Đình Lập's.
+test("a district People's Committee manages its sub-units and sees its figures by them", async ({ browser, ownCollector: collector }) => {
   const focal = await createAgencyFocalPoint(collector.db, 'UBND-189');
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${collector.url}/bang-dieu-khien/don-vi-truc-thuoc`);
@@ -49,9 +50,7 @@ test("a district People's Committee manages its sub-units and sees its figures b
   const code = (await card.locator('.code').textContent())!;
 
   // Someone of Xã Bắc Xa enrols with it and buys (Hồi khô 2 × 120.000 đ; the cloth bag is not a farm product).
-  const enrolled = await (await fetch(`${collector.url}/api/staff/enrol`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, fullName: 'Hoàng Văn Xa', installationId: randomUUID() }) })).json();
-  const sent = await fetch(`${collector.url}/api/staff/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${enrolled.token}` }, body: JSON.stringify({ orders: [sampleOrder()] }) });
-  expect(sent.status).toBe(200);
+  expect((await enrolAndSubmit(collector, code, 'Hoàng Văn Xa', [sampleOrder()])).map((r) => r.status)).toEqual(['accepted']);
 
   await page.goto(`${collector.url}/bang-dieu-khien/bao-cao?dot=2021-dot-1`);
   const figures = page.getByRole('table', { name: 'Số liệu hiện tại theo đơn vị trực thuộc' });

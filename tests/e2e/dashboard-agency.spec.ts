@@ -1,37 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { desktop, expectAccessible, keepScreenshot, signIn } from './dashboard-helpers';
+import { enrolAndSubmit } from './collector-api';
 import { createAgencyFocalPoint, createEnrolmentCode, sampleOrder, testPassword } from '../../server/testing/seed';
 
 // An agency focal point's whole period, against the real collector: codes → staff enrol and submit through
 // the API → review → report submitted and locked → XLSX and CSV downloaded and read back cell by cell.
-
-async function api(base: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(base + path, {
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function enrolAndSubmit(base: string, code: string, fullName: string, orders: unknown[]) {
-  const { token } = await api(base, '/api/staff/enrol', { body: { code, fullName, installationId: randomUUID() } });
-  const { results } = await api(base, '/api/staff/orders', { token, body: { orders } });
-  return results as { status: string }[];
-}
 
 async function saved(page: Page, click: () => Promise<void>): Promise<{ download: Download; path: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return { download, path: (await download.path())! };
 }
 
-test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, collector }) => {
+// A collector of its own: the figures, the participants and the report are all of Sở Nội vụ's, whom other specs enrol.
+test('agency issues codes, reviews doubtful entries, submits its report and exports it', async ({ browser, ownCollector: collector }) => {
   // A whole period with an axe check on each of its seven screens: longer than the default minute on a shared machine.
   test.setTimeout(120_000);
   const focal = await createAgencyFocalPoint(collector.db, 'SNV');
@@ -81,7 +65,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
 
   // Three people enrol with the codes and send orders through the staff API.
   const shared = `VS${Date.now()}`;
-  expect((await enrolAndSubmit(collector.url, codes[0], 'Nguyễn Văn An', [sampleOrder({ orderCode: shared })]))[0].status).toBe('accepted');
+  expect((await enrolAndSubmit(collector, codes[0], 'Nguyễn Văn An', [sampleOrder({ orderCode: shared })]))[0].status).toBe('accepted');
   const manual = sampleOrder({
     marketplace: 'postmart',
     orderCode: null,
@@ -90,8 +74,8 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
     shippingFee: 0,
     total: 450_000,
   });
-  expect((await enrolAndSubmit(collector.url, codes[1], 'Hoàng Thị Đào', [manual]))[0].status).toBe('accepted');
-  expect((await enrolAndSubmit(collector.url, codes[2], 'Lê Văn Bình', [sampleOrder({ orderCode: shared })]))[0].status).toBe('flagged');
+  expect((await enrolAndSubmit(collector, codes[1], 'Hoàng Thị Đào', [manual]))[0].status).toBe('accepted');
+  expect((await enrolAndSubmit(collector, codes[2], 'Lê Văn Bình', [sampleOrder({ orderCode: shared })]))[0].status).toBe('flagged');
 
   // Who has taken part, searched without diacritics. No period runs today (the pack's 2021 one is over): the
   // agency picks it.
@@ -244,7 +228,7 @@ test('agency issues codes, reviews doubtful entries, submits its report and expo
 
   // An item sent as a farm product that the collector's classifier does not count: the focal point decides, with why.
   const shoes = { name: 'Giày cỏ gianh thủ công', quantity: 1, unitPrice: 300_000, lineTotal: 300_000, shop: 'HTX Cỏ Gianh', productUrl: null, weightGrams: null, isFarmProduct: true, excluded: false };
-  expect((await enrolAndSubmit(collector.url, await createEnrolmentCode(collector.db, 'SNV'), 'Vi Thị Gianh', [sampleOrder({ items: [shoes], shippingFee: 20_000, total: 320_000 })]))[0].status).toBe('accepted');
+  expect((await enrolAndSubmit(collector, await createEnrolmentCode(collector.db, 'SNV'), 'Vi Thị Gianh', [sampleOrder({ items: [shoes], shippingFee: 20_000, total: 320_000 })]))[0].status).toBe('accepted');
   await page.getByRole('navigation', { name: 'Các trang của cơ quan' }).getByRole('link', { name: /^Đơn cần xem xét/ }).click();
   await page.getByLabel('Máy chủ ghi chú, phân loại sản phẩm').check();
   const gianh = card('Vi Thị Gianh');

@@ -15,7 +15,8 @@ const vosoCsv = [
   'Thị trấn Thất Khê;Lý Văn Ba;0977204313;VS4;có;có;1',
 ].join('\r\n');
 
-test('a district imports an operator\'s list and follows its communes; the province sets the phases', async ({ browser, collector }) => {
+// A collector of its own: Long Đống's figures count every household of the commune; the phases are the province's.
+test('a district imports an operator\'s list and follows its communes; the province sets the phases', async ({ browser, ownCollector: collector }) => {
   // Two sign-ins and three accessibility checks: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   await collector.db.updateTable('communes').set({ household_count: 4 }).where('code', '=', '06328').execute();

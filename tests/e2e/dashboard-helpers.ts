@@ -2,12 +2,11 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import type { ScenarioCollector } from './scenario-collector';
 
 /** Runs the real `npm run admin -- create-province-admin` against the test collector's data. */
-export function createProvinceAdmin(collector: object, username: string, password: string, name = 'Trần Thị Sở') {
-  // startTestCollector returns its data folder; the fixture's type does not name it (shared file, left as is).
-  const { dataDir } = collector as { dataDir: string };
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_E2E_DATABASE_URL ?? '' };
+export function createProvinceAdmin(collector: Pick<ScenarioCollector, 'dataDir' | 'databaseUrl'>, username: string, password: string, name = 'Trần Thị Sở') {
+  const env = { ...process.env, DATA_DIR: collector.dataDir, DATABASE_URL: collector.databaseUrl ?? '' };
   return execFileSync('npx', ['tsx', 'server/admin.ts', 'create-province-admin', '--username', username, '--name', name, '--password', password], { env, encoding: 'utf8' });
 }
 

@@ -1,24 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { test, expect, startTestCollector } from './fixtures';
 import { createProvinceAdmin, desktop, expectAccessible, keepScreenshot, signIn } from './dashboard-helpers';
+import { enrolAndSubmit } from './collector-api';
 import { sampleOrder } from '../../server/testing/seed';
 import { readDocx } from '../../server/testing/docx-text';
 
 // "Done when": a fresh install goes from `npm run admin` to an exported province report in the browser.
 // Its own collector, so the roll-up holds exactly what this test puts in.
-
-async function enrolAndSubmit(base: string, code: string, fullName: string, order: unknown) {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    expect(res.status, `${path} ${await res.clone().text()}`).toBe(200);
-    return res.json();
-  };
-  const { token } = await post('/api/staff/enrol', { code, fullName, installationId: randomUUID() });
-  return post('/api/staff/orders', { orders: [order] }, token);
-}
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các trang của Sở' }).getByRole('link', { name, exact: true });
 
@@ -76,8 +66,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await ap.getByRole('button', { name: 'Cấp mã' }).click();
     const codes = await ap.locator('.dash-qr-card .code').allTextContents();
     expect(codes).toHaveLength(2);
-    await enrolAndSubmit(collector.url, codes[0], 'Vi Văn Thắng', sampleOrder());
-    await enrolAndSubmit(collector.url, codes[1], 'Lộc Thị Mai', sampleOrder({ placedAt: '2021-08-21T02:00:00Z' }));
+    await enrolAndSubmit(collector, codes[0], 'Vi Văn Thắng', [sampleOrder()]);
+    await enrolAndSubmit(collector, codes[1], 'Lộc Thị Mai', [sampleOrder({ placedAt: '2021-08-21T02:00:00Z' })]);
     await ap.getByRole('link', { name: 'Báo cáo của cơ quan' }).click();
     // No period runs today (the pack's 2021 one is long over): the agency picks it to report on it.
     await expect(ap.getByText(/không có đợt vận động nào đang diễn ra\. Sở Thông tin và Truyền thông sẽ tạo đợt mới/)).toBeVisible();

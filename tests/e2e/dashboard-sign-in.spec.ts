@@ -5,7 +5,8 @@ import { vietnamToday } from '../../lib/periods';
 
 // Fresh install: the first province account comes from `npm run admin`, then everything happens in the browser.
 
-test('province admin from the command line signs in, survives an expired session on the same page, signs out', async ({ browser, collector }) => {
+// A collector of its own: the first screen is a fresh install's (only the pack's period, none running today).
+test('province admin from the command line signs in, survives an expired session on the same page, signs out', async ({ browser, ownCollector: collector }) => {
   const out = createProvinceAdmin(collector, 'so.tttt', 'mat-khau-rat-dai-2021');
   expect(out).toContain('so.tttt');
 

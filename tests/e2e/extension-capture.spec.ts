@@ -1,7 +1,7 @@
 // The civil servant's path in real Chromium with the real extension and a real collector.
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
-import { buyOnPostmart, enrol, openPopup, orderCard, postmartPages, recorded, total } from './extension-helpers';
+import { buyOnPostmart, enrol, openPopup, orderCard, ordersFrom, postmartPages, recorded, total } from './extension-helpers';
 import { createAgencyFocalPoint } from '../../server/testing/seed';
 import { copyNoticeForAxe, expectNotice, noticeLine, pressNoticeButton } from './notice-reader';
 
@@ -21,7 +21,7 @@ test.use({
 
 test('product → cart → checkout → confirmation → notice → popup → submit → the collector has it', async ({ extension, collector }) => {
   const { context, extensionId } = extension;
-  await enrol(context, extensionId, collector);
+  const { code } = await enrol(context, extensionId, collector);
 
   const page = await context.newPage();
   await buyOnPostmart(page);
@@ -38,16 +38,15 @@ test('product → cart → checkout → confirmation → notice → popup → su
 
   await popup.getByRole('button', { name: /^Gửi/ }).click();
   await expect(card.locator('.state').first()).toContainText('Đã gửi');
-  const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
-  const mine = rows.filter((r) => JSON.parse(r.body).orderCode === '10528');
-  expect(mine).toHaveLength(1);
+  const mine = await ordersFrom(collector, code);
+  expect(mine.map((r) => r.order_code)).toEqual(['10528']);
   expect(JSON.parse(mine[0].body).items.map((i: { name: string }) => i.name)).toEqual(['Măng khô Bắc Sơn túi 500g', 'Khâu nhục Lạng Sơn hộp 1kg']);
 });
 
 test('history revisits do not double count; a cancelled order drops out of the tally and the collector', async ({ extension, collector }) => {
   const { context, extensionId } = extension;
   ordersPage = () => fixture('postmart/fixtures/account-orders.html');
-  await enrol(context, extensionId, collector, 'Lương Văn Bình');
+  const { code } = await enrol(context, extensionId, collector, 'Lương Văn Bình');
   const page = await context.newPage();
   await buyOnPostmart(page);
 
@@ -74,10 +73,10 @@ test('history revisits do not double count; a cancelled order drops out of the t
   await expect(orderCard(popup, '10528').locator('.state').first()).toContainText('Đã gửi');
   await expect
     .poll(async () => {
-      const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
-      return rows.filter((r) => JSON.parse(r.body).orderCode === '10528' && r.state !== 'withdrawn').map((r) => JSON.parse(r.body).status);
+      const rows = await ordersFrom(collector, code);
+      return rows.filter((r) => r.order_code === '10528' && r.state !== 'withdrawn').map((r) => JSON.parse(r.body).status);
     })
-    .toContain('cancelled');
+    .toEqual(['cancelled']);
 });
 
 test('exclude from the notice and undo; exclude an item in the popup', async ({ extension }) => {
@@ -121,7 +120,7 @@ test('the notice and the popup pass an accessibility check (axe)', async ({ exte
 test('the agency excludes a sent order with a note: the popup says so, with the note, and its totals drop', async ({ extension, collector }) => {
   const { context, extensionId, serviceWorker } = extension;
   ordersPage = () => fixture('postmart/fixtures/account-orders.html');
-  await enrol(context, extensionId, collector, 'Vi Thị Hoa');
+  const { code } = await enrol(context, extensionId, collector, 'Vi Thị Hoa');
   const page = await context.newPage();
   await buyOnPostmart(page);
   const popup = await openPopup(context, extensionId);
@@ -131,8 +130,7 @@ test('the agency excludes a sent order with a note: the popup says so, with the 
 
   // The focal point of Sở Nội vụ reviews it on the dashboard's API.
   const focal = await createAgencyFocalPoint(collector.db, 'SNV');
-  // The collector is shared by this file's tests: other people claimed 10528 too; this one is the newest.
-  const row = await collector.db.selectFrom('staff_orders').select('id').where('order_code', '=', '10528').where('state', '!=', 'withdrawn').orderBy('received_at', 'desc').executeTakeFirstOrThrow();
+  const [row] = (await ordersFrom(collector, code)).filter((r) => r.order_code === '10528' && r.state !== 'withdrawn');
   const review = await fetch(`${collector.url}/api/agency/review/${row.id}`, {
     method: 'POST',
     headers: { ...focal.auth, 'Content-Type': 'application/json' },

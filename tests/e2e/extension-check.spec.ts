@@ -2,7 +2,7 @@
 // sure; it goes once the person confirms it is right as the page shows it.
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
-import { enrol, openPopup, orderCard, recorded } from './extension-helpers';
+import { enrol, openPopup, orderCard, ordersFrom, recorded } from './extension-helpers';
 
 test.use({
   sitePages: { 'langson.voso.vn': { '/don-hang/VS2611301133': fixture('generic/fixtures/confirmation-does-not-add-up.html') } },
@@ -10,7 +10,7 @@ test.use({
 
 test('an order that does not add up waits for the person, then is sent', async ({ extension, collector }) => {
   const { context, extensionId } = extension;
-  await enrol(context, extensionId, collector);
+  const { code } = await enrol(context, extensionId, collector);
   const page = await context.newPage();
   await page.goto('https://langson.voso.vn/don-hang/VS2611301133');
   await recorded(page);
@@ -21,7 +21,7 @@ test('an order that does not add up waits for the person, then is sent', async (
   await popup.getByRole('button', { name: /^Gửi/ }).click();
   await expect(popup.getByText('1 đơn còn thiếu thông tin')).toBeVisible();
   await expect(card.locator('.state').first()).toContainText('Chưa gửi');
-  const sent = async () => (await collector.db.selectFrom('staff_orders').selectAll().execute()).filter((r) => JSON.parse(r.body).orderCode === 'VS2611301133');
+  const sent = async () => (await ordersFrom(collector, code)).filter((r) => r.order_code === 'VS2611301133');
   expect(await sent()).toHaveLength(0);
 
   await card.getByRole('button', { name: 'Đúng như trang' }).click();

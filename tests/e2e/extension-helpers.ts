@@ -1,10 +1,10 @@
 // Steps the extension tests share: point the extension at the test collector, enrol, read the popup.
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { createEnrolmentCode } from '../../server/testing/seed';
-import type { startCollector } from '../../server/collector';
+import type { ScenarioCollector } from './scenario-collector';
 import { fixture } from './marketplace-server';
 
-type Collector = Awaited<ReturnType<typeof startCollector>> & { url: string };
+type Collector = Pick<ScenarioCollector, 'db' | 'url'>;
 
 /** A campaign period running today, so the orders the fixture pages carry (2026) fall inside it. */
 export async function ensureCurrentPeriod(collector: Collector) {
@@ -22,11 +22,19 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   return popup;
 }
 
-/** Options → collector address; popup → enrol with a fresh code of agency SNV (Sở Nội vụ). */
-export async function enrol(context: BrowserContext, extensionId: string, collector: Collector, fullName = 'Hoàng Thị Mai'): Promise<Page> {
+/**
+ * A fresh code of agency SNV (Sở Nội vụ), enrolled with in the extension (`enrolInPopup`). The code names this person
+ * on a collector other specs share (`ordersFrom`).
+ */
+export async function enrol(context: BrowserContext, extensionId: string, collector: Collector, fullName = 'Hoàng Thị Mai'): Promise<{ popup: Page; code: string }> {
   await ensureCurrentPeriod(collector);
-  await setCollectorUrl(context, extensionId, collector.url);
   const code = await createEnrolmentCode(collector.db, 'SNV');
+  return { popup: await enrolInPopup(context, extensionId, collector.url, code, fullName), code };
+}
+
+/** Options → collector address; popup → enrol with a code of Sở Nội vụ. */
+export async function enrolInPopup(context: BrowserContext, extensionId: string, collectorUrl: string, code: string, fullName: string): Promise<Page> {
+  await setCollectorUrl(context, extensionId, collectorUrl);
   const popup = await openPopup(context, extensionId);
   await popup.getByLabel('Họ và tên đầy đủ').fill(fullName);
   await popup.getByLabel('Mã đăng ký do cơ quan cấp').fill(code);
@@ -36,6 +44,15 @@ export async function enrol(context: BrowserContext, extensionId: string, collec
   await expect(popup.locator('.who')).toContainText(`${fullName} — Sở Nội vụ`);
   return popup;
 }
+
+/** The orders the collector holds from the person who enrolled with `code` (withdrawn versions included). */
+export const ordersFrom = (collector: Collector, code: string) =>
+  collector.db
+    .selectFrom('staff_orders')
+    .innerJoin('staff', 'staff.id', 'staff_orders.staff_id')
+    .selectAll('staff_orders')
+    .where('staff.enrolment_code', '=', code)
+    .execute();
 
 export async function setCollectorUrl(context: BrowserContext, extensionId: string, url: string) {
   const options = await context.newPage();

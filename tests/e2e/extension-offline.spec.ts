@@ -7,7 +7,7 @@ import { test, expect, launchWithExtension, startTestCollector } from './fixture
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { startFailingProxy } from './failing-proxy';
 import { expectNotice } from './notice-reader';
-import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, postmartPages, setCollectorUrl, total } from './extension-helpers';
+import { buyOnPostmart, enrol, ensureCurrentPeriod, openPopup, orderCard, ordersFrom, postmartPages, setCollectorUrl, total } from './extension-helpers';
 import { createEnrolmentCode } from '../../server/testing/seed';
 
 const sitePages = {
@@ -112,7 +112,7 @@ test('a browser restart keeps queued orders; they are delivered once the collect
 
 test('add an order by hand (self-declared), fill what is missing, submit it', async ({ extension, collector }) => {
   const { context, extensionId } = extension;
-  const popup = await enrol(context, extensionId, collector, 'Hà Văn Sơn');
+  const { popup, code } = await enrol(context, extensionId, collector, 'Hà Văn Sơn');
   await popup.getByRole('button', { name: 'Thêm đơn tự khai' }).first().click();
   await popup.getByLabel('Sàn').selectOption('postmart');
   await popup.getByLabel('Ngày đặt hàng (dd/mm/yyyy)').fill('31/02/2026');
@@ -137,15 +137,14 @@ test('add an order by hand (self-declared), fill what is missing, submit it', as
 
   await popup.getByRole('button', { name: /^Gửi/ }).click();
   await expect(card.locator('.state').first()).toContainText('Đã gửi');
-  const rows = await collector.db.selectFrom('staff_orders').selectAll().execute();
-  const manual = rows.map((r) => JSON.parse(r.body)).filter((o) => o.source === 'manual' && o.items[0].name === 'Hồi khô Văn Quan');
-  expect(manual).toHaveLength(1);
+  const manual = (await ordersFrom(collector, code)).map((r) => JSON.parse(r.body));
+  expect(manual.map((o) => [o.source, o.items[0].name])).toEqual([['manual', 'Hồi khô Văn Quan']]);
   expect(manual[0].items[0]).toMatchObject({ quantity: 2, unitPrice: 150000, weightGrams: 500, isFarmProduct: true });
 });
 
 test('"Báo trang lỗi" sends the page structure without the buyer’s personal data', async ({ extension, collector }) => {
   const { context, extensionId } = extension;
-  const popup = await enrol(context, extensionId, collector, 'Chu Thị Lan');
+  const { popup, code } = await enrol(context, extensionId, collector, 'Chu Thị Lan');
   const page = await context.newPage();
   await page.goto('https://langson.voso.vn/dat-hang');
   await popup.bringToFront();
@@ -153,8 +152,9 @@ test('"Báo trang lỗi" sends the page structure without the buyer’s personal
   await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/dat-hang');
   await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
   await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
-  await expect.poll(async () => (await collector.db.selectFrom('page_reports').selectAll().execute()).length).toBe(1);
-  const [report] = await collector.db.selectFrom('page_reports').selectAll().orderBy('received_at', 'desc').execute();
+  const reports = () => collector.db.selectFrom('page_reports').innerJoin('staff', 'staff.id', 'page_reports.staff_id').selectAll('page_reports').where('staff.enrolment_code', '=', code).execute();
+  await expect.poll(async () => (await reports()).length).toBe(1);
+  const [report] = await reports();
   expect(report.url).toBe('https://langson.voso.vn/dat-hang');
   expect(report.structure).toContain('order-success');
   expect(report.structure).not.toContain('REDACTED');

@@ -1,30 +1,17 @@
 import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startCollector } from '../../server/collector';
-import { readConfig } from '../../server/config';
+import { resolve } from 'node:path';
 import { startMarketplaceServer, type SitePages } from './marketplace-server';
 import { testCertificate } from './test-certificate';
+import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
 
 export const extensionDir = resolve('.output/chrome-mv3');
 
-type Collector = Awaited<ReturnType<typeof startCollector>> & { url: string };
-
-/** Starts a real collector (SQLite in a temp dir, or TEST_E2E_DATABASE_URL) serving the built PWA. */
-export async function startTestCollector(): Promise<Collector & { dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-e2e-'));
-  const collector = await startCollector({ ...readConfig(), port: 0, dataDir, databaseUrl: process.env.TEST_E2E_DATABASE_URL || null });
-  return {
-    ...collector,
-    dataDir,
-    url: `http://localhost:${collector.port}`,
-    async close() {
-      await collector.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/**
+ * A real collector serving the built PWA, on a database of its own: SQLite in a temp dir, or, with
+ * TEST_E2E_DATABASE_URL (a PostgreSQL server), a throwaway database made there.
+ */
+export const startTestCollector = (): Promise<ScenarioCollector> =>
+  startScenarioCollector(process.env.TEST_E2E_DATABASE_URL ? 'postgres' : 'sqlite', process.env.TEST_E2E_DATABASE_URL);
 
 /**
  * Chromium with the real built extension, marketplace host names pointed at a local fixture server.
@@ -57,10 +44,15 @@ export async function launchWithExtension(marketplacePort: number, userDataDir =
 }
 
 export const test = base.extend<
-  { sitePages: SitePages; extension: { context: BrowserContext; serviceWorker: Worker; extensionId: string } },
-  { collector: Collector }
+  { sitePages: SitePages; extension: { context: BrowserContext; serviceWorker: Worker; extensionId: string }; ownCollector: ScenarioCollector },
+  { collector: ScenarioCollector }
 >({
   sitePages: [{}, { option: true }],
+  /**
+   * The worker's collector, shared by the specs that run on it one after another: a spec creates its own people
+   * (random names, fresh codes) and reads back only what it made. A spec that asserts what the whole collector
+   * holds (an agency's or the province's figures, the period list, the registry) takes `ownCollector` instead.
+   */
   collector: [
     async ({}, use) => {
       const collector = await startTestCollector();
@@ -69,6 +61,12 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  /** A collector for this test alone, started empty as on a fresh install. */
+  ownCollector: async ({}, use) => {
+    const collector = await startTestCollector();
+    await use(collector);
+    await collector.close();
+  },
   extension: async ({ sitePages }, use) => {
     const site = await startMarketplaceServer(sitePages);
     const launched = await launchWithExtension(site.port);

@@ -6,7 +6,8 @@ import { createProvinceUser, testPassword } from '../../server/testing/seed';
 // Issue 13, leading accounts: Sở TT&TT picks one in the dashboard, the tablet of her commune offers her as the
 // household's guide, and the province sees the household in her spread.
 
-test('Sở picks a leading account, the tablet records she guided a household, the province sees her spread', async ({ browser, collector, request }) => {
+// A collector of its own: the table lists every leading account of the province.
+test('Sở picks a leading account, the tablet records she guided a household, the province sees her spread', async ({ browser, ownCollector: collector, request }) => {
   const province = await createProvinceUser(collector.db);
   const dash = await (await browser.newContext()).newPage();
   await dash.goto(`${collector.url}/bang-dieu-khien/dau-tau`);

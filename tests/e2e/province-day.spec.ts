@@ -2,15 +2,14 @@
 // dashboard, a commune kiosk (offline, then synced), the hand-over, a civil servant's extension buying on
 // langson.voso.vn (fixture pages at the real host name), the agency's report, the province roll-up and its XLSX.
 // The whole day runs twice: on SQLite and on PostgreSQL, each with its own fresh collector.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import type { Page } from '@playwright/test';
 import { test, expect, launchWithExtension } from './fixtures';
-import { signIn } from './dashboard-helpers';
+import { createProvinceAdmin, signIn } from './dashboard-helpers';
 import { enrolKiosk, registerHousehold, sixDigits } from './kiosk-helpers';
-import { openPopup, orderCard, recorded, setCollectorUrl, total } from './extension-helpers';
+import { enrolInPopup, orderCard, recorded, total } from './extension-helpers';
 import { fixture, startMarketplaceServer } from './marketplace-server';
 import { expectNotice } from './notice-reader';
 import { startScenarioCollector, type ScenarioCollector } from './scenario-collector';
@@ -93,10 +92,7 @@ for (const kind of kinds) {
       const staffName = `Hoàng Thị Mai ${run}`;
 
       // 1. Fresh install: the first account comes from `npm run admin -- create-province-admin`.
-      const out = execFileSync('npx', ['tsx', 'server/admin.ts', 'create-province-admin', '--username', admin.username, '--name', 'Trần Thị Sở', '--password', admin.password], {
-        env: { ...process.env, DATA_DIR: collector.dataDir, DATABASE_URL: collector.databaseUrl ?? '' },
-        encoding: 'utf8',
-      });
+      const out = createProvinceAdmin(collector, admin.username, admin.password);
       expect(out).toContain(admin.username);
 
       const province = await browser.newContext({ acceptDownloads: true });
@@ -206,14 +202,7 @@ for (const kind of kinds) {
       });
       const ext = await launchWithExtension(site.port);
       try {
-        await setCollectorUrl(ext.context, ext.extensionId, collector.url);
-        const popup = await openPopup(ext.context, ext.extensionId);
-        await popup.getByLabel('Họ và tên đầy đủ').fill(staffName);
-        await popup.getByLabel('Mã đăng ký do cơ quan cấp').fill(code);
-        await popup.getByRole('button', { name: 'Kiểm tra mã' }).click();
-        await expect(popup.locator('.agency')).toContainText('Sở Nội vụ');
-        await popup.getByRole('button', { name: 'Đúng, đăng ký' }).click();
-        await expect(popup.locator('.who')).toContainText(`${staffName} — Sở Nội vụ`);
+        const popup = await enrolInPopup(ext.context, ext.extensionId, collector.url, code, staffName);
 
         const shop = await ext.context.newPage();
         await shop.goto('https://langson.voso.vn/na-chi-lang-loai-1-hop-2kg-p245871.html');

@@ -1,11 +1,8 @@
 // A collector of its own for a scenario, on SQLite or on a fresh PostgreSQL database, that can be stopped and
 // started again on the same data and port (the fault tests).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { startCollector } from '../../server/collector';
 import { readConfig } from '../../server/config';
+import { throwawayDatabase } from '../../server/testing/throwaway-database';
 
 export interface ScenarioCollector {
   kind: 'sqlite' | 'postgres';
@@ -22,35 +19,11 @@ export interface ScenarioCollector {
   close(): Promise<void>;
 }
 
-/** A fresh database on TEST_DATABASE_URL's server (which `npm test` starts), as server/test-databases.ts does. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run with `npm test`, or export it (see README) for the PostgreSQL scenario.');
-  const name = `e2e_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      // Without FORCE: terminating a connection a closing collector still holds would surface as an uncaught
-      // "terminating connection due to administrator command" in whichever test runs next. A database left
-      // behind costs nothing in the throwaway test cluster.
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name}`).catch(() => {});
-      await c.end();
-    },
-  };
-}
-
-export async function startScenarioCollector(kind: 'sqlite' | 'postgres'): Promise<ScenarioCollector> {
-  const dataDir = mkdtempSync(join(tmpdir(), `nongsan-so-scenario-${kind}-`));
-  const database = kind === 'postgres' ? await freshPostgres() : null;
-  const start = (port: number) => startCollector({ ...readConfig(), port, dataDir, databaseUrl: database?.url ?? null });
+/** `server`: the PostgreSQL server its database is made on (TEST_DATABASE_URL unless given). */
+export async function startScenarioCollector(kind: 'sqlite' | 'postgres', server?: string): Promise<ScenarioCollector> {
+  const database = await throwawayDatabase(kind, server);
+  const { dataDir, databaseUrl } = database;
+  const start = (port: number) => startCollector({ ...readConfig(), port, dataDir, databaseUrl });
   let running: Awaited<ReturnType<typeof startCollector>> | null = await start(0);
   const port = running.port;
   const self: ScenarioCollector = {
@@ -58,7 +31,7 @@ export async function startScenarioCollector(kind: 'sqlite' | 'postgres'): Promi
     url: `http://localhost:${port}`,
     port,
     dataDir,
-    databaseUrl: database?.url ?? null,
+    databaseUrl,
     db: running.db,
     async stop() {
       await running?.close();
@@ -70,8 +43,7 @@ export async function startScenarioCollector(kind: 'sqlite' | 'postgres'): Promi
     },
     async close() {
       await self.stop();
-      await database?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
   return self;

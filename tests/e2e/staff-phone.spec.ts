@@ -66,15 +66,17 @@ test('a phone: enrol, paste, correct, send offline, delivered once; the agency s
   await expect(page.locator('.staff-orders li')).toHaveCount(1);
   await expect(page.locator('.staff-orders li')).toContainText('Chờ gửi — sẽ tự gửi khi có mạng');
   await expect(page.locator('.staff-orders li')).toContainText('420.000 ₫');
-  expect(await collector.db.selectFrom('staff_orders').select('id').where('order_code', '=', 'VS2108201234').execute()).toHaveLength(0);
+  // What the collector holds from this person (it is shared with other specs).
+  const theirs = () => collector.db.selectFrom('staff_orders').innerJoin('staff', 'staff.id', 'staff_orders.staff_id').select(['staff_orders.id', 'source', 'total', 'order_code']).where('staff.enrolment_code', '=', code).execute();
+  expect(await theirs()).toHaveLength(0);
 
   // Back online: delivered once, with its photo; the collector's state is shown.
   await context.setOffline(false);
   await expect(page.getByRole('status').filter({ hasText: 'Đã gửi 1 đơn tới cơ quan.' })).toBeVisible({ timeout: 45_000 });
   await expect(page.locator('.staff-orders li')).toHaveCount(1);
   await expect(page.locator('.staff-orders li')).toContainText('Cơ quan đã nhận');
-  const rows = await collector.db.selectFrom('staff_orders').select(['id', 'source', 'total']).where('order_code', '=', 'VS2108201234').execute();
-  expect(rows).toHaveLength(1);
+  const rows = await theirs();
+  expect(rows.map((r) => r.order_code)).toEqual(['VS2108201234']);
   expect(rows[0].source).toBe('manual');
   expect(Number(rows[0].total)).toBe(420000);
   await expect.poll(async () => (await collector.db.selectFrom('staff_order_photos').select('size').where('order_id', '=', rows[0].id).execute()).length).toBe(1);

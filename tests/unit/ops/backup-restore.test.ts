@@ -3,11 +3,10 @@
  * export (XLSX and CSV content), commune progress and photo is what it was. Real commands, on SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { processDatabase } from '../robustness/collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 import { seedCampaign, whatPeopleSee } from './campaign';
 import { admin } from './admin-command';
 
@@ -21,7 +20,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('backup, wipe, restore: the same tallies, reports, exports, progress and photos', { timeout: 120_000 }, async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       drop = database.drop;
       let { db } = await database.open();
       const campaign = await seedCampaign(db, kind);
@@ -38,17 +37,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(statSync(file).size).toBeGreaterThan(0);
 
       // Wipe: the data folder emptied, or the PostgreSQL database dropped and created again empty.
-      if (kind === 'sqlite') {
-        for (const f of readdirSync(database.env.DATA_DIR)) rmSync(join(database.env.DATA_DIR, f));
-      } else {
-        const url = new URL(database.env.DATABASE_URL);
-        const name = url.pathname.slice(1);
-        const server = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await server.connect();
-        await server.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await server.query(`CREATE DATABASE ${name}`);
-        await server.end();
-      }
+      await database.wipe();
 
       // Restoring asks first; without a terminal and without --yes it changes nothing.
       const refused = admin(database.env, 'restore', '--from', file);
@@ -69,7 +58,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('a backup of the other database kind, or not a backup at all, is refused with the reason', async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       const previous = drop;
       drop = async () => {
         await previous();

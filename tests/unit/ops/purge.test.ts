@@ -3,7 +3,7 @@
  * every count, prints what it removed and asks first. Real command, on SQLite and PostgreSQL.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { processDatabase } from '../robustness/collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 import { seedCampaign, whatPeopleSee } from './campaign';
 import { admin } from './admin-command';
 
@@ -13,7 +13,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     afterAll(() => drop());
 
     it('clears personal fields and photos of households whose shop opened before the date, and orders of reported periods; counts stay', { timeout: 120_000 }, async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       drop = database.drop;
       const { db } = await database.open();
       try {
@@ -82,7 +82,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('a date that is not a date is refused in Vietnamese', async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       const previous = drop;
       drop = async () => {
         await previous();

@@ -1,10 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openDb } from '../../../server/db';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -46,29 +41,5 @@ export async function kill(proc: ChildProcess, signal: NodeJS.Signals) {
     /* already gone */
   }
   await exited;
-}
-
-
-/** A database the test and the collector processes both open: a SQLite folder or a fresh PostgreSQL database. */
-export async function processDatabase(kind: 'sqlite' | 'postgres', url = process.env.TEST_DATABASE_URL): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDb>; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'nongsan-so-proc-'));
-    return { env: { DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run with `npm test` / `npm run bench`, which start PostgreSQL.');
-  const name = `proc_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: u.toString() },
-    open: () => openDb({ dataDir: '', databaseUrl: u.toString() }),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 

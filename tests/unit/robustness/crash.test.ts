@@ -9,7 +9,8 @@ import type { Db } from '../../../server/db';
 import { createApp } from '../../../server/app';
 import { enrolStaff, sampleOrder } from '../../../server/testing/seed';
 import { enrolKiosk, household } from './people';
-import { kill, processDatabase, startCollector } from './collector-process';
+import { kill, startCollector } from './collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 
 const items = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ name: `Hồi khô Lạng Sơn gói ${i}`, quantity: 1, unitPrice: 10_000, lineTotal: 10_000, shop: 'HTX Hồi Văn Quan', productUrl: null, weightGrams: 100, isFarmProduct: true, excluded: false }));
@@ -24,7 +25,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('a resend after restart completes each order and household exactly once', { timeout: 120_000 }, async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       const { db } = await database.open();
       cleanup = async () => {
         await db.destroy();

@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { migrations } from '../../../server/db/migrations';
-import { kill, processDatabase, startCollector } from './collector-process';
+import { kill, startCollector } from './collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 
 describe('postgres: instances started together', () => {
   const procs: ChildProcess[] = [];
@@ -16,7 +17,7 @@ describe('postgres: instances started together', () => {
   });
 
   it('three instances on a fresh database: all healthy, each migration applied once, Lạng Sơn seeded once', { timeout: 120_000 }, async () => {
-    const database = await processDatabase('postgres');
+    const database = await throwawayDatabase('postgres');
     cleanup = database.drop;
     const started = await Promise.allSettled([0, 1, 2].map(() => startCollector(database.env)));
     for (const s of started) if (s.status === 'fulfilled') procs.push(s.value.proc);

@@ -10,11 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../../server/app';
-import { openDb } from '../../../server/db';
 import { createProvinceUser } from '../../../server/testing/seed';
 import { loadRegion } from '../../../server/region';
 import { enrolKiosk, household } from './people';
-import { kill, processDatabase, startCollector } from './collector-process';
+import { kill, startCollector } from './collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 
 const packFile = resolve('tests/region-packs/tinh-thu-nghiem.json');
 
@@ -34,12 +34,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('REGION=tinh-thu-nghiem.json: its districts, communes, agencies, period and headcount; households of its communes', { timeout: 120_000 }, async () => {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       cleanup = database.drop;
       const collector = await startCollector({ ...database.env, REGION: packFile });
       procs.push(collector.proc);
 
-      const { db } = await openDb({ dataDir: database.env.DATA_DIR ?? '', databaseUrl: database.env.DATABASE_URL || null, region: loadRegion(packFile) });
+      const { db } = await database.open({ region: loadRegion(packFile) });
       try {
         expect(await db.selectFrom('districts').select(['code', 'name', 'signup_deadline']).orderBy('code').execute()).toEqual([
           { code: '990', name: 'Thành phố Thử Nghiệm', signup_deadline: '2026-06-30' },

@@ -11,7 +11,8 @@ import { request } from 'node:http';
 import pg from 'pg';
 import { createApp } from '../../../server/app';
 import { enrolStaff, sampleOrder } from '../../../server/testing/seed';
-import { kill, processDatabase, startCollector } from './collector-process';
+import { kill, startCollector } from './collector-process';
+import { throwawayDatabase } from '../../../server/testing/throwaway-database';
 
 /** A POST whose body is sent in two parts: the request is in flight, on the server, between `begin` and `finish`. */
 function slowPost(base: string, path: string, token: string, body: unknown) {
@@ -67,7 +68,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     /** A fresh database with an enrolled civil servant, and a collector process on it; `exited` is its exit code. */
     async function running() {
-      const database = await processDatabase(kind);
+      const database = await throwawayDatabase(kind);
       const { db } = await database.open();
       const previous = cleanup;
       cleanup = async () => {
