@@ -103,7 +103,9 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     process.stderr.write(`  ${kind}: seeding ${staffCount} staff, ${kiosks} kiosks…\n`);
     const staffTokens = await seedStaff(db);
     const tablets = await seedKiosks(db);
-    const collector = await startCollector(database.env);
+    // LOAD_CPU_PROFILE=<dir>: the collector writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
+    const collector = await startCollector(database.env, profile);
     try {
       // Each submission is one person's order (the extension sends as soon as it is reviewed).
       const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(`${collector.base}/api/staff/orders`, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
@@ -151,8 +153,12 @@ async function tableBytes(db: Db, kind: DbKind): Promise<(table: string) => numb
   return (table) => by.get(table) ?? 0;
 }
 
+/** LOAD_DATABASES=sqlite (or postgres) runs one of the two; both by default. */
+const databases = (process.env.LOAD_DATABASES ?? 'sqlite,postgres').split(',');
+
 export async function run(): Promise<Figures> {
-  const sqlite = await benchOne('sqlite');
+  const sqlite = databases.includes('sqlite') ? await benchOne('sqlite') : {};
+  if (!databases.includes('postgres')) return sqlite;
   const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
   const server = tools.ensurePostgres();
   try {
