@@ -4,10 +4,9 @@ import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, typ
 /**
  * Kysely's SQLite dialect with its driver replaced, for a collector under deadline-day load (bench/load.ts).
  *
- * The one connection goes to waiting queries and transactions in the order they asked for it. Kysely's own driver
- * wakes every waiter on each release and lets whichever runs first take the connection, so under 200 requests in
- * flight a request could be passed over again and again: orders waited 9 to 26 s behind later ones, and every
- * tablet batch waited until the order traffic ended.
+ * The one connection is handed from one query or transaction to the next waiting one, in the order they asked.
+ * Kysely's own driver wakes every waiter on each release (with 200 requests in flight, 200 wake-ups per query) and
+ * lets whoever runs first take it, so a request that releases and asks again at once goes before those waiting.
  *
  * Each distinct SQL text is prepared once per connection and reused: preparing took an eighth of the collector's
  * time under load. The statements hold no data (what a query answers is read from the database every time), so
