@@ -5,16 +5,25 @@
  * once turned its loop about once a second, every request that had arrived handled in that one turn, so a device
  * opening a connection (every person's browser behind the reverse proxy, the proxy opening another connection to
  * the collector) waited in the kernel for tens of seconds while requests on open connections went through: the
- * p99 of deadline day (bench/load.ts) was 9 to 26 s with a median under 1 s. Starting at most `perTurn` requests per
- * turn keeps each turn short, so new connections are taken within a few turns, and the waiting requests are served
- * in the order they came.
+ * p99 of deadline day (bench/load.ts) was 9 to 26 s with a median under 1 s. Starting only as many requests per turn
+ * as keep a turn near `turnMs` keeps new connections coming in, and the waiting requests are served in the order
+ * they came. How many that is follows the last turn's length: a handful of orders on SQLite, whose queries run
+ * within the turn; many on PostgreSQL, whose requests mostly wait for the database.
  */
-export function admission(perTurn: number) {
+export function admission(turnMs: number, now: () => number = () => performance.now()) {
   const waiting: (() => void)[] = [];
+  /** Requests a turn may start, adjusted after every turn. */
+  let perTurn = 1;
   let startedThisTurn = 0;
   let turnScheduled = false;
+  let turnStart = now();
 
   const nextTurn = () => {
+    const t = now();
+    const lasted = Math.max(t - turnStart, 0.001);
+    // Turn after turn of full starts and still short: allow more; long: fewer (never none).
+    if (startedThisTurn >= perTurn || lasted > turnMs) perTurn = Math.max(1, Math.min(maxPerTurn, Math.floor((perTurn * turnMs) / lasted)));
+    turnStart = t;
     startedThisTurn = 0;
     turnScheduled = false;
     while (waiting.length && startedThisTurn < perTurn) {
@@ -32,6 +41,8 @@ export function admission(perTurn: number) {
   return {
     /** Resolves when the request may start (at once while this turn has room). */
     enter(): Promise<void> | void {
+      // After a quiet spell the turn starts now, not when the last one ended.
+      if (!turnScheduled) turnStart = now();
       schedule();
       if (!waiting.length && startedThisTurn < perTurn) {
         startedThisTurn++;
@@ -43,5 +54,12 @@ export function admission(perTurn: number) {
     get waiting() {
       return waiting.length;
     },
+    /** Requests the current turn may start. */
+    get perTurn() {
+      return perTurn;
+    },
   };
 }
+
+/** However short the turns, a burst of this many starts at most in one. */
+const maxPerTurn = 64;

@@ -15,11 +15,10 @@ import { admission } from './admission';
 const shutdownGraceMs = 25_000;
 
 /**
- * Requests started per turn of the event loop (server/admission.ts): a turn of 16 orders takes about 30 ms on
- * SQLite, so a new connection waits a few tenths of a second at most, and PostgreSQL's requests, which spend most
- * of their time waiting for the database, still start faster than two cores serve them.
+ * How long a turn of the event loop may take with the requests it starts (server/admission.ts): one new connection
+ * is accepted per turn, so 5 ms lets 200 in a second.
  */
-const requestsPerTurn = 16;
+const turnMs = 5;
 
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
@@ -71,7 +70,7 @@ export async function startCollector(config = readConfig()) {
 function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
   let count = 0;
   let waiting: (() => void)[] = [];
-  const turns = admission(requestsPerTurn);
+  const turns = admission(turnMs);
   const state = {
     stopping: false,
     async fetch(req: Request) {
