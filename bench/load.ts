@@ -2,6 +2,9 @@
 // (`node --import tsx server/main.ts`) on loopback: 28,385 enrolled staff, 30,000 order submissions kept 200 in flight,
 // and 200 kiosks syncing 50 households each at the same time. Figures: throughput, p50/p95/p99 latency, errors.
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
+// What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
+// slow collector is sent less), its connections are kept open between requests (fetch's pool; a person's browser
+// behind the reverse proxy makes the proxy open new ones), and the bench itself shares the two cores.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, DbKind } from '../server/db';
@@ -104,7 +107,9 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     process.stderr.write(`  ${kind}: seeding ${staffCount} staff, ${kiosks} kiosks…\n`);
     const staffTokens = await seedStaff(db);
     const tablets = await seedKiosks(db);
-    const collector = await startCollector(database.env);
+    // LOAD_CPU_PROFILE=<dir>: the collector writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+    const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
+    const collector = await startCollector(database.env, profile);
     try {
       // Each submission is one person's order (the extension sends as soon as it is reviewed).
       const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(`${collector.base}/api/staff/orders`, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
@@ -123,14 +128,17 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.bytes-per-order`]: { value: round((bytes('staff_orders') + bytes('staff_order_items')) / stored, 0), unit: 'B', target: 4096, better: 'lower' },
         [`${p}.bytes-per-household`]: { value: round(bytes('households') / households, 0), unit: 'B', target: 4096, better: 'lower' },
         [`${p}.orders.throughput`]: { value: round((submissions / orders.ms) * 1000, 0), unit: 'req/s', target: 200, better: 'higher' },
+        // Issue 14: p99 ≤ 1 s for orders on both databases (so p50 and p95 too).
         [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
-        [`${p}.orders.p95`]: { value: round(percentile(orders.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
-        [`${p}.orders.p99`]: { value: round(percentile(orders.latencies, 99), 0), unit: 'ms', target: 3000, better: 'lower' },
+        [`${p}.orders.p95`]: { value: round(percentile(orders.latencies, 95), 0), unit: 'ms', target: 1000, better: 'lower' },
+        [`${p}.orders.p99`]: { value: round(percentile(orders.latencies, 99), 0), unit: 'ms', target: 1000, better: 'lower' },
         [`${p}.orders.errors`]: { value: orders.errors + Math.abs(submissions - stored), unit: 'count', target: 0, better: 'lower' },
-        [`${p}.kiosk.throughput`]: { value: round((kiosks * householdsEach * 1000) / sync.ms, 0), unit: 'households/s', target: 100, better: 'higher' },
-        [`${p}.kiosk.p50`]: { value: round(percentile(sync.latencies, 50), 0), unit: 'ms', target: 10_000, better: 'lower' },
-        [`${p}.kiosk.p95`]: { value: round(percentile(sync.latencies, 95), 0), unit: 'ms', target: 20_000, better: 'lower' },
-        [`${p}.kiosk.p99`]: { value: round(percentile(sync.latencies, 99), 0), unit: 'ms', target: 30_000, better: 'lower' },
+        // Issue 14: a batch in one transaction, ≥ 1.000 households/s on PostgreSQL (SQLite has no figure of its own
+        // there: the same), p99 ≤ 2 s.
+        [`${p}.kiosk.throughput`]: { value: round((kiosks * householdsEach * 1000) / sync.ms, 0), unit: 'households/s', target: 1000, better: 'higher' },
+        [`${p}.kiosk.p50`]: { value: round(percentile(sync.latencies, 50), 0), unit: 'ms', target: 2000, better: 'lower' },
+        [`${p}.kiosk.p95`]: { value: round(percentile(sync.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
+        [`${p}.kiosk.p99`]: { value: round(percentile(sync.latencies, 99), 0), unit: 'ms', target: 2000, better: 'lower' },
         [`${p}.kiosk.errors`]: { value: sync.errors + Math.abs(kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
       };
     } finally {
@@ -152,8 +160,12 @@ async function tableBytes(db: Db, kind: DbKind): Promise<(table: string) => numb
   return (table) => by.get(table) ?? 0;
 }
 
+/** LOAD_DATABASES=sqlite (or postgres) runs one of the two; both by default. */
+const databases = (process.env.LOAD_DATABASES ?? 'sqlite,postgres').split(',');
+
 export async function run(): Promise<Figures> {
-  const sqlite = await benchOne('sqlite');
+  const sqlite = databases.includes('sqlite') ? await benchOne('sqlite') : {};
+  if (!databases.includes('postgres')) return sqlite;
   const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
   const server = tools.ensurePostgres();
   try {

@@ -5,6 +5,7 @@ import { openDb } from './db';
 import { createApp } from './app';
 import { servePwa } from './static';
 import { loadRegion, useRegion } from './region';
+import { admission } from './admission';
 
 /**
  * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
@@ -12,6 +13,12 @@ import { loadRegion, useRegion } from './region';
  * cleanly.
  */
 const shutdownGraceMs = 25_000;
+
+/**
+ * How long a turn of the event loop may take with the requests it starts (server/admission.ts): one new connection
+ * is accepted per turn, so 5 ms lets 200 in a second.
+ */
+const turnMs = 5;
 
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
@@ -63,11 +70,13 @@ export async function startCollector(config = readConfig()) {
 function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
   let count = 0;
   let waiting: (() => void)[] = [];
+  const turns = admission(turnMs);
   const state = {
     stopping: false,
     async fetch(req: Request) {
       count++;
       try {
+        await turns.enter();
         const res = await fetch(req);
         if (state.stopping && !res.headers.has('Connection')) {
           try {

@@ -59,6 +59,9 @@ async function asJson(c: Context) {
   } catch {
     throw new Problem('400.1');
   }
+  // Sent as JSON (the extension, the dashboards): the validator reads the text already read. Otherwise it is told
+  // the body is JSON by a copy of the request (a copy costs two Request objects: 4 % of deadline day's time).
+  if (/^application\/json\s*(;|$)/i.test(c.req.header('Content-Type') ?? '')) return;
   const headers = new Headers(c.req.raw.headers);
   headers.set('Content-Type', 'application/json');
   c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: text });

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { sqliteDialect } from './sqlite-dialect';
 import { seedRegion } from './seed-region';
 import { langSon, type RegionPack } from '../../lib/region';
 
@@ -41,7 +42,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: sqliteDialect(file) });
     storeClients.set(db, { kind, file });
   }
   await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {

@@ -11,13 +11,14 @@ export const freePort = () =>
 
 /**
  * Starts `node --import tsx server/main.ts` on a free loopback port with the given environment; resolves once /api/health answers.
- * `output()` is everything the process has printed so far (stdout and stderr).
+ * `output()` is everything the process has printed so far (stdout and stderr). `nodeFlags` go to node itself
+ * (a bench's --cpu-prof, which NODE_OPTIONS refuses).
  */
-export async function startCollector(env: Record<string, string>): Promise<{ proc: ChildProcess; base: string; output: () => string }> {
+export async function startCollector(env: Record<string, string>, nodeFlags: string[] = []): Promise<{ proc: ChildProcess; base: string; output: () => string }> {
   const port = await freePort();
   // As the service runs it (package.json start, deploy/): one node process. The `tsx` command would put a second
   // process in front that relays signals and kills a collector whose event loop is busy for 30 ms.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let printed = '';
   proc.stdout!.on('data', (d) => (printed += d));
   proc.stderr!.on('data', (d) => (printed += d));
