@@ -90,11 +90,13 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
     const [totals, claims] = await Promise.all([personTotals(trx, who.staffId, [...new Set(fresh.map((f) => f.period.id))]), claimsOf(trx, fresh.map((f) => f.order))]);
     // Double claims: this batch's orders with the stored claims of the same marketplace order, and with each other.
     const batchClaims = new Map<string, number>();
-    for (const b of built) if (b.order.orderCode) batchClaims.set(claimKey(b.order.marketplace, b.order.orderCode), (batchClaims.get(claimKey(b.order.marketplace, b.order.orderCode)) ?? 0) + 1);
-    const doubtful = (k: string) => (claims.get(k)?.length ?? 0) + (batchClaims.get(k) ?? 0) > 1;
+    const keyOf = (o: SubmittedOrder) => (o.orderCode ? claimKey(o.marketplace, o.orderCode) : null);
+    for (const b of built) if (keyOf(b.order)) batchClaims.set(keyOf(b.order)!, (batchClaims.get(keyOf(b.order)!) ?? 0) + 1);
+    const doubtful = (o: SubmittedOrder) => keyOf(o) !== null && (claims.get(keyOf(o)!)?.length ?? 0) + batchClaims.get(keyOf(o)!)! > 1;
     // Plausibility: the person's totals in each period once this batch is in. Over a limit, every new order
-    // arrives held; rows stored before already carry the hold of the totals before (plausibility.ts keeps
-    // them so after every change), so they are rewritten only when the sentence changes.
+    // arrives held; rows stored before already carry the hold of the totals before (applyPlausibility runs
+    // after every other change), so they are rewritten only when the sentence changes, or when the agency has
+    // reviewed one that still carries it (a review leaves the hold for the next run to take off).
     const holds = new Map<string, { hold: OrderCheck | null; rewrite: boolean }>();
     for (const periodId of new Set(fresh.map((f) => f.period.id))) {
       const limits = fresh.find((f) => f.period.id === periodId)!.period.limits ?? (await limitsOf(trx, periodId));
@@ -105,19 +107,19 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       const holdBefore = limits ? plausibilityCheck(was, limits) : null;
       holds.set(periodId, { hold, rewrite: hold?.message !== holdBefore?.message || was.reviewedHeld > 0 });
     }
-    const rowsIn = built.map((b) => settledRow(b, doubtful(b.order.orderCode ? claimKey(b.order.marketplace, b.order.orderCode) : ''), holds.get(b.period.id)!.hold));
+    const rowsIn = built.map((b) => settledRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
     await trx.insertInto('staff_orders').values(rowsIn).execute();
     const items = built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id })));
     // SQLite allows 32.766 parameters a statement: 500 items × 17 columns stay well under it.
     for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
-    await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now);
-    const changed = new Set<string>();
+    const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
     for (const [periodId, { rewrite }] of holds)
       if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
     for (const r of rowsIn) stored.set(r.client_id, r);
-    // The new rows carry their final hold already; read them back only if something still changed them.
-    if (rowsIn.some((r) => changed.has(r.id)))
-      for (const r of await trx.selectFrom('staff_orders').selectAll().where('id', 'in', rowsIn.map((x) => x.id)).execute()) stored.set(r.client_id, r);
+    // Answers come from the rows as this batch leaves them: an order sent again that the batch made a double
+    // claim or put over a limit answers held. The new rows carry their final state already.
+    const stale = [...stored.values()].filter((r) => changed.has(r.id)).map((r) => r.id);
+    if (stale.length) for (const r of await trx.selectFrom('staff_orders').selectAll().where('id', 'in', stale).execute()) stored.set(r.client_id, r);
   });
 
   // Every order not refused above is stored now (sent before, or just inserted).
