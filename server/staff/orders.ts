@@ -136,7 +136,7 @@ async function lockSubmission(trx: Db, staffId: string, orders: readonly Submitt
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
   // (PostgreSQL text holds no NUL: the keys are spelt with spaces; a marketplace's name has none.)
   const keys = [`staff ${staffId}`, ...orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`)];
-  await sql`select pg_advisory_xact_lock(${submissionLocks}, h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k) as keys order by h`.execute(trx);
+  await sql`select pg_advisory_xact_lock(${sql.lit(submissionLocks)}, h) from (select distinct hashtext(k) as h from (values ${sql.join(keys.map((k) => sql`(${k})`))}) as t (k)) as keys order by h`.execute(trx);
 }
 
 /** The first key of the two-key advisory locks this module takes (the migration lock uses the one-key form). */
