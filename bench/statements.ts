@@ -38,7 +38,8 @@ export async function run(): Promise<Figures> {
     await counted(() => post('/api/staff/orders', fresh.token, { orders: [sampleOrder()] }));
     const perBatch = await counted(() => post('/api/staff/orders', fresh.token, { orders: Array.from({ length: 25 }, () => sampleOrder()) }));
     const busy = await enrolStaff(setup, 'SNV');
-    await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
+    // Two batches put the person over both limits (50 orders, then 24.000.000 ₫): the third arrives held.
+    for (let i = 0; i < 2; i++) await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
     const perHeldBatch = await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
     const tablet = await enrolKiosk(setup, ['06181']);
     await counted(() => post('/api/kiosk/households', tablet.token, { households: [household({ communeCode: '06181' })] }));
