@@ -6,23 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forEachDatabase, type TestDeps } from '../test-databases';
-import { createAgencyFocalPoint, enrolStaff, sampleOrder, submitOrders } from '../testing/seed';
+import { enrolStaff, submitOrders } from '../testing/seed';
+import { hoi, setUpCurrentPeriod, todayOrder, vnDay } from '../testing/current-period';
 
 const json = { 'Content-Type': 'application/json' };
-const vnDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
-const hoi = { name: 'Hồi khô Lạng Sơn túi 500g', quantity: 2, unitPrice: 120_000, lineTotal: 240_000, shop: 'HTX Hồi Văn Quan', productUrl: null, weightGrams: 500, isFarmProduct: true, excluded: false };
-const todayOrder = (over: Record<string, unknown> = {}) => sampleOrder({ placedAt: vnDay(), items: [hoi], shippingFee: 20_000, discount: 0, total: 260_000, ...over });
 const overThirty = 'Trong đợt này bạn đã khai hơn 30 đơn.';
 
 forEachDatabase((deps) => {
-  async function setUp(agency: string) {
-    const d = deps();
-    if (!(await d.db.selectFrom('periods').select('id').where('id', '=', 'now').executeTakeFirst()))
-      await d.db.insertInto('periods').values({ id: 'now', name: 'Đợt hiện tại', starts_on: '2025-01-01', ends_on: '2099-12-31', report_due: '2099-12-31' }).execute();
-    const focal = await createAgencyFocalPoint(d.db, agency);
-    const tally = async () => (await (await d.app.request('/api/agency/tally?period=now', { headers: focal.auth })).json()).tally;
-    return { d, focal, tally };
-  }
+  const setUp = (agency: string) => setUpCurrentPeriod(deps(), agency);
   const rowsOf = (d: TestDeps, staffId: string) => d.db.selectFrom('staff_orders').selectAll().where('staff_id', '=', staffId).execute();
   const itemsOf = (d: TestDeps, staffId: string) =>
     d.db.selectFrom('staff_order_items').innerJoin('staff_orders', 'staff_orders.id', 'staff_order_items.order_id').select('staff_order_items.order_id').where('staff_orders.staff_id', '=', staffId).execute();
