@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { withStatementCache } from './statement-cache';
 import { seedRegion } from './seed-region';
 import { langSon, type RegionPack } from '../../lib/region';
 
@@ -41,7 +42,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
     storeClients.set(db, { kind, file });
   }
   await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {
