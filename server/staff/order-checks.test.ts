@@ -4,25 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../test-databases';
-import { createAgencyFocalPoint, createProvinceUser, enrolStaff, sampleOrder, submitOrders, type SeededStaff } from '../testing/seed';
+import { createAgencyFocalPoint, createProvinceUser, enrolStaff, submitOrders, type SeededStaff } from '../testing/seed';
+import { hoi, setUpCurrentPeriod, todayOrder, vnDay } from '../testing/current-period';
 import type { TestDeps } from '../test-databases';
 
 const json = { 'Content-Type': 'application/json' };
-const vnDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
-
-const hoi = { name: 'Hồi khô Lạng Sơn túi 500g', quantity: 2, unitPrice: 120_000, lineTotal: 240_000, shop: 'HTX Hồi Văn Quan', productUrl: null, weightGrams: 500, isFarmProduct: true, excluded: false };
-/** A consistent order placed today: one farm item of 240.000 ₫, shipping 20.000 ₫. */
-const todayOrder = (over: Record<string, unknown> = {}) => sampleOrder({ placedAt: vnDay(), items: [hoi], shippingFee: 20_000, discount: 0, total: 260_000, ...over });
 
 forEachDatabase((deps) => {
-  async function setUp(agency: string) {
-    const d = deps();
-    if (!(await d.db.selectFrom('periods').select('id').where('id', '=', 'now').executeTakeFirst()))
-      await d.db.insertInto('periods').values({ id: 'now', name: 'Đợt hiện tại', starts_on: '2025-01-01', ends_on: '2099-12-31', report_due: '2099-12-31' }).execute();
-    const focal = await createAgencyFocalPoint(d.db, agency);
-    const tally = async () => (await (await d.app.request('/api/agency/tally?period=now', { headers: focal.auth })).json()).tally;
-    return { d, focal, tally };
-  }
+  const setUp = (agency: string) => setUpCurrentPeriod(deps(), agency);
   const stored = (d: TestDeps, clientId: string) => d.db.selectFrom('staff_orders').selectAll().where('client_id', '=', clientId).executeTakeFirst();
 
   describe('order checks', () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
@@ -7,8 +7,8 @@ import type { Db } from '../db';
 import type { StaffOrderTable } from '../db/schema-staff';
 import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
-import { checksOf, classifierChecks, isHold, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
-import { applyPlausibility } from './plausibility';
+import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
+import { applyPlausibility, heldForPlausibility, limitsOf } from './plausibility';
 
 type OrderRow = Selectable<StaffOrderTable>;
 export interface Submitter {
@@ -22,94 +22,166 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
 /**
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
  * reason, the others go in. The same clientId with the same content gives the same answer again.
+ *
+ * Set-based, in one transaction, whatever the batch's size: the orders sent before are read in one query, the
+ * person's totals and the other claims of the same marketplace orders in one each, then every new order is
+ * inserted with its final state (double claim, plausibility hold) in one statement and its items in another.
+ * Rows stored earlier are written only when this batch changes them: an older claim of the same marketplace
+ * order becomes a double claim, or the person crosses a limit (every unreviewed order then gets the new hold).
  */
 export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly (Period & { limits?: PlausibilityLimits })[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
-  const ids = inputs.map(clientIdOf).filter((x): x is string => x !== null);
-  const existing = new Map<string, OrderRow>();
-  if (ids.length) {
-    const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', ids).execute();
-    for (const r of rows) existing.set(r.client_id, r);
-  }
-
-  const fresh: { index: number; order: SubmittedOrder; hash: string; row: OrderRow }[] = [];
-  const seen = new Map<string, string>();
+  // Judged without the database first: the shape of each order.
+  const valid: { index: number; order: SubmittedOrder; body: string; hash: string }[] = [];
   inputs.forEach((input, index) => {
     const order = validateOrder(input);
     if (isFault(order)) {
       results[index] = { clientId: clientIdOf(input) ?? '', status: 'rejected', problem: { code: '400.10', message: withCode('400.10', order.message), field: order.field } };
       return;
     }
-    const hash = contentHash(order);
-    // Sent before (or earlier in this batch): same content → the stored answer; different → conflict.
-    const before = existing.get(order.clientId)?.content_hash ?? seen.get(order.clientId);
-    if (before !== undefined) {
-      if (before !== hash) results[index] = conflict(order.clientId);
-      return;
+    const body = JSON.stringify(order);
+    valid.push({ index, order, body, hash: hashOf(body) });
+  });
+  if (!valid.length) return results as SubmissionResult[];
+
+  const stored = new Map<string, OrderRow>();
+  await db.transaction().execute(async (trx) => {
+    await lockSubmission(trx, who.staffId, valid.map((v) => v.order));
+    const rows = await trx.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', [...new Set(valid.map((v) => v.order.clientId))]).execute();
+    for (const r of rows) stored.set(r.client_id, r);
+
+    const fresh: { index: number; order: SubmittedOrder; hash: string; body: string; period: Period & { limits?: PlausibilityLimits }; day: string }[] = [];
+    const first = new Map<string, { hash: string; index: number }>();
+    for (const v of valid) {
+      const { order, hash, index } = v;
+      // Sent before (or earlier in this batch): same content → the same answer; different → conflict.
+      const before = stored.get(order.clientId)?.content_hash ?? first.get(order.clientId)?.hash;
+      if (before !== undefined) {
+        if (before !== hash) results[index] = conflict(order.clientId);
+        continue;
+      }
+      first.set(order.clientId, { hash, index });
+      const refused = refusalOf(order, now);
+      if (refused) {
+        results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
+        continue;
+      }
+      const day = vietnamDateOf(order.placedAt ?? now.toISOString())!;
+      const period = periodOn(periods, day);
+      if (!period) {
+        const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';
+        results[index] = {
+          clientId: order.clientId,
+          status: 'rejected',
+          problem: { code: '400.11', message: withCode('400.11', `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`), field: order.placedAt ? 'placedAt' : 'receivedAt' },
+        };
+        continue;
+      }
+      fresh.push({ ...v, period, day });
     }
-    seen.set(order.clientId, hash);
-    const refused = refusalOf(order, now);
-    if (refused) {
-      results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
-      return;
+    // A second copy in the batch answers as its first one did (refused, or stored below).
+    for (const v of valid) {
+      const f = first.get(v.order.clientId);
+      if (!results[v.index] && !stored.has(v.order.clientId) && f && f.index !== v.index && f.hash === v.hash) results[v.index] = results[f.index];
     }
-    const day = vietnamDateOf(order.placedAt ?? now.toISOString())!;
-    const period = periodOn(periods, day);
-    if (!period) {
-      const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';
-      results[index] = {
-        clientId: order.clientId,
-        status: 'rejected',
-        problem: { code: '400.11', message: withCode('400.11', `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`), field: order.placedAt ? 'placedAt' : 'receivedAt' },
-      };
-      return;
+    if (!fresh.length) return;
+
+    const built = fresh.map((f) => ({ ...f, ...judged(f.order, who, f.hash, f.body, f.period.id, f.day, now) }));
+    const [totals, claims] = await Promise.all([personTotals(trx, who.staffId, [...new Set(fresh.map((f) => f.period.id))]), claimsOf(trx, fresh.map((f) => f.order))]);
+    // Double claims: this batch's orders with the stored claims of the same marketplace order, and with each other.
+    const batchClaims = new Map<string, number>();
+    const keyOf = (o: SubmittedOrder) => (o.orderCode ? claimKey(o.marketplace, o.orderCode) : null);
+    for (const b of built) if (keyOf(b.order)) batchClaims.set(keyOf(b.order)!, (batchClaims.get(keyOf(b.order)!) ?? 0) + 1);
+    const doubtful = (o: SubmittedOrder) => keyOf(o) !== null && (claims.get(keyOf(o)!)?.length ?? 0) + batchClaims.get(keyOf(o)!)! > 1;
+    // Plausibility: the person's totals in each period once this batch is in. Over a limit, every new order
+    // arrives held; rows stored before already carry the hold of the totals before (applyPlausibility runs
+    // after every other change), so they are rewritten only when the sentence changes, or when the agency has
+    // reviewed one that still carries it (a review leaves the hold for the next run to take off).
+    const holds = new Map<string, { hold: OrderCheck | null; rewrite: boolean }>();
+    for (const periodId of new Set(fresh.map((f) => f.period.id))) {
+      const limits = fresh.find((f) => f.period.id === periodId)!.period.limits ?? (await limitsOf(trx, periodId));
+      const was = totals.get(periodId) ?? { orders: 0, amountVnd: 0, reviewedHeld: 0 };
+      const added = built.filter((b) => b.period.id === periodId && b.order.status === 'placed');
+      const after = { orders: was.orders + added.length, amountVnd: was.amountVnd + added.reduce((s, b) => s + b.contribution.amountVnd, 0) };
+      const hold = limits ? plausibilityCheck(after, limits) : null;
+      const holdBefore = limits ? plausibilityCheck(was, limits) : null;
+      holds.set(periodId, { hold, rewrite: hold?.message !== holdBefore?.message || was.reviewedHeld > 0 });
     }
-    fresh.push({ index, order, hash, row: newRow(who, order, hash, period.id, day, now) });
+    const rowsIn = built.map((b) => settledRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
+    await trx.insertInto('staff_orders').values(rowsIn).execute();
+    const items = built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id })));
+    // SQLite allows 32.766 parameters a statement: 500 items × 17 columns stay well under it.
+    for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
+    const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
+    for (const [periodId, { rewrite }] of holds)
+      if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
+    for (const r of rowsIn) stored.set(r.client_id, r);
+    // Answers come from the rows as this batch leaves them: an order sent again that the batch made a double
+    // claim or put over a limit answers held. The new rows carry their final state already.
+    const stale = [...stored.values()].filter((r) => changed.has(r.id)).map((r) => r.id);
+    if (stale.length) for (const r of await trx.selectFrom('staff_orders').selectAll().where('id', 'in', stale).execute()) stored.set(r.client_id, r);
   });
 
-  if (fresh.length) {
-    // The same order resent at once may have been stored by the other request meanwhile: its items are there.
-    const mine = new Set<string>();
-    await db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('staff_orders').values(fresh.map((f) => f.row)).onConflict((oc) => oc.columns(['staff_id', 'client_id']).doNothing()).returning('id').execute();
-      for (const r of inserted) mine.add(r.id);
-      const items = fresh.filter((f) => mine.has(f.row.id)).flatMap((f) =>
-        f.order.items.map((it, i) => ({
-          order_id: f.row.id,
-          line_no: i,
-          name: it.name,
-          quantity: it.quantity,
-          unit_price: it.unitPrice,
-          line_total: it.lineTotal,
-          shop: it.shop,
-          product_url: it.productUrl,
-          weight_grams: it.weightGrams,
-          is_farm_product: it.isFarmProduct ? 1 : 0,
-          excluded: it.excluded ? 1 : 0,
-          farm_verdict: serverVerdictOf(it) ? 1 : 0,
-          farm_override: null,
-          override_by: null,
-          override_by_name: null,
-          override_at: null,
-          override_note: null,
-        })),
-      );
-      for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
-    });
-    const changed = new Set((await reconcileClaims(db, fresh.filter((f) => f.order.orderCode).map((f) => ({ marketplace: f.order.marketplace, orderCode: f.order.orderCode! })))).keys());
-    for (const periodId of new Set(fresh.map((f) => f.row.period_id)))
-      for (const id of await applyPlausibility(db, who.staffId, periodId, periods.find((p) => p.id === periodId)?.limits)) changed.add(id);
-    // Double claims and plausibility may have held what was just stored, and a resend racing this one stored some
-    // first: then answer from the rows as they are now; otherwise the rows just inserted are the answer.
-    if (fresh.some((f) => !mine.has(f.row.id) || changed.has(f.row.id))) {
-      const rows = await db.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', fresh.map((f) => f.order.clientId)).execute();
-      for (const r of rows) existing.set(r.client_id, r);
-    } else for (const f of fresh) existing.set(f.order.clientId, f.row);
-    for (const f of fresh) if (!mine.has(f.row.id) && existing.get(f.order.clientId)?.content_hash !== f.hash) results[f.index] = conflict(f.order.clientId);
-  }
+  // Every order not refused above is stored now (sent before, or just inserted).
+  return inputs.map((input, i) => results[i] ?? resultOf(stored.get(clientIdOf(input)!)!));
+}
 
-  // Every order not refused above is stored now (sent before, or just inserted and checked for double claims).
-  return inputs.map((input, i) => results[i] ?? resultOf(existing.get(clientIdOf(input)!)!));
+/**
+ * On PostgreSQL, requests run side by side: a person's submissions, and every claim of the same marketplace
+ * order, are taken one at a time (transaction advisory locks, in one order so two requests never wait on each
+ * other). The second of two identical submissions then finds the first stored (same answer, or 409.1), and the
+ * second claim of a marketplace order finds the first. SQLite runs one transaction at a time by itself.
+ */
+async function lockSubmission(trx: Db, staffId: string, orders: readonly SubmittedOrder[]) {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  // (PostgreSQL text holds no NUL: the keys are spelt with spaces; a marketplace's name has none.)
+  const keys = [`staff ${staffId}`, ...orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`)];
+  await sql`select pg_advisory_xact_lock(${sql.lit(submissionLocks)}, h) from (select distinct hashtext(k) as h from (values ${sql.join(keys.map((k) => sql`(${k})`))}) as t (k)) as keys order by h`.execute(trx);
+}
+
+/** The first key of the two-key advisory locks this module takes (the migration lock uses the one-key form). */
+const submissionLocks = 140_802;
+
+const claimKey = (marketplace: string, orderCode: string) => `${marketplace}\u0000${orderCode}`;
+
+/** The person's placed orders and farm money per period, and how many reviewed orders still carry a plausibility hold. */
+async function personTotals(db: Db, staffId: string, periodIds: string[]) {
+  const rows = await db
+    .selectFrom('staff_orders')
+    .select((eb) => [
+      'period_id',
+      eb.fn.sum<number>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
+      eb.fn.sum<number>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
+      eb.fn.sum<number>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
+    ])
+    .where('staff_id', '=', staffId)
+    .where('period_id', 'in', periodIds)
+    .where('state', '!=', 'withdrawn')
+    .groupBy('period_id')
+    .execute();
+  return new Map(rows.map((r) => [r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) }]));
+}
+
+type Claim = Pick<OrderRow, 'id' | 'marketplace' | 'order_code' | 'state' | 'flag_reason' | 'checks' | 'review' | 'order_status'>;
+
+/** The standing claims (not withdrawn) of these marketplace orders, by marketplace and order code. */
+async function claimsOf(db: Db, orders: readonly { marketplace: string; orderCode: string | null }[]): Promise<Map<string, Claim[]>> {
+  const byKey = new Map<string, Claim[]>();
+  const coded = orders.filter((o) => o.orderCode);
+  if (!coded.length) return byKey;
+  const claims = await db
+    .selectFrom('staff_orders')
+    .select(['id', 'marketplace', 'order_code', 'state', 'flag_reason', 'checks', 'review', 'order_status'])
+    .where('state', '!=', 'withdrawn')
+    .where('marketplace', 'in', [...new Set(coded.map((o) => o.marketplace))])
+    .where('order_code', 'in', [...new Set(coded.map((o) => o.orderCode!))])
+    .execute();
+  const wanted = new Set(coded.map((o) => claimKey(o.marketplace, o.orderCode!)));
+  for (const c of claims) {
+    const k = claimKey(c.marketplace, c.order_code!);
+    if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  }
+  return byKey;
 }
 
 function conflict(clientId: string): SubmissionResult {
@@ -117,16 +189,20 @@ function conflict(clientId: string): SubmissionResult {
 }
 
 export function contentHash(order: SubmittedOrder): string {
-  return createHash('sha256').update(JSON.stringify(order)).digest('base64url');
+  return hashOf(JSON.stringify(order));
 }
 
-function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: string, day: string, now: Date): OrderRow {
-  const items = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
-  const c = verifiedContribution(items);
-  const checks = [totalCheck(order), ...classifierChecks(items)].filter((x): x is OrderCheck => x !== null);
-  const { state, counted } = settle({ orderStatus: order.status, duplicate: false, checks, review: null });
-  return {
-    id: randomUUID(),
+/** The content hash of an order's JSON (the body it is stored with), so the text is made once. */
+const hashOf = (body: string) => createHash('sha256').update(body).digest('base64url');
+
+/** Everything about a new order that depends on it alone: its contribution, its own checks, its items' rows. */
+function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, now: Date) {
+  const verdicts = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
+  const contribution = verifiedContribution(verdicts);
+  const checks = [totalCheck(order), ...classifierChecks(verdicts)].filter((x): x is OrderCheck => x !== null);
+  const id = randomUUID();
+  const row: Omit<OrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'> = {
+    id,
     client_id: order.clientId,
     staff_id: who.staffId,
     agency_code: who.agencyCode,
@@ -141,23 +217,45 @@ function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: s
     discount: order.discount,
     total: order.total,
     content_hash: hash,
-    body: JSON.stringify(order),
-    state,
-    flag_reason: null,
+    body,
     review: null,
     review_note: null,
     reviewed_by: null,
     reviewed_at: null,
-    counted,
-    checks: checks.length ? JSON.stringify(checks) : null,
-    farm_items: c.farmItems,
-    farm_quantity: c.quantity,
-    farm_amount: c.amountVnd,
-    farm_grams: c.grams,
-    farm_items_without_weight: c.itemsWithoutWeight,
+    farm_items: contribution.farmItems,
+    farm_quantity: contribution.quantity,
+    farm_amount: contribution.amountVnd,
+    farm_grams: contribution.grams,
+    farm_items_without_weight: contribution.itemsWithoutWeight,
     received_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
+  const items = verdicts.map((it, i) => ({
+    line_no: i,
+    name: it.name,
+    quantity: it.quantity,
+    unit_price: it.unitPrice,
+    line_total: it.lineTotal,
+    shop: it.shop,
+    product_url: it.productUrl,
+    weight_grams: it.weightGrams,
+    is_farm_product: it.isFarmProduct ? 1 : 0,
+    excluded: it.excluded ? 1 : 0,
+    farm_verdict: it.verdict.serverVerdict ? 1 : 0,
+    farm_override: null,
+    override_by: null,
+    override_by_name: null,
+    override_at: null,
+    override_note: null,
+  }));
+  return { row, checks, contribution, items };
+}
+
+/** The row as stored: its own checks, then the person's plausibility hold; a double claim flags it. */
+function settledRow(b: { order: SubmittedOrder; row: Omit<OrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'>; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): OrderRow {
+  const checks = hold ? [...b.checks, hold] : b.checks;
+  const { state, counted } = settle({ orderStatus: b.order.status, duplicate, checks, review: null });
+  return { ...b.row, state, counted, flag_reason: duplicate ? 'duplicate' : null, checks: checks.length ? JSON.stringify(checks) : null };
 }
 
 /**
@@ -165,26 +263,16 @@ function newRow(who: Submitter, order: SubmittedOrder, hash: string, periodId: s
  * reviews it; when a claim is withdrawn and one remains, the remaining one is no longer in doubt.
  */
 export async function reconcileClaims(db: Db, keys: { marketplace: string; orderCode: string }[]): Promise<Map<string, 'flagged' | 'accepted'>> {
+  const claims = await claimsOf(db, keys);
+  return settleClaims(db, [...claims.values()].map((group) => ({ claims: group, duplicate: group.length > 1 })), new Date());
+}
+
+/** Writes each claim's flag where it changes; claims getting the same values are written by one statement. */
+async function settleClaims(db: Db, groups: { claims: Claim[]; duplicate: boolean }[], now: Date): Promise<Map<string, 'flagged' | 'accepted'>> {
   const changed = new Map<string, 'flagged' | 'accepted'>();
-  const unique = [...new Map(keys.map((k) => [`${k.marketplace}\u0000${k.orderCode}`, k])).values()];
-  if (!unique.length) return changed;
-  const claims = await db
-    .selectFrom('staff_orders')
-    .select(['id', 'marketplace', 'order_code', 'state', 'flag_reason', 'checks', 'review', 'order_status'])
-    .where('state', '!=', 'withdrawn')
-    .where((eb) => eb.or(unique.map((k) => eb.and([eb('marketplace', '=', k.marketplace), eb('order_code', '=', k.orderCode)]))))
-    .execute();
-  const byKey = new Map<string, typeof claims>();
-  for (const c of claims) {
-    const k = `${c.marketplace}\u0000${c.order_code}`;
-    byKey.set(k, [...(byKey.get(k) ?? []), c]);
-  }
-  const now = new Date().toISOString();
-  // Claims getting the same values are written by one statement.
   const writes = new Map<string, { set: { state: 'flagged' | 'accepted'; flag_reason: 'duplicate' | null; counted: 0 | 1 }; ids: string[] }>();
-  for (const group of byKey.values()) {
-    const duplicate = group.length > 1;
-    for (const c of group) {
+  for (const { claims, duplicate } of groups) {
+    for (const c of claims) {
       if (c.review !== null || (c.flag_reason === 'duplicate') === duplicate) continue;
       const { state, counted } = settle({ orderStatus: c.order_status, duplicate, checks: checksOf(c.checks), review: null });
       const key = `${state} ${duplicate} ${counted}`;
@@ -194,7 +282,7 @@ export async function reconcileClaims(db: Db, keys: { marketplace: string; order
     }
   }
   for (const { set, ids } of writes.values())
-    for (let i = 0; i < ids.length; i += 500) await db.updateTable('staff_orders').set({ ...set, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (let i = 0; i < ids.length; i += 500) await db.updateTable('staff_orders').set({ ...set, updated_at: now.toISOString() }).where('id', 'in', ids.slice(i, i + 500)).execute();
   return changed;
 }
 

@@ -24,7 +24,7 @@ export async function applyPlausibility(db: Db, staffId: string, periodId: strin
   const hold = plausibilityCheck({ orders: Number(placed?.orders ?? 0), amountVnd: Number(placed?.amount ?? 0) }, limits);
   // Only the rows whose hold must change are read: the unreviewed ones without this very sentence (when over;
   // a changed limit changes it), the reviewed ones still holding it, and every one holding it when under.
-  const holdsIt = '%"422.11"%';
+  const holdsIt = heldForPlausibility;
   // (The sentences hold no % or _; the comparison below decides anyway, the pattern only narrows the read.)
   const holdsThis = hold ? `%${JSON.stringify(hold.message).slice(1, -1)}%` : holdsIt;
   const rows = await mine()
@@ -53,6 +53,9 @@ export async function applyPlausibility(db: Db, staffId: string, periodId: strin
     for (let i = 0; i < ids.length; i += 500) await db.updateTable('staff_orders').set({ ...set, updated_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
   return changed;
 }
+
+/** LIKE pattern of a row's checks that hold the plausibility check (422.11). */
+export const heldForPlausibility = '%"422.11"%';
 
 /** Every person with orders in the period, checked again (after the province changes the limits). */
 export async function applyPlausibilityToPeriod(db: Db, periodId: string): Promise<void> {
