@@ -12,6 +12,30 @@ describe('foldVietnamese', () => {
   it('folds decomposed (NFD) input the same as composed input', () => {
     expect(foldVietnamese('Na Chi Lăng'.normalize('NFD'))).toBe(foldVietnamese('Na Chi Lăng'));
   });
+  it('folds every Vietnamese letter, in either case, composed or decomposed', () => {
+    const letters = 'àáảãạăằắẳẵặâầấẩẫậ èéẻẽẹêềếểễệ ìíỉĩị òóỏõọôồốổỗộơờớởỡợ ùúủũụưừứửữự ỳýỷỹỵ đ';
+    const folded = 'aaaaaaaaaaaaaaaaa eeeeeeeeeee iiiii ooooooooooooooooo uuuuuuuuuuu yyyyy d';
+    expect(foldVietnamese(letters)).toBe(folded);
+    expect(foldVietnamese(letters.toUpperCase())).toBe(folded);
+    expect(foldVietnamese(letters.normalize('NFD'))).toBe(folded);
+    expect(foldVietnamese('ĐƠN HÀNG'.normalize('NFD'))).toBe('don hang');
+  });
+  it('keeps punctuation and currency signs, and folds letters of other languages too', () => {
+    expect(foldVietnamese('Giỏ hàng – 120.000\u00a0₫ · «Mới»…')).toBe('gio hang – 120.000\u00a0₫ · «moi»…');
+    expect(foldVietnamese('Café Ñoño Ünïcode — Hồi')).toBe('cafe nono unicode — hoi');
+    expect(foldVietnamese('Quả 🍊 cam')).toBe('qua 🍊 cam');
+  });
+  it('folds as lowercase, decomposition and dropping the marks would, whatever character sits in the text', () => {
+    // The textbook definition, kept here as the reference the table must agree with.
+    const reference = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+    const differs: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue; // lone surrogates
+      const s = `Đơn ${String.fromCharCode(c)} hàng`;
+      if (foldVietnamese(s) !== reference(s)) differs.push(c.toString(16));
+    }
+    expect(differs).toEqual([]);
+  });
 });
 
 describe('cleanText', () => {
