@@ -25,19 +25,17 @@ export async function pageReader(): Promise<(previous?: PageRead) => Promise<Pag
     const url = location.href;
     let start = performance.now();
     // A page that is no order, changed in place at the same address: unless it may have become one, the previous
-    // reading stands (a busy home page costs a test of its title per change, not a reading).
-    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, location, rules)) {
+    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
+    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules)) {
       performance.measure('nongsan-so:read', { start: 0, duration: performance.now() - start, detail: { pageType: previous.result.pageType, unchanged: true } });
       return previous;
     }
-    // `location`, not `url`: the browser has parsed it already (see PageAddress).
-    const found = detectPage(document, location, rules);
+    const found = detectPage(document, url, rules);
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
     // A product page's shop link, for the buyer's note (badge.ts): one selector query.
     const shopKey = found.page?.type === 'product' ? shopKeyOnPage(document, url, found.site, found.page) : null;
-    const worthReading = found.worthReading && found.page?.type !== 'product';
-    const watchContent = worthReading || mayHaveBecomeWorthReading(document, location, rules);
     let ms = performance.now() - start;
+    const worthReading = found.worthReading && found.page?.type !== 'product';
     if (worthReading) {
       // The page may have changed while the reader was loading: then it is detected afresh.
       const detected = reader ? found : undefined;
@@ -47,6 +45,6 @@ export async function pageReader(): Promise<(previous?: PageRead) => Promise<Pag
       ms += performance.now() - start;
     }
     performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: { pageType: result.pageType } });
-    return { url, result, ms, worthReading, watchContent, shopKey };
+    return { url, result, ms, worthReading, watchContent: worthReading || mayHaveBecomeWorthReading(document, url, rules), shopKey };
   };
 }

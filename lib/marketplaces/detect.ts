@@ -1,17 +1,19 @@
 // The cheap first step on every marketplace page: which site, which page rule, and whether the page is worth
-// reading at all. One regular expression per site and at most a handful of selector queries; no page text is read
-// (commerce-signs.ts says what a page no rule knows is about from its address, title and first heading).
+// reading at all. A few regular expressions and at most a handful of selector queries; no text is read.
 // Small on purpose: a content script can run this first and load the reader only when `worthReading`.
-import { pageSaysCommerce, textSaysCommerce } from './commerce-signs';
-import { marketplaceOfHost, type Marketplace } from './hosts';
+import { foldVietnamese } from '../text';
+import { query } from './dom';
+import { marketplaceOf, type Marketplace } from './hosts';
 import type { PageRule, Rules, SiteRules } from './rules';
 import { findPageRule, orderRuleFor } from './site-rules';
 
-/**
- * A page's address: the content script passes `location` (already parsed by the browser: parsing it again costs a
- * first use of the URL parser on every page), everything else a URL string.
- */
-export type PageAddress = Pick<URL, 'href' | 'hostname' | 'pathname' | 'search'>;
+// Signs that a page no rule knows may still hold an order or a product.
+const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
+// What a page no rule knows says about itself, in its title and first headings (diacritics folded).
+const COMMERCE_WORDS = /don hang|dat hang|mua hang|don mua|thanh toan|gio hang|hoa don/;
+// Looked for in <head> only, so that a page that is no order costs next to nothing.
+const COMMERCE_HEAD =
+  'script[type="application/ld+json"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
 
 export interface Detection {
   marketplace: Marketplace | null;
@@ -22,42 +24,54 @@ export interface Detection {
   worthReading: boolean;
 }
 
-const siteOf = (rules: Rules, marketplace: Marketplace, hostname: string) =>
-  rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(hostname.toLowerCase())) ?? null;
+// Finding the first heading walks the whole document when there is none (0,4 ms on voso's home page in
+// Chromium), so it is done once per document and URL; the title is read every time.
+const headingSaid = new WeakMap<Document, { url: string; says: boolean }>();
 
-/** The address and its marketplace; null off the marketplaces or for an address that is no URL. */
-function marketplacePage(url: string | PageAddress): { u: PageAddress; marketplace: Marketplace } | null {
-  try {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    const marketplace = marketplaceOfHost(u.hostname);
-    return marketplace && { u, marketplace };
-  } catch {
-    return null;
-  }
+/** The title or the first h1/h2 speaks of orders, checkout or cart (no page text is read). */
+function saysCommerce(doc: Document, url: string): boolean {
+  if (COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''))) return true;
+  const known = headingSaid.get(doc);
+  if (known?.url === url) return known.says;
+  const h = query(doc, 'h1, h2');
+  const says = COMMERCE_WORDS.test(foldVietnamese(h?.textContent?.slice(0, 200) ?? ''));
+  headingSaid.set(doc, { url, says });
+  return says;
 }
 
-export function detectPage(doc: Document, url: string | PageAddress, rules: Rules): Detection {
-  const at = marketplacePage(url);
-  if (!at) return { marketplace: null, site: null, page: null, worthReading: false };
-  const { u, marketplace } = at;
+const siteOf = (rules: Rules, marketplace: Marketplace, u: URL) =>
+  rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase())) ?? null;
+
+export function detectPage(doc: Document, url: string, rules: Rules): Detection {
+  const marketplace = marketplaceOf(url);
+  const none: Detection = { marketplace, site: null, page: null, worthReading: false };
+  if (!marketplace) return none;
   try {
-    const site = siteOf(rules, marketplace, u.hostname);
+    const u = new URL(url);
+    const site = siteOf(rules, marketplace, u);
     const page = site ? findPageRule(site, doc, u.pathname + u.search) : null;
-    return { marketplace, site, page, worthReading: !!page || pageSaysCommerce(doc, u) };
+    const worthReading = !!page || COMMERCE_URL.test(u.pathname) || !!(doc.head && query(doc.head, COMMERCE_HEAD)) || saysCommerce(doc, url);
+    return { marketplace, site, page, worthReading };
   } catch {
-    return { marketplace, site: null, page: null, worthReading: false };
+    return none;
   }
 }
 
 /**
  * Whether a page found not worth reading may have become so while its address stayed the same: a rule for an order,
  * checkout or cart page is written for its address (the rule's detect selector may render late), or its title now
- * speaks of orders. No DOM query: the content script asks it at each change of a busy page that is no order
- * (carousels, counters, chat), and reads the page again only when it says yes. A new address is always read again.
+ * speaks of orders. Regular expressions only, no DOM query: the content script asks it at each change of a busy
+ * page that is no order (carousels, counters, chat), and reads the page again only when it says yes. A new
+ * address is always read again.
  */
-export function mayHaveBecomeWorthReading(doc: Document, url: string | PageAddress, rules: Rules): boolean {
-  const at = marketplacePage(url);
-  if (!at) return false;
-  const site = siteOf(rules, at.marketplace, at.u.hostname);
-  return (!!site && orderRuleFor(site, at.u.pathname + at.u.search)) || textSaysCommerce(doc.title ?? '');
+export function mayHaveBecomeWorthReading(doc: Document, url: string, rules: Rules): boolean {
+  const marketplace = marketplaceOf(url);
+  if (!marketplace) return false;
+  try {
+    const u = new URL(url);
+    const site = siteOf(rules, marketplace, u);
+    return (!!site && orderRuleFor(site, u.pathname + u.search)) || COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
+  } catch {
+    return false;
+  }
 }

@@ -20,15 +20,11 @@ export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `h
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
   try {
-    return marketplaceOfHost(new URL(url).hostname);
+    return (marketplaceHosts as Record<string, Marketplace>)[new URL(url).hostname.toLowerCase()] ?? null;
   } catch {
     return null;
   }
 }
-
-/** Which marketplace a host name belongs to ("langson.voso.vn" → voso), or null. */
-export const marketplaceOfHost = (hostname: string): Marketplace | null =>
-  (marketplaceHosts as Record<string, Marketplace>)[hostname.toLowerCase()] ?? null;
 
 /** The marketplaces in list order. */
 export const marketplaces = /* @__PURE__ */ Object.values(marketplaceHosts) as readonly Marketplace[];

@@ -24,39 +24,13 @@ function safeRegExp(source: string): RegExp | null {
   return re;
 }
 
-// Each regular expression costs a compilation on its first use on a page (0,05–0,1 ms in Chromium), and most
-// addresses match none of a site's page rules: one pattern made of them all says so with one compilation.
-const joined = { all: new WeakMap<SiteRules, RegExp | null>(), orders: new WeakMap<SiteRules, RegExp | null>() };
-
-/** A back-reference (\1, \k<name>) in a pattern (found without a regular expression, for the reason above). */
-function backReference(pattern: string): boolean {
-  for (let i = pattern.indexOf('\\'); i >= 0; i = pattern.indexOf('\\', i + 2)) if ('123456789k'.includes(pattern.charAt(i + 1))) return true;
-  return false;
-}
-
-/** The rules' patterns as one; null when they cannot be joined (then they are tried one by one). */
-function join(pages: PageRule[]): RegExp | null {
-  // A back-reference would point at another rule's group once joined.
-  if (!pages.length || pages.some((p) => backReference(p.url))) return null;
-  return safeRegExp(pages.map((p) => `(?:${p.url})`).join('|'));
-}
-
-/** False when none of the rules (all of them, or those for orders, checkout and cart) can match the address. */
-function mayMatch(site: SiteRules, which: 'all' | 'orders', pathAndQuery: string): boolean {
-  let re = joined[which].get(site);
-  if (re === undefined) joined[which].set(site, (re = join(which === 'all' ? site.pages : site.pages.filter((p) => p.type !== 'product'))));
-  return !re || re.test(pathAndQuery);
-}
-
 /** A rule for an order, checkout or cart page is written for this address (whatever the page shows now). */
 export function orderRuleFor(site: SiteRules, pathAndQuery: string): boolean {
-  if (!mayMatch(site, 'all', pathAndQuery) || !mayMatch(site, 'orders', pathAndQuery)) return false;
   return site.pages.some((page) => page.type !== 'product' && !!safeRegExp(page.url)?.test(pathAndQuery));
 }
 
 /** The first page rule whose URL pattern matches and whose detect selector (and words) are on the page. */
 export function findPageRule(site: SiteRules, doc: Document, pathAndQuery: string): PageRule | null {
-  if (!mayMatch(site, 'all', pathAndQuery)) return null;
   for (const page of site.pages) {
     if (!safeRegExp(page.url)?.test(pathAndQuery)) continue;
     if (page.detect) {
