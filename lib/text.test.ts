@@ -12,6 +12,19 @@ describe('foldVietnamese', () => {
   it('folds decomposed (NFD) input the same as composed input', () => {
     expect(foldVietnamese('Na Chi Lăng'.normalize('NFD'))).toBe(foldVietnamese('Na Chi Lăng'));
   });
+  it('folds every Vietnamese letter, in either case, composed or decomposed', () => {
+    const letters = 'àáảãạăằắẳẵặâầấẩẫậ èéẻẽẹêềếểễệ ìíỉĩị òóỏõọôồốổỗộơờớởỡợ ùúủũụưừứửữự ỳýỷỹỵ đ';
+    const folded = 'aaaaaaaaaaaaaaaaa eeeeeeeeeee iiiii ooooooooooooooooo uuuuuuuuuuu yyyyy d';
+    expect(foldVietnamese(letters)).toBe(folded);
+    expect(foldVietnamese(letters.toUpperCase())).toBe(folded);
+    expect(foldVietnamese(letters.normalize('NFD'))).toBe(folded);
+    expect(foldVietnamese('ĐƠN HÀNG'.normalize('NFD'))).toBe('don hang');
+  });
+  it('keeps punctuation and currency signs, and folds letters of other languages too', () => {
+    expect(foldVietnamese('Giỏ hàng – 120.000\u00a0₫ · «Mới»…')).toBe('gio hang – 120.000\u00a0₫ · «moi»…');
+    expect(foldVietnamese('Café Ñoño Ünïcode — Hồi')).toBe('cafe nono unicode — hoi');
+    expect(foldVietnamese('Quả 🍊 cam')).toBe('qua 🍊 cam');
+  });
 });
 
 describe('cleanText', () => {

@@ -4,13 +4,14 @@ const NUM = String.raw`\d{1,6}(?:[.,]\d{1,3})?`;
 const UNIT = String.raw`kilogram|kilo|kgs|kg|ký|kí|ky|ki|lạng|lang|gram|gam|gr|g`;
 // Not glued to a preceding letter/digit (so "A52" or "SP1.5kg" codes are not read) nor to a following one
 // ("2 gà" is not 2 g). Every part is bounded, so this stays linear on hostile input.
-const SINGLE = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${NUM})\s?(${UNIT})(?![\p{L}\p{N}])`, 'giu');
+// Pure: bundles that import a neighbour of this module and not these (the content script) drop them.
+const SINGLE = /* @__PURE__ */ new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${NUM})\s?(${UNIT})(?![\p{L}\p{N}])`, 'giu');
 const PACK = String.raw`(?:hộp|hop|túi|tui|gói|goi|chai|lọ|lo|hũ|hu|bao|bịch|bich|khay|thanh|phần|phan)`;
-const TIMES_BEFORE = new RegExp(
+const TIMES_BEFORE = /* @__PURE__ */ new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})\s?(?:${PACK}\s?)?[x×*]\s?(${NUM})\s?(${UNIT})(?![\p{L}\p{N}])`,
   'iu',
 );
-const TIMES_AFTER = new RegExp(
+const TIMES_AFTER = /* @__PURE__ */ new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(${NUM})\s?(${UNIT})\s?[x×*]\s?(\d{1,4})(?![\p{L}\p{N}.,])`,
   'iu',
 );
