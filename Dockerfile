@@ -22,7 +22,10 @@ RUN --mount=type=secret,id=tls-ca \
     if [ -f /run/secrets/tls-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/tls-ca; fi \
  && npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:pwa && npm prune --omit=dev --no-audit --no-fund
+# A compiled better-sqlite3 leaves its object files (15 MB) next to the module: only the .node file is used.
+RUN npm run build:pwa && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
+           node_modules/better-sqlite3/build/Release/.deps node_modules/better-sqlite3/build/Release/*.a
 
 # 2. Run: production dependencies only (tsx runs the TypeScript as is), PostgreSQL client for backups.
 FROM ${BASE_IMAGE}
