@@ -65,7 +65,7 @@ stop_gracefully() {
   $e stop -t 30 "$name" >/dev/null
   stop_ms=$(($(now_ms) - t0))
   code=$($e inspect -f '{{.State.ExitCode}}' "$name")
-  [ "$code" = 0 ] || fail "thoát mã $code khi dừng (0 = máy chủ tự dừng; 137 = bị giết sau thời hạn; 143 = SIGTERM không tới được máy chủ)"
+  [ "$code" = 0 ] || fail "thoát mã $code khi dừng (0 = máy chủ tự dừng; 137 = bị giết sau thời hạn; 143 = SIGTERM giết một tiến trình bọc ngoài, máy chủ không tự dừng)"
   [ "$($e logs "$name" 2>&1 | grep -c 'Đã dừng\.')" -gt "$stopped_before" ] || fail "không có dòng 'Đã dừng.' mới trong nhật ký"
   echo "dừng bằng SIGTERM sau $stop_ms ms, mã thoát 0; nhật ký: $($e logs "$name" 2>&1 | grep 'Đang dừng' | tail -1) … Đã dừng."
 }
