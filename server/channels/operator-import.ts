@@ -6,6 +6,7 @@ import { columnIndexes, guessColumns, missingFields, requiredFields, type Column
 import { communeLookup, judgeOperatorRow, type OperatorRowFacts, type RowProblem } from '../../lib/channels/operator-row';
 import { problemBody, type ProblemCode } from '../../lib/api/problems';
 import { identityHash } from './identity';
+import { refreshProgress } from './progress-store';
 import type { ImportOutcome } from '../../lib/api/channels';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
@@ -142,7 +143,8 @@ export async function importOperatorList(db: Db, req: ImportRequest): Promise<Im
 
 const refusal = (code: ProblemCode, message?: string): RowProblem => ({ code, message: message ?? problemBody(code).error.message, blocking: true });
 
-type Written = { row: OperatorHouseholdTable; isNew: boolean };
+/** `wasIn`: the commune the row was stored for before (a later list may move it). */
+type Written = { row: OperatorHouseholdTable; isNew: boolean; wasIn: string | null };
 
 /** Compares a batch with what is stored: new rows, changed rows (merged: a column this file lacks keeps its value), unchanged. */
 async function judgeBatch(db: Db, req: ImportRequest, batch: { row: number; facts: OperatorRowFacts }[], idOfImport: () => string, out: ImportOutcome, report: (row: number, p: RowProblem) => void): Promise<Written[]> {
@@ -181,7 +183,7 @@ async function judgeBatch(db: Db, req: ImportRequest, batch: { row: number; fact
     }
     if (before) out.changed++;
     else out.added++;
-    written.push({ row: { operator: req.operator, row_key: facts.key, ...merged, content_hash, import_id: req.commit ? idOfImport() : '', updated_at: now }, isNew: !before });
+    written.push({ row: { operator: req.operator, row_key: facts.key, ...merged, content_hash, import_id: req.commit ? idOfImport() : '', updated_at: now }, isNew: !before, wasIn: before?.commune_code ?? null });
   }
   return written;
 }
@@ -201,5 +203,6 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
       const { operator, row_key, ...set } = row;
       await tx.updateTable('operator_households').set(set).where('operator', '=', operator).where('row_key', '=', row_key).execute();
     }
+    await refreshProgress(tx, written.flatMap((w) => [w.row.commune_code, ...(w.wasIn ? [w.wasIn] : [])]));
   });
 }

@@ -10,6 +10,7 @@ import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
+import { refreshProgress } from '../channels/progress-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -58,11 +59,16 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
 
   const [code] = await settleCodes(db, deviceId, [h.code]);
   const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
-  const inserted = await db.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+  const inserted = await db.transaction().execute(async (trx) => {
+    const done = await trx.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+    if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
+    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
+    await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
+    await refreshProgress(trx, [row.commune_code]);
+    return true;
+  });
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 1) === 0) return receiveHousehold(db, deviceId, scope, raw);
-  // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
-  await addHouseholdClaims(db, claimsOfHousehold(row.id, h, row.received_at));
+  if (!inserted) return receiveHousehold(db, deviceId, scope, raw);
   return { clientId: h.clientId, status: 'accepted', serverId: row.id, code: row.code };
 }
 
@@ -154,6 +160,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
+    await refreshProgress(trx, rows.filter((r) => inserted.has(r.client_id)).map((r) => r.commune_code));
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);

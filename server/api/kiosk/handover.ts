@@ -12,6 +12,7 @@ import type { Db } from '../../db';
 import type { Selectable } from 'kysely';
 import type { HouseholdTable } from '../../db/schema-kiosk';
 import { readRecordCode } from '../../../lib/kiosk/record-code';
+import { refreshProgress } from '../../channels/progress-store';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 /**
@@ -109,6 +110,7 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
       if (changes.length) {
         await db.transaction().execute(async (tx) => {
           for (const { id, set } of changes) await tx.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+          await refreshProgress(tx, changes.map((x) => byId.get(x.id)!.commune_code));
         });
       }
       updated += new Set(changes.map((x) => x.id)).size;
