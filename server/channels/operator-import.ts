@@ -6,7 +6,7 @@ import { columnIndexes, guessColumns, missingFields, requiredFields, type Column
 import { communeLookup, judgeOperatorRow, type OperatorRowFacts, type RowProblem } from '../../lib/channels/operator-row';
 import { problemBody, type ProblemCode } from '../../lib/api/problems';
 import { identityHash } from './identity';
-import { refreshProgress } from './progress-store';
+import { keysOf, operatorRef, trackProgress } from './progress-store';
 import type { ImportOutcome } from '../../lib/api/channels';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
@@ -143,8 +143,7 @@ export async function importOperatorList(db: Db, req: ImportRequest): Promise<Im
 
 const refusal = (code: ProblemCode, message?: string): RowProblem => ({ code, message: message ?? problemBody(code).error.message, blocking: true });
 
-/** `wasIn`: the commune the row was stored for before (a later list may move it). */
-type Written = { row: OperatorHouseholdTable; isNew: boolean; wasIn: string | null };
+type Written = { row: OperatorHouseholdTable; isNew: boolean };
 
 /** Compares a batch with what is stored: new rows, changed rows (merged: a column this file lacks keeps its value), unchanged. */
 async function judgeBatch(db: Db, req: ImportRequest, batch: { row: number; facts: OperatorRowFacts }[], idOfImport: () => string, out: ImportOutcome, report: (row: number, p: RowProblem) => void): Promise<Written[]> {
@@ -183,7 +182,7 @@ async function judgeBatch(db: Db, req: ImportRequest, batch: { row: number; fact
     }
     if (before) out.changed++;
     else out.added++;
-    written.push({ row: { operator: req.operator, row_key: facts.key, ...merged, content_hash, import_id: req.commit ? idOfImport() : '', updated_at: now }, isNew: !before, wasIn: before?.commune_code ?? null });
+    written.push({ row: { operator: req.operator, row_key: facts.key, ...merged, content_hash, import_id: req.commit ? idOfImport() : '', updated_at: now }, isNew: !before });
   }
   return written;
 }
@@ -195,6 +194,11 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
       .values({ id: importId, operator: req.operator, file_name: req.fileName, imported_by: req.userId, imported_at: new Date().toISOString(), rows: rowsSoFar, added: 0, changed: 0, unchanged: 0, refused: 0 })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
+    // The rows as stored before are found by their ref; their new keys reach the households they join.
+    const progress = await trackProgress(tx, {
+      refs: written.map((w) => operatorRef(w.row.operator, w.row.row_key)),
+      keys: written.flatMap((w) => keysOf({ communeCode: w.row.commune_code, phoneHash: w.row.phone_hash, idHash: w.row.id_hash })),
+    });
     const fresh = written.filter((w) => w.isNew).map((w) => w.row);
     // Two uploads of the same file at once: the second finds the rows there and adds nothing twice.
     for (let i = 0; i < fresh.length; i += 100)
@@ -203,6 +207,6 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
       const { operator, row_key, ...set } = row;
       await tx.updateTable('operator_households').set(set).where('operator', '=', operator).where('row_key', '=', row_key).execute();
     }
-    await refreshProgress(tx, written.flatMap((w) => [w.row.commune_code, ...(w.wasIn ? [w.wasIn] : [])]));
+    await progress.after();
   });
 }

@@ -9,7 +9,7 @@ import { forEachDatabase } from '../test-databases';
 import { createProvinceUser, type SeededUser } from '../testing/seed';
 import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 import { rebuildProgress } from './progress-store';
-import { purge } from '../ops/purge';
+import { describePurge, purge } from '../ops/purge';
 import type { Db } from '../db';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -155,6 +155,7 @@ forEachDatabase((deps) => {
       // K1 is the only kiosk household with a shop; O1, O2 and O3 all say the shop is open.
       expect(plan.households).toEqual({ count: 1, photos: 0 });
       expect(plan.operatorRows).toBe(3);
+      expect(describePurge(plan, true)).toContain('- Dòng danh sách của Bưu điện, Viettel Post có cửa hàng mở trước ngày đó: 3 dòng — đã xóa mã băm số điện thoại và số CCCD/CMND; giữ xã, tên hộ, cửa hàng và số liệu (tiến độ theo xã không đổi).');
       expect(await shown(C)).toEqual(figuresBefore);
       await storedIsRecount();
 

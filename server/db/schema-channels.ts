@@ -15,7 +15,8 @@ export interface ChannelTables {
 
 /** Migration 0821, on households and operators' rows: what matches them without a phone or ID in clear. */
 export interface MatchColumns {
-  /** The ID number's hash (server/channels/identity.ts); households only, kept by server/channels/progress-store.ts. */
+  /** The phone's and ID number's hashes (server/channels/identity.ts), kept by server/channels/progress-store.ts. */
+  phone_hash: Generated<string | null>;
   id_hash: Generated<string | null>;
   /** Left by the retention purge on every record of a household whose phone and ID hashes it removed. */
   match_key: Generated<string | null>;

@@ -10,7 +10,7 @@ import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
-import { refreshProgress } from '../channels/progress-store';
+import { kioskSeeds, trackProgress } from '../channels/progress-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -60,11 +60,12 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const [code] = await settleCodes(db, deviceId, [h.code]);
   const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
   const inserted = await db.transaction().execute(async (trx) => {
+    const progress = await trackProgress(trx, kioskSeeds([row]));
     const done = await trx.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
     if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
-    await refreshProgress(trx, [row.commune_code]);
+    await progress.after();
     return true;
   });
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
@@ -150,6 +151,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
     const inserted = new Set<string>();
+    const progress = await trackProgress(trx, kioskSeeds(rows));
     for (let i = 0; i < rows.length; i += 100) {
       const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
@@ -160,7 +162,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
-    await refreshProgress(trx, rows.filter((r) => inserted.has(r.client_id)).map((r) => r.commune_code));
+    await progress.after();
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);

@@ -12,7 +12,7 @@ import type { Db } from '../../db';
 import type { Selectable } from 'kysely';
 import type { HouseholdTable } from '../../db/schema-kiosk';
 import { readRecordCode } from '../../../lib/kiosk/record-code';
-import { refreshProgress } from '../../channels/progress-store';
+import { kioskRef, trackProgress } from '../../channels/progress-store';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 /**
@@ -109,8 +109,9 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
       }
       if (changes.length) {
         await db.transaction().execute(async (tx) => {
+          const progress = await trackProgress(tx, { refs: changes.map((x) => kioskRef(x.id)), keys: [] });
           for (const { id, set } of changes) await tx.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', id).execute();
-          await refreshProgress(tx, changes.map((x) => byId.get(x.id)!.commune_code));
+          await progress.after();
         });
       }
       updated += new Set(changes.map((x) => x.id)).size;
