@@ -25,7 +25,7 @@ async function seed(db: Db) {
   const now = new Date().toISOString();
   const importId = randomUUID();
   await db.insertInto('operator_imports').values({ id: importId, operator: 'voso', file_name: 'bench.csv', imported_by: province.id, imported_at: now, rows: operatorRows, added: operatorRows, changed: 0, unchanged: 0, refused: 0 }).execute();
-  const idOf = (i: number) => `02019${String(i).padStart(7, '0')}`;
+  const idOf = (i: number) => `02018${String(i).padStart(7, '0')}`;
   const device = randomUUID();
   for (let i = 0; i < kioskSignups; i += 500)
     await db
@@ -35,7 +35,7 @@ async function seed(db: Db) {
           const n = i + j;
           return {
             id: randomUUID(), client_id: randomUUID(), code: `B${n}`, content_hash: 'x', commune_code: communes[n % communes.length], village: 'Thôn 1', head_name: `Hộ ${n}`,
-            phone: `091${String(n).padStart(7, '0')}`, id_number: idOf(n), id_kind: 'cccd' as const, marketplace: 'voso', shop_name: `Cửa hàng ${n}`, payment: 'viettelmoney',
+            phone: `094${String(n).padStart(7, '0')}`, id_number: idOf(n), id_kind: 'cccd' as const, marketplace: 'voso', shop_name: `Cửa hàng ${n}`, payment: 'viettelmoney',
             has_payment_account: 1, details: JSON.stringify({ products: [{ category: 'trai_cay', name: 'Na' }], notes: '' }), device_id: device, officer_name: 'Cán bộ xã',
             registered_at: now, received_at: now, updated_at: now, shop_url: n % 2 ? `https://langson.voso.vn/shop/k${n}` : null, shop_opened_at: n % 2 ? now : null,
             payment_opened_at: now, products_listed_at: n % 2 ? now : null, guided_by: null, leading_account_id: null,
@@ -94,7 +94,8 @@ async function benchOne(kind: DbKind, url?: string): Promise<Figures> {
       const t = performance.now();
       const results = await receiveHouseholds(db, randomUUID(), 'all', batch);
       batchMs.push(performance.now() - t);
-      if (results.some((r) => r.status !== 'accepted')) throw new Error('a kiosk batch was refused');
+      const refused = results.find((r) => r.status !== 'accepted');
+      if (refused) throw new Error(`a kiosk batch was refused: ${JSON.stringify(refused)}`);
     }
     return {
       [`channels.${kind}.progress-read-100k`]: { value: round(median(readMs), 0), unit: 'ms', target: 100, better: 'lower' },

@@ -38,6 +38,9 @@ export const operatorRef = (operator: string, rowKey: string) => `${operator} ${
 export const keysOf = (r: { communeCode: string; phoneHash?: string | null; idHash?: string | null; matchKey?: string | null }) =>
   [r.idHash && `id:${r.idHash}`, r.phoneHash && `phone:${r.communeCode}:${r.phoneHash}`, r.matchKey && `match:${r.matchKey}`].filter((k): k is string => !!k);
 
+/** A kiosk signup as stored: with its phone's and ID's hashes, which the store finds it by. */
+export const withHashes = <T extends { phone: string; id_number: string }>(r: T) => ({ ...r, phone_hash: r.phone ? identityHash('phone', r.phone) : null, id_hash: r.id_number ? identityHash('id', r.id_number) : null });
+
 /** What a kiosk signup about to be stored (or changed) is found by. */
 export const kioskSeeds = (rows: { id: string; commune_code: string; phone: string; id_number: string }[]): ProgressSeeds => ({
   refs: rows.map((r) => kioskRef(r.id)),

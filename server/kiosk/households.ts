@@ -10,7 +10,7 @@ import { inScope } from './scope';
 import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
-import { kioskSeeds, trackProgress } from '../channels/progress-store';
+import { kioskSeeds, trackProgress, withHashes } from '../channels/progress-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -61,7 +61,7 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
   const inserted = await db.transaction().execute(async (trx) => {
     const progress = await trackProgress(trx, kioskSeeds([row]));
-    const done = await trx.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+    const done = await trx.insertInto('households').values(withHashes(row)).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
     if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
@@ -153,7 +153,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const inserted = new Set<string>();
     const progress = await trackProgress(trx, kioskSeeds(rows));
     for (let i = 0; i < rows.length; i += 100) {
-      const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
+      const done = await trx.insertInto('households').values(rows.slice(i, i + 100).map(withHashes)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
     }
     for (const { row, c } of pending.values()) {
