@@ -19,6 +19,7 @@ import { householdClaims0501 } from './0501-household-claims';
 import { channels0401 } from './0401-channels';
 import { leadingAccounts0601 } from './0601-leading-accounts';
 import { channelProgress0821 } from './0821-channel-progress';
+import { ordersVisibility0822 } from './0822-orders-visibility';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0601-leading-accounts': leadingAccounts0601,
   '0701-marketplace-volume': marketplaceVolume0701,
   '0821-channel-progress': channelProgress0821,
+  '0822-orders-visibility': ordersVisibility0822,
 };
