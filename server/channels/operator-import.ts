@@ -197,7 +197,7 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
     // The rows as stored before are found by their ref; their new keys reach the households they join.
     const progress = await trackProgress(tx, {
       refs: written.map((w) => operatorRef(w.row.operator, w.row.row_key)),
-      keys: [],
+      keys: written.flatMap((w) => keysOf({ communeCode: w.row.commune_code, phoneHash: w.row.phone_hash, idHash: w.row.id_hash })),
     });
     const fresh = written.filter((w) => w.isNew).map((w) => w.row);
     // Two uploads of the same file at once: the second finds the rows there and adds nothing twice.
