@@ -1,7 +1,7 @@
 // Collector figures on SQLite and on PostgreSQL (a throwaway cluster, or TEST_DATABASE_URL):
 // - ingest: orders/s through the real HTTP API on loopback vs raw inserts of the same rows (ratio, ≥ 0.5: issue 14)
-// - export: tally + XLSX for an agency of 28,385 staff with 3 orders each (< 2 s)
-// - rollup: the province roll-up over those 85,155 orders (< 200 ms)
+// - export: tally + XLSX for an agency of 28,385 staff with 3 orders each (< 1 s)
+// - rollup: the province roll-up over those 85,155 orders (< 100 ms)
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
@@ -176,7 +176,14 @@ async function benchOne(kind: DbKind): Promise<Figures> {
     process.stderr.write(`  ${kind}: seeding ${staffCount} staff × ${ordersEach} orders…\n`);
     await seedProvince(db);
     // What autovacuum does after a bulk load in production: statistics and the visibility map.
-    if (kind === 'postgres') await sql`vacuum analyze staff_orders`.execute(db);
+    // One vacuum straight after the load may leave every page unmarked (relallvisible 0 measured here): vacuum until
+    // the map covers the table, as autovacuum's later runs do (migration 0822 makes them frequent).
+    if (kind === 'postgres')
+      for (let pass = 0; pass < 3; pass++) {
+        await sql`vacuum analyze staff_orders`.execute(db);
+        const { rows } = await sql<{ relpages: number; relallvisible: number }>`select relpages, relallvisible from pg_class where relname = 'staff_orders'`.execute(db);
+        if (rows[0].relallvisible >= rows[0].relpages) break;
+      }
     const focal = await createAgencyFocalPoint(db, 'SGDDT');
     const province = await createProvinceUser(db);
     const exportMs = await timed(3, async () => {
@@ -194,8 +201,8 @@ async function benchOne(kind: DbKind): Promise<Figures> {
       [`collector.${kind}.ingest-api`]: { value: round(ingest.apiPerSec, 0), unit: 'orders/s', target: 500, better: 'higher' },
       [`collector.${kind}.ingest-raw`]: { value: round(ingest.rawPerSec, 0), unit: 'orders/s', target: 0, better: 'higher' },
       [`collector.${kind}.ingest-ratio`]: { value: round(ingest.apiPerSec / ingest.rawPerSec, 2), unit: 'api/raw', target: 0.5, better: 'higher' },
-      [`collector.${kind}.tally-xlsx-28385`]: { value: round(exportMs, 0), unit: 'ms', target: 2000, better: 'lower' },
-      [`collector.${kind}.province-rollup`]: { value: round(rollupMs, 0), unit: 'ms', target: 200, better: 'lower' },
+      [`collector.${kind}.tally-xlsx-28385`]: { value: round(exportMs, 0), unit: 'ms', target: 1000, better: 'lower' },
+      [`collector.${kind}.province-rollup`]: { value: round(rollupMs, 0), unit: 'ms', target: 100, better: 'lower' },
     };
   });
 }

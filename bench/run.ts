@@ -17,6 +17,7 @@ import { run as code } from './code';
 import { run as handoverUpload } from './handover-upload';
 import { run as documents } from './documents';
 import { run as operatorImport } from './operator-import';
+import { run as channelProgress } from './channel-progress';
 import { run as statements } from './statements';
 import { run as lighthouse } from './lighthouse';
 
@@ -36,6 +37,7 @@ const benches: { name: string; run: () => Promise<Figures> }[] = [
   { name: 'handover-upload', run: handoverUpload },
   { name: 'documents', run: documents },
   { name: 'operator-import', run: operatorImport },
+  { name: 'channel-progress', run: channelProgress },
   { name: 'statements', run: statements },
   { name: 'lighthouse', run: lighthouse },
 ];

@@ -133,7 +133,7 @@ try {
     }
     const plan = await planPurge(db, before);
     console.log(describePurge(plan, false));
-    const nothing = !plan.households.count && plan.orders.periods.every((p) => !p.orders);
+    const nothing = !plan.households.count && !plan.operatorRows && plan.orders.periods.every((p) => !p.orders);
     if (nothing) console.log('Không có gì để xóa.');
     else if (await confirm('Xóa vĩnh viễn các dữ liệu trên?')) console.log(describePurge(await purge(db, before), true));
     else {

@@ -12,6 +12,8 @@ export interface ChannelRecord {
   /** Hashes as the kiosk's roster makes them (server/channels/identity.ts); null when the record has none. */
   phoneHash: string | null;
   idHash: string | null;
+  /** Left by a retention purge on every record of a household whose phone or ID hashes it removed (server/ops/purge.ts). */
+  matchKey?: string | null;
   shop: boolean;
   payment: boolean;
   products: number;
@@ -33,13 +35,13 @@ const emptyFigures = (): ChannelFigures => ({ households: 0, shops: 0, payments:
 export const emptyCommuneFigures = (): CommuneFigures => ({ shops: 0, payments: 0, both: 0, productsListed: 0, channels: { kiosk: emptyFigures(), postmart: emptyFigures(), voso: emptyFigures() } });
 
 /**
- * Each commune's households with a shop, a payment account, both, and products listed, in total and by channel.
- * A household belongs to the commune of its kiosk signup, else of its first record. Within one channel a household
- * listed twice counts its products once (the larger count); across channels its shops' products add up.
+ * The households the records make: each group lists its records' indexes in `records`, the one whose commune the
+ * household belongs to first (its kiosk signup, else its first record in the order given). Records meet on an ID
+ * number, a phone number in the same commune, or the match key a retention purge leaves in place of both.
  */
-export function figuresByCommune(records: ChannelRecord[]): Map<string, CommuneFigures> {
+export function householdGroups(records: ChannelRecord[]): number[][] {
   // Kiosk records first: a household's commune is the one the officer recorded.
-  const sorted = [...records].sort((a, b) => channels.indexOf(a.channel) - channels.indexOf(b.channel));
+  const sorted = records.map((_, i) => i).sort((a, b) => channels.indexOf(records[a].channel) - channels.indexOf(records[b].channel) || a - b);
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -51,24 +53,35 @@ export function figuresByCommune(records: ChannelRecord[]): Map<string, CommuneF
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
   const owner = new Map<string, number>();
-  sorted.forEach((r, i) => {
-    const keys = [r.idHash && `id:${r.idHash}`, r.phoneHash && `phone:${r.communeCode}:${r.phoneHash}`].filter(Boolean) as string[];
+  sorted.forEach((at, i) => {
+    const r = records[at];
+    const keys = [r.idHash && `id:${r.idHash}`, r.phoneHash && `phone:${r.communeCode}:${r.phoneHash}`, r.matchKey && `match:${r.matchKey}`].filter(Boolean) as string[];
     for (const k of keys) {
       const o = owner.get(k);
       if (o === undefined) owner.set(k, i);
       else union(o, i);
     }
   });
-  const groups = new Map<number, ChannelRecord[]>();
-  sorted.forEach((r, i) => {
+  const groups = new Map<number, number[]>();
+  sorted.forEach((at, i) => {
     const root = find(i);
     const members = groups.get(root);
-    if (members) members.push(r);
-    else groups.set(root, [r]);
+    if (members) members.push(at);
+    else groups.set(root, [at]);
   });
+  return [...groups.values()];
+}
+
+/**
+ * Each commune's households with a shop, a payment account, both, and products listed, in total and by channel.
+ * A household belongs to the commune of its kiosk signup, else of its first record. Within one channel a household
+ * listed twice counts its products once (the larger count); across channels its shops' products add up.
+ */
+export function figuresByCommune(records: ChannelRecord[]): Map<string, CommuneFigures> {
   const out = new Map<string, CommuneFigures>();
-  for (const [root, members] of groups) {
-    const commune = sorted[root].communeCode;
+  for (const group of householdGroups(records)) {
+    const members = group.map((i) => records[i]);
+    const commune = members[0].communeCode;
     const f = out.get(commune) ?? emptyCommuneFigures();
     let shop = false;
     let payment = false;

@@ -6,6 +6,7 @@ import { columnIndexes, guessColumns, missingFields, requiredFields, type Column
 import { communeLookup, judgeOperatorRow, type OperatorRowFacts, type RowProblem } from '../../lib/channels/operator-row';
 import { problemBody, type ProblemCode } from '../../lib/api/problems';
 import { identityHash } from './identity';
+import { keysOf, operatorRef, trackProgress } from './progress-store';
 import type { ImportOutcome } from '../../lib/api/channels';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
@@ -193,6 +194,11 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
       .values({ id: importId, operator: req.operator, file_name: req.fileName, imported_by: req.userId, imported_at: new Date().toISOString(), rows: rowsSoFar, added: 0, changed: 0, unchanged: 0, refused: 0 })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
+    // The rows as stored before are found by their ref; their new keys reach the households they join.
+    const progress = await trackProgress(tx, {
+      refs: written.map((w) => operatorRef(w.row.operator, w.row.row_key)),
+      keys: written.flatMap((w) => keysOf({ communeCode: w.row.commune_code, phoneHash: w.row.phone_hash, idHash: w.row.id_hash })),
+    });
     const fresh = written.filter((w) => w.isNew).map((w) => w.row);
     // Two uploads of the same file at once: the second finds the rows there and adds nothing twice.
     for (let i = 0; i < fresh.length; i += 100)
@@ -201,5 +207,6 @@ async function write(db: Db, req: ImportRequest, importId: string, written: Writ
       const { operator, row_key, ...set } = row;
       await tx.updateTable('operator_households').set(set).where('operator', '=', operator).where('row_key', '=', row_key).execute();
     }
+    await progress.after();
   });
 }

@@ -1,9 +1,8 @@
 import type { Db } from '../db';
 import { activeRegion } from '../region';
-import { identityHash } from './identity';
-import { channels, emptyCommuneFigures, figuresByCommune, percentOf, type ChannelRecord, type ChannelFigures, type Channel } from '../../lib/channels/progress';
+import { storedProgress } from './progress-store';
+import { channels, emptyCommuneFigures, percentOf, type ChannelFigures, type Channel } from '../../lib/channels/progress';
 import { districtStatus, phaseOf, type DistrictStatus, type Phase } from '../../lib/channels/phases';
-import { isOperator } from '../../lib/channels/operator-columns';
 import type { CommuneProgress } from '../../lib/api/kiosk';
 import type { DistrictProgress } from '../../lib/api/channels';
 import { vietnamToday } from '../../lib/periods';
@@ -18,52 +17,30 @@ export async function loadPhases(db: Db): Promise<Phase[]> {
 }
 
 /**
- * Every commune's and district's progress from every channel, limited to `scope` (a list of commune codes, or all).
- * The households are matched province-wide first, so a household of another district found by its ID number is
- * counted there and not here. The deadline is the district's phase's, else its own, else the region pack's.
+ * Every commune's and district's progress from every channel, limited to `scope` (a list of commune codes, or all),
+ * from the figures the writes keep per commune (server/channels/progress-store.ts): the households were matched
+ * province-wide, so a household of another district found by its ID number is counted there and not here. The deadline is the district's phase's, else its own, else the region pack's.
  */
 export async function channelProgress(db: Db, scope: string[] | 'all', today = vietnamToday()): Promise<{ targetPercent: number; communes: CommuneProgress[]; districts: DistrictProgress[] }> {
   const region = activeRegion();
   const targetPercent = region.householdTargetPercent;
-  const [communes, kiosk, listed, phases] = await Promise.all([
+  const [communes, stored, phases] = await Promise.all([
     db
       .selectFrom('communes')
       .innerJoin('districts', 'districts.code', 'communes.district_code')
       .select(['communes.code', 'communes.name', 'communes.household_count', 'communes.district_code', 'districts.name as district_name', 'districts.signup_deadline'])
       .orderBy('communes.code')
       .execute(),
-    db.selectFrom('households').select(['commune_code', 'phone', 'id_number', 'shop_url', 'payment_opened_at', 'products_listed_at', 'details']).execute(),
-    db.selectFrom('operator_households').select(['operator', 'commune_code', 'phone_hash', 'id_hash', 'shop_opened', 'payment_opened', 'products_listed']).execute(),
+    storedProgress(db),
     loadPhases(db),
   ]);
-  const signedUp = new Map<string, number>();
-  const records: ChannelRecord[] = [];
-  for (const h of kiosk) {
-    signedUp.set(h.commune_code, (signedUp.get(h.commune_code) ?? 0) + 1);
-    records.push({
-      channel: 'kiosk',
-      communeCode: h.commune_code,
-      // A purged household (npm run admin -- purge) keeps no phone or ID: it matches no other household by them.
-      phoneHash: h.phone ? identityHash('phone', h.phone) : null,
-      idHash: h.id_number ? identityHash('id', h.id_number) : null,
-      shop: h.shop_url !== null,
-      payment: h.payment_opened_at !== null,
-      // The products the household brought to the kiosk, once the hand-over says they are listed.
-      products: h.products_listed_at ? (JSON.parse(h.details) as { products?: unknown[] }).products?.length ?? 0 : 0,
-    });
-  }
-  for (const o of listed) {
-    if (!isOperator(o.operator)) continue;
-    records.push({ channel: o.operator, communeCode: o.commune_code, phoneHash: o.phone_hash, idHash: o.id_hash, shop: Number(o.shop_opened) === 1, payment: Number(o.payment_opened) === 1, products: Number(o.products_listed) });
-  }
-  const figures = figuresByCommune(records);
   const inScope = (code: string) => scope === 'all' || scope.includes(code);
 
   const deadlineOf = (districtCode: string, own: string | null) => phaseOf(phases, districtCode, today)?.deadline ?? own ?? region.signupDeadlines[districtCode] ?? region.signupDeadlines.default ?? null;
   const out: CommuneProgress[] = communes
     .filter((cm) => inScope(cm.code))
     .map((cm) => {
-      const f = figures.get(cm.code) ?? emptyCommuneFigures();
+      const f = stored.get(cm.code)?.figures ?? emptyCommuneFigures();
       const count = cm.household_count === null ? null : Number(cm.household_count);
       return {
         communeCode: cm.code,
@@ -71,7 +48,7 @@ export async function channelProgress(db: Db, scope: string[] | 'all', today = v
         districtCode: cm.district_code,
         districtName: cm.district_name,
         householdCount: count,
-        signedUp: signedUp.get(cm.code) ?? 0,
+        signedUp: stored.get(cm.code)?.signedUp ?? 0,
         shopsOpened: f.shops,
         paymentAccounts: f.payments,
         both: f.both,

@@ -1,6 +1,8 @@
+import type { MatchColumns } from './schema-channels';
+
 /** Tables of the commune kiosk (migration 0201). */
 export interface KioskTables {
-  households: HouseholdTable;
+  households: HouseholdTable & MatchColumns;
   kiosk_device_codes: { code_hash: string; officer_id: string; commune_codes: string; created_at: string; expires_at: string; used_at: string | null };
   kiosk_devices: { id: string; name: string; enrolled_by: string; created_at: string; revoked_at: string | null };
   kiosk_device_communes: { device_id: string; commune_code: string };

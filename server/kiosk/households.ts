@@ -11,6 +11,7 @@ import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
 import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
+import { kioskSeeds, trackProgress, withHashes } from '../channels/progress-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -59,11 +60,17 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
 
   const [code] = await settleCodes(db, deviceId, [h.code]);
   const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
-  const inserted = await db.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+  const inserted = await db.transaction().execute(async (trx) => {
+    const progress = await trackProgress(trx, kioskSeeds([row]));
+    const done = await trx.insertInto('households').values(withHashes(row)).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+    if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
+    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
+    await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
+    await progress.after();
+    return true;
+  });
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 1) === 0) return receiveHousehold(db, deviceId, scope, raw);
-  // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
-  await addHouseholdClaims(db, claimsOfHousehold(row.id, h, row.received_at));
+  if (!inserted) return receiveHousehold(db, deviceId, scope, raw);
   return { clientId: h.clientId, status: 'accepted', serverId: row.id, code: row.code };
 }
 
@@ -145,8 +152,9 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
     const inserted = new Set<string>();
+    const progress = await trackProgress(trx, kioskSeeds(rows));
     for (let i = 0; i < rows.length; i += 100) {
-      const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
+      const done = await trx.insertInto('households').values(rows.slice(i, i + 100).map(withHashes)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
     }
     for (const { row, c } of pending.values()) {
@@ -155,6 +163,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
+    await progress.after();
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);

@@ -18,10 +18,12 @@ import { marketplaceVolume0701 } from './0701-marketplace-volume';
 import { householdClaims0501 } from './0501-household-claims';
 import { channels0401 } from './0401-channels';
 import { leadingAccounts0601 } from './0601-leading-accounts';
+import { channelProgress0821 } from './0821-channel-progress';
+import { ordersVisibility0822 } from './0822-orders-visibility';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
- * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 06xx leading accounts, 07xx marketplace volume and the dashboards.
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 06xx leading accounts, 07xx marketplace volume and the dashboards, 082x stored roll-ups.
  */
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0501-household-claims': householdClaims0501,
   '0601-leading-accounts': leadingAccounts0601,
   '0701-marketplace-volume': marketplaceVolume0701,
+  '0821-channel-progress': channelProgress0821,
+  '0822-orders-visibility': ordersVisibility0822,
 };

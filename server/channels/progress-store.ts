@@ -1,0 +1,274 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { identityHash } from './identity';
+import { channels, figuresByCommune, householdGroups, type Channel, type ChannelRecord, type CommuneFigures } from '../../lib/channels/progress';
+import { isOperator } from '../../lib/channels/operator-columns';
+
+/**
+ * Every channel's progress kept per commune (tables commune_progress and commune_channel_progress, migration 0821),
+ * so a progress screen reads a few hundred rows instead of matching the whole province's households on each request.
+ *
+ * A write that changes households (a kiosk batch, the hand-over sheet, an operator's list, the retention purge) names
+ * the records it is about to write and the keys they will carry, and calls `trackProgress` inside its transaction
+ * before writing, then `after()` once it has written. Both times the households those records belong to are read
+ * whole (every record that meets them by an ID number, a phone number in the same commune or a match key) and counted
+ * with lib/channels/progress.ts, the one definition of a household; the difference is added to the stored figures.
+ * The work is that of the households touched, however the file's rows are spread over the province.
+ */
+
+type Db = Kysely<Database>;
+
+/** One record as the store reads it: what lib/channels/progress.ts matches on, and where it is stored. */
+export interface StoredRecord extends ChannelRecord {
+  /** "kiosk <households.id>" or "<operator> <row_key>". */
+  ref: string;
+  /** Sorts the records of one channel: kiosk signups by arrival, operators' rows by their key. */
+  order: string;
+}
+
+/** What a write is about to change: the records (by ref) and the keys they will carry. */
+export interface ProgressSeeds {
+  refs: string[];
+  keys: string[];
+}
+
+export const kioskRef = (id: string) => `kiosk ${id}`;
+export const operatorRef = (operator: string, rowKey: string) => `${operator} ${rowKey}`;
+/** The keys a record meets others by, as lib/channels/progress.ts householdGroups uses them. */
+export const keysOf = (r: { communeCode: string; phoneHash?: string | null; idHash?: string | null; matchKey?: string | null }) =>
+  [r.idHash && `id:${r.idHash}`, r.phoneHash && `phone:${r.communeCode}:${r.phoneHash}`, r.matchKey && `match:${r.matchKey}`].filter((k): k is string => !!k);
+
+/** A kiosk signup as stored: with its phone's and ID's hashes, which the store finds it by. */
+export const withHashes = <T extends { phone: string; id_number: string }>(r: T) => ({ ...r, phone_hash: r.phone ? identityHash('phone', r.phone) : null, id_hash: r.id_number ? identityHash('id', r.id_number) : null });
+
+/** What a kiosk signup about to be stored (or changed) is found by. */
+export const kioskSeeds = (rows: { id: string; commune_code: string; phone: string; id_number: string }[]): ProgressSeeds => ({
+  refs: rows.map((r) => kioskRef(r.id)),
+  keys: rows.flatMap((r) => keysOf({ communeCode: r.commune_code, phoneHash: r.phone ? identityHash('phone', r.phone) : null, idHash: r.id_number ? identityHash('id', r.id_number) : null })),
+});
+
+const chunk = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+
+// One lock for every write that changes the figures (PostgreSQL), taken before it reads the households it changes and
+// held to its commit: a second collector's write of the same household (a kiosk signup and an operator's row with its
+// ID number) reads them after the first committed. SQLite has one writer by construction.
+const progressLock = 8_210_821;
+const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+type KioskRow = { id: string; commune_code: string; phone: string; id_number: string; phone_hash: string | null; id_hash: string | null; match_key: string | null; shop_url: string | null; payment_opened_at: string | null; products_listed_at: string | null; details: string; received_at: string };
+type OperatorRow = { operator: string; row_key: string; commune_code: string; phone_hash: string | null; id_hash: string | null; match_key: string | null; shop_opened: number; payment_opened: number; products_listed: number };
+const kioskColumns = ['id', 'commune_code', 'phone', 'id_number', 'phone_hash', 'id_hash', 'match_key', 'shop_url', 'payment_opened_at', 'products_listed_at', 'details', 'received_at'] as const;
+const operatorColumns = ['operator', 'row_key', 'commune_code', 'phone_hash', 'id_hash', 'match_key', 'shop_opened', 'payment_opened', 'products_listed'] as const;
+
+async function kioskRecord(db: Db, h: KioskRow): Promise<StoredRecord> {
+  // The hashes are kept beside the numbers so an operator's row finds the household by them (an index, not a scan).
+  const phoneHash = h.phone ? identityHash('phone', h.phone) : null;
+  const idHash = h.id_number ? identityHash('id', h.id_number) : null;
+  if (phoneHash !== h.phone_hash || idHash !== h.id_hash) await db.updateTable('households').set({ phone_hash: phoneHash, id_hash: idHash }).where('id', '=', h.id).execute();
+  return {
+    ref: kioskRef(h.id),
+    order: `${h.received_at} ${h.id}`,
+    channel: 'kiosk',
+    communeCode: h.commune_code,
+    // A purged household (npm run admin -- purge) keeps no phone or ID, only its match key.
+    phoneHash,
+    idHash,
+    matchKey: h.match_key,
+    shop: h.shop_url !== null,
+    payment: h.payment_opened_at !== null,
+    // The products the household brought to the kiosk, once the hand-over says they are listed.
+    products: h.products_listed_at ? (JSON.parse(h.details) as { products?: unknown[] }).products?.length ?? 0 : 0,
+  };
+}
+
+const operatorRecord = (o: OperatorRow & { operator: Channel }): StoredRecord => ({
+  ref: operatorRef(o.operator, o.row_key),
+  order: o.row_key,
+  channel: o.operator,
+  communeCode: o.commune_code,
+  phoneHash: o.phone_hash,
+  idHash: o.id_hash,
+  matchKey: o.match_key,
+  shop: Number(o.shop_opened) === 1,
+  payment: Number(o.payment_opened) === 1,
+  products: Number(o.products_listed),
+});
+
+/** The records with any of the given refs or keys. */
+async function recordsBy(db: Db, refs: string[], keys: string[]): Promise<StoredRecord[]> {
+  const kioskIds = refs.filter((r) => r.startsWith('kiosk ')).map((r) => r.slice(6));
+  const rowKeys = refs.filter((r) => !r.startsWith('kiosk ')).map((r) => r.slice(r.indexOf(' ') + 1));
+  const byKind = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(k.lastIndexOf(':') + 1));
+  const [ids, phones, matches] = [byKind('id'), byKind('phone'), byKind('match')];
+  const phoneKeys = new Set(keys.filter((k) => k.startsWith('phone:')));
+  const wantedRefs = new Set(refs);
+  const out: StoredRecord[] = [];
+  const lookups: [column: 'id' | 'row_key' | 'id_hash' | 'phone_hash' | 'match_key', values: string[], table: 'households' | 'operator_households'][] = [
+    ['id', kioskIds, 'households'],
+    ['id_hash', ids, 'households'],
+    ['phone_hash', phones, 'households'],
+    ['match_key', matches, 'households'],
+    ['row_key', rowKeys, 'operator_households'],
+    ['id_hash', ids, 'operator_households'],
+    ['phone_hash', phones, 'operator_households'],
+    ['match_key', matches, 'operator_households'],
+  ];
+  for (const [column, values, table] of lookups)
+    for (const part of chunk([...new Set(values)])) {
+      if (table === 'households') {
+        for (const h of (await db.selectFrom('households').select(kioskColumns).where(column as 'id', 'in', part).execute()) as KioskRow[])
+          if (column !== 'phone_hash' || phoneKeys.has(`phone:${h.commune_code}:${h.phone_hash}`)) out.push(await kioskRecord(db, h));
+      } else {
+        for (const o of (await db.selectFrom('operator_households').select(operatorColumns).where(column as 'row_key', 'in', part).execute()) as OperatorRow[]) {
+          if (!isOperator(o.operator)) continue;
+          // A row key names a row of one operator; a phone hash meets only in its own commune.
+          if (column === 'row_key' && !wantedRefs.has(operatorRef(o.operator, o.row_key))) continue;
+          if (column === 'phone_hash' && !phoneKeys.has(`phone:${o.commune_code}:${o.phone_hash}`)) continue;
+          out.push(operatorRecord(o as OperatorRow & { operator: Channel }));
+        }
+      }
+    }
+  return out;
+}
+
+/** The whole households of the given records and keys: every record they reach, in the order households are read. */
+export async function householdsAround(db: Db, seeds: ProgressSeeds): Promise<StoredRecord[]> {
+  const found = new Map<string, StoredRecord>();
+  const seenKeys = new Set<string>();
+  let refs = [...new Set(seeds.refs)];
+  let keys = [...new Set(seeds.keys)];
+  while (refs.length || keys.length) {
+    for (const k of keys) seenKeys.add(k);
+    const fresh = (await recordsBy(db, refs, keys)).filter((r) => !found.has(r.ref));
+    for (const r of fresh) found.set(r.ref, r);
+    refs = [];
+    keys = [...new Set(fresh.flatMap(keysOf))].filter((k) => !seenKeys.has(k));
+  }
+  return sortRecords([...found.values()]);
+}
+
+const sortRecords = (records: StoredRecord[]) => records.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+
+/** Per commune: kiosk signups and the figures of the households whose commune it is. */
+type Counted = Map<string, { signedUp: number; figures: CommuneFigures }>;
+function count(records: StoredRecord[]): Counted {
+  const out: Counted = new Map();
+  const at = (c: string) => out.get(c) ?? out.set(c, blank()).get(c)!;
+  for (const r of records) if (r.channel === 'kiosk') at(r.communeCode).signedUp++;
+  for (const [c, f] of figuresByCommune(records)) at(c).figures = f;
+  return out;
+}
+
+/**
+ * Call inside the write's transaction before writing; call `after()` once written. `seeds`: the records the write
+ * changes or adds (refs) and every key they will carry.
+ */
+export async function trackProgress(trx: Db, seeds: ProgressSeeds): Promise<{ after(): Promise<void> }> {
+  if (!seeds.refs.length && !seeds.keys.length) return { after: async () => {} };
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${progressLock})`.execute(trx);
+  const before = count(await householdsAround(trx, seeds));
+  return {
+    async after() {
+      const now = count(await householdsAround(trx, seeds));
+      await addDifference(trx, now, before);
+    },
+  };
+}
+
+async function addDifference(trx: Db, now: Counted, before: Counted) {
+  const communes = [...new Set([...now.keys(), ...before.keys()])];
+  const totals: Database['commune_progress'][] = [];
+  const byChannel: Database['commune_channel_progress'][] = [];
+  for (const c of communes) {
+    const [n, b] = [now.get(c) ?? blank(), before.get(c) ?? blank()];
+    const t = { commune_code: c, signed_up: n.signedUp - b.signedUp, shops: n.figures.shops - b.figures.shops, payments: n.figures.payments - b.figures.payments, both: n.figures.both - b.figures.both, products_listed: n.figures.productsListed - b.figures.productsListed };
+    if (t.signed_up || t.shops || t.payments || t.both || t.products_listed) totals.push(t);
+    for (const ch of channels) {
+      const [x, y] = [n.figures.channels[ch], b.figures.channels[ch]];
+      const d = { commune_code: c, channel: ch, households: x.households - y.households, shops: x.shops - y.shops, payments: x.payments - y.payments, products_listed: x.productsListed - y.productsListed };
+      if (d.households || d.shops || d.payments || d.products_listed) byChannel.push(d);
+    }
+  }
+  for (const rows of chunk(totals, 100))
+    await trx
+      .insertInto('commune_progress')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('commune_code').doUpdateSet({
+          signed_up: sql`commune_progress.signed_up + excluded.signed_up`,
+          shops: sql`commune_progress.shops + excluded.shops`,
+          payments: sql`commune_progress.payments + excluded.payments`,
+          both: sql`commune_progress.both + excluded.both`,
+          products_listed: sql`commune_progress.products_listed + excluded.products_listed`,
+        }),
+      )
+      .execute();
+  for (const rows of chunk(byChannel, 100))
+    await trx
+      .insertInto('commune_channel_progress')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['commune_code', 'channel']).doUpdateSet({
+          households: sql`commune_channel_progress.households + excluded.households`,
+          shops: sql`commune_channel_progress.shops + excluded.shops`,
+          payments: sql`commune_channel_progress.payments + excluded.payments`,
+          products_listed: sql`commune_channel_progress.products_listed + excluded.products_listed`,
+        }),
+      )
+      .execute();
+  // A commune whose households all went elsewhere keeps no row of zeros.
+  for (const part of chunk(communes)) {
+    await trx.deleteFrom('commune_progress').where('commune_code', 'in', part).where('signed_up', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('both', '=', 0).where('products_listed', '=', 0).execute();
+    await trx.deleteFrom('commune_channel_progress').where('commune_code', 'in', part).where('households', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('products_listed', '=', 0).execute();
+  }
+}
+
+const noFigures = () => ({ households: 0, shops: 0, payments: 0, productsListed: 0 });
+const blank = () => ({ signedUp: 0, figures: { shops: 0, payments: 0, both: 0, productsListed: 0, channels: { kiosk: noFigures(), postmart: noFigures(), voso: noFigures() } } as CommuneFigures });
+
+/** Counts every commune again from every record (migration 0821, and to check the stored figures). */
+export async function rebuildProgress(trx: Db): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${progressLock})`.execute(trx);
+  const records: StoredRecord[] = [];
+  for (const h of (await trx.selectFrom('households').select(kioskColumns).execute()) as KioskRow[]) records.push(await kioskRecord(trx, h));
+  for (const o of (await trx.selectFrom('operator_households').select(operatorColumns).execute()) as OperatorRow[]) if (isOperator(o.operator)) records.push(operatorRecord(o as OperatorRow & { operator: Channel }));
+  await trx.deleteFrom('commune_channel_progress').execute();
+  await trx.deleteFrom('commune_progress').execute();
+  await addDifference(trx, count(sortRecords(records)), new Map());
+}
+
+/** The stored figures of every commune that has any: what `channelProgress` shows. */
+export async function storedProgress(db: Db): Promise<Map<string, { signedUp: number; figures: CommuneFigures }>> {
+  const [totals, byChannel] = await Promise.all([db.selectFrom('commune_progress').selectAll().execute(), db.selectFrom('commune_channel_progress').selectAll().execute()]);
+  const out = new Map<string, { signedUp: number; figures: CommuneFigures }>();
+  for (const t of totals) {
+    const stored = blank();
+    stored.signedUp = Number(t.signed_up);
+    Object.assign(stored.figures, { shops: Number(t.shops), payments: Number(t.payments), both: Number(t.both), productsListed: Number(t.products_listed) });
+    out.set(t.commune_code, stored);
+  }
+  for (const c of byChannel) {
+    const f = out.get(c.commune_code)?.figures.channels[c.channel as Channel];
+    if (f) Object.assign(f, { households: Number(c.households), shops: Number(c.shops), payments: Number(c.payments), productsListed: Number(c.products_listed) });
+  }
+  return out;
+}
+
+/**
+ * Gives every record of a household that is about to lose its phone and ID hashes (the retention purge) one match
+ * key, so the household stays one after the purge. `losing`: refs of the records whose hashes go.
+ */
+export async function keepHouseholdsTogether(trx: Db, losing: string[], newKey: () => string): Promise<void> {
+  const records = await householdsAround(trx, { refs: losing, keys: [] });
+  const gone = new Set(losing);
+  for (const group of householdGroups(records)) {
+    const members = group.map((i) => records[i]);
+    if (members.length < 2 || !members.some((m) => gone.has(m.ref))) continue;
+    const key = members.find((m) => m.matchKey)?.matchKey ?? newKey();
+    for (const m of members.filter((m) => m.matchKey !== key)) {
+      const at = m.ref.indexOf(' ');
+      if (m.channel === 'kiosk') await trx.updateTable('households').set({ match_key: key }).where('id', '=', m.ref.slice(at + 1)).execute();
+      else await trx.updateTable('operator_households').set({ match_key: key }).where('operator', '=', m.channel).where('row_key', '=', m.ref.slice(at + 1)).execute();
+    }
+  }
+}
