@@ -61,12 +61,18 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  /** A collector for this test alone, started empty as on a fresh install. */
-  ownCollector: async ({}, use) => {
-    const collector = await startTestCollector();
-    await use(collector);
-    await collector.close();
-  },
+  /**
+   * A collector for this test alone, started empty as on a fresh install. Its start and stop (migrations, the region
+   * seeded) have a timeout of their own, as the worker's collector has, not a share of the test's.
+   */
+  ownCollector: [
+    async ({}, use) => {
+      const collector = await startTestCollector();
+      await use(collector);
+      await collector.close();
+    },
+    { timeout: 60_000 },
+  ],
   extension: async ({ sitePages }, use) => {
     const site = await startMarketplaceServer(sitePages);
     const launched = await launchWithExtension(site.port);
