@@ -10,7 +10,7 @@ import { createProvinceUser } from '../server/testing/seed';
 import { identityHash } from '../server/channels/identity';
 import { rebuildProgress } from '../server/channels/progress-store';
 import { receiveHouseholds } from '../server/kiosk/households';
-import { processDatabase } from '../tests/unit/robustness/collector-process';
+import { throwawayDatabase } from '../server/testing/throwaway-database';
 import { household } from '../tests/unit/robustness/people';
 import { communesOf, langSon } from '../lib/region';
 import type { Db, DbKind } from '../server/db';
@@ -64,7 +64,7 @@ async function seed(db: Db) {
 }
 
 async function benchOne(kind: DbKind, url?: string): Promise<Figures> {
-  const database = await processDatabase(kind, url);
+  const database = await throwawayDatabase(kind, url);
   const { db } = await database.open();
   try {
     process.stderr.write(`  ${kind}: seeding ${operatorRows} operators' rows and ${kioskSignups} kiosk signups…\n`);

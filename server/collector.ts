@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { servePwa } from './static';
 import { loadRegion, useRegion } from './region';
 import { admission } from './admission';
+import { stopLimits } from './auth/rate-limit';
 
 /**
  * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
@@ -54,6 +55,7 @@ export async function startCollector(config = readConfig()) {
         ]);
         clearTimeout(timer);
         if (!graceful) server.closeAllConnections();
+        stopLimits(db);
         await db.destroy();
         if (!graceful) throw new Error(`Hết ${shutdownGraceMs / 1000} giây chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).`);
       })();

@@ -51,6 +51,16 @@ export function limitsOf(db: Db): Limits {
   return limits;
 }
 
+/**
+ * Stops the limits' clean-up of expired rows, which rate-limiter-flexible runs on a timer every 5 minutes (it has no
+ * public way to stop it): the database is about to close, and a clean-up after that throws "The database connection
+ * is not open" in whatever the process is doing then (the next test, in the end-to-end tests).
+ */
+export function stopLimits(db: Db): void {
+  for (const limiter of Object.values(byDb.get(db) ?? {})) clearTimeout((limiter as unknown as { _clearExpiredTimeoutId?: NodeJS.Timeout })._clearExpiredTimeoutId);
+  byDb.delete(db);
+}
+
 /** Spends one try of each (limit, key) before the work they guard; 429.1 as soon as one has none left. */
 export async function spendTry(...tries: [RateLimiterAbstract, string][]): Promise<void> {
   for (const [limiter, key] of tries) {

@@ -44,6 +44,8 @@ const registryKeys = (sw: Worker) =>
 
 // A collector of its own: the registry the extension downloads is the whole province's.
 test('a VietGAP certificate verified by Sở NN&PTNT shows on the product page; unverified and expired ones show nothing', async ({ extension, ownCollector: collector }) => {
+  // A kiosk, the command-line admin, two sign-ins and the extension: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const { context, serviceWorker, extensionId } = extension;
 
   // Three households of Xã Nhạc Kỳ sign up at the kiosk; the hand-over brings back their shop links.

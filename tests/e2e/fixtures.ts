@@ -7,11 +7,11 @@ import { startScenarioCollector, type ScenarioCollector } from './scenario-colle
 export const extensionDir = resolve('.output/chrome-mv3');
 
 /**
- * A real collector serving the built PWA, on a database of its own: SQLite in a temp dir, or, with
- * TEST_E2E_DATABASE_URL (a PostgreSQL server), a throwaway database made there.
+ * A real collector serving the built PWA (or the copy in `pwaDir`), on a database of its own: SQLite in a temp dir,
+ * or, with TEST_E2E_DATABASE_URL (a PostgreSQL server), a throwaway database made there.
  */
-export const startTestCollector = (): Promise<ScenarioCollector> =>
-  startScenarioCollector(process.env.TEST_E2E_DATABASE_URL ? 'postgres' : 'sqlite', process.env.TEST_E2E_DATABASE_URL);
+export const startTestCollector = (opts: { pwaDir?: string } = {}): Promise<ScenarioCollector> =>
+  startScenarioCollector(process.env.TEST_E2E_DATABASE_URL ? 'postgres' : 'sqlite', { ...opts, server: process.env.TEST_E2E_DATABASE_URL });
 
 /**
  * Chromium with the real built extension, marketplace host names pointed at a local fixture server.
@@ -61,12 +61,18 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  /** A collector for this test alone, started empty as on a fresh install. */
-  ownCollector: async ({}, use) => {
-    const collector = await startTestCollector();
-    await use(collector);
-    await collector.close();
-  },
+  /**
+   * A collector for this test alone, started empty as on a fresh install. Its start and stop (migrations, the region
+   * seeded) have a timeout of their own, as the worker's collector has, not a share of the test's.
+   */
+  ownCollector: [
+    async ({}, use) => {
+      const collector = await startTestCollector();
+      await use(collector);
+      await collector.close();
+    },
+    { timeout: 60_000 },
+  ],
   extension: async ({ sitePages }, use) => {
     const site = await startMarketplaceServer(sitePages);
     const launched = await launchWithExtension(site.port);

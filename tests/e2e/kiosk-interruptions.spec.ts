@@ -1,9 +1,7 @@
 import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test, expect } from './fixtures';
-import { startCollector } from '../../server/collector';
-import { readConfig } from '../../server/config';
+import { test, expect, startTestCollector } from './fixtures';
 import { startFailingProxy } from './failing-proxy';
 import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk, unlockTimeout } from './kiosk-helpers';
 
@@ -209,11 +207,10 @@ test('"Có phiên bản mới": a new release waits until the officer updates, t
   // Its own copy of the built PWA, so the test can publish a second version.
   const pwaDir = mkdtempSync(join(tmpdir(), 'nongsan-so-pwa-'));
   cpSync(resolve('dist/pwa'), pwaDir, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'nongsan-so-e2e-'));
-  const collector = await startCollector({ ...readConfig(), port: 0, dataDir, pwaDir, databaseUrl: null });
-  const url = `http://localhost:${collector.port}`;
+  const collector = await startTestCollector({ pwaDir });
+  const { url } = collector;
   try {
-    const { code } = await officerWithCode(request, { url, db: collector.db });
+    const { code } = await officerWithCode(request, collector);
     const context = await browser.newContext();
     const page = await context.newPage();
     await enrolKiosk(page, url, code);
@@ -241,7 +238,6 @@ test('"Có phiên bản mới": a new release waits until the officer updates, t
     await context.close();
   } finally {
     await collector.close();
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(pwaDir, { recursive: true, force: true });
   }
 });

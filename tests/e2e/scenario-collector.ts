@@ -19,11 +19,15 @@ export interface ScenarioCollector {
   close(): Promise<void>;
 }
 
-/** `server`: the PostgreSQL server its database is made on (TEST_DATABASE_URL unless given). */
-export async function startScenarioCollector(kind: 'sqlite' | 'postgres', server?: string): Promise<ScenarioCollector> {
-  const database = await throwawayDatabase(kind, server);
+/**
+ * `server`: the PostgreSQL server its database is made on (TEST_DATABASE_URL unless given); `pwaDir`: the built PWA
+ * it serves, when not dist/pwa.
+ */
+export async function startScenarioCollector(kind: 'sqlite' | 'postgres', opts: { server?: string; pwaDir?: string } = {}): Promise<ScenarioCollector> {
+  const database = await throwawayDatabase(kind, opts.server);
   const { dataDir, databaseUrl } = database;
-  const start = (port: number) => startCollector({ ...readConfig(), port, dataDir, databaseUrl });
+  const config = readConfig();
+  const start = (port: number) => startCollector({ ...config, pwaDir: opts.pwaDir ?? config.pwaDir, port, dataDir, databaseUrl });
   let running: Awaited<ReturnType<typeof startCollector>> | null = await start(0);
   const port = running.port;
   const self: ScenarioCollector = {

@@ -38,6 +38,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
       // Wipe: the data folder emptied, or the PostgreSQL database dropped and created again empty.
       await database.wipe();
+      if (kind === 'postgres') {
+        // Emptied indeed, or a restore over the old tables would prove nothing (SQLite: its file is gone, below).
+        const empty = database.openBare();
+        expect(await empty.introspection.getTables()).toEqual([]);
+        await empty.destroy();
+      }
 
       // Restoring asks first; without a terminal and without --yes it changes nothing.
       const refused = admin(database.env, 'restore', '--from', file);
