@@ -93,11 +93,20 @@ const percentile = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0;
 };
 
+/** What went wrong, said once per kind (status and the start of the answer), so an error in the figures has a cause. */
+const failures = new Map<string, number>();
+const failed = (what: string) => {
+  failures.set(what, (failures.get(what) ?? 0) + 1);
+  return false;
+};
+
 async function post(url: string, token: string, body: unknown, key: 'results'): Promise<boolean> {
-  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 200) return false;
+  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).catch((e: Error) => e);
+  if (res instanceof Error) return failed(`${new URL(url).pathname}: ${res.message} ${String((res.cause as Error | undefined)?.message ?? '')}`);
+  if (res.status !== 200) return failed(`${new URL(url).pathname}: ${res.status} ${(await res.text()).slice(0, 160)}`);
   const answer = (await res.json()) as Record<typeof key, { status: string }[]>;
-  return answer[key].every((r) => r.status === 'accepted');
+  const refused = answer[key].filter((r) => r.status !== 'accepted');
+  return refused.length ? failed(`${new URL(url).pathname}: 200 ${JSON.stringify(refused[0]).slice(0, 160)}`) : true;
 }
 
 async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
@@ -119,6 +128,8 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       );
       process.stderr.write(`  ${kind}: ${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households…\n`);
       const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
+      for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
+      failures.clear();
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const households = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const bytes = await tableBytes(db, kind);

@@ -2,7 +2,7 @@
  * Helpers for tests (any area): make the people of the campaign directly in the database, with tokens,
  * so a test can start from "an agency with an enrolled civil servant" in one line.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomInt } from 'node:crypto';
 import type { Db } from '../db';
 import type { UserRole } from '../db/schema';
 import type { TestDeps } from '../test-databases';
@@ -102,7 +102,8 @@ export function sampleOrder(overrides: Record<string, unknown> = {}) {
   return {
     clientId: randomUUID(),
     marketplace: 'voso',
-    orderCode: `VS${Math.floor(Math.random() * 1e9)}`,
+    // Distinct as real orders are: 30.000 codes drawn from 10^9 met twice in some deadline-day runs (a double claim).
+    orderCode: `VS${randomInt(2 ** 47)}`,
     placedAt: '2021-08-20T03:15:00Z',
     source: 'detected',
     status: 'placed',
