@@ -83,7 +83,8 @@ export const readNotice = (page: Page): Promise<NoticeSeen | null> => readLandma
 /** Waits until `landmark` is on the page and reads it. */
 export async function landmarkShown(page: Page, landmark: Landmark): Promise<LandmarkSeen> {
   let seen: LandmarkSeen | null = null;
-  await expect.poll(async () => (seen = await readLandmark(page, landmark)), { message: `"${landmark.name}" is on the page` }).not.toBeNull();
+  // Exactly one: readLandmark throws when it finds two.
+  await expect.poll(async () => ((seen = await readLandmark(page, landmark)) ? 1 : 0), { message: `"${landmark.name}" is on the page once` }).toBe(1);
   return seen!;
 }
 
@@ -115,11 +116,12 @@ export async function expectNotice(page: Page, ...words: string[]) {
 
 /** The line of the notice about the order `code`, once it is there. */
 export async function noticeLine(page: Page, code: string): Promise<NoticeLine> {
-  let found: NoticeLine | undefined;
+  let found: NoticeLine[] = [];
+  // One line per order: a second line for the same order would be the same order shown twice.
   await expect
-    .poll(async () => (found = (await readNotice(page))?.lines.find((l) => l.text.includes(code))), { message: `the notice has a line for ${code}` })
-    .toBeTruthy();
-  return found!;
+    .poll(async () => (found = (await readNotice(page))?.lines.filter((l) => l.text.includes(code)) ?? []).length, { message: `the notice has one line for ${code}` })
+    .toBe(1);
+  return found[0];
 }
 
 /** Presses a button of the order `code`'s line in the notice as a person does (see pressButton). */

@@ -70,8 +70,12 @@ forEachDatabase((deps) => {
       expect(await spreadOf(other.id)).toMatchObject({ households: 0, withShop: 0, productsListed: 0 });
 
       // Retired: no longer offered on the tablet, her households still count, and one queued offline before still arrives.
+      const askedAt = Date.now();
       const retired = await (await call('POST', `/api/province/leading-accounts/${nhung.id}/retire`, province.token)).json();
-      expect(retired.retiredAt).not.toBeNull();
+      // The moment of the call, as an ISO instant (no clock of the test can give it exactly).
+      expect(retired.retiredAt).toBe(new Date(Date.parse(retired.retiredAt)).toISOString());
+      expect(Date.parse(retired.retiredAt)).toBeGreaterThanOrEqual(askedAt);
+      expect(Date.parse(retired.retiredAt)).toBeLessThanOrEqual(Date.now());
       const retiredAgain = await (await call('POST', `/api/province/leading-accounts/${nhung.id}/retire`, province.token)).json();
       expect(retiredAgain.retiredAt).toBe(retired.retiredAt);
       expect((await (await call('GET', '/api/kiosk/households', kiosk.token)).json()).leadingAccounts).toEqual([]);
