@@ -4,6 +4,8 @@
  * the certificate's number, issuing body and expiry as it checked them) or refuses it with a reason. A claim past
  * its expiry is expired on its own, from that day on, with no job to run: the status is worked out from the date.
  */
+import { addDays } from '../periods';
+
 export const claimKinds = ['vietgap', 'ocop', 'traceability'] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
@@ -37,11 +39,6 @@ export const ocopStarsMessage = `Hạng OCOP là ${ocopStarChoices.slice(0, -1).
 export const isOcopStars = (n: unknown): n is number => typeof n === 'number' && ocopStarChoices.includes(n);
 
 export const claimLimits = { number: 100, issuer: 200, code: 500, reason: 500 } as const;
-
-/** yyyy-mm-dd plus `days` calendar days. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The claim's status on `today` (yyyy-mm-dd, Vietnam): valid through its expiry day, expired the day after. */
 export function claimStatus(decision: ClaimDecision, expiresOn: string | null, today: string): ClaimStatus {

@@ -5,7 +5,8 @@ import type { SubmittedHousehold } from '../../lib/kiosk/household';
 import type { ClaimView } from '../../lib/api/agriculture';
 import { checkVietgap } from '../../lib/vietgap';
 import { traceabilityAsNoted, vietgapAsNoted } from '../../lib/kiosk/certificate-details';
-import { addDays, claimStatus, expiringWithinDays, type ClaimStatus } from '../../lib/quality/claims';
+import { claimStatus, expiringWithinDays, type ClaimStatus } from '../../lib/quality/claims';
+import { addDays } from '../../lib/periods';
 
 type Writer = Pick<Db, 'insertInto'>;
 
