@@ -46,14 +46,19 @@ export async function startCollector(config = readConfig()) {
       closing ??= (async () => {
         handling.stopping = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Keep-alive connections between two requests would hold close() for their idle timeout.
+        // Keep-alive connections between two requests would hold close() for their idle timeout: those idle now,
+        // and those that fall idle later (a response whose headers could not say "Connection: close", a socket the
+        // browser opened ahead of a request), until the server has closed.
         server.closeIdleConnections();
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        void closed.then(() => clearInterval(sweep));
         let timer: NodeJS.Timeout | undefined;
         const graceful = await Promise.race([
           Promise.all([closed, handling.drained()]).then(() => true),
           new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), shutdownGraceMs))),
         ]);
         clearTimeout(timer);
+        clearInterval(sweep);
         if (!graceful) server.closeAllConnections();
         stopLimits(db);
         await db.destroy();
