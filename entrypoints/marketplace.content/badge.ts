@@ -1,25 +1,36 @@
 import { browser } from 'wxt/browser';
-import { loadLazy } from '../shared/lazy-script';
-import type { InPageUi } from '../notice';
-import type { BadgeShop } from '../../lib/quality/badge';
+import { badgeLine, type BadgeShop } from '../../lib/quality/badge';
+import { vietnamToday } from '../../lib/periods';
+import { badgeClosedKey, badgeQuiet, showBadge } from '../notice/badge';
 import type { Feature } from './feature';
 
 let asked: string | null = null;
 
 /**
  * The buyer's note: on a product page whose shop is in the registry the background keeps (shared/registry.ts), one
- * storage read for that shop and nothing sent anywhere; the note's code (the in-page UI script) is loaded only then.
- * Enrolment not needed.
+ * storage read (the shop's entry, and whether the person closed its note) and nothing sent anywhere. Verified facts
+ * still in date only; nothing at all when none is. Enrolment not needed.
  */
 export const badge: Feature = {
   name: 'badge',
   read({ ctx, page }) {
+    // The registry's entry key (shared/registry.ts registryEntryKey, not imported: that module is the background's).
     const key = page.shopKey && `registry:${page.shopKey}`;
     if (!key || key === asked) return;
     asked = key;
+    const closedKey = badgeClosedKey(key);
     void browser.storage.local
-      .get(key)
-      .then((s) => s[key] && loadLazy<InPageUi>('notice').then((ui) => ui.showBadge(ctx, key, s[key] as BadgeShop)))
+      .get([key, closedKey])
+      .then((s) => {
+        if (ctx.isInvalid) return;
+        const start = performance.now();
+        const shop = s[key] as BadgeShop | undefined;
+        const line = shop && !badgeQuiet(s[closedKey]) && badgeLine(shop, vietnamToday());
+        if (line) showBadge(ctx, closedKey, line);
+        // Main-thread time of the note on the page (bench/extension.ts), beside "nongsan-so:read" and
+        // "nongsan-so:features": deciding, wording and mounting it (the shadow root and its style included).
+        performance.measure('nongsan-so:badge', { start, end: performance.now() });
+      })
       // Shown or not, it is settled for this shop: a test may look for the note's absence only after this mark.
       .finally(() => performance.mark('nongsan-so:badge-decided'));
   },

@@ -1,27 +1,24 @@
-// The buyer's note, shown by the in-page UI script (index.ts) only on a product page whose shop is in the registry
-// of verified households. Verified facts still in date only (lib/quality/badge.ts); closing it keeps that shop quiet
-// for 30 days. A closed shadow root in the notice's style, for the notice's reasons (index.ts): the site's scripts
-// cannot reach into it (`host.shadowRoot` is null for them).
+// The buyer's note, shown by the content script itself (marketplace.content/badge.ts) on a product page whose shop is
+// in the registry of verified households. It is carried in the content script rather than in the lazy in-page UI
+// script (index.ts): loading that script for it (fetching it from the extension, compiling and running it) took more
+// of the page's main thread than the note itself. Closing it keeps that shop quiet for 30 days. A closed shadow root
+// in the notice's style, for the notice's reasons (index.ts): the site's scripts cannot reach into it
+// (`host.shadowRoot` is null for them).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { badgeLine, type BadgeShop } from '../../lib/quality/badge';
-import { vietnamToday } from '../../lib/periods';
 import { button, el, noticeCss } from './notice-view';
 import { mountInShadow } from './shadow-host';
 
-export type ShowBadge = (ctx: ContentScriptContext, key: string, shop: BadgeShop) => Promise<void>;
+/** Storage key of when the person closed the note of a shop (its registry entry key). */
+export const badgeClosedKey = (entryKey: string) => `badge-closed:${entryKey}`;
 
 const QUIET_MS = 30 * 86_400_000;
 
-export const showBadge: ShowBadge = async (ctx, key, shop) => {
-  const closedKey = `badge-closed:${key}`;
-  const closedAt = (await browser.storage.local.get(closedKey))[closedKey] as number | undefined;
-  if (closedAt && Date.now() - closedAt < QUIET_MS) return;
-  let start = performance.now();
-  const line = badgeLine(shop, vietnamToday());
-  if (!line) return;
-  let ms = performance.now() - start;
-  start = performance.now();
+/** Whether the person closed this shop's note less than 30 days ago. */
+export const badgeQuiet = (closedAt: unknown, now = Date.now()) => typeof closedAt === 'number' && now - closedAt < QUIET_MS;
+
+/** Mounts the note saying `line` (lib/quality/badge.ts) at the end of the page. */
+export function showBadge(ctx: ContentScriptContext, closedKey: string, line: string): void {
   const ui = mountInShadow(ctx, { name: 'nongsan-so-badge', mode: 'closed', zIndex: 2147483646, css: noticeCss });
   const close = () => {
     ui.remove();
@@ -36,8 +33,4 @@ export const showBadge: ShowBadge = async (ctx, key, shop) => {
       el('p', {}, line),
     ),
   );
-  ms += performance.now() - start;
-  // Main-thread time of the note on the page (bench/extension.ts), beside "nongsan-so:read" and "nongsan-so:features":
-  // wording it and mounting it (the shadow root included); the storage read is a wait, not work.
-  performance.measure('nongsan-so:badge', { start: 0, duration: ms });
-};
+}

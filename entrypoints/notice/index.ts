@@ -1,6 +1,6 @@
-// The in-page UI, loaded by the content script only on the page where an order was just recorded, or on a product
-// page whose shop is a registered household with verified facts (the buyer's note, badge.tsx); so the marketplace
-// pages the person merely browses do not carry the UI code. Plain DOM, no framework: it is the one part of the
+// The in-page UI, loaded by the content script only on the page where an order was just recorded; so the marketplace
+// pages the person merely browses do not carry the UI code. (The buyer's note, badge.ts, shares its style and its
+// shadow host but is carried in the content script: loading this script for it cost more than the note.) Plain DOM, no framework: it is the one part of the
 // extension on the marketplace's pages, and Preact would be a second copy beside the popup's.
 // It runs in the content script's isolated world (shared/lazy-script.ts).
 import { browser } from 'wxt/browser';
@@ -9,7 +9,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Message, RecordedNotice } from '../shared/messages';
 import { provide } from '../shared/lazy-script';
 import { noticeView, noticeCss } from './notice-view';
-import { showBadge, type ShowBadge } from './badge';
 import { mountInShadow } from './shadow-host';
 
 /**
@@ -21,7 +20,6 @@ export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) =
 /** What this script hands the content script. */
 export interface InPageUi {
   showNotice: ShowNotice;
-  showBadge: ShowBadge;
 }
 
 const showNotice: ShowNotice = async (ctx, orders) => {
@@ -31,5 +29,5 @@ const showNotice: ShowNotice = async (ctx, orders) => {
 };
 
 export default defineUnlistedScript(() => {
-  provide('notice', { showNotice, showBadge } satisfies InPageUi);
+  provide('notice', { showNotice } satisfies InPageUi);
 });
