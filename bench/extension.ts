@@ -3,7 +3,9 @@
 // on pages that are no order and on order pages, and on a busy page that is no order over the whole time the
 // script watches it for late content (every reading plus the mutation callbacks; and apart, what the watching adds
 // to the first reading), and on a product page whose shop is in the registry of verified households (reading its shop
-// link, the lookup, wording and mounting the buyer's note: "nongsan-so:badge"). Script parsing is not included.
+// link, and "nongsan-so:badge": the storage answer's handling, the wording and the mounting of the buyer's note, whose
+// code is in the content script, so no other script is fetched, compiled or run for it). Script parsing is not
+// included; nor is the page's next frame, which lays the note out.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { launchWithExtension } from '../tests/e2e/fixtures';
