@@ -1,7 +1,8 @@
 // The in-page UI, loaded by the content script only on the page where an order was just recorded; so the marketplace
 // pages the person merely browses do not carry the UI code. (The buyer's note, badge.ts, shares its style and its
-// shadow host but is carried in the content script: loading this script for it cost more than the note.) Plain DOM, no framework: it is the one part of the
-// extension on the marketplace's pages, and Preact would be a second copy beside the popup's.
+// shadow host but is carried in the content script: loading this script for it cost more than the note.)
+// Plain DOM, no framework: it is the one part of the extension on the marketplace's pages, and Preact would be a
+// second copy beside the popup's.
 // It runs in the content script's isolated world (shared/lazy-script.ts).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
