@@ -19,10 +19,12 @@ import type { PageRead } from './feature';
  */
 export async function pageReader(): Promise<(previous?: PageRead, since?: number) => Promise<PageRead>> {
   const stored = (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
-  // Detection only: the reader reads with the full rules, chosen the same way.
-  const rules: Rules = chooseAmong(__DETECTION_RULES__, stored);
+  // Detection only: the reader reads with the full rules, chosen the same way. Chosen at the first reading, so that
+  // its time is counted with it.
+  let rules: Rules | undefined;
   let reader: Reader | undefined;
   return async (previous?: PageRead, since = performance.now()) => {
+    rules ??= chooseAmong(__DETECTION_RULES__, stored);
     const url = location.href;
     let start = since;
     // A page that is no order, changed in place at the same address: unless it may have become one, the previous
