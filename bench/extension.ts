@@ -1,5 +1,6 @@
 // The content script's main-thread cost in real Chromium with the real extension: reading the page
-// (performance measure "nongsan-so:read") plus handing it to its behaviours ("nongsan-so:features"),
+// (performance measure "nongsan-so:read") plus the rest of the first reading ("nongsan-so:features": handing it to
+// its behaviours, starting the watch, recording the measures; everything from the idle callback on is counted),
 // on pages that are no order and on order pages, and on a busy page that is no order over the whole time the
 // script watches it for late content (every reading plus the mutation callbacks; and apart, what the watching adds
 // to the first reading), and on a product page whose shop is in the registry of verified households (reading its shop

@@ -17,7 +17,9 @@ export function collapseSpaces(s: string): string {
  * For search and matching only; store the NFC original.
  */
 export function foldVietnamese(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  // đ by plain string replacement: one regular expression less to compile where folding is first used (the
+  // content script folds a page title on every marketplace page).
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replaceAll('đ', 'd');
 }
 
 /** True when the text carries Vietnamese diacritics (or đ), i.e. folding it loses information. */

@@ -6,6 +6,8 @@ export interface PageRead {
   result: ExtractResult;
   /** Main-thread time spent reading the page, ms (bench/extension.ts reads it from a performance mark). */
   ms: number;
+  /** A page that is no order, changed in place, read again: nothing new (the previous reading with this `ms`). */
+  unchanged?: true;
   /** The detector found signs of an order or a product (a rule, a commerce path, structured data). */
   worthReading: boolean;
   /** The page may still turn into an order as its content changes: worth reading, or a rule is written for its address. */

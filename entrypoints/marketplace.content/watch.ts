@@ -53,7 +53,7 @@ export function watchPage(changed: () => void, windowMs: () => number, worthWatc
     if (!watching) return;
     if (!contentWatched || performance.now() >= until) return stop();
     // characterData: Angular fills {{ }} bindings by changing text nodes in place.
-    if (timer === undefined) observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    if (timer === undefined) (observer ??= new MutationObserver(changedContent)).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   };
   const read = () => {
     timer = undefined;
@@ -77,7 +77,7 @@ export function watchPage(changed: () => void, windowMs: () => number, worthWatc
   const stop = () => {
     if (!watching) return;
     watching = false;
-    observer.disconnect();
+    observer?.disconnect();
     if (contentWatched) {
       clearTimeout(timer);
       timer = undefined;
@@ -93,13 +93,15 @@ export function watchPage(changed: () => void, windowMs: () => number, worthWatc
     watching = true;
     return true;
   };
-  const observer = new MutationObserver(() => {
+  // Made when the content is first watched: a page that is no order never needs one.
+  let observer: MutationObserver | undefined;
+  const changedContent = () => {
     const start = performance.now();
     batches++;
-    observer.disconnect();
+    observer!.disconnect();
     later();
     spent += performance.now() - start;
-  });
+  };
   const onNavigation = () => {
     if (urlChanged()) schedule(FIRST_DELAY_MS);
   };

@@ -55,6 +55,7 @@ describe('the detector, the pre-check of a marketplace page before anything on i
       site: expect.objectContaining({ marketplace: 'voso' }),
       page: null,
       worthReading: false,
+      mayBecomeOrder: false,
     });
     expect(worthReading('./voso/fixtures/home.html', 'https://langson.voso.vn/')).toBe(false);
     expect(worthReading('./voso/fixtures/affiliate-my-shop.html', 'https://langson.voso.vn/gian-hang-cua-toi.html')).toBe(false);

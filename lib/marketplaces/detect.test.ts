@@ -21,7 +21,39 @@ describe('detectPage', () => {
     expect(detect('./generic/fixtures/microdata-product.html', 'https://langson.voso.vn/san-pham/vo-que-kho-van-quan-1kg')).toMatchObject({ page: null, worthReading: true });
   });
   it('reads nothing off the marketplaces', () => {
-    expect(detect('./voso/fixtures/cart.html', 'https://example.com/gio-hang')).toEqual({ marketplace: null, site: null, page: null, worthReading: false });
+    expect(detect('./voso/fixtures/cart.html', 'https://example.com/gio-hang')).toEqual({ marketplace: null, site: null, page: null, worthReading: false, mayBecomeOrder: false });
+  });
+});
+
+describe('detectPage: whether the page may still become an order where it is (its content worth watching)', () => {
+  const home = () => parseHTML(html['./voso/fixtures/home.html']).document as unknown as Document;
+  const product = () => parseHTML(html['./voso/fixtures/product-detail-1.html']).document as unknown as Document;
+  const productUrl = 'https://langson.voso.vn/giay-sneaker-nam-den-giay-sneaker-nam-giay-sneaker-nam-the-thao-p101533.html';
+  it('says yes at an address an order rule is written for, before the rule\'s mark has rendered', () => {
+    // voso's order history rule wants ".order-history", which the home page's markup does not have (yet).
+    expect(detectPage(home(), 'https://langson.voso.vn/lich-su-mua-hang.html', bundledRules)).toMatchObject({ page: null, worthReading: false, mayBecomeOrder: true });
+  });
+  it('says no on the home page and on a product page that say nothing of orders', () => {
+    expect(detectPage(home(), 'https://langson.voso.vn/', bundledRules).mayBecomeOrder).toBe(false);
+    expect(detectPage(product(), productUrl, bundledRules)).toMatchObject({ page: { type: 'product' }, mayBecomeOrder: false });
+  });
+  it('says yes when the title speaks of orders, on a product page too', () => {
+    expect(detectPage(Object.assign(home(), { title: 'Giỏ hàng (2)' }), 'https://langson.voso.vn/', bundledRules)).toMatchObject({ worthReading: true, mayBecomeOrder: true });
+    expect(detectPage(Object.assign(product(), { title: 'Đặt hàng' }), productUrl, bundledRules)).toMatchObject({ page: { type: 'product' }, mayBecomeOrder: true });
+  });
+});
+
+describe('detectPage on a page whose only sign of an order is a heading deep in a long body', () => {
+  // Written by hand: 4.000 product cards before the heading, a title and an address that say nothing.
+  const cards = Array.from({ length: 4000 }, (_, i) => `<div class="card"><a href="/sp-${i}"><span>Sản phẩm ${i}</span><b>${i}.000 ₫</b></a></div>`).join('');
+  const page = (heading: string) =>
+    parseHTML(`<!doctype html><html><head><title>Voso</title></head><body><main>${cards}<section><h2>${heading}</h2><p>Mã đơn: VS1</p></section></main></body></html>`)
+      .document as unknown as Document;
+  it('reads it from the heading', () => {
+    expect(detectPage(page('Đặt hàng thành công!'), 'https://langson.voso.vn/m/ket-qua', bundledRules)).toMatchObject({ page: null, worthReading: true });
+  });
+  it('stops where the heading says something else', () => {
+    expect(detectPage(page('Gợi ý hôm nay'), 'https://langson.voso.vn/m/ket-qua', bundledRules)).toMatchObject({ page: null, worthReading: false });
   });
 });
 

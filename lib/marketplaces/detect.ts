@@ -3,9 +3,9 @@
 // Small on purpose: a content script can run this first and load the reader only when `worthReading`.
 import { foldVietnamese } from '../text';
 import { query } from './dom';
-import { marketplaceOf, type Marketplace } from './hosts';
+import { marketplaceOfHost, type Marketplace } from './hosts';
 import type { PageRule, Rules, SiteRules } from './rules';
-import { findPageRule, orderRuleFor } from './site-rules';
+import { matchPageRules, orderRuleFor } from './site-rules';
 
 // Signs that a page no rule knows may still hold an order or a product.
 const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
@@ -22,15 +22,23 @@ export interface Detection {
   page: PageRule | null;
   /** False on pages that are certainly no order or product (most pages): stop there. */
   worthReading: boolean;
+  /**
+   * The page may still turn into an order where it is (its content is worth watching): a rule for an order, checkout
+   * or cart page is written for its address (the rule's detect selector may render late), or its title speaks of
+   * orders. Asked in the same pass as the rest, so the first reading of a page parses its address once.
+   */
+  mayBecomeOrder: boolean;
 }
 
 // Finding the first heading walks the whole document when there is none (0,4 ms on voso's home page in
 // Chromium), so it is done once per document and URL; the title is read every time.
 const headingSaid = new WeakMap<Document, { url: string; says: boolean }>();
 
-/** The title or the first h1/h2 speaks of orders, checkout or cart (no page text is read). */
-function saysCommerce(doc: Document, url: string): boolean {
-  if (COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''))) return true;
+/** The title speaks of orders, checkout or cart. */
+const titleSaysCommerce = (doc: Document) => COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
+
+/** The first h1/h2 speaks of orders, checkout or cart (no other page text is read). */
+function headingSaysCommerce(doc: Document, url: string): boolean {
   const known = headingSaid.get(doc);
   if (known?.url === url) return known.says;
   const h = query(doc, 'h1, h2');
@@ -39,21 +47,30 @@ function saysCommerce(doc: Document, url: string): boolean {
   return says;
 }
 
-const siteOf = (rules: Rules, marketplace: Marketplace, u: URL) =>
-  rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(u.hostname.toLowerCase())) ?? null;
+function siteOf(rules: Rules, marketplace: Marketplace, u: URL): SiteRules | null {
+  const host = u.hostname.toLowerCase();
+  for (const s of rules.sites) if (s.marketplace === marketplace && s.hosts.includes(host)) return s;
+  return null;
+}
 
 export function detectPage(doc: Document, url: string, rules: Rules): Detection {
-  const marketplace = marketplaceOf(url);
-  const none: Detection = { marketplace, site: null, page: null, worthReading: false };
-  if (!marketplace) return none;
+  let marketplace: Marketplace | null = null;
   try {
     const u = new URL(url);
+    marketplace = marketplaceOfHost(u.hostname);
+    if (!marketplace) return { marketplace, site: null, page: null, worthReading: false, mayBecomeOrder: false };
     const site = siteOf(rules, marketplace, u);
-    const page = site ? findPageRule(site, doc, u.pathname + u.search) : null;
-    const worthReading = !!page || COMMERCE_URL.test(u.pathname) || !!(doc.head && query(doc.head, COMMERCE_HEAD)) || saysCommerce(doc, url);
-    return { marketplace, site, page, worthReading };
+    const { page, orderRule } = site ? matchPageRules(site, doc, u.pathname + u.search) : { page: null, orderRule: false };
+    let titled: boolean | undefined;
+    const worthReading =
+      !!page ||
+      COMMERCE_URL.test(u.pathname) ||
+      !!(doc.head && query(doc.head, COMMERCE_HEAD)) ||
+      (titled = titleSaysCommerce(doc)) ||
+      headingSaysCommerce(doc, url);
+    return { marketplace, site, page, worthReading, mayBecomeOrder: orderRule || (titled ?? titleSaysCommerce(doc)) };
   } catch {
-    return none;
+    return { marketplace, site: null, page: null, worthReading: false, mayBecomeOrder: false };
   }
 }
 
@@ -65,12 +82,12 @@ export function detectPage(doc: Document, url: string, rules: Rules): Detection 
  * address is always read again.
  */
 export function mayHaveBecomeWorthReading(doc: Document, url: string, rules: Rules): boolean {
-  const marketplace = marketplaceOf(url);
-  if (!marketplace) return false;
   try {
     const u = new URL(url);
+    const marketplace = marketplaceOfHost(u.hostname);
+    if (!marketplace) return false;
     const site = siteOf(rules, marketplace, u);
-    return (!!site && orderRuleFor(site, u.pathname + u.search)) || COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
+    return (!!site && orderRuleFor(site, u.pathname + u.search)) || titleSaysCommerce(doc);
   } catch {
     return false;
   }

@@ -20,11 +20,15 @@ export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `h
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
   try {
-    return (marketplaceHosts as Record<string, Marketplace>)[new URL(url).hostname.toLowerCase()] ?? null;
+    return marketplaceOfHost(new URL(url).hostname);
   } catch {
     return null;
   }
 }
+
+/** Which marketplace a host name belongs to ("langson.voso.vn" → "voso"), or null for any other. */
+export const marketplaceOfHost = (hostname: string): Marketplace | null =>
+  (marketplaceHosts as Record<string, Marketplace>)[hostname.toLowerCase()] ?? null;
 
 /** The marketplaces in list order. */
 export const marketplaces = /* @__PURE__ */ Object.values(marketplaceHosts) as readonly Marketplace[];

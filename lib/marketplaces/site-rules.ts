@@ -26,21 +26,37 @@ function safeRegExp(source: string): RegExp | null {
 
 /** A rule for an order, checkout or cart page is written for this address (whatever the page shows now). */
 export function orderRuleFor(site: SiteRules, pathAndQuery: string): boolean {
-  return site.pages.some((page) => page.type !== 'product' && !!safeRegExp(page.url)?.test(pathAndQuery));
+  return matchPageRules(site, null, pathAndQuery).orderRule;
 }
 
 /** The first page rule whose URL pattern matches and whose detect selector (and words) are on the page. */
 export function findPageRule(site: SiteRules, doc: Document, pathAndQuery: string): PageRule | null {
-  for (const page of site.pages) {
-    if (!safeRegExp(page.url)?.test(pathAndQuery)) continue;
-    if (page.detect) {
-      const el = query(doc, page.detect);
+  return matchPageRules(site, doc, pathAndQuery).page;
+}
+
+/**
+ * One pass over the site's page rules: the first whose URL pattern matches and whose detect selector (and words) are
+ * on the page (none looked for without a document), and whether a rule for an order, checkout or cart page is
+ * written for this address whatever the page shows now (its detect selector may render late). One pass because the
+ * content script asks both on every page it reads: each rule's pattern is tested once, and no page rule is looked for
+ * on the page once one is found.
+ */
+export function matchPageRules(site: SiteRules, doc: Document | null, pathAndQuery: string): { page: PageRule | null; orderRule: boolean } {
+  let page: PageRule | null = null;
+  let orderRule = false;
+  for (const rule of site.pages) {
+    const asked = (!page && !!doc) || (!orderRule && rule.type !== 'product');
+    if (!asked || !safeRegExp(rule.url)?.test(pathAndQuery)) continue;
+    if (rule.type !== 'product') orderRule = true;
+    if (page || !doc) continue;
+    if (rule.detect) {
+      const el = query(doc, rule.detect);
       if (!el) continue;
-      if (page.detectText && !foldVietnamese(textOf(el)).includes(foldVietnamese(page.detectText))) continue;
+      if (rule.detectText && !foldVietnamese(textOf(el)).includes(foldVietnamese(rule.detectText))) continue;
     }
-    return page;
+    page = rule;
   }
-  return null;
+  return { page, orderRule };
 }
 
 const money = (root: ParentNode, f: Field[] | undefined) => parseVnd(readField(root, f));

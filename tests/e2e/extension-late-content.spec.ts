@@ -17,6 +17,17 @@ function renderedLate(): string {
 </body></html>`;
 }
 
+/**
+ * voso's order history rendered 1,5 s after load under a title that says nothing, at its address (which no word of
+ * the address gives away): only the rule written for the address says the page may still become an order.
+ */
+function historyRenderedLate(): string {
+  return `<!doctype html><html><head><title>Voso</title></head><body><div class="loading">Đang tải…</div>
+<template id="later">${fixture('voso/fixtures/order-history.html')}</template>
+<script>setTimeout(() => document.body.replaceChildren(document.getElementById('later').content.cloneNode(true)), 1500);</script>
+</body></html>`;
+}
+
 /** postmart's checkout whose "Đặt hàng" posts by XHR, then shows the confirmation at /checkout/complete by pushState. */
 function singlePageCheckout(): string {
   return fixture('postmart/fixtures/checkout.html').replace(
@@ -50,7 +61,7 @@ setInterval(() => {
 
 test.use({
   sitePages: {
-    'langson.voso.vn': { '/dat-hang': renderedLate, '/': busyHome },
+    'langson.voso.vn': { '/dat-hang': renderedLate, '/lich-su-mua-hang.html': historyRenderedLate, '/': busyHome },
     'langson.postmart.vn': { '/checkout': singlePageCheckout, '/checkout/complete': fixture('postmart/fixtures/checkout-complete.html') },
   },
 });
@@ -60,6 +71,17 @@ test('a confirmation rendered 1,5 s after load shows the notice', async ({ exten
   await page.goto('https://langson.voso.vn/dat-hang');
   await expect(page.locator('.loading')).toBeVisible();
   await expectNotice(page, 'Đã ghi nhận đơn VS2611290417', 'Đã ghi nhận đơn VS2611290418');
+});
+
+test('an order history rendered late at an address a rule is written for is read once it renders', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto('https://langson.voso.vn/lich-su-mua-hang.html');
+  await expect(page.locator('.loading')).toBeVisible();
+  await recorded(page);
+  const readings = await page.evaluate(() =>
+    (performance.getEntriesByName('nongsan-so:read') as PerformanceMeasure[]).map((m) => (m.detail as { pageType: string }).pageType),
+  );
+  expect([readings[0], readings.at(-1)]).toEqual(['other', 'order-list']);
 });
 
 test('a checkout that becomes its confirmation by pushState shows the notice with the checkout items', async ({ extension }) => {
