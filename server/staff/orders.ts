@@ -134,7 +134,7 @@ type NewOrderRow = Omit<OrderRow, 'review' | 'review_note' | 'reviewed_by' | 're
 /**
  * New orders and their items. A batch's rows go in one statement each; on PostgreSQL in one statement together (the
  * orders in a WITH clause: one round trip fewer), the items checked against their orders at its end. SQLite allows
- * 32.766 parameters a statement: 500 items × 11 columns stay well under it; PostgreSQL 65.535 with 100 orders.
+ * 32.766 parameters a statement: 500 items × 12 columns stay well under it; PostgreSQL 65.535 with 100 orders × 27 more.
  */
 async function insertOrders(trx: Db, rows: NewOrderRow[], items: Insertable<StaffOrderItemTable>[], postgres: boolean) {
   const [head, ...rest] = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
