@@ -1,7 +1,8 @@
 // Work per request, free of the machine's load: how many SQL statements (BEGIN/COMMIT not counted) the collector
 // runs for one person's order, for a batch of 50 new orders, for a batch of 50 orders from someone over the period's
 // limits (every new order held for review), and for a tablet's batch of 50 households. Counted on SQLite through the
-// real app; PostgreSQL runs the same queries, plus one that takes the submission's advisory locks.
+// real app; PostgreSQL runs the same queries, plus one that takes the submission's advisory locks, and inserts a
+// batch's orders and items in one statement.
 // An order batch is set-based (server/staff/orders.ts): the same statements for 1 order as for 50.
 import type { KyselyPlugin } from 'kysely';
 import { throwawayDatabase } from '../server/testing/throwaway-database';
@@ -14,7 +15,8 @@ export async function run(): Promise<Figures> {
   const database = await throwawayDatabase('sqlite');
   const { db: plain } = await database.open();
   let statements = 0;
-  const counter: KyselyPlugin = { transformQuery: (a) => (statements++, a.node), transformResult: async (a) => a.result };
+  // Counted as their results come back: transformQuery also sees each part of a UNION as it is built.
+  const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => (statements++, a.result) };
   const db = plain.withPlugin(counter);
   const app = createApp({ db, dbKind: 'sqlite', startedAt: new Date() });
   // Enrolment's rate limiters speak to the driver of the database openDb opened: people are enrolled through that.
@@ -42,10 +44,10 @@ export async function run(): Promise<Figures> {
     await counted(() => post('/api/kiosk/households', tablet.token, { households: [household({ communeCode: '06181' })] }));
     const perKioskBatch = await counted(() => post('/api/kiosk/households', tablet.token, { households: Array.from({ length: 50 }, () => household({ communeCode: '06181' })) }));
     return {
-      // token, agency and periods, orders sent before, the person's totals, other claims, orders, items
-      'statements.order': { value: perOrder, unit: 'SQL', target: 7, better: 'lower' },
-      'statements.25-orders': { value: perBatch, unit: 'SQL', target: 7, better: 'lower' },
-      'statements.50-held-orders': { value: perHeldBatch, unit: 'SQL', target: 7, better: 'lower' },
+      // token, agency and periods, what the batch meets (orders sent before, the person's totals, other claims), orders, items
+      'statements.order': { value: perOrder, unit: 'SQL', target: 5, better: 'lower' },
+      'statements.25-orders': { value: perBatch, unit: 'SQL', target: 5, better: 'lower' },
+      'statements.50-held-orders': { value: perHeldBatch, unit: 'SQL', target: 5, better: 'lower' },
       'statements.kiosk-50-households': { value: perKioskBatch, unit: 'SQL', target: perKioskBatch, better: 'lower' },
     };
   } finally {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemBody, problems } from '../lib/api/problems';
 import type { Db, DbKind } from './db';
 import { Problem } from './problem';
+import { apiBodyLimit } from './body-limit';
 import { apiCors, securityHeaders } from './security-headers';
 import { healthRoutes } from './api/public/health';
 import { authRoutes } from './api/public/auth';
@@ -30,9 +30,9 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', securityHeaders);
   app.use('/api/*', apiCors);
-  const apiBodyLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(problemBody('413.1'), 413) });
+  const limitBody = apiBodyLimit(2 * 1024 * 1024, (c) => c.json(problemBody('413.1'), 413));
   // An operator's list is read as it arrives under its own 32 MB limit (api/channels/operator-lists.ts, 413.61).
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path.startsWith('/api/channels/imports/') ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path.startsWith('/api/channels/imports/') ? next() : limitBody(c, next)));
 
   // The API is laid out by URL (server/api/<area>/<resource>.ts). Public calls come first: their answer ends the
   // request before the role check of an area that shares their prefix (/api/staff/enrol, /api/kiosk/enrol).

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PostgresAdapter, sql, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
 import type { Db } from '../db';
-import type { StaffOrderTable } from '../db/schema-staff';
+import type { StaffOrderItemTable, StaffOrderTable } from '../db/schema-staff';
 import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
 import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
@@ -23,16 +23,18 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
  * reason, the others go in. The same clientId with the same content gives the same answer again.
  *
- * Set-based, in one transaction, whatever the batch's size: the orders sent before are read in one query, the
- * person's totals and the other claims of the same marketplace orders in one each, then every new order is
- * inserted with its final state (double claim, plausibility hold) in one statement and its items in another.
- * Rows stored earlier are written only when this batch changes them: an older claim of the same marketplace
- * order becomes a double claim, or the person crosses a limit (every unreviewed order then gets the new hold).
+ * Set-based, in one transaction, whatever the batch's size: what the batch meets in the database (the orders sent
+ * before, the person's totals, the other claims of the same marketplace orders) is read in one statement, then
+ * every new order is inserted with its final state (double claim, plausibility hold) in one statement and its items
+ * in another (on PostgreSQL the same statement). Rows stored earlier are written only when this batch changes them:
+ * an older claim of the same marketplace order becomes a double claim, or the person crosses a limit (every
+ * unreviewed order then gets the new hold).
  */
 export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly (Period & { limits?: PlausibilityLimits })[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
-  // Judged without the database first: the shape of each order.
-  const valid: { index: number; order: SubmittedOrder; body: string; hash: string }[] = [];
+  const received = now.toISOString();
+  // Judged without the database first: the shape of each order, and the period its day falls in.
+  const valid: { index: number; order: SubmittedOrder; body: string; hash: string; day: string; period: (Period & { limits?: PlausibilityLimits }) | undefined }[] = [];
   inputs.forEach((input, index) => {
     const order = validateOrder(input);
     if (isFault(order)) {
@@ -40,22 +42,24 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       return;
     }
     const body = JSON.stringify(order);
-    valid.push({ index, order, body, hash: hashOf(body) });
+    const day = vietnamDateOf(order.placedAt ?? received)!;
+    valid.push({ index, order, body, hash: hashOf(body), day, period: periodOn(periods, day) });
   });
   if (!valid.length) return results as SubmissionResult[];
 
-  const stored = new Map<string, OrderRow>();
+  const stored = new Map<string, StoredOrder | NewOrderRow>();
   await db.transaction().execute(async (trx) => {
+    const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
     await lockSubmission(trx, who.staffId, valid.map((v) => v.order));
-    const rows = await trx.selectFrom('staff_orders').selectAll().where('staff_id', '=', who.staffId).where('client_id', 'in', [...new Set(valid.map((v) => v.order.clientId))]).execute();
-    for (const r of rows) stored.set(r.client_id, r);
+    const met = await whatTheBatchMeets(trx, who.staffId, valid.map((v) => v.order), [...new Set(valid.flatMap((v) => (v.period ? [v.period.id] : [])))]);
+    for (const r of met.sent.values()) stored.set(r.client_id, r);
 
-    const fresh: { index: number; order: SubmittedOrder; hash: string; body: string; period: Period & { limits?: PlausibilityLimits }; day: string }[] = [];
+    const fresh: (typeof valid[number] & { period: Period & { limits?: PlausibilityLimits } })[] = [];
     const first = new Map<string, { hash: string; index: number }>();
     for (const v of valid) {
-      const { order, hash, index } = v;
+      const { order, hash, index, period } = v;
       // Sent before (or earlier in this batch): same content → the same answer; different → conflict.
-      const before = stored.get(order.clientId)?.content_hash ?? first.get(order.clientId)?.hash;
+      const before = met.sent.get(order.clientId)?.content_hash ?? first.get(order.clientId)?.hash;
       if (before !== undefined) {
         if (before !== hash) results[index] = conflict(order.clientId);
         continue;
@@ -66,18 +70,16 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
         results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
         continue;
       }
-      const day = vietnamDateOf(order.placedAt ?? now.toISOString())!;
-      const period = periodOn(periods, day);
       if (!period) {
         const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';
         results[index] = {
           clientId: order.clientId,
           status: 'rejected',
-          problem: { code: '400.11', message: withCode('400.11', `${problems['400.11'].vi} Ngày ${formatDate(day)} không thuộc đợt nào (${span}).`), field: order.placedAt ? 'placedAt' : 'receivedAt' },
+          problem: { code: '400.11', message: withCode('400.11', `${problems['400.11'].vi} Ngày ${formatDate(v.day)} không thuộc đợt nào (${span}).`), field: order.placedAt ? 'placedAt' : 'receivedAt' },
         };
         continue;
       }
-      fresh.push({ ...v, period, day });
+      fresh.push({ ...v, period });
     }
     // A second copy in the batch answers as its first one did (refused, or stored below).
     for (const v of valid) {
@@ -86,8 +88,8 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
     }
     if (!fresh.length) return;
 
-    const built = fresh.map((f) => ({ ...f, ...judged(f.order, who, f.hash, f.body, f.period.id, f.day, now) }));
-    const [totals, claims] = await Promise.all([personTotals(trx, who.staffId, [...new Set(fresh.map((f) => f.period.id))]), claimsOf(trx, fresh.map((f) => f.order))]);
+    const built = fresh.map((f) => ({ order: f.order, period: f.period, ...judged(f.order, who, f.hash, f.body, f.period.id, f.day, received) }));
+    const { totals, claims } = met;
     // Double claims: this batch's orders with the stored claims of the same marketplace order, and with each other.
     const batchClaims = new Map<string, number>();
     const keyOf = (o: SubmittedOrder) => (o.orderCode ? claimKey(o.marketplace, o.orderCode) : null);
@@ -108,10 +110,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       holds.set(periodId, { hold, rewrite: hold?.message !== holdBefore?.message || was.reviewedHeld > 0 });
     }
     const rowsIn = built.map((b) => settledRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
-    await trx.insertInto('staff_orders').values(rowsIn).execute();
-    const items = built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id })));
-    // SQLite allows 32.766 parameters a statement: 500 items × 17 columns stay well under it.
-    for (let i = 0; i < items.length; i += 500) await trx.insertInto('staff_order_items').values(items.slice(i, i + 500)).execute();
+    await insertOrders(trx, rowsIn, built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id }))), postgres);
     const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
     for (const [periodId, { rewrite }] of holds)
       if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
@@ -119,11 +118,76 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
     // Answers come from the rows as this batch leaves them: an order sent again that the batch made a double
     // claim or put over a limit answers held. The new rows carry their final state already.
     const stale = [...stored.values()].filter((r) => changed.has(r.id)).map((r) => r.id);
-    if (stale.length) for (const r of await trx.selectFrom('staff_orders').selectAll().where('id', 'in', stale).execute()) stored.set(r.client_id, r);
+    if (stale.length) for (const r of await trx.selectFrom('staff_orders').select(orderColumns).where('id', 'in', stale).execute()) stored.set(r.client_id, r);
   });
 
   // Every order not refused above is stored now (sent before, or just inserted).
   return inputs.map((input, i) => results[i] ?? resultOf(stored.get(clientIdOf(input)!)!));
+}
+
+/** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
+const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
+type StoredOrder = Pick<OrderRow, (typeof orderColumns)[number]>;
+/** An order inserted now carries no review yet: its row goes in without those columns. */
+type NewOrderRow = Omit<OrderRow, 'review' | 'review_note' | 'reviewed_by' | 'reviewed_at'>;
+
+/**
+ * New orders and their items. A batch's rows go in one statement each; on PostgreSQL in one statement together (the
+ * orders in a WITH clause: one round trip fewer), the items checked against their orders at its end. SQLite allows
+ * 32.766 parameters a statement: 500 items × 12 columns stay well under it; PostgreSQL 65.535 with 100 orders × 27 more.
+ */
+async function insertOrders(trx: Db, rows: NewOrderRow[], items: Insertable<StaffOrderItemTable>[], postgres: boolean) {
+  const [head, ...rest] = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
+  if (postgres && head) await trx.with('new_orders', (q) => q.insertInto('staff_orders').values(rows)).insertInto('staff_order_items').values(head).execute();
+  else {
+    await trx.insertInto('staff_orders').values(rows).execute();
+    if (head) await trx.insertInto('staff_order_items').values(head).execute();
+  }
+  for (const chunk of rest) await trx.insertInto('staff_order_items').values(chunk).execute();
+}
+
+/**
+ * What a batch meets in the database, in one statement (three round trips on PostgreSQL otherwise): the person's
+ * orders sent before under the batch's clientIds, the standing claims (not withdrawn) of the batch's marketplace
+ * orders, and the person's placed orders and farm money per period, with how many reviewed orders still carry a
+ * plausibility hold. Each part reads through its own index (staff_orders_client, staff_orders_claim).
+ */
+async function whatTheBatchMeets(db: Db, staffId: string, orders: readonly SubmittedOrder[], periodIds: string[]) {
+  const coded = orders.filter((o) => o.orderCode);
+  // The parts' rows differ in shape: each carries every column, the ones it lacks null (typed for PostgreSQL's UNION).
+  const text = sql<string>`cast(null as text)`;
+  const number = sql<number | string>`cast(null as bigint)`;
+  const noTotals = [number.as('orders'), number.as('amount'), number.as('reviewed_held')];
+  let query = db
+    .selectFrom('staff_orders')
+    .select([...orderColumns, sql.lit('sent').as('part'), ...noTotals])
+    .where('staff_id', '=', staffId)
+    .where('client_id', 'in', [...new Set(orders.map((o) => o.clientId))]);
+  if (coded.length) query = query.unionAll(standingClaims(db, coded).select([sql.lit('claim').as('part'), ...noTotals]));
+  if (periodIds.length)
+    query = query.unionAll(
+      db
+        .selectFrom('staff_orders')
+        .select((eb) => [
+          ...orderColumns.map((c) => (c === 'period_id' ? eb.ref('period_id').as('period_id') : text.as(c))),
+          sql.lit('totals').as('part'),
+          eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
+          eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
+          eb.fn.sum<number | string>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
+        ])
+        .where('staff_id', '=', staffId)
+        .where('period_id', 'in', periodIds)
+        .where('state', '!=', 'withdrawn')
+        .groupBy('period_id') as never,
+    );
+  const rows = await query.execute();
+  const sent = new Map<string, StoredOrder>();
+  const totals = new Map<string, { orders: number; amountVnd: number; reviewedHeld: number }>();
+  for (const r of rows) {
+    if (r.part === 'sent') sent.set(r.client_id, r);
+    else if (r.part === 'totals') totals.set(r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) });
+  }
+  return { sent, totals, claims: byClaim(rows.filter((r) => r.part === 'claim'), coded) };
 }
 
 /**
@@ -144,44 +208,32 @@ const submissionLocks = 140_802;
 
 const claimKey = (marketplace: string, orderCode: string) => `${marketplace}\u0000${orderCode}`;
 
-/** The person's placed orders and farm money per period, and how many reviewed orders still carry a plausibility hold. */
-async function personTotals(db: Db, staffId: string, periodIds: string[]) {
-  const rows = await db
-    .selectFrom('staff_orders')
-    .select((eb) => [
-      'period_id',
-      eb.fn.sum<number>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
-      eb.fn.sum<number>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
-    ])
-    .where('staff_id', '=', staffId)
-    .where('period_id', 'in', periodIds)
-    .where('state', '!=', 'withdrawn')
-    .groupBy('period_id')
-    .execute();
-  return new Map(rows.map((r) => [r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) }]));
-}
+type Claim = StoredOrder;
 
-type Claim = Pick<OrderRow, 'id' | 'marketplace' | 'order_code' | 'state' | 'flag_reason' | 'checks' | 'review' | 'order_status'>;
-
-/** The standing claims (not withdrawn) of these marketplace orders, by marketplace and order code. */
-async function claimsOf(db: Db, orders: readonly { marketplace: string; orderCode: string | null }[]): Promise<Map<string, Claim[]>> {
-  const byKey = new Map<string, Claim[]>();
-  const coded = orders.filter((o) => o.orderCode);
-  if (!coded.length) return byKey;
-  const claims = await db
+/** The standing claims (not withdrawn) of these marketplace orders. */
+const standingClaims = (db: Db, coded: readonly { marketplace: string; orderCode: string | null }[]) =>
+  db
     .selectFrom('staff_orders')
-    .select(['id', 'marketplace', 'order_code', 'state', 'flag_reason', 'checks', 'review', 'order_status'])
+    .select(orderColumns)
     .where('state', '!=', 'withdrawn')
     .where('marketplace', 'in', [...new Set(coded.map((o) => o.marketplace))])
-    .where('order_code', 'in', [...new Set(coded.map((o) => o.orderCode!))])
-    .execute();
+    .where('order_code', 'in', [...new Set(coded.map((o) => o.orderCode!))]);
+
+/** Claims by marketplace and order code, of the pairs asked for only (the query matches codes and marketplaces apart). */
+function byClaim(claims: readonly Claim[], coded: readonly { marketplace: string; orderCode: string | null }[]): Map<string, Claim[]> {
+  const byKey = new Map<string, Claim[]>();
   const wanted = new Set(coded.map((o) => claimKey(o.marketplace, o.orderCode!)));
   for (const c of claims) {
     const k = claimKey(c.marketplace, c.order_code!);
     if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
   }
   return byKey;
+}
+
+/** The standing claims of these marketplace orders, by marketplace and order code. */
+async function claimsOf(db: Db, orders: readonly { marketplace: string; orderCode: string | null }[]): Promise<Map<string, Claim[]>> {
+  const coded = orders.filter((o) => o.orderCode);
+  return coded.length ? byClaim(await standingClaims(db, coded).execute(), coded) : new Map();
 }
 
 function conflict(clientId: string): SubmissionResult {
@@ -196,12 +248,12 @@ export function contentHash(order: SubmittedOrder): string {
 const hashOf = (body: string) => createHash('sha256').update(body).digest('base64url');
 
 /** Everything about a new order that depends on it alone: its contribution, its own checks, its items' rows. */
-function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, now: Date) {
+function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, received: string) {
   const verdicts = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
   const contribution = verifiedContribution(verdicts);
   const checks = [totalCheck(order), ...classifierChecks(verdicts)].filter((x): x is OrderCheck => x !== null);
   const id = randomUUID();
-  const row: Omit<OrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'> = {
+  const row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'> = {
     id,
     client_id: order.clientId,
     staff_id: who.staffId,
@@ -218,17 +270,13 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     total: order.total,
     content_hash: hash,
     body,
-    review: null,
-    review_note: null,
-    reviewed_by: null,
-    reviewed_at: null,
     farm_items: contribution.farmItems,
     farm_quantity: contribution.quantity,
     farm_amount: contribution.amountVnd,
     farm_grams: contribution.grams,
     farm_items_without_weight: contribution.itemsWithoutWeight,
-    received_at: now.toISOString(),
-    updated_at: now.toISOString(),
+    received_at: received,
+    updated_at: received,
   };
   const items = verdicts.map((it, i) => ({
     line_no: i,
@@ -242,17 +290,12 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     is_farm_product: it.isFarmProduct ? 1 : 0,
     excluded: it.excluded ? 1 : 0,
     farm_verdict: it.verdict.serverVerdict ? 1 : 0,
-    farm_override: null,
-    override_by: null,
-    override_by_name: null,
-    override_at: null,
-    override_note: null,
   }));
   return { row, checks, contribution, items };
 }
 
 /** The row as stored: its own checks, then the person's plausibility hold; a double claim flags it. */
-function settledRow(b: { order: SubmittedOrder; row: Omit<OrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'>; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): OrderRow {
+function settledRow(b: { order: SubmittedOrder; row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'>; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): NewOrderRow {
   const checks = hold ? [...b.checks, hold] : b.checks;
   const { state, counted } = settle({ orderStatus: b.order.status, duplicate, checks, review: null });
   return { ...b.row, state, counted, flag_reason: duplicate ? 'duplicate' : null, checks: checks.length ? JSON.stringify(checks) : null };
@@ -287,7 +330,7 @@ async function settleClaims(db: Db, groups: { claims: Claim[]; duplicate: boolea
 }
 
 /** What the person sees of a stored order: excluded by the agency reads as rejected, with its note. */
-export function resultOf(row: OrderRow): SubmissionResult & { reason?: string } {
+export function resultOf(row: Pick<OrderRow, 'id' | 'client_id' | 'state' | 'flag_reason' | 'checks'> & Partial<Pick<OrderRow, 'review' | 'review_note'>>): SubmissionResult & { reason?: string } {
   const base = { clientId: row.client_id, serverId: row.id };
   if (row.state === 'withdrawn') return { ...base, status: 'withdrawn' };
   if (row.review === 'excluded') {

@@ -82,6 +82,20 @@ forEachDatabase((deps) => {
       expect([row.counted, row.farm_items, row.farm_quantity, Number(row.farm_amount), Number(row.farm_grams)]).toEqual([1, 1, 2, 240_000, 1000]);
     });
 
+    it('reads a batch sent as text (a fetch of a string says text/plain) as JSON; refuses text that is not JSON with 400.1', async () => {
+      const d = deps();
+      const staff = await enrolStaff(d, 'STP');
+      const order = sampleOrder();
+      const post = (body: string) => d.app.request('/api/staff/orders', { method: 'POST', headers: { ...staff.auth, 'Content-Type': 'text/plain;charset=UTF-8' }, body });
+      const res = await post(JSON.stringify({ orders: [order] }));
+      expect(res.status).toBe(200);
+      expect((await res.json()).results).toEqual([{ clientId: order.clientId, status: 'accepted', serverId: expect.any(String) }]);
+      const bad = await post('{"orders": [');
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.code).toBe('400.1');
+      expect(await d.db.selectFrom('staff_orders').select('id').where('staff_id', '=', staff.id).execute()).toHaveLength(1);
+    });
+
     it('judges each order of a batch on its own, with a clear reason', async () => {
       const d = deps();
       const staff = await enrolStaff(d, 'STP');
