@@ -155,11 +155,11 @@ export async function agencyFigures(db: Db, agencyCode: string, scope: Scope): P
   const sums = { participants: counted.length, orders: 0, farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, itemsWithoutWeight: 0 };
   for (const r of counted) {
     sums.orders += num(r.orders);
-    sums.farmItems += num(r.farmItems);
+    sums.farmItems += num(r.farm_items);
     sums.quantity += num(r.quantity);
-    sums.amountVnd += num(r.amountVnd);
+    sums.amountVnd += num(r.amount);
     sums.grams += num(r.grams);
-    sums.itemsWithoutWeight += num(r.itemsWithoutWeight);
+    sums.itemsWithoutWeight += num(r.no_weight);
   }
   return { tally: finishTally(sums, agency?.headcount ?? null), participants };
 }
@@ -173,18 +173,7 @@ async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
       .select(['staff.id', 'staff.full_name', 'staff.enrolled_at', 'staff.revoked_at', 'staff.unit_id', 'agency_units.name as unit_name'])
       .where('staff.agency_code', '=', agencyCode)
       .execute(),
-    countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope)
-      .select((eb) => [
-        'staff_id',
-        eb.fn.countAll<number>().as('orders'),
-        eb.fn.sum<number>('farm_items').as('farmItems'),
-        eb.fn.sum<number>('farm_quantity').as('quantity'),
-        eb.fn.sum<number>('farm_amount').as('amountVnd'),
-        eb.fn.sum<number>('farm_grams').as('grams'),
-        eb.fn.sum<number>('farm_items_without_weight').as('itemsWithoutWeight'),
-      ])
-      .groupBy('staff_id')
-      .execute(),
+    perPerson(db, scope, agencyCode).execute(),
     // Apart from the sums above so those read the covering index alone; self-declared orders are few, and the
     // partial index staff_orders_self_declared (migration 0841) holds just them.
     countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode).where('source', '=', 'manual'), scope)
@@ -207,9 +196,9 @@ async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
       unit: p.unit_id !== null && p.unit_name !== null ? { id: p.unit_id, name: p.unit_name } : null,
       participated: !!s,
       orders: num(s?.orders),
-      farmItems: num(s?.farmItems),
+      farmItems: num(s?.farm_items),
       quantity: num(s?.quantity),
-      amountVnd: num(s?.amountVnd),
+      amountVnd: num(s?.amount),
       kg: gramsToKg(num(s?.grams)),
       awaitingReview: pendingOf.get(p.id) ?? 0,
       selfDeclared: manualOf.get(p.id) ?? 0,
