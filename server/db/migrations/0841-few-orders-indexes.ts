@@ -3,9 +3,9 @@ import { sql, type Kysely, type Migration } from 'kysely';
 /**
  * An agency's participant list and its export count, per person, the self-declared orders and those awaiting the
  * agency's review. Both are few, but no index held them apart: EXPLAIN (ANALYZE, BUFFERS) for an agency of 28,385
- * people × 3 orders showed each count reading every order (PostgreSQL: Seq Scan, 12,165 pages, 44–50 ms; SQLite: the
- * covering index, then each order's row, 32–87 ms). Partial indexes hold just those orders, so both counts read a
- * handful of entries (0.0x ms), and cost nothing to orders that are neither.
+ * people × 3 orders showed each count reading every order (PostgreSQL: Seq Scan, 12,165 pages, 44–50 ms; SQLite: an
+ * index on the agency, then each of its orders' rows, 32–87 ms). Partial indexes hold just those orders, so both counts read a
+ * handful of entries (under 0.1 ms), and cost nothing to orders that are neither.
  * The self-declared one's columns match the tally's equality terms (period, counted, agency): SQLite's planner picks
  * the index with the most of them, and would keep the covering index otherwise.
  */
