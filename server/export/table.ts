@@ -70,10 +70,13 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
     header.alignment = { wrapText: true, vertical: 'middle' };
     header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } }));
     header.commit();
+    // Each cell would get its own copy of the column's style, and each row its own empty style, which ExcelJS then
+    // renders to XML to find it again (half the time of a 28k-row export, then a tenth for the rows): the very same
+    // objects are looked up once. Nothing restyles these rows.
+    const rowStyle = {};
     for (const r of t.rows) {
       const row = ws.addRow(t.columns.map((c) => cellValue(r[c.key], c.kind)));
-      // Each cell would get its own copy of the column's style, which ExcelJS then renders to XML to find it again
-      // (half the time of a 28k-row export): the very same object is looked up once. Nothing restyles these rows.
+      (row as typeof row & { style: object }).style = rowStyle; // a Row's own style, missing from ExcelJS's types
       styles.forEach((style, i) => (row.getCell(i + 1).style = style));
       row.commit();
     }

@@ -115,8 +115,7 @@ export async function agencyTally(db: Db, agencyCode: string, scope: Scope): Pro
 
 /** Every agency's tally in one grouped query (the province roll-up). */
 export async function tallyByAgency(db: Db, scope: Scope): Promise<Map<string, Tally>> {
-  const agencies = await db.selectFrom('agencies').select(['code', 'headcount']).execute();
-  const rows = await perAgency(db, scope).execute();
+  const [agencies, rows] = await Promise.all([db.selectFrom('agencies').select(['code', 'headcount']).execute(), perAgency(db, scope).execute()]);
   const byCode = new Map(rows.map((r) => [r.agency_code, r]));
   return new Map(agencies.map((a) => [a.code, finishTally(toSums(byCode.get(a.code)), a.headcount)]));
 }
@@ -156,48 +155,34 @@ export async function agencyFigures(db: Db, agencyCode: string, scope: Scope): P
   const sums = { participants: counted.length, orders: 0, farmItems: 0, quantity: 0, amountVnd: 0, grams: 0, itemsWithoutWeight: 0 };
   for (const r of counted) {
     sums.orders += num(r.orders);
-    sums.farmItems += num(r.farmItems);
+    sums.farmItems += num(r.farm_items);
     sums.quantity += num(r.quantity);
-    sums.amountVnd += num(r.amountVnd);
+    sums.amountVnd += num(r.amount);
     sums.grams += num(r.grams);
-    sums.itemsWithoutWeight += num(r.itemsWithoutWeight);
+    sums.itemsWithoutWeight += num(r.no_weight);
   }
   return { tally: finishTally(sums, agency?.headcount ?? null), participants };
 }
 
 async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
-  const people = await db
-    .selectFrom('staff')
-    .leftJoin('agency_units', 'agency_units.id', 'staff.unit_id')
-    .select(['staff.id', 'staff.full_name', 'staff.enrolled_at', 'staff.revoked_at', 'staff.unit_id', 'agency_units.name as unit_name'])
-    .where('staff.agency_code', '=', agencyCode)
-    .execute();
-  const counted = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode), scope)
-    .select((eb) => [
-      'staff_id',
-      eb.fn.countAll<number>().as('orders'),
-      eb.fn.sum<number>('farm_items').as('farmItems'),
-      eb.fn.sum<number>('farm_quantity').as('quantity'),
-      eb.fn.sum<number>('farm_amount').as('amountVnd'),
-      eb.fn.sum<number>('farm_grams').as('grams'),
-      eb.fn.sum<number>('farm_items_without_weight').as('itemsWithoutWeight'),
-    ])
-    .groupBy('staff_id')
-    .execute();
-  // Apart from the sums above so those read the covering index alone; self-declared orders are few.
-  const manual = await countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode).where('source', '=', 'manual'), scope)
-    .select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')])
-    .groupBy('staff_id')
-    .execute();
-  const pendingQ = db
-    .selectFrom('staff_orders')
-    .select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')])
-    .where('agency_code', '=', agencyCode)
-    .where('state', '=', 'flagged')
-    .where('review', 'is', null);
-  const pending = await ('periodId' in scope ? pendingQ.where('period_id', '=', scope.periodId) : pendingQ.where('placed_on', '>=', scope.from).where('placed_on', '<=', scope.to))
-    .groupBy('staff_id')
-    .execute();
+  // Four independent reads: on PostgreSQL they run side by side on the pool (SQLite runs them one by one anyway).
+  const [people, counted, manual, pending] = await Promise.all([
+    db
+      .selectFrom('staff')
+      .leftJoin('agency_units', 'agency_units.id', 'staff.unit_id')
+      .select(['staff.id', 'staff.full_name', 'staff.enrolled_at', 'staff.revoked_at', 'staff.unit_id', 'agency_units.name as unit_name'])
+      .where('staff.agency_code', '=', agencyCode)
+      .execute(),
+    perPerson(db, scope, agencyCode).execute(),
+    // Apart from the sums above so those read the covering index alone; self-declared orders are few, and the
+    // partial index staff_orders_self_declared (migration 0841) holds just them.
+    countedIn(db.selectFrom('staff_orders').where('agency_code', '=', agencyCode).where('source', '=', 'manual'), scope)
+      .select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('staff_id')
+      .execute(),
+    // Orders awaiting the agency's review are few too: the partial index staff_orders_awaiting_review (migration 0841).
+    awaitingReview(db, agencyCode, scope).select((eb) => ['staff_id', eb.fn.countAll<number>().as('n')]).groupBy('staff_id').execute(),
+  ]);
   const sumsOf = new Map(counted.map((r) => [r.staff_id, r]));
   const pendingOf = new Map(pending.map((r) => [r.staff_id, num(r.n)]));
   const manualOf = new Map(manual.map((r) => [r.staff_id, num(r.n)]));
@@ -211,9 +196,9 @@ async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
       unit: p.unit_id !== null && p.unit_name !== null ? { id: p.unit_id, name: p.unit_name } : null,
       participated: !!s,
       orders: num(s?.orders),
-      farmItems: num(s?.farmItems),
+      farmItems: num(s?.farm_items),
       quantity: num(s?.quantity),
-      amountVnd: num(s?.amountVnd),
+      amountVnd: num(s?.amount),
       kg: gramsToKg(num(s?.grams)),
       awaitingReview: pendingOf.get(p.id) ?? 0,
       selfDeclared: manualOf.get(p.id) ?? 0,
@@ -221,4 +206,9 @@ async function perPersonFigures(db: Db, agencyCode: string, scope: Scope) {
   });
   const collator = new Intl.Collator('vi');
   return { participants: rows.sort((a, b) => Number(b.participated) - Number(a.participated) || collator.compare(a.fullName, b.fullName)), counted };
+}
+
+function awaitingReview(db: Db, agencyCode: string, scope: Scope) {
+  const q = db.selectFrom('staff_orders').where('agency_code', '=', agencyCode).where('state', '=', 'flagged').where('review', 'is', null);
+  return 'periodId' in scope ? q.where('period_id', '=', scope.periodId) : q.where('placed_on', '>=', scope.from).where('placed_on', '<=', scope.to);
 }
