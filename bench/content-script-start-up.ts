@@ -20,9 +20,9 @@ const EVALUATION = new Set(['EvaluateScript', 'v8.compile', 'v8.run']);
 /**
  * Thread milliseconds spent evaluating the script at `url` in one trace: the outermost evaluation events for that URL
  * (EvaluateScript holds its v8.compile and v8.run: they are not counted again). Throws when there is none, so a wrong
- * address or a renamed event cannot pass for a free start-up.
+ * address or a renamed event cannot pass for a free start-up. `pid`: the renderer process that evaluated it.
  */
-export function scriptEvaluationMs(events: TraceEvent[], url: string): number {
+export function scriptEvaluation(events: TraceEvent[], url: string): { ms: number; pid: number } {
   const ofScript = events.filter((e) => e.ph === 'X' && EVALUATION.has(e.name) && (e.args?.data?.url ?? e.args?.fileName) === url);
   if (!ofScript.length) throw new Error(`no evaluation of ${url} in the trace (${events.length} events)`);
   // Outer before inner: earlier first, then longer, then EvaluateScript (which holds the others) on a tie.
@@ -30,19 +30,27 @@ export function scriptEvaluationMs(events: TraceEvent[], url: string): number {
   const outermost: TraceEvent[] = [];
   for (const e of sorted)
     if (!outermost.some((o) => o.pid === e.pid && o.tid === e.tid && e.ts >= o.ts && e.ts + (e.dur ?? 0) <= o.ts + (o.dur ?? 0))) outermost.push(e);
-  return outermost.reduce((ms, e) => ms + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+  return { ms: outermost.reduce((ms, e) => ms + (e.tdur ?? e.dur ?? 0), 0) / 1000, pid: outermost[0].pid };
+}
+
+/** One load's evaluation, and whether it was the first in its renderer process (unknown for the first load traced). */
+export interface StartUpSample {
+  ms: number;
+  newProcess?: boolean;
 }
 
 /**
  * Loads each address `rounds` times in `page`, tracing each load until the content script's first reading is
- * measured, and returns the milliseconds of thread time its evaluation took on each load.
+ * measured. A navigation to another site gets a new renderer process, where the script is compiled afresh and its
+ * first run sets up the extension API: about three times the cost of a later page of the same site.
  */
-export async function contentScriptStartUp(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<number[]> {
+export async function contentScriptStartUp(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<StartUpSample[]> {
   const url = `chrome-extension://${extensionId}/content-scripts/marketplace.js`;
   const cdp = await context.newCDPSession(page);
   let events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const samples: number[] = [];
+  const samples: StartUpSample[] = [];
+  let lastPid: number | undefined;
   try {
     for (let i = 0; i < rounds; i++)
       for (const address of addresses) {
@@ -57,7 +65,9 @@ export async function contentScriptStartUp(context: BrowserContext, page: Page, 
         const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
         await cdp.send('Tracing.end');
         await complete;
-        samples.push(scriptEvaluationMs(events, url));
+        const { ms, pid } = scriptEvaluation(events, url);
+        samples.push({ ms, newProcess: lastPid === undefined ? undefined : pid !== lastPid });
+        lastPid = pid;
       }
   } finally {
     await cdp.detach();
