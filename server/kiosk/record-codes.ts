@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { PostgresAdapter } from 'kysely';
 import type { Db } from '../db';
 import { isCodePrefix, prefixOfCode, randomCodePrefix, readRecordCode, recordCode, serialsPerPrefix } from '../../lib/kiosk/record-code';
 
@@ -26,11 +27,17 @@ export async function assignDevicePrefix(db: Db, deviceId: string): Promise<stri
   return had?.prefix ?? newPrefix(db, deviceId);
 }
 
-/** `count` codes from the collector's own prefixes, in order. */
+/**
+ * `count` codes from the collector's own prefixes, in order. On PostgreSQL a batch's transaction holds the prefix row
+ * it took until it commits: another one takes a prefix nobody holds (a new one when all are held), so kiosks' batches
+ * never queue behind each other for codes.
+ */
 export async function collectorCodes(db: Db, count: number): Promise<string[]> {
   const out: string[] = [];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   while (out.length < count) {
-    const range = await db.selectFrom('household_code_prefixes').select(['prefix', 'next_serial']).where('device_id', 'is', null).where('next_serial', '<', serialsPerPrefix).orderBy('created_at').executeTakeFirst();
+    const free = db.selectFrom('household_code_prefixes').select(['prefix', 'next_serial']).where('device_id', 'is', null).where('next_serial', '<', serialsPerPrefix).orderBy('created_at').limit(1);
+    const range = await (postgres ? free.forUpdate().skipLocked() : free).executeTakeFirst();
     if (!range) {
       await newPrefix(db, null);
       continue;
