@@ -56,8 +56,11 @@ const chunk = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs.
 // one that locks them all (progressTransaction) and for a recount. SQLite has one writer by construction.
 const progressLock = 8_210_821;
 const householdLocks = 821_082;
-/** More records and keys than this lock the whole store: the lock table is shared by every connection of the server. */
-const maxKeyLocks = 256;
+/**
+ * More records and keys than this lock the whole store. The lock table is shared by every connection of the server
+ * (max_locks_per_transaction × max_connections, 6.400 by default: docs/scale.md); a tablet sends 25 households, 50 keys.
+ */
+const maxKeyLocks = 128;
 /** The locks of the given refs and keys (hashtext of the same values in SQL would cost a round trip): 32-bit FNV-1a. */
 const lockKeys = (refs: string[], keys: string[]) =>
   [...refs, ...keys].map((k) => {
