@@ -6,6 +6,7 @@
 // slow collector is sent less), its connections are kept open between requests (fetch's pool; a person's browser
 // behind the reverse proxy makes the proxy open new ones), and the bench itself shares the two cores.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Db, DbKind } from '../server/db';
 import { hashToken } from '../server/auth/tokens';
@@ -127,7 +128,10 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         post(`${collector.base}/api/kiosk/households`, t.token, { households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) }, 'results'),
       );
       process.stderr.write(`  ${kind}: ${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households…\n`);
+      const cpuBefore = cpuSeconds(collector.proc.pid!);
       const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
+      // The collector's own CPU time for the whole run (user + system), whatever else the machine ran meanwhile.
+      const cpu = cpuSeconds(collector.proc.pid!) - cpuBefore;
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -138,6 +142,8 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         // Storage per row, tables with their indexes (docs/scale.md multiplies these by the nation's rows).
         [`${p}.bytes-per-order`]: { value: round((bytes('staff_orders') + bytes('staff_order_items')) / stored, 0), unit: 'B', target: 4096, better: 'lower' },
         [`${p}.bytes-per-household`]: { value: round(bytes('households') / households, 0), unit: 'B', target: 4096, better: 'lower' },
+        // Per order and per household together (the run mixes them): what the collector spent, load aside.
+        [`${p}.collector-cpu`]: { value: round(cpu, 2), unit: 's', better: 'lower' },
         [`${p}.orders.throughput`]: { value: round((submissions / orders.ms) * 1000, 0), unit: 'req/s', target: 200, better: 'higher' },
         // Issue 14: p99 ≤ 1 s for orders on both databases (so p50 and p95 too).
         [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
@@ -159,6 +165,12 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     await db.destroy();
     await database.drop();
   }
+}
+
+/** A process's CPU time so far, user and system (Linux /proc: fields 14 and 15, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Bytes a table takes with its indexes (PostgreSQL: pg_total_relation_size; SQLite: the dbstat pages of it and its indexes). */

@@ -6,7 +6,7 @@ import { columnIndexes, guessColumns, missingFields, requiredFields, type Column
 import { communeLookup, judgeOperatorRow, type OperatorRowFacts, type RowProblem } from '../../lib/channels/operator-row';
 import { problemBody, type ProblemCode } from '../../lib/api/problems';
 import { identityHash } from './identity';
-import { keysOf, operatorRef, trackProgress } from './progress-store';
+import { keysOf, operatorRef, progressTransaction, trackProgress } from './progress-store';
 import type { ImportOutcome } from '../../lib/api/channels';
 
 /** Larger than any province's list (Lạng Sơn: 30.626 shops); beyond it the file is refused (413.60), not read on. */
@@ -188,7 +188,7 @@ async function judgeBatch(db: Db, req: ImportRequest, batch: { row: number; fact
 }
 
 async function write(db: Db, req: ImportRequest, importId: string, written: Written[], rowsSoFar: number) {
-  await db.transaction().execute(async (tx) => {
+  await progressTransaction(db, async (tx) => {
     await tx
       .insertInto('operator_imports')
       .values({ id: importId, operator: req.operator, file_name: req.fileName, imported_by: req.userId, imported_at: new Date().toISOString(), rows: rowsSoFar, added: 0, changed: 0, unchanged: 0, refused: 0 })

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { identityHash } from './identity';
 import { channels, figuresByCommune, householdGroups, type Channel, type ChannelRecord, type CommuneFigures } from '../../lib/channels/progress';
@@ -41,18 +41,33 @@ export const keysOf = (r: { communeCode: string; phoneHash?: string | null; idHa
 /** A kiosk signup as stored: with its phone's and ID's hashes, which the store finds it by. */
 export const withHashes = <T extends { phone: string; id_number: string }>(r: T) => ({ ...r, phone_hash: r.phone ? identityHash('phone', r.phone) : null, id_hash: r.id_number ? identityHash('id', r.id_number) : null });
 
-/** What a kiosk signup about to be stored (or changed) is found by. */
-export const kioskSeeds = (rows: { id: string; commune_code: string; phone: string; id_number: string }[]): ProgressSeeds => ({
-  refs: rows.map((r) => kioskRef(r.id)),
+/** What a kiosk signup about to be stored (or changed) is found by; one not stored yet (no `id`) only by its keys. */
+export const kioskSeeds = (rows: { id?: string; commune_code: string; phone: string; id_number: string }[]): ProgressSeeds => ({
+  refs: rows.flatMap((r) => (r.id ? [kioskRef(r.id)] : [])),
   keys: rows.flatMap((r) => keysOf({ communeCode: r.commune_code, phoneHash: r.phone ? identityHash('phone', r.phone) : null, idHash: r.id_number ? identityHash('id', r.id_number) : null })),
 });
 
 const chunk = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
-// One lock for every write that changes the figures (PostgreSQL), taken before it reads the households it changes and
-// held to its commit: a second collector's write of the same household (a kiosk signup and an operator's row with its
-// ID number) reads them after the first committed. SQLite has one writer by construction.
+// Locks of the writes that change the figures (PostgreSQL), taken before they read the households they change and held
+// to their commit: a second collector's write of the same household (a kiosk signup and an operator's row with its ID
+// number) reads them after the first committed. `progressLock` is the whole store: shared by every write that locks its
+// households one by one (`householdLocks`, two-key advisory locks on each record's ref and each key), exclusive for
+// one that locks them all (progressTransaction) and for a recount. SQLite has one writer by construction.
 const progressLock = 8_210_821;
+const householdLocks = 821_082;
+/**
+ * More records and keys than this lock the whole store. The lock table is shared by every connection of the server
+ * (max_locks_per_transaction × max_connections, 6.400 by default: docs/scale.md); a tablet sends 25 households, 50 keys.
+ */
+const maxKeyLocks = 128;
+/** The locks of the given refs and keys (hashtext of the same values in SQL would cost a round trip): 32-bit FNV-1a. */
+const lockKeys = (refs: string[], keys: string[]) =>
+  [...refs, ...keys].map((k) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16_777_619);
+    return h | 0;
+  });
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 type KioskRow = { id: string; commune_code: string; phone: string; id_number: string; phone_hash: string | null; id_hash: string | null; match_key: string | null; shop_url: string | null; payment_opened_at: string | null; products_listed_at: string | null; details: string; received_at: string };
@@ -60,25 +75,33 @@ type OperatorRow = { operator: string; row_key: string; commune_code: string; ph
 const kioskColumns = ['id', 'commune_code', 'phone', 'id_number', 'phone_hash', 'id_hash', 'match_key', 'shop_url', 'payment_opened_at', 'products_listed_at', 'details', 'received_at'] as const;
 const operatorColumns = ['operator', 'row_key', 'commune_code', 'phone_hash', 'id_hash', 'match_key', 'shop_opened', 'payment_opened', 'products_listed'] as const;
 
-async function kioskRecord(db: Db, h: KioskRow): Promise<StoredRecord> {
-  // The hashes are kept beside the numbers so an operator's row finds the household by them (an index, not a scan).
-  const phoneHash = h.phone ? identityHash('phone', h.phone) : null;
-  const idHash = h.id_number ? identityHash('id', h.id_number) : null;
-  if (phoneHash !== h.phone_hash || idHash !== h.id_hash) await db.updateTable('households').set({ phone_hash: phoneHash, id_hash: idHash }).where('id', '=', h.id).execute();
+/** A kiosk signup as the store counts it (its phone's and ID's hashes from its numbers, whatever the row holds). */
+export function kioskRecordOf(h: Pick<KioskRow, 'id' | 'commune_code' | 'phone' | 'id_number' | 'shop_url' | 'payment_opened_at' | 'products_listed_at' | 'details' | 'received_at'> & { match_key?: string | null }): StoredRecord {
   return {
     ref: kioskRef(h.id),
     order: `${h.received_at} ${h.id}`,
     channel: 'kiosk',
     communeCode: h.commune_code,
     // A purged household (npm run admin -- purge) keeps no phone or ID, only its match key.
-    phoneHash,
-    idHash,
-    matchKey: h.match_key,
+    phoneHash: h.phone ? identityHash('phone', h.phone) : null,
+    idHash: h.id_number ? identityHash('id', h.id_number) : null,
+    matchKey: h.match_key ?? null,
     shop: h.shop_url !== null,
     payment: h.payment_opened_at !== null,
     // The products the household brought to the kiosk, once the hand-over says they are listed.
     products: h.products_listed_at ? (JSON.parse(h.details) as { products?: unknown[] }).products?.length ?? 0 : 0,
   };
+}
+
+/** The hashes are kept beside the numbers so an operator's row finds the household by them (an index, not a scan). */
+async function keepHashes(db: Db, h: KioskRow, r: StoredRecord) {
+  if (r.phoneHash !== h.phone_hash || r.idHash !== h.id_hash) await db.updateTable('households').set({ phone_hash: r.phoneHash, id_hash: r.idHash }).where('id', '=', h.id).execute();
+}
+
+async function kioskRecord(db: Db, h: KioskRow): Promise<StoredRecord> {
+  const r = kioskRecordOf(h);
+  await keepHashes(db, h, r);
+  return r;
 }
 
 const operatorRecord = (o: OperatorRow & { operator: Channel }): StoredRecord => ({
@@ -94,39 +117,37 @@ const operatorRecord = (o: OperatorRow & { operator: Channel }): StoredRecord =>
   products: Number(o.products_listed),
 });
 
-/** The records with any of the given refs or keys. */
+/** The records with any of the given refs or keys: one query per table (per 500 values), whatever column finds them. */
 async function recordsBy(db: Db, refs: string[], keys: string[]): Promise<StoredRecord[]> {
-  const kioskIds = refs.filter((r) => r.startsWith('kiosk ')).map((r) => r.slice(6));
-  const rowKeys = refs.filter((r) => !r.startsWith('kiosk ')).map((r) => r.slice(r.indexOf(' ') + 1));
-  const byKind = (kind: string) => keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(k.lastIndexOf(':') + 1));
+  const kioskIds = new Set(refs.filter((r) => r.startsWith('kiosk ')).map((r) => r.slice(6)));
+  const rowKeys = new Set(refs.filter((r) => !r.startsWith('kiosk ')).map((r) => r.slice(r.indexOf(' ') + 1)));
+  const byKind = (kind: string) => new Set(keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(k.lastIndexOf(':') + 1)));
   const [ids, phones, matches] = [byKind('id'), byKind('phone'), byKind('match')];
   const phoneKeys = new Set(keys.filter((k) => k.startsWith('phone:')));
   const wantedRefs = new Set(refs);
+  // A phone hash meets only in its own commune; a row key names a row of one operator.
+  const wanted = (r: StoredRecord) => wantedRefs.has(r.ref) || (!!r.idHash && ids.has(r.idHash)) || (!!r.matchKey && matches.has(r.matchKey)) || (!!r.phoneHash && phoneKeys.has(`phone:${r.communeCode}:${r.phoneHash}`));
   const out: StoredRecord[] = [];
-  const lookups: [column: 'id' | 'row_key' | 'id_hash' | 'phone_hash' | 'match_key', values: string[], table: 'households' | 'operator_households'][] = [
-    ['id', kioskIds, 'households'],
-    ['id_hash', ids, 'households'],
-    ['phone_hash', phones, 'households'],
-    ['match_key', matches, 'households'],
-    ['row_key', rowKeys, 'operator_households'],
-    ['id_hash', ids, 'operator_households'],
-    ['phone_hash', phones, 'operator_households'],
-    ['match_key', matches, 'operator_households'],
-  ];
-  for (const [column, values, table] of lookups)
-    for (const part of chunk([...new Set(values)])) {
-      if (table === 'households') {
-        for (const h of (await db.selectFrom('households').select(kioskColumns).where(column as 'id', 'in', part).execute()) as KioskRow[])
-          if (column !== 'phone_hash' || phoneKeys.has(`phone:${h.commune_code}:${h.phone_hash}`)) out.push(await kioskRecord(db, h));
-      } else {
-        for (const o of (await db.selectFrom('operator_households').select(operatorColumns).where(column as 'row_key', 'in', part).execute()) as OperatorRow[]) {
-          if (!isOperator(o.operator)) continue;
-          // A row key names a row of one operator; a phone hash meets only in its own commune.
-          if (column === 'row_key' && !wantedRefs.has(operatorRef(o.operator, o.row_key))) continue;
-          if (column === 'phone_hash' && !phoneKeys.has(`phone:${o.commune_code}:${o.phone_hash}`)) continue;
-          out.push(operatorRecord(o as OperatorRow & { operator: Channel }));
-        }
-      }
+  type Column = 'id' | 'row_key' | 'id_hash' | 'phone_hash' | 'match_key';
+  const lookups = (first: [Column, Set<string>]): [Column, string][] =>
+    ([first, ['id_hash', ids], ['phone_hash', phones], ['match_key', matches]] as [Column, Set<string>][]).flatMap(([column, values]) => [...values].map((v): [Column, string] => [column, v]));
+  const where = (part: [Column, string][]) => (eb: ExpressionBuilder<Database, 'households' | 'operator_households'>) => {
+    const by = new Map<Column, string[]>();
+    for (const [column, v] of part) by.set(column, [...(by.get(column) ?? []), v]);
+    return eb.or([...by].map(([column, values]) => eb(column as 'id_hash', 'in', values)));
+  };
+  for (const part of chunk(lookups(['id', kioskIds])))
+    for (const h of (await db.selectFrom('households').select(kioskColumns).where(where(part)).execute()) as KioskRow[]) {
+      const r = kioskRecordOf(h);
+      if (!wanted(r)) continue;
+      await keepHashes(db, h, r);
+      out.push(r);
+    }
+  for (const part of chunk(lookups(['row_key', rowKeys])))
+    for (const o of (await db.selectFrom('operator_households').select(operatorColumns).where(where(part)).execute()) as OperatorRow[]) {
+      if (!isOperator(o.operator)) continue;
+      const r = operatorRecord(o as OperatorRow & { operator: Channel });
+      if (wanted(r)) out.push(r);
     }
   return out;
 }
@@ -160,20 +181,70 @@ function count(records: StoredRecord[]): Counted {
 }
 
 /**
- * Call inside the write's transaction before writing; call `after()` once written. `seeds`: the records the write
- * changes or adds (refs) and every key they will carry.
+ * Call inside the write's transaction (opened with `progressTransaction`) before writing; call `after()` once written.
+ * `seeds`: the records the write changes or adds (refs) and every key they will carry. A write that only adds records
+ * whose keys are all among the seeds, and changes nothing else the store reads, may hand them to `after({ added })`:
+ * the households around them are then those read before plus them, with no second read.
  */
-export async function trackProgress(trx: Db, seeds: ProgressSeeds): Promise<{ after(): Promise<void> }> {
+export async function trackProgress(trx: Db, seeds: ProgressSeeds): Promise<{ after(written?: { added: StoredRecord[] }): Promise<void> }> {
   if (!seeds.refs.length && !seeds.keys.length) return { after: async () => {} };
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${progressLock})`.execute(trx);
-  const before = count(await householdsAround(trx, seeds));
+  let records: StoredRecord[];
+  if (!isPostgres(trx)) records = await householdsAround(trx, seeds);
+  else if (wholeStore.has(trx)) {
+    await sql`select pg_advisory_xact_lock(${progressLock})`.execute(trx);
+    records = await householdsAround(trx, seeds);
+  } else {
+    const held = new Set(lockKeys(seeds.refs, seeds.keys));
+    if (held.size > maxKeyLocks) throw new WiderLock();
+    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${progressLock}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (values (0, 0), ${sql.join([...held].map((h) => sql`(1, ${h})`))}) as t (o, h) order by o, h`.execute(trx);
+    // The households read may reach records and keys beyond the seeds (an ID number's other records): those are locked
+    // too, without waiting (a write holding one waits for none of ours only if we never wait on it), and read again.
+    for (;;) {
+      records = await householdsAround(trx, seeds);
+      const more = [...new Set(lockKeys(records.map((r) => r.ref), records.flatMap(keysOf)))].filter((h) => !held.has(h));
+      if (!more.length) break;
+      if (held.size + more.length > maxKeyLocks) throw new WiderLock();
+      const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${sql.lit(householdLocks)}, h) as ok from unnest(${more}::int[]) as h`.execute(trx);
+      if (rows.some((r) => !r.ok)) throw new WiderLock();
+      for (const h of more) held.add(h);
+    }
+  }
+  const before = count(records);
   return {
-    async after() {
-      const now = count(await householdsAround(trx, seeds));
+    async after(written) {
+      const now = count(written ? sortRecords([...records, ...written.added]) : await householdsAround(trx, seeds));
       await addDifference(trx, now, before);
     },
   };
 }
+
+/**
+ * A transaction for a write that keeps the figures (`trackProgress`). On PostgreSQL, writes lock only the households
+ * they touch (each record and key: an advisory lock under a shared lock on the whole store), so kiosks of different
+ * households store side by side. A write whose households reach records it could not lock without waiting, or that
+ * touches more than `maxKeyLocks` of them (the purge, a province's list), runs again holding the whole store, as
+ * every write did before (`wholeStore`: from the start, for a write known to be that large); one PostgreSQL ended as a
+ * deadlock runs again. `work` must be safe to run again.
+ */
+export async function progressTransaction<T>(db: Db, work: (trx: Db) => Promise<T>, opts: { wholeStore?: boolean } = {}): Promise<T> {
+  let whole = !!opts.wholeStore;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => {
+        if (whole) wholeStore.add(trx);
+        return work(trx);
+      });
+    } catch (e) {
+      if (e instanceof WiderLock && !whole) whole = true;
+      else if (!(isDeadlock(e) && attempt < 3)) throw e;
+    }
+  }
+}
+
+/** Thrown inside a transaction whose households need more than their own locks: it runs again holding the whole store. */
+class WiderLock extends Error {}
+const wholeStore = new WeakSet<Db>();
+const isDeadlock = (e: unknown) => (e as { code?: string })?.code === '40P01';
 
 async function addDifference(trx: Db, now: Counted, before: Counted) {
   const communes = [...new Set([...now.keys(), ...before.keys()])];
@@ -216,8 +287,9 @@ async function addDifference(trx: Db, now: Counted, before: Counted) {
         }),
       )
       .execute();
-  // A commune whose households all went elsewhere keeps no row of zeros.
-  for (const part of chunk(communes)) {
+  // A commune whose households all went elsewhere keeps no row of zeros (only a figure that fell can reach zero).
+  const fell = new Set([...totals, ...byChannel].filter((r) => Object.values(r).some((v) => typeof v === 'number' && v < 0)).map((r) => r.commune_code));
+  for (const part of chunk(communes.filter((c) => fell.has(c)))) {
     await trx.deleteFrom('commune_progress').where('commune_code', 'in', part).where('signed_up', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('both', '=', 0).where('products_listed', '=', 0).execute();
     await trx.deleteFrom('commune_channel_progress').where('commune_code', 'in', part).where('households', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('products_listed', '=', 0).execute();
   }

@@ -11,7 +11,7 @@ import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
 import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
-import { kioskSeeds, trackProgress, withHashes } from '../channels/progress-store';
+import { kioskRecordOf, kioskSeeds, progressTransaction, trackProgress, withHashes } from '../channels/progress-store';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -60,13 +60,13 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
 
   const [code] = await settleCodes(db, deviceId, [h.code]);
   const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
-  const inserted = await db.transaction().execute(async (trx) => {
-    const progress = await trackProgress(trx, kioskSeeds([row]));
+  const inserted = await progressTransaction(db, async (trx) => {
+    const progress = await trackProgress(trx, kioskSeeds([{ ...row, id: undefined }]));
     const done = await trx.insertInto('households').values(withHashes(row)).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
     if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
-    await progress.after();
+    await progress.after({ added: [kioskRecordOf(row)] });
     return true;
   });
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
@@ -98,22 +98,29 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   candidates = candidates.filter((c) => guideIsOfCommune(c.h, leadingCommunes));
   if (!candidates.length) return results;
 
-  const raced: typeof candidates = [];
-  await db.transaction().execute(async (trx) => {
+  const raced = await progressTransaction(db, async (trx) => {
+    const raced: typeof candidates = [];
+    // Locked (PostgreSQL) before anything is looked up: the same household sent through two collectors at once is
+    // judged by the second once the first is stored. The batch only adds households: the figures need no second read.
+    const progress = await trackProgress(trx, kioskSeeds(candidates.map((c) => ({ commune_code: c.h.communeCode, phone: c.phone, id_number: c.id }))));
     const clientIds = [...new Set(candidates.map((c) => c.h.clientId))];
-    const stored = new Map((await trx.selectFrom('households').select(['id', 'code', 'client_id', 'content_hash']).where('client_id', 'in', clientIds).execute()).map((r) => [r.client_id, r]));
-    const fresh = candidates.filter((c) => !stored.has(c.h.clientId));
-    const byPhone = new Map<string, string>();
-    const byId = new Map<string, string>();
-    if (fresh.length) {
-      const phones = [...new Set(fresh.map((c) => c.phone))];
-      const ids = [...new Set(fresh.map((c) => c.id))];
-      const communes = [...new Set(fresh.map((c) => c.h.communeCode))];
-      // commune first: the (commune_code, phone) index answers it.
-      for (const r of await trx.selectFrom('households').select(['client_id', 'commune_code', 'phone']).where('commune_code', 'in', communes).where('phone', 'in', phones).execute())
-        byPhone.set(`${r.commune_code}|${r.phone}`, r.client_id);
-      for (const r of await trx.selectFrom('households').select(['client_id', 'id_number']).where('id_number', 'in', ids).execute()) byId.set(r.id_number, r.client_id);
-    }
+    // One query: the batch's households stored before (by clientId), and whoever holds their phones or ID numbers.
+    // Commune first: the (commune_code, phone) index answers it.
+    const known = await trx
+      .selectFrom('households')
+      .select(['id', 'code', 'client_id', 'content_hash', 'commune_code', 'phone', 'id_number'])
+      .where((eb) =>
+        eb.or([
+          eb('client_id', 'in', clientIds),
+          eb.and([eb('commune_code', 'in', [...new Set(candidates.map((c) => c.h.communeCode))]), eb('phone', 'in', [...new Set(candidates.map((c) => c.phone))])]),
+          eb('id_number', 'in', [...new Set(candidates.map((c) => c.id))]),
+        ]),
+      )
+      .execute();
+    const wanted = new Set(clientIds);
+    const stored = new Map(known.filter((r) => wanted.has(r.client_id)).map((r) => [r.client_id, r]));
+    const byPhone = new Map(known.map((r) => [`${r.commune_code}|${r.phone}`, r.client_id]));
+    const byId = new Map(known.map((r) => [r.id_number, r.client_id]));
     const now = new Date().toISOString();
     const rows: HouseholdTable[] = [];
     const pending = new Map<string, { row: HouseholdTable; c: (typeof candidates)[number] }>();
@@ -152,7 +159,6 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
     const inserted = new Set<string>();
-    const progress = await trackProgress(trx, kioskSeeds(rows));
     for (let i = 0; i < rows.length; i += 100) {
       const done = await trx.insertInto('households').values(rows.slice(i, i + 100).map(withHashes)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
       for (const r of done) inserted.add(r.client_id);
@@ -163,10 +169,11 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
-    await progress.after();
+    await progress.after({ added: rows.filter((r) => inserted.has(r.client_id)).map(kioskRecordOf) });
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);
+    return raced;
   });
   // Another request stored the same clientId meanwhile (a retried batch): answer these as repeats, one by one.
   for (const c of raced) results[c.index] = await receiveHousehold(db, deviceId, scope, c.raw);

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../db';
 import { isCodePrefix, prefixOfCode, randomCodePrefix, readRecordCode, recordCode, serialsPerPrefix } from '../../lib/kiosk/record-code';
 
@@ -26,10 +27,25 @@ export async function assignDevicePrefix(db: Db, deviceId: string): Promise<stri
   return had?.prefix ?? newPrefix(db, deviceId);
 }
 
-/** `count` codes from the collector's own prefixes, in order. */
+/**
+ * `count` codes from the collector's own prefixes, in order. On PostgreSQL a batch's transaction holds the prefix row
+ * it took until it commits: another one takes a prefix nobody holds (a new one when all are held), so kiosks' batches
+ * never queue behind each other for codes.
+ */
 export async function collectorCodes(db: Db, count: number): Promise<string[]> {
   const out: string[] = [];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   while (out.length < count) {
+    if (postgres) {
+      // One statement: the free range taken and moved on.
+      const { rows } = await sql<{ prefix: string; first: number; last: number }>`with range as (
+          select prefix, next_serial from household_code_prefixes where device_id is null and next_serial < ${serialsPerPrefix} order by created_at limit 1 for update skip locked)
+        update household_code_prefixes as p set next_serial = least(range.next_serial + ${count - out.length}, ${serialsPerPrefix}) from range
+        where p.prefix = range.prefix returning p.prefix, range.next_serial as first, p.next_serial as last`.execute(db);
+      if (!rows.length) await newPrefix(db, null);
+      for (const { prefix, first, last } of rows) for (let s = Number(first); s < Number(last); s++) out.push(recordCode(prefix, s));
+      continue;
+    }
     const range = await db.selectFrom('household_code_prefixes').select(['prefix', 'next_serial']).where('device_id', 'is', null).where('next_serial', '<', serialsPerPrefix).orderBy('created_at').executeTakeFirst();
     if (!range) {
       await newPrefix(db, null);

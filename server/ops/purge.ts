@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatDate } from '../../lib/format';
 import type { Db } from '../db';
-import { keepHouseholdsTogether, kioskRef, operatorRef, trackProgress } from '../channels/progress-store';
+import { keepHouseholdsTogether, kioskRef, operatorRef, progressTransaction, trackProgress } from '../channels/progress-store';
 
 /** What a purge removes (or would remove), for the operator. */
 export interface PurgePlan {
@@ -110,36 +110,41 @@ export async function planPurge(db: Db, before: string): Promise<PurgePlan> {
 
 /** Carries out the purge in one transaction; returns what it removed. */
 export async function purge(db: Db, before: string): Promise<PurgePlan> {
-  return db.transaction().execute(async (trx) => {
-    const plan = await planPurge(trx, before);
-    const households = await householdsToClear(trx, before).select(['id', 'client_id']).execute();
-    const clientIds = households.map((h) => h.client_id);
-    const operatorRows = (await operatorRowsToClear(trx, before).select(['operator', 'row_key']).execute()).map((o) => ({ ...o, newKey: /^(phone|id):/.test(o.row_key) ? `purged:${randomUUID()}` : o.row_key }));
-    const losing = [...households.map((h) => kioskRef(h.id)), ...operatorRows.map((o) => operatorRef(o.operator, o.row_key))];
-    const progress = await trackProgress(trx, { refs: [...losing, ...operatorRows.map((o) => operatorRef(o.operator, o.newKey))], keys: [] });
-    // A household the kiosk and an operator both list stays one household once their phone and ID hashes are gone.
-    await keepHouseholdsTogether(trx, losing, randomUUID);
-    for (const o of operatorRows)
-      await trx.updateTable('operator_households').set({ phone_hash: null, id_hash: null, row_key: o.newKey }).where('operator', '=', o.operator).where('row_key', '=', o.row_key).execute();
-    for (let i = 0; i < clientIds.length; i += 500) {
-      const chunk = clientIds.slice(i, i + 500);
-      await trx.deleteFrom('household_photos').where('household_client_id', 'in', chunk).execute();
-      const rows = await trx.selectFrom('households').select(['client_id', 'details']).where('client_id', 'in', chunk).execute();
-      for (const h of rows) {
-        const details = { ...JSON.parse(h.details), notes: '' };
-        await trx.updateTable('households').set({ phone: '', id_number: '', phone_hash: null, id_hash: null, details: JSON.stringify(details) }).where('client_id', '=', h.client_id).execute();
+  // The whole store: a purge touches every household with a shop opened before the date.
+  return progressTransaction(
+    db,
+    async (trx) => {
+      const plan = await planPurge(trx, before);
+      const households = await householdsToClear(trx, before).select(['id', 'client_id']).execute();
+      const clientIds = households.map((h) => h.client_id);
+      const operatorRows = (await operatorRowsToClear(trx, before).select(['operator', 'row_key']).execute()).map((o) => ({ ...o, newKey: /^(phone|id):/.test(o.row_key) ? `purged:${randomUUID()}` : o.row_key }));
+      const losing = [...households.map((h) => kioskRef(h.id)), ...operatorRows.map((o) => operatorRef(o.operator, o.row_key))];
+      const progress = await trackProgress(trx, { refs: [...losing, ...operatorRows.map((o) => operatorRef(o.operator, o.newKey))], keys: [] });
+      // A household the kiosk and an operator both list stays one household once their phone and ID hashes are gone.
+      await keepHouseholdsTogether(trx, losing, randomUUID);
+      for (const o of operatorRows)
+        await trx.updateTable('operator_households').set({ phone_hash: null, id_hash: null, row_key: o.newKey }).where('operator', '=', o.operator).where('row_key', '=', o.row_key).execute();
+      for (let i = 0; i < clientIds.length; i += 500) {
+        const chunk = clientIds.slice(i, i + 500);
+        await trx.deleteFrom('household_photos').where('household_client_id', 'in', chunk).execute();
+        const rows = await trx.selectFrom('households').select(['client_id', 'details']).where('client_id', 'in', chunk).execute();
+        for (const h of rows) {
+          const details = { ...JSON.parse(h.details), notes: '' };
+          await trx.updateTable('households').set({ phone: '', id_number: '', phone_hash: null, id_hash: null, details: JSON.stringify(details) }).where('client_id', '=', h.client_id).execute();
+        }
       }
-    }
-    // The figures stay what they were (the match keys above); counted again, they say so.
-    await progress.after();
-    for (const p of plan.orders.periods) {
-      const orderIds = trx.selectFrom('staff_orders').select('id').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id));
-      await trx.deleteFrom('staff_order_items').where('order_id', 'in', orderIds).execute();
-      await trx.deleteFrom('staff_order_photos').where('order_id', 'in', orderIds).execute();
-      await trx.deleteFrom('staff_orders').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id)).execute();
-    }
-    return plan;
-  });
+      // The figures stay what they were (the match keys above); counted again, they say so.
+      await progress.after();
+      for (const p of plan.orders.periods) {
+        const orderIds = trx.selectFrom('staff_orders').select('id').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id));
+        await trx.deleteFrom('staff_order_items').where('order_id', 'in', orderIds).execute();
+        await trx.deleteFrom('staff_order_photos').where('order_id', 'in', orderIds).execute();
+        await trx.deleteFrom('staff_orders').where('period_id', '=', p.id).where('agency_code', 'in', reported(trx, p.id)).execute();
+      }
+      return plan;
+    },
+    { wholeStore: true },
+  );
 }
 
 /** The plan in the operator's words (Vietnamese, dd/mm/yyyy). */

@@ -13,7 +13,7 @@ import type { Selectable } from 'kysely';
 import type { HouseholdTable } from '../../db/schema-kiosk';
 import { readRecordCode } from '../../../lib/kiosk/record-code';
 import { traceabilityAsNoted, vietgapAsNoted, type CertificateDetails } from '../../../lib/kiosk/certificate-details';
-import { kioskRef, trackProgress } from '../../channels/progress-store';
+import { kioskRef, progressTransaction, trackProgress } from '../../channels/progress-store';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 /**
@@ -109,7 +109,7 @@ export function kioskHandoverRoutes({ db }: AppDeps) {
         changes.push({ id: h.id, set });
       }
       if (changes.length) {
-        await db.transaction().execute(async (tx) => {
+        await progressTransaction(db, async (tx) => {
           const progress = await trackProgress(tx, { refs: changes.map((x) => kioskRef(x.id)), keys: [] });
           for (const { id, set } of changes) await tx.updateTable('households').set({ ...set, updated_at: now }).where('id', '=', id).execute();
           await progress.after();
