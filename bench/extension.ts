@@ -102,8 +102,7 @@ export async function run(): Promise<Figures> {
       });
       samples.push((await ms.jsonValue()) as { ms: number; note: number });
     }
-    process.stderr.write(`  product page with the buyer's note: of which the note itself ${round(median(samples.map((s) => s.note)), 3)} ms\n`);
-    return round(median(samples.map((s) => s.ms)), 3);
+    return { page: round(median(samples.map((s) => s.ms)), 3), note: round(median(samples.map((s) => s.note)), 3) };
   };
   // A busy page that is no order, watched for its whole window: every reading plus the watching itself.
   const watching = async () => {
@@ -148,6 +147,7 @@ export async function run(): Promise<Figures> {
     const busy = await watching();
     process.stderr.write(`  busy page: ${busy.map((b) => `${b.batches} mutation batches, ${b.reads} readings ${JSON.stringify(b.parts)}`).join('; ')}\n`);
     const nonOrderMs = await cost(nonOrder);
+    const withBadge = await badge();
     // After the loads above: the script is in V8's code cache, as on every page after a person's first.
     const startUp = await contentScriptStartUp(context, page, extensionId, [...nonOrder.map(([host, path]) => `https://${host}${path}`), `https://langson.voso.vn${badgePage}`], START_UP_RUNS);
     const startUpMs = round(median(startUp.map((s) => s.ms)), 3);
@@ -167,7 +167,11 @@ export async function run(): Promise<Figures> {
       'extension.content-script-start-up-same-process': { value: startUpIn(false), unit: 'ms per page', better: 'lower' },
       'extension.main-thread-non-order-page-whole': { value: round(nonOrderMs + startUpMs, 3), unit: 'ms per page', better: 'lower' },
       'extension.main-thread-order-page': { value: await cost(order), unit: 'ms', target: 5, better: 'lower' },
-      'extension.main-thread-product-page-with-badge': { value: await badge(), unit: 'ms', target: 1, better: 'lower' },
+      // The whole first reading of that page, the note included, against the budget of a page that is no order.
+      'extension.main-thread-product-page-with-badge': { value: withBadge.page, unit: 'ms', target: 1, better: 'lower' },
+      // What the buyer's note itself adds on it (issue 13: "its cost on a product page", ≤ 1 ms): the storage answer's
+      // handling, the wording, the shadow root with its style, the nodes. Its shop-link query is in the reading.
+      'extension.buyer-note-on-product-page': { value: withBadge.note, unit: 'ms', target: 1, better: 'lower' },
       'extension.content-script-min': { value: round(statSync('.output/chrome-mv3/content-scripts/marketplace.js').size / 1024, 1), unit: 'KB min', target: 15, better: 'lower' },
     };
   } finally {
