@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
-import { lazyScriptFiles } from './entrypoints/shared/lazy-script-names';
+import { lazyScripts } from './entrypoints/shared/lazy-script-names';
 import { bundledRules } from './lib/marketplaces/bundled-rules';
 import { detectionRules } from './lib/marketplaces/detection-rules';
 
@@ -41,7 +41,8 @@ export default defineConfig({
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
     // The reader and the notice UI, loaded by the content script only on pages that need them.
-    web_accessible_resources: [{ resources: lazyScriptFiles, matches: marketplaceMatches }],
+    // (Their names listed here, not in lazy-script-names.ts: the content script imports that and would compute them.)
+    web_accessible_resources: [{ resources: Object.values(lazyScripts).map((s) => s.file.slice(1)), matches: marketplaceMatches }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

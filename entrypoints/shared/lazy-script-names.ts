@@ -3,6 +3,3 @@ export const lazyScripts = {
   reader: { file: '/reader.js', entry: '__nongsanSoReader' },
   notice: { file: '/notice.js', entry: '__nongsanSoPageUi' },
 } as const;
-
-/** The file names for wxt.config.ts web_accessible_resources. */
-export const lazyScriptFiles = Object.values(lazyScripts).map((s) => s.file.slice(1));
