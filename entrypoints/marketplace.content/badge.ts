@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeLine, type BadgeShop } from '../../lib/quality/badge';
 import { vietnamToday } from '../../lib/periods';
+import { registryEntryKey } from '../shared/registry-keys';
 import { badgeClosedKey, badgeQuiet, showBadge } from '../notice/badge';
 import type { Feature } from './feature';
 
@@ -14,8 +15,7 @@ let asked: string | null = null;
 export const badge: Feature = {
   name: 'badge',
   read({ ctx, page }) {
-    // The registry's entry key (shared/registry.ts registryEntryKey, not imported: that module is the background's).
-    const key = page.shopKey && `registry:${page.shopKey}`;
+    const key = page.shopKey && registryEntryKey(page.shopKey);
     if (!key || key === asked) return;
     asked = key;
     const closedKey = badgeClosedKey(key);

@@ -7,12 +7,11 @@ import type { Registry } from '../../lib/api/registry';
 import type { BadgeShop } from '../../lib/quality/badge';
 import { shopKeyOf } from '../../lib/marketplaces/shop-link';
 import { chooseRules, RULES_KEY, type RulesCache } from './rules-choice';
+import { registryEntryKey } from './registry-keys';
 import { staffCollector } from './collector-api';
 import { getCollectorUrl } from './settings';
 
 export const REGISTRY_KEY = 'registry';
-/** Storage key of one shop's entry (the content script reads only this). */
-export const registryEntryKey = (shopKey: string) => `registry:${shopKey}`;
 
 export interface RegistryMeta {
   collectorUrl: string;
