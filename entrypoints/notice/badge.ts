@@ -6,7 +6,7 @@
 // (`host.shadowRoot` is null for them).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { button, el, noticeCss } from './notice-view';
+import { boxCss, button, el } from './notice-view';
 import { mountInShadow } from './shadow-host';
 
 /** Storage key of when the person closed the note of a shop (its registry entry key). */
@@ -17,18 +17,25 @@ const QUIET_MS = 30 * 86_400_000;
 /** Whether the person closed this shop's note less than 30 days ago. */
 export const badgeQuiet = (closedAt: unknown, now = Date.now()) => typeof closedAt === 'number' && now - closedAt < QUIET_MS;
 
+/**
+ * The note's own style: the notice's box (boxCss) and its one button, the close button in the corner, written whole
+ * (what the notice's general button rule and its corner rule come to for it). Not the notice's whole sheet: parsing it
+ * is most of what the note costs on a product page (bench/extension.ts), and the note has none of its other buttons.
+ */
+const badgeCss = `${boxCss}.x{position:absolute;top:6px;right:6px;width:28px;height:28px;padding:0;border:0;margin:0;border-radius:6px;background:#fff;color:#1b6e3a;cursor:pointer;font:20px/1 system-ui,sans-serif}`;
+
 /** Mounts the note saying `line` (lib/quality/badge.ts) at the end of the page. */
 export function showBadge(ctx: ContentScriptContext, closedKey: string, line: string): void {
-  const ui = mountInShadow(ctx, { name: 'nongsan-so-badge', mode: 'closed', zIndex: 2147483646, css: noticeCss });
-  const close = () => {
-    ui.remove();
-    void browser.storage.local.set({ [closedKey]: Date.now() });
-  };
-  ui.container.append(
+  const remove = mountInShadow(
+    ctx,
+    { name: 'nongsan-so-badge', mode: 'closed', zIndex: 2147483646, css: badgeCss },
     el(
       'aside',
       { class: 'n', 'aria-label': 'Nông sản số: hộ sản xuất Lạng Sơn' },
-      button({ class: 'x', 'aria-label': 'Đóng ghi chú' }, '×', close),
+      button({ class: 'x', 'aria-label': 'Đóng ghi chú' }, '×', () => {
+        remove();
+        void browser.storage.local.set({ [closedKey]: Date.now() });
+      }),
       el('h2', {}, 'Nông sản số Lạng Sơn'),
       el('p', {}, line),
     ),

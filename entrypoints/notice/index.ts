@@ -25,8 +25,7 @@ export interface InPageUi {
 
 const showNotice: ShowNotice = async (ctx, orders) => {
   const exclude = (key: string, excluded: boolean) => browser.runtime.sendMessage({ type: 'exclude-order', key, excluded } satisfies Message);
-  const ui = mountInShadow(ctx, { name: 'nongsan-so-notice', mode: 'closed', zIndex: 2147483647, css: noticeCss });
-  ui.container.append(noticeView({ orders, onExclude: exclude, onClose: () => ui.remove() }));
+  const remove = mountInShadow(ctx, { name: 'nongsan-so-notice', mode: 'closed', zIndex: 2147483647, css: noticeCss }, noticeView({ orders, onExclude: exclude, onClose: () => remove() }));
 };
 
 export default defineUnlistedScript(() => {

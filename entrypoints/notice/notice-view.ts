@@ -1,12 +1,20 @@
 import { formatNumber, formatVnd } from '../../lib/format';
 import type { RecordedNotice } from '../shared/messages';
 
-export const noticeCss = `
+/**
+ * The box the notice and the buyer's note (badge.ts) are both drawn in, the same for both: colours, font, border,
+ * place, heading and text, the focus ring of their buttons.
+ */
+export const boxCss = `
 .n{position:fixed;right:16px;bottom:16px;max-width:22rem;background:#fff;color:#1a1a1a;border:2px solid #1b6e3a;
   border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:12px 40px 12px 14px;font:15px/1.45 system-ui,sans-serif}
-.n h2{font-size:15px;margin:0 0 4px;color:#1b6e3a}.n p{margin:4px 0}
+.n h2{font-size:15px;margin:0 0 4px;color:#1b6e3a}.n p{margin:4px 0}.n button:focus-visible{outline:3px solid #f0a500;outline-offset:1px}
+`;
+
+/** The notice's: its buttons ("Không tính đơn này", "Hoàn tác") and its close button in the corner. */
+export const noticeCss = `${boxCss}
 .n button{font:inherit;margin:6px 6px 0 0;padding:4px 10px;border-radius:6px;border:1px solid #1b6e3a;background:#fff;color:#1b6e3a;cursor:pointer}
-.n button:focus-visible{outline:3px solid #f0a500;outline-offset:1px}.n .x{position:absolute;top:6px;right:6px;width:28px;height:28px;padding:0;border:0;margin:0;font-size:20px;line-height:1}
+.n .x{position:absolute;top:6px;right:6px;width:28px;height:28px;padding:0;border:0;margin:0;font-size:20px;line-height:1}
 `;
 
 /**

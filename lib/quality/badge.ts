@@ -6,8 +6,15 @@ import type { RegistryShop } from '../api/registry';
 /** What the extension keeps per shop (the registry's entry without the link, which is its key). */
 export type BadgeShop = Pick<RegistryShop, 'commune' | 'district' | 'claims'>;
 
-/** "Xã Nhạc Kỳ" → "xã Nhạc Kỳ", "Thành phố Lạng Sơn" → "thành phố Lạng Sơn": the kind is written small mid-sentence. */
-const inSentence = (name: string) => name.replace(/^(Xã|Phường|Thị trấn|Huyện|Thành phố|Thị xã) /, (kind) => kind.toLowerCase());
+/** How a commune's or district's name starts: its kind, as the registry writes it (capitalised). */
+const kinds = ['Xã ', 'Phường ', 'Thị trấn ', 'Huyện ', 'Thành phố ', 'Thị xã '];
+
+/**
+ * "Xã Nhạc Kỳ" → "xã Nhạc Kỳ", "Thành phố Lạng Sơn" → "thành phố Lạng Sơn": the kind is written small mid-sentence.
+ * Every kind starts with its one capital letter. No regular expression: compiling one is a cost the note would pay on
+ * every product page it is shown on.
+ */
+const inSentence = (name: string) => (kinds.some((k) => name.startsWith(k)) ? name[0].toLowerCase() + name.slice(1) : name);
 
 const inDate = (expiresOn: string | null, today: string) => !expiresOn || expiresOn >= today;
 
