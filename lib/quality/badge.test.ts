@@ -23,6 +23,15 @@ describe('the buyer\'s note', () => {
       'Hộ sản xuất tại thị trấn Đồng Đăng, thành phố Lạng Sơn · Truy xuất nguồn gốc đã xác minh',
     );
   });
+  it('writes every kind of commune and district small mid-sentence, and a name without a kind as it is', () => {
+    const where = (commune: string, district: string) => badgeLine({ commune, district, claims: [{ kind: 'ocop', stars: 4, expiresOn: null }] }, '2026-12-01');
+    expect(where('Phường Vĩnh Trại', 'Thành phố Lạng Sơn')).toBe('Hộ sản xuất tại phường Vĩnh Trại, thành phố Lạng Sơn · OCOP 4 sao');
+    expect(where('Thị trấn Na Sầm', 'Huyện Văn Lãng')).toBe('Hộ sản xuất tại thị trấn Na Sầm, huyện Văn Lãng · OCOP 4 sao');
+    expect(where('Xã Quảng Lạc', 'Thị xã Lạng Sơn')).toBe('Hộ sản xuất tại xã Quảng Lạc, thị xã Lạng Sơn · OCOP 4 sao');
+    // "Xã" is a kind only as the first word: "Xãnh" is no kind, and a kind later in the name stays as written.
+    expect(where('Bắc Xã', 'Huyện Đình Lập')).toBe('Hộ sản xuất tại Bắc Xã, huyện Đình Lập · OCOP 4 sao');
+    expect(where('Xãnh Pá', 'Huyện Lộc Bình')).toBe('Hộ sản xuất tại Xãnh Pá, huyện Lộc Bình · OCOP 4 sao');
+  });
   it('is valid through the expiry day and drops an expired certificate the day after; nothing at all when nothing is left', () => {
     expect(badgeLine(shop, '2027-06-30')).toContain('còn hạn đến 30/06/2027');
     expect(badgeLine(shop, '2027-07-01')).toBe('Hộ sản xuất tại xã Nhạc Kỳ, huyện Văn Lãng · OCOP 3 sao');
