@@ -53,7 +53,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Nông sản số Lạng Sơn',
     description: `Ghi nhận đơn mua nông sản trên ${hostsJoined(' và ')} để báo cáo với cơ quan.`,
-    permissions: ['storage', 'alarms'],
+    // scripting: "Báo trang lỗi" asks a marketplace page's content script to listen (popup/ReportPage.tsx) where the page
+    // had not needed the extension; only in the marketplaces' tabs (the host permissions).
+    permissions: ['storage', 'alarms', 'scripting'],
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
     // The reader and the notice UI, loaded by the content script only on pages that need them.
