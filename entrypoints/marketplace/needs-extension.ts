@@ -34,4 +34,7 @@ export function firstLook(doc: Document, url: string, rules: Rules): FirstLook {
  * confirmation "Cảm ơn bạn đã đặt hàng") all speak of "đơn hàng", "đặt hàng", "mua hàng" or "thanh toán" in their
  * title or first heading (needs-extension.test.ts).
  */
-export const needsExtension = ({ found, shopKey }: FirstLook): boolean => found.worthReading || shopKey !== null;
+export const needsExtension = ({ found, shopKey }: FirstLook): boolean => worthReading(found) || shopKey !== null;
+
+/** Worth the reader: signs of an order, a cart or a checkout. Not a product page: the extension records orders. */
+export const worthReading = (found: Detection): boolean => found.worthReading && found.page?.type !== 'product';

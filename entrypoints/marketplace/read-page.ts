@@ -6,7 +6,7 @@ import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice'
 import { loadLazy } from '../shared/lazy-script';
 import type { Reader } from '../reader';
 import type { PageRead } from './feature';
-import { firstLook, needsExtension } from './needs-extension';
+import { firstLook, needsExtension, worthReading } from './needs-extension';
 
 /** The bundled rules' detection part (lib/marketplaces/detection-rules.ts), built into the script. */
 const bundled: Rules = __DETECTION_RULES__;
@@ -56,9 +56,10 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
       rules = chosen;
     }
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
-    const worthReading = found.worthReading && found.page?.type !== 'product';
+
+    const readIt = worthReading(found);
     ms += performance.now() - start;
-    if (worthReading) {
+    if (readIt) {
       // The page may have changed while the reader was loading: then it is detected afresh.
       const detected = reader ? found : undefined;
       reader ??= await loadLazy<Reader>('reader');
@@ -66,7 +67,7 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
       result = reader.readPage(document, url, stored, detected);
       ms += performance.now() - start;
     }
-    return { url, result, ms, worthReading, watchContent: worthReading || found.mayBecomeOrder, shopKey };
+    return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey };
   };
 }
 
