@@ -17,20 +17,30 @@ export interface Lifetime {
   onInvalidated(cb: () => void): () => void;
 }
 
-/** Announces this copy and listens for the next one. */
+/**
+ * Announces this copy and listens for the next one. Plain callbacks and a plain Event: each kind of DOM object a
+ * content script first touches costs it its interface's set-up in its isolated world (AbortController, CustomEvent).
+ */
 export function startLifetime(): Lifetime {
-  const stopped = new AbortController();
-  document.dispatchEvent(new CustomEvent(STARTED));
+  let stopped = false;
+  const callbacks = new Set<() => void>();
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    document.removeEventListener(STARTED, stop);
+    for (const cb of callbacks) cb();
+  };
+  document.dispatchEvent(new Event(STARTED));
   // Registered after this copy's own announcement, so only a later copy's reaches it.
-  document.addEventListener(STARTED, () => stopped.abort(), { once: true, signal: stopped.signal });
+  document.addEventListener(STARTED, stop);
   return {
     get isInvalid() {
-      if (!stopped.signal.aborted && apiTaken() && extensionGone()) stopped.abort();
-      return stopped.signal.aborted;
+      if (!stopped && apiTaken() && extensionGone()) stop();
+      return stopped;
     },
     onInvalidated(cb) {
-      stopped.signal.addEventListener('abort', cb);
-      return () => stopped.signal.removeEventListener('abort', cb);
+      callbacks.add(cb);
+      return () => callbacks.delete(cb);
     },
   };
 }
