@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
@@ -7,6 +8,8 @@ import { detectionRules } from './lib/marketplaces/detection-rules';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
 const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
+/** The marketplace content script's file in the build (entrypoints/marketplace/). */
+const CONTENT_SCRIPT = 'marketplace.js';
 
 export default defineConfig({
   imports: false,
@@ -21,6 +24,19 @@ export default defineConfig({
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox' && manifest.background) Object.assign(manifest.background, { type: 'module' });
+      // The marketplace content script is built as an unlisted script (entrypoints/marketplace/index.ts says why) and
+      // declared here, as defineContentScript would have.
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), { matches: marketplaceMatches, js: [CONTENT_SCRIPT], run_at: 'document_idle' }];
+    },
+    // In the content script, `wxt/browser` (imported by the modules it shares with the extension's pages) is the API
+    // taken at first use: the package's own module touches Chromium's extension bindings as soon as it loads.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const script = entrypoints.find((e) => e.name === 'marketplace');
+      if (!script) return;
+      const lazy = { find: /^wxt\/browser$/, replacement: join(dirname(script.inputPath), 'extension-api.ts') };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias) ? [lazy, ...alias] : [lazy, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))];
     },
   },
   vite: () => ({
@@ -37,7 +53,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Nông sản số Lạng Sơn',
     description: `Ghi nhận đơn mua nông sản trên ${hostsJoined(' và ')} để báo cáo với cơ quan.`,
-    permissions: ['storage', 'alarms'],
+    // scripting: "Báo trang lỗi" asks a marketplace page's content script to listen (popup/ReportPage.tsx) where the page
+    // had not needed the extension; only in the marketplaces' tabs (the host permissions).
+    permissions: ['storage', 'alarms', 'scripting'],
     // Only the two marketplaces and the collector: no <all_urls>, no tabs/history/cookies.
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
     // The reader and the notice UI, loaded by the content script only on pages that need them.

@@ -1,5 +1,5 @@
 // What Chromium spends evaluating the content script itself on each page load: compiling and running the top level of
-// content-scripts/marketplace.js in its isolated world, before any performance measure of the script can start. Read
+// marketplace.js in its isolated world, before any performance measure of the script can start. Read
 // from a Chromium trace (thread time), since the script cannot time its own evaluation.
 import type { BrowserContext, Page } from '@playwright/test';
 
@@ -45,7 +45,7 @@ export interface StartUpSample {
  * first run sets up the extension API: about three times the cost of a later page of the same site.
  */
 export async function contentScriptStartUp(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<StartUpSample[]> {
-  const url = `chrome-extension://${extensionId}/content-scripts/marketplace.js`;
+  const url = `chrome-extension://${extensionId}/marketplace.js`;
   const cdp = await context.newCDPSession(page);
   let events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));

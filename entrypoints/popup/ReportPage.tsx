@@ -1,13 +1,37 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { marketplaceMatches } from '../../lib/marketplaces/hosts';
-import type { TabMessage } from '../shared/messages';
+import { CONTENT_SCRIPT_WAKE, type TabMessage } from '../shared/messages';
 import { StatusMessage, type Outcome } from '../../components/status-message';
 
 interface MarketTab {
   id: number;
   url: string;
   title: string;
+}
+
+/**
+ * Sends a message to the marketplace tab's content script. On a page that has not needed the extension so far, the
+ * script does not listen yet (it touches no extension API there, marketplace/index.ts): it is asked to, in its
+ * isolated world, and the message sent again.
+ */
+async function sendToPage(tabId: number, message: TabMessage): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    const [woken] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (name: string) => {
+        const listen = (globalThis as Record<string, unknown>)[name];
+        if (typeof listen !== 'function') return false;
+        listen();
+        return true;
+      },
+      args: [CONTENT_SCRIPT_WAKE],
+    });
+    if (!woken?.result) throw new Error('no content script in the page');
+    return await browser.tabs.sendMessage(tabId, message);
+  }
 }
 
 /**
@@ -29,7 +53,7 @@ export function ReportPage({ enrolled }: { enrolled: boolean }) {
     if (!tab) return;
     try {
       const message: TabMessage = { type: 'report-broken-page', note: note.trim() || null };
-      const r = (await browser.tabs.sendMessage(tab.id, message)) as { queued?: boolean } | undefined;
+      const r = (await sendToPage(tab.id, message)) as { queued?: boolean } | undefined;
       if (!r?.queued) throw new Error();
       setResult({ text: 'Đã ghi nhận báo lỗi; tiện ích sẽ gửi cho Sở khi có mạng. Cảm ơn bạn!' });
     } catch {

@@ -25,3 +25,9 @@ export type Message =
 
 /** Background → content script. */
 export type TabMessage = { type: 'orders-recorded'; orders: RecordedNotice[] } | { type: 'report-broken-page'; note: string | null };
+
+/**
+ * Where the content script leaves, in its isolated world, the function that makes it listen for the messages above on a
+ * page that has not needed the extension so far (it touches the extension API only on pages that do).
+ */
+export const CONTENT_SCRIPT_WAKE = '__nongsanSoListen';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scriptEvaluation } from '../../bench/content-script-start-up';
 
-const url = 'chrome-extension://bnbliddglfjcahdmhboiaedhbaeehadn/content-scripts/marketplace.js';
+const url = 'chrome-extension://bnbliddglfjcahdmhboiaedhbaeehadn/marketplace.js';
 const page = 'https://langson.voso.vn/app.js';
 // As Chromium 156 traced a load of voso's home page (timestamps and durations in µs, from a real trace).
 const evaluate = { name: 'EvaluateScript', ph: 'X', ts: 35710536136, dur: 952, tdur: 942, pid: 30065, tid: 30065, args: { data: { url } } };

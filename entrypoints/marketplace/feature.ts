@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Lifetime } from './lifetime';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 
 export interface PageRead {
@@ -19,8 +19,11 @@ export interface PageRead {
 /** One behaviour of the content script. */
 export interface Feature {
   name: string;
-  /** Once per page load: listeners that answer with the latest reading. */
-  start?(args: { ctx: ContentScriptContext; latest: () => PageRead }): void;
+  /**
+   * Once per page load, when the page first needs the extension (a reading that does, or the popup asking, see
+   * index.ts): listeners that answer with the latest reading. A page that never needs it starts nothing.
+   */
+  start?(args: { ctx: Lifetime; latest: () => PageRead }): void;
   /** After every reading of the page (the first, then each time its content or URL changed). */
-  read?(args: { ctx: ContentScriptContext; page: PageRead }): void;
+  read?(args: { ctx: Lifetime; page: PageRead }): void;
 }

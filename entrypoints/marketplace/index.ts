@@ -2,17 +2,22 @@
 // here (after Refined GitHub's features). It reads the page at idle, then again whenever the page's content or
 // URL changes (watch.ts) until an order is read or the watch window ends, and hands each reading to them. A page
 // that is no order is watched for its address only, not for its own changes.
-// Kept small and cheap: on a page that is no order, a reading is a few selector queries.
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { marketplaceMatches } from '../../lib/marketplaces/hosts';
+// Kept small and cheap: on a page that is no order and shows no shop link, a reading is a few selector queries with
+// the bundled detection rules, and the extension API is never touched (extension-api.ts, read-page.ts).
+// Declared in the manifest by wxt.config.ts as an unlisted script rather than with defineContentScript: WXT's
+// content-script wrapper builds its ContentScriptContext on every page, which touches the extension API (lifetime.ts
+// does that job without it).
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { pageReader, recordReading } from './read-page';
 import { watchPage } from './watch';
+import { startLifetime, type Lifetime } from './lifetime';
 import { capture } from './capture';
 import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
 import { badge } from './badge';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Feature } from './feature';
+import { apiTaken } from './extension-api';
+import { CONTENT_SCRIPT_WAKE } from '../shared/messages';
 
 const features: Feature[] = [capture, notice, reportBrokenPage, badge];
 
@@ -23,20 +28,16 @@ const WATCH_MS = 10_000;
 /** A checkout or cart: the person may take a while to fill in the form before it becomes its confirmation. */
 const WATCH_COMMERCE_MS = 15 * 60_000;
 
-export default defineContentScript({
-  matches: marketplaceMatches,
-  runAt: 'document_idle',
-  // WXT tells an older copy of this script to stop with a DOM event; its extra window.postMessage (kept by WXT for
-  // copies built with older WXT versions, which this extension never shipped) reaches the marketplace's own scripts
-  // and makes Chromium capture the script's source location, reparsing the whole script on every page (0,3–0,6 ms).
-  noScriptStartedPostMessage: true,
-  async main(ctx) {
-    const read = await pageReader();
-    // The first reading waits for the browser's idle time (or IDLE_WAIT_MS at most), so that it does not
-    // hold up the page's own rendering and scripts on load.
-    await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: IDLE_WAIT_MS }) : setTimeout(resolve)));
-    await readAndWatch(ctx, read, performance.now());
-  },
+// The manifest runs it at document_idle (wxt.config.ts).
+export default defineUnlistedScript(async () => {
+  // An older copy left in the page by an extension update stops now. (No window.postMessage, unlike WXT's: that
+  // message reaches the marketplace's own scripts and makes Chromium reparse this whole script on every page.)
+  const ctx = startLifetime();
+  const read = pageReader();
+  // The first reading waits for the browser's idle time (or IDLE_WAIT_MS at most), so that it does not
+  // hold up the page's own rendering and scripts on load.
+  await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: IDLE_WAIT_MS }) : setTimeout(resolve)));
+  await readAndWatch(ctx, read, performance.now());
 });
 
 /**
@@ -45,16 +46,28 @@ export default defineContentScript({
  * the reading ("nongsan-so:read") and the rest ("nongsan-so:features": the behaviours, starting the watch, the
  * measures themselves). bench/extension.ts adds the two.
  */
-async function readAndWatch(ctx: ContentScriptContext, read: Awaited<ReturnType<typeof pageReader>>, since: number) {
+async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, since: number) {
   let page = await read(undefined, since);
+  // The page needed the extension, and this copy's is gone (updated or removed): nothing to read it for.
+  if (ctx.isInvalid) return;
   let start = performance.now();
   const latest = () => page;
-  // One behaviour failing must not stop the others, nor break the marketplace page.
-  for (const feature of features)
-    try {
-      feature.start?.({ ctx, latest });
-    } catch {}
+  let started = false;
+  /** The behaviours' listeners, once the page needs the extension: a page that never does starts none. */
+  const startFeatures = () => {
+    if (started || ctx.isInvalid) return;
+    started = true;
+    // One behaviour failing must not stop the others, nor break the marketplace page.
+    for (const feature of features)
+      try {
+        feature.start?.({ ctx, latest });
+      } catch {}
+  };
+  // "Báo trang lỗi" on a page that has not needed the extension: the popup calls this in the script's isolated world
+  // first (popup/ReportPage.tsx), then sends its message.
+  (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_WAKE] = startFeatures;
   const tell = () => {
+    if (apiTaken()) startFeatures();
     for (const feature of features)
       try {
         feature.read?.({ ctx, page });
@@ -70,6 +83,8 @@ async function readAndWatch(ctx: ContentScriptContext, read: Awaited<ReturnType<
       reading = reading.then(async () => {
         if (ctx.isInvalid) return watch.settle();
         const next = await read(page);
+        // It needed the extension just now, and this copy's is gone.
+        if (ctx.isInvalid) return watch.settle();
         // The same page, still no order: nothing new to tell.
         if (next.unchanged) return recordReading(next);
         page = next;

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 import { loadLazy } from '../shared/lazy-script';
 import type { Reader } from '../reader';
 import type { Message, TabMessage } from '../shared/messages';

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 import type { Message } from '../shared/messages';
 import type { Feature } from './feature';
 

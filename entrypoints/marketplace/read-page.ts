@@ -1,0 +1,80 @@
+import { browser } from './extension-api';
+import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
+import type { Rules } from '../../lib/marketplaces/rules';
+import type { ExtractResult } from '../../lib/marketplaces/types';
+import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice';
+import { loadLazy } from '../shared/lazy-script';
+import type { Reader } from '../reader';
+import type { PageRead } from './feature';
+import { firstLook, needsExtension, worthReading } from './needs-extension';
+
+/** The bundled rules' detection part (lib/marketplaces/detection-rules.ts), built into the script. */
+const bundled: Rules = __DETECTION_RULES__;
+
+/** The collector's rules as the background last stored them; none when the extension cannot answer (it was updated). */
+async function storedRules(): Promise<RulesCache | undefined> {
+  try {
+    return (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the page as it is now: first the cheap detector with the bundled detection rules; on a page that needs the
+ * extension (`needsExtension`), the collector's rules are then fetched from storage once (as fresh as when the page
+ * first needed them) and chosen against the bundled ones, the page detected again with them where they differ, and
+ * the reader loaded for pages worth reading. Product pages are not read: the extension records orders. Given the
+ * previous reading, a page that was no order and kept its address is read again only if it may have become one
+ * (then the previous reading comes back, `unchanged`).
+ * `ms` is the main-thread time from `since` (when the caller asked): detector, choosing the rules and reader, not the
+ * waits for the storage answer and for loading the reader; the caller records it with `recordReading` once it has
+ * handed the reading on.
+ */
+export function pageReader(): (previous?: PageRead, since?: number) => Promise<PageRead> {
+  let rules = bundled;
+  let stored: RulesCache | undefined;
+  let storedTaken = false;
+  let reader: Reader | undefined;
+  return async (previous?: PageRead, since = performance.now()) => {
+    const url = location.href;
+    let start = since;
+    // A page that is no order, changed in place at the same address: unless it may have become one, the previous
+    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
+    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
+      return { ...previous, ms: performance.now() - start, unchanged: true };
+    let { found, shopKey } = firstLook(document, url, rules);
+    let ms = 0;
+    if (!storedTaken && needsExtension({ found, shopKey })) {
+      storedTaken = true;
+      ms += performance.now() - start;
+      stored = await storedRules();
+      start = performance.now();
+      const chosen = chooseAmong(bundled, stored);
+      // The collector's copy of this site's rules is newer: the page is detected again with it.
+      if (found.site && !chosen.sites.includes(found.site)) ({ found, shopKey } = firstLook(document, url, chosen));
+      rules = chosen;
+    }
+    let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
+
+    const readIt = worthReading(found);
+    ms += performance.now() - start;
+    if (readIt) {
+      // The page may have changed while the reader was loading: then it is detected afresh.
+      const detected = reader ? found : undefined;
+      reader ??= await loadLazy<Reader>('reader');
+      start = performance.now();
+      result = reader.readPage(document, url, stored, detected);
+      ms += performance.now() - start;
+    }
+    return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey };
+  };
+}
+
+/**
+ * The performance measure "nongsan-so:read" of a reading, its page type in `detail` (the bench and the tests read
+ * it). Recorded by the caller inside its own measured time, so that the recording is counted too.
+ */
+export function recordReading({ ms, result, unchanged }: PageRead) {
+  performance.measure('nongsan-so:read', { start: 0, duration: ms, detail: unchanged ? { pageType: result.pageType, unchanged } : { pageType: result.pageType } });
+}

@@ -1,0 +1,103 @@
+// The content script on pages that need no extension (issue 12 item 1 and 7): it touches no extension API there (the
+// mark "nongsan-so:extension-api" says when a page took it), and still does everything it did: a page that becomes an
+// order later is read and noticed, "Báo trang lỗi" still reports such a page, the buyer's note still shows, and a
+// newer copy of the script (an extension update) still stops the older.
+import type { Page, Worker } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { fixture } from './marketplace-server';
+import { enrol, recorded } from './extension-helpers';
+import { expectNotice, BADGE, readLandmark } from './notice-reader';
+
+const bodyOf = (html: string) => html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+
+/** voso's home page whose "Mua ngay" places an order by XHR and shows its confirmation by pushState, as an SPA would. */
+function homeThatOrders(): string {
+  const confirmation = fixture('voso/fixtures/order-confirmation.html');
+  return `${fixture('voso/fixtures/home.html')}<button id="buy">Mua ngay</button>
+<template id="confirmation">${bodyOf(confirmation)}</template>
+<script>
+document.getElementById('buy').addEventListener('click', () => setTimeout(() => {
+  history.pushState({}, '', '/dat-hang');
+  document.title = 'Đặt hàng thành công';
+  document.body.replaceChildren(document.getElementById('confirmation').content.cloneNode(true));
+}, 200));
+</script>`;
+}
+
+const productPath = '/na-chi-lang-loai-1-hop-2kg-p245871.html';
+
+test.use({
+  sitePages: {
+    'langson.voso.vn': {
+      '/': homeThatOrders,
+      [productPath]: fixture('voso/fixtures/product-na-chi-lang.html'),
+      '/dat-hang': fixture('voso/fixtures/order-confirmation.html'),
+    },
+  },
+});
+
+/** Waits for the first reading to be over, then says whether the page took the extension API. */
+async function tookExtensionApi(page: Page): Promise<boolean> {
+  await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:features').length > 0);
+  return page.evaluate(() => performance.getEntriesByName('nongsan-so:extension-api').length > 0);
+}
+
+/** The registry as the background keeps it after a download (shared/registry.ts): voso's shop 41235, verified. */
+const registerShop = (sw: Worker) =>
+  sw.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+      'registry:voso:41235': { commune: 'Xã Nhạc Kỳ', district: 'Huyện Văn Lãng', claims: [{ kind: 'ocop', stars: 3, expiresOn: null }] },
+    }),
+  );
+
+test('a page that is no order takes no extension API; an order page and a product page with a shop link do', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto('https://langson.voso.vn/', { waitUntil: 'domcontentloaded' });
+  expect(await tookExtensionApi(page)).toBe(false);
+  await page.goto(`https://langson.voso.vn${productPath}`);
+  expect(await tookExtensionApi(page)).toBe(true);
+  await page.goto('https://langson.voso.vn/dat-hang');
+  expect(await tookExtensionApi(page)).toBe(true);
+  await recorded(page);
+});
+
+test('a page that is no order, then becomes a confirmation by pushState, is read and shows the notice', async ({ extension }) => {
+  const page = await extension.context.newPage();
+  await page.goto('https://langson.voso.vn/', { waitUntil: 'domcontentloaded' });
+  expect(await tookExtensionApi(page)).toBe(false);
+  await page.getByRole('button', { name: 'Mua ngay' }).click();
+  await expectNotice(page, 'Đã ghi nhận đơn VS2611290417', 'Đã ghi nhận đơn VS2611290418');
+});
+
+test('"Báo trang lỗi" reports a page that never needed the extension', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const { popup, code } = await enrol(context, extensionId, collector, 'Lộc Văn Hùng');
+  const page = await context.newPage();
+  await page.goto('https://langson.voso.vn/', { waitUntil: 'domcontentloaded' });
+  expect(await tookExtensionApi(page)).toBe(false);
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Báo trang lỗi' }).click();
+  await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/');
+  await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
+  await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
+  const reports = () => collector.db.selectFrom('page_reports').innerJoin('staff', 'staff.id', 'page_reports.staff_id').selectAll('page_reports').where('staff.enrolment_code', '=', code).execute();
+  await expect.poll(async () => (await reports()).length).toBe(1);
+  expect((await reports())[0].url).toBe('https://langson.voso.vn/');
+});
+
+test('a newer copy of the script in the page (an extension update) stops the older: one note, not two', async ({ extension }) => {
+  const { context, serviceWorker } = extension;
+  await registerShop(serviceWorker);
+  const page = await context.newPage();
+  await page.goto(`https://langson.voso.vn${productPath}`);
+  await expect.poll(async () => (await readLandmark(page, BADGE))?.text ?? '').toContain('OCOP 3 sao');
+  // The copy Firefox puts into open tabs on an update, put in the way Chromium's scripting API does.
+  await serviceWorker.evaluate(async (url) => {
+    const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(i: object): Promise<unknown> } } }).chrome;
+    const [tab] = await chrome.tabs.query({ url });
+    await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['marketplace.js'] });
+  }, `https://langson.voso.vn${productPath}`);
+  // The newer copy shows its own note once its reading is over; the older one's has gone with it.
+  await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:badge-decided').length === 2);
+  await expect(page.locator('nongsan-so-badge')).toHaveCount(1);
+});
