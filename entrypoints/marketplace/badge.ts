@@ -4,7 +4,6 @@ import { vietnamToday } from '../../lib/periods';
 import { registryEntryKey } from '../shared/registry-keys';
 import { badgeClosedKey, badgeQuiet, showBadge } from '../notice/badge';
 import type { Feature } from './feature';
-import { forInPageUi } from './lifetime';
 
 let asked: string | null = null;
 
@@ -27,7 +26,7 @@ export const badge: Feature = {
         const start = performance.now();
         const shop = s[key] as BadgeShop | undefined;
         const line = shop && !badgeQuiet(s[closedKey]) && badgeLine(shop, vietnamToday());
-        if (line) showBadge(forInPageUi(ctx), closedKey, line);
+        if (line) showBadge(ctx, closedKey, line);
         // Main-thread time of the note on the page (bench/extension.ts), beside "nongsan-so:read" and
         // "nongsan-so:features": deciding, wording and mounting it (the shadow root and its style included).
         performance.measure('nongsan-so:badge', { start, end: performance.now() });

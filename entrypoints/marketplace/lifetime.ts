@@ -4,7 +4,6 @@
 // `runtime.id`, computed when its module loads), and most marketplace pages need no extension at all. This does the
 // same two things without it: a newer copy announces itself with a DOM event on the document, which stops the older;
 // and once a page needs the extension, a copy whose extension is gone stops there (extension-api.ts).
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { apiTaken, extensionGone } from './extension-api';
 
 /** Fired on the document by each copy as it starts. (A page's own script could fire it too: it would only stop this copy.) */
@@ -45,8 +44,3 @@ export function startLifetime(): Lifetime {
   };
 }
 
-/**
- * The in-page UI (notice/shadow-host.ts, owned with the buyer's note) is typed for WXT's ContentScriptContext and uses
- * only its `onInvalidated`, which a Lifetime has. Until its parameter names just that, the lifetime is passed as one.
- */
-export const forInPageUi = (lifetime: Lifetime) => lifetime as unknown as ContentScriptContext;

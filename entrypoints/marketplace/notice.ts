@@ -3,7 +3,6 @@ import type { TabMessage } from '../shared/messages';
 import { loadLazy } from '../shared/lazy-script';
 import type { InPageUi } from '../notice';
 import type { Feature } from './feature';
-import { forInPageUi } from './lifetime';
 
 let listening = false;
 
@@ -20,7 +19,7 @@ export const notice: Feature = {
     listening = true;
     browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'orders-recorded') return;
-      void loadLazy<InPageUi>('notice').then((ui) => ui.showNotice(forInPageUi(ctx), m.orders));
+      void loadLazy<InPageUi>('notice').then((ui) => ui.showNotice(ctx, m.orders));
     });
   },
 };

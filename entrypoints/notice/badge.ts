@@ -1,13 +1,12 @@
-// The buyer's note, shown by the content script itself (marketplace.content/badge.ts) on a product page whose shop is
+// The buyer's note, shown by the content script itself (marketplace/badge.ts) on a product page whose shop is
 // in the registry of verified households. It is carried in the content script rather than in the lazy in-page UI
 // script (index.ts): loading that script for it (fetching it from the extension, compiling and running it) took more
 // of the page's main thread than the note itself. Closing it keeps that shop quiet for 30 days. A closed shadow root
 // in the notice's style, for the notice's reasons (index.ts): the site's scripts cannot reach into it
 // (`host.shadowRoot` is null for them).
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { boxCss, onlyTrusted } from './notice-view';
-import { mountInShadow } from './shadow-host';
+import { mountInShadow, type PageUiLifetime } from './shadow-host';
 
 /** Storage key of when the person closed the note of a shop (its registry entry key). */
 export const badgeClosedKey = (entryKey: string) => `badge-closed:${entryKey}`;
@@ -30,7 +29,7 @@ const badgeCss = `${boxCss}.x{position:absolute;top:6px;right:6px;width:28px;hei
  * rather than with notice-view's `el` and `button`: on every product page of a registered shop, their first calls
  * (compiling them, building attribute lists) cost about a tenth of the note.
  */
-export function showBadge(ctx: ContentScriptContext, closedKey: string, line: string): void {
+export function showBadge(ctx: PageUiLifetime, closedKey: string, line: string): void {
   const note = document.createElement('aside');
   note.className = 'n';
   note.setAttribute('aria-label', 'Nông sản số: hộ sản xuất Lạng Sơn');

@@ -6,17 +6,16 @@
 // It runs in the content script's isolated world (shared/lazy-script.ts).
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Message, RecordedNotice } from '../shared/messages';
 import { provide } from '../shared/lazy-script';
 import { noticeView, noticeCss } from './notice-view';
-import { mountInShadow } from './shadow-host';
+import { mountInShadow, type PageUiLifetime } from './shadow-host';
 
 /**
  * Shows what was recorded, in a closed shadow root: the site's CSS cannot break it, and the site's scripts cannot
  * reach into it (`host.shadowRoot` is null for them), so they can neither read the order nor find its buttons.
  */
-export type ShowNotice = (ctx: ContentScriptContext, orders: RecordedNotice[]) => Promise<void>;
+export type ShowNotice = (ctx: PageUiLifetime, orders: RecordedNotice[]) => Promise<void>;
 
 /** What this script hands the content script. */
 export interface InPageUi {
