@@ -1,13 +1,15 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { PostgresAdapter, sql, type Insertable, type Selectable } from 'kysely';
+import { hash as oneShotHash, randomUUID } from 'node:crypto';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
+import { orderContribution, type TallyItem } from '../../lib/tally';
 import type { Db } from '../db';
-import type { StaffOrderItemTable, StaffOrderTable } from '../db/schema-staff';
+import type { StaffOrderTable } from '../db/schema-staff';
+import { insertOrders, type NewItemRow, type NewOrderRow } from './order-insert';
 import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
-import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
+import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, type OrderCheck, type PlausibilityLimits } from './check-order';
 import { applyPlausibility, heldForPlausibility, limitsOf } from './plausibility';
 
 type OrderRow = Selectable<StaffOrderTable>;
@@ -109,8 +111,8 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       const holdBefore = limits ? plausibilityCheck(was, limits) : null;
       holds.set(periodId, { hold, rewrite: hold?.message !== holdBefore?.message || was.reviewedHeld > 0 });
     }
-    const rowsIn = built.map((b) => settledRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
-    await insertOrders(trx, rowsIn, built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id }))), postgres);
+    const rowsIn = built.map((b) => settleRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
+    await insertOrders(trx, rowsIn, built.flatMap((b) => b.items), postgres);
     const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
     for (const [periodId, { rewrite }] of holds)
       if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
@@ -128,23 +130,6 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
 /** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
 const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
 type StoredOrder = Pick<OrderRow, (typeof orderColumns)[number]>;
-/** An order inserted now carries no review yet: its row goes in without those columns. */
-type NewOrderRow = Omit<OrderRow, 'review' | 'review_note' | 'reviewed_by' | 'reviewed_at'>;
-
-/**
- * New orders and their items. A batch's rows go in one statement each; on PostgreSQL in one statement together (the
- * orders in a WITH clause: one round trip fewer), the items checked against their orders at its end. SQLite allows
- * 32.766 parameters a statement: 500 items × 12 columns stay well under it; PostgreSQL 65.535 with 100 orders × 27 more.
- */
-async function insertOrders(trx: Db, rows: NewOrderRow[], items: Insertable<StaffOrderItemTable>[], postgres: boolean) {
-  const [head, ...rest] = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
-  if (postgres && head) await trx.with('new_orders', (q) => q.insertInto('staff_orders').values(rows)).insertInto('staff_order_items').values(head).execute();
-  else {
-    await trx.insertInto('staff_orders').values(rows).execute();
-    if (head) await trx.insertInto('staff_order_items').values(head).execute();
-  }
-  for (const chunk of rest) await trx.insertInto('staff_order_items').values(chunk).execute();
-}
 
 /**
  * What a batch meets in the database, in one statement (three round trips on PostgreSQL otherwise): the person's
@@ -245,15 +230,43 @@ export function contentHash(order: SubmittedOrder): string {
 }
 
 /** The content hash of an order's JSON (the body it is stored with), so the text is made once. */
-const hashOf = (body: string) => createHash('sha256').update(body).digest('base64url');
+const hashOf = (body: string) => oneShotHash('sha256', body, 'base64url');
 
-/** Everything about a new order that depends on it alone: its contribution, its own checks, its items' rows. */
+/**
+ * Everything about a new order that depends on it alone: its row (its state settled later, with the batch), its own
+ * checks, its contribution, its items' rows. Built field by field, once: this runs for every order of deadline day.
+ */
 function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, received: string) {
-  const verdicts = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
-  const contribution = verifiedContribution(verdicts);
-  const checks = [totalCheck(order), ...classifierChecks(verdicts)].filter((x): x is OrderCheck => x !== null);
   const id = randomUUID();
-  const row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'> = {
+  const items: NewItemRow[] = new Array(order.items.length);
+  const tallied: TallyItem[] = new Array(order.items.length);
+  let overruled = false;
+  for (let i = 0; i < order.items.length; i++) {
+    const it = order.items[i];
+    const verdict = serverVerdictOf(it);
+    if (verdict !== it.isFarmProduct) overruled = true;
+    tallied[i] = { quantity: it.quantity, lineTotal: it.lineTotal, weightGrams: it.weightGrams, isFarmProduct: verdict, excluded: it.excluded };
+    items[i] = {
+      order_id: id,
+      line_no: i,
+      name: it.name,
+      quantity: it.quantity,
+      unit_price: it.unitPrice,
+      line_total: it.lineTotal,
+      shop: it.shop,
+      product_url: it.productUrl,
+      weight_grams: it.weightGrams,
+      is_farm_product: it.isFarmProduct ? 1 : 0,
+      excluded: it.excluded ? 1 : 0,
+      farm_verdict: verdict ? 1 : 0,
+    };
+  }
+  // The items' own verdicts (ItemVerdict) only where the server overrules the client: what classifierChecks reads.
+  const verdicts = overruled ? order.items.map((it, i) => ({ name: it.name, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: tallied[i].isFarmProduct, override: null } })) : [];
+  const contribution = orderContribution(tallied);
+  const total = totalCheck(order);
+  const checks = total ? [total, ...classifierChecks(verdicts)] : classifierChecks(verdicts);
+  const row: NewOrderRow = {
     id,
     client_id: order.clientId,
     staff_id: who.staffId,
@@ -270,6 +283,10 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     total: order.total,
     content_hash: hash,
     body,
+    state: 'accepted',
+    flag_reason: null,
+    counted: 0,
+    checks: null,
     farm_items: contribution.farmItems,
     farm_quantity: contribution.quantity,
     farm_amount: contribution.amountVnd,
@@ -278,27 +295,18 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     received_at: received,
     updated_at: received,
   };
-  const items = verdicts.map((it, i) => ({
-    line_no: i,
-    name: it.name,
-    quantity: it.quantity,
-    unit_price: it.unitPrice,
-    line_total: it.lineTotal,
-    shop: it.shop,
-    product_url: it.productUrl,
-    weight_grams: it.weightGrams,
-    is_farm_product: it.isFarmProduct ? 1 : 0,
-    excluded: it.excluded ? 1 : 0,
-    farm_verdict: it.verdict.serverVerdict ? 1 : 0,
-  }));
   return { row, checks, contribution, items };
 }
 
 /** The row as stored: its own checks, then the person's plausibility hold; a double claim flags it. */
-function settledRow(b: { order: SubmittedOrder; row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'>; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): NewOrderRow {
+function settleRow(b: { order: SubmittedOrder; row: NewOrderRow; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): NewOrderRow {
   const checks = hold ? [...b.checks, hold] : b.checks;
   const { state, counted } = settle({ orderStatus: b.order.status, duplicate, checks, review: null });
-  return { ...b.row, state, counted, flag_reason: duplicate ? 'duplicate' : null, checks: checks.length ? JSON.stringify(checks) : null };
+  b.row.state = state;
+  b.row.counted = counted;
+  b.row.flag_reason = duplicate ? 'duplicate' : null;
+  b.row.checks = checks.length ? JSON.stringify(checks) : null;
+  return b.row;
 }
 
 /**
