@@ -12,7 +12,6 @@ import type { Database } from '../server/db/schema';
 import { issueToken, principalOf } from '../server/auth/tokens';
 import { ingestOrders } from '../server/staff/orders';
 import { receiveHouseholds } from '../server/kiosk/households';
-import { listPeriods } from '../server/periods';
 import { agencyTally, participantRows, tallyByUnit } from '../server/reports/tally';
 import { provinceRollup } from '../server/reports/rollup';
 import { sampleOrder } from '../server/testing/seed';
@@ -70,10 +69,9 @@ export async function run(): Promise<Figures> {
   try {
     await seed(db);
     const { token } = await issueToken(db, { role: 'staff', subjectId: 's1', agencyCode: 'SNV' }, null);
-    const periods = await listPeriods(db);
     // What the hot paths run, against the seeded rows.
     await principalOf(spy, token);
-    await ingestOrders(spy, { staffId: 's1', agencyCode: 'SNV' }, Array.from({ length: 5 }, () => sampleOrder()), periods);
+    await ingestOrders(spy, { staffId: 's1', agencyCode: 'SNV' }, Array.from({ length: 5 }, () => sampleOrder()));
     await receiveHouseholds(spy, randomUUID(), 'all', Array.from({ length: 20 }, () => household()));
     await agencyTally(spy, 'SNV', { periodId: '2021-dot-1' });
     await participantRows(spy, 'SNV', { periodId: '2021-dot-1' });

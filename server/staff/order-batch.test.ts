@@ -136,5 +136,22 @@ forEachDatabase((deps) => {
       expect(r[3]).toEqual(r[1]);
       expect(await rowsOf(d, e.id)).toHaveLength(1);
     });
+
+    it("an order code with a quote and a backslash: stored as sent, and a second person's claim of it is a double claim", async () => {
+      const { d } = await setUp('SNV');
+      const a = await enrolStaff(d, 'SNV', 'Người mua thứ nhất');
+      const b = await enrolStaff(d, 'SNV', 'Người mua thứ hai');
+      // The code takes part in the submission's locks on PostgreSQL (spelt out in the statement): it must not break it.
+      const code = "VS'7\\8";
+      const first = (await submitOrders(d, a, [todayOrder({ orderCode: code })])).body.results;
+      expect(first.map((x) => x.status)).toEqual(['accepted']);
+      const second = (await submitOrders(d, b, [todayOrder({ orderCode: code })])).body.results;
+      expect(second.map((x) => [x.status, x.problem?.code])).toEqual([['flagged', '409.13']]);
+      const rows = await d.db.selectFrom('staff_orders').select(['order_code', 'flag_reason']).where('order_code', '=', code).execute();
+      expect(rows).toEqual([
+        { order_code: code, flag_reason: 'duplicate' },
+        { order_code: code, flag_reason: 'duplicate' },
+      ]);
+    });
   });
 });

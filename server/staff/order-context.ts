@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { Period } from '../../lib/periods';
 import { Problem } from '../problem';
@@ -5,19 +6,41 @@ import type { PlausibilityLimits } from './check-order';
 
 export type PeriodWithLimits = Period & { limits: PlausibilityLimits };
 
+/** One row of the context: the agency's flag, and one period (all null when there is none yet). */
+export interface ContextRow {
+  active: number | string | null;
+  id: string | null;
+  name: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  report_due: string | null;
+  max_orders: number | string | null;
+  max_amount: number | string | null;
+}
+
 /**
- * What a person's orders are judged against, in one query instead of three on the busiest route of deadline day:
- * their agency still taking orders (403.12 when the province marked it inactive, as assertAgencyActive) and the
- * campaign periods in order, each with the province's plausibility limits.
+ * What a person's orders are judged against, on the busiest route of deadline day: their agency still taking orders
+ * (403.12 when the province marked it inactive, as assertAgencyActive) and the campaign periods, each with the
+ * province's plausibility limits. A batch reads it with the rest of what it meets (orders.ts whatTheBatchMeets).
  */
-export async function orderContext(db: Db, agencyCode: string): Promise<PeriodWithLimits[]> {
-  const rows = await db
+export const contextQuery = (db: Db, agencyCode: string) =>
+  db
     .selectFrom('agencies')
     .leftJoin('periods', (j) => j.onTrue())
-    .select(['agencies.active', 'periods.id', 'periods.name', 'periods.starts_on', 'periods.ends_on', 'periods.report_due', 'periods.max_orders_per_person', 'periods.max_amount_per_person'])
-    .where('agencies.code', '=', agencyCode)
-    .orderBy('periods.starts_on')
-    .execute();
+    .select([
+      sql<number | string>`cast(agencies.active as bigint)`.as('active'),
+      'periods.id',
+      'periods.name',
+      'periods.starts_on',
+      'periods.ends_on',
+      'periods.report_due',
+      sql<number | string | null>`cast(periods.max_orders_per_person as bigint)`.as('max_orders'),
+      sql<number | string | null>`cast(periods.max_amount_per_person as bigint)`.as('max_amount'),
+    ])
+    .where('agencies.code', '=', agencyCode);
+
+/** The periods in order of their start, or 403.12 for an agency that is unknown or no longer takes orders. */
+export function periodsOf(rows: readonly ContextRow[]): PeriodWithLimits[] {
   if (!rows.length || !Number(rows[0].active)) throw new Problem('403.12');
   return rows
     .filter((p) => p.id !== null)
@@ -27,6 +50,11 @@ export async function orderContext(db: Db, agencyCode: string): Promise<PeriodWi
       startsOn: p.starts_on!,
       endsOn: p.ends_on!,
       reportDue: p.report_due!,
-      limits: { maxOrdersPerPerson: Number(p.max_orders_per_person), maxAmountPerPerson: Number(p.max_amount_per_person) },
-    }));
+      limits: { maxOrdersPerPerson: Number(p.max_orders), maxAmountPerPerson: Number(p.max_amount) },
+    }))
+    .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+}
+
+export async function orderContext(db: Db, agencyCode: string): Promise<PeriodWithLimits[]> {
+  return periodsOf(await contextQuery(db, agencyCode).execute());
 }

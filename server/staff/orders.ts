@@ -1,14 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { PostgresAdapter, sql, type Insertable, type Selectable } from 'kysely';
+import { hash as oneShotHash, randomUUID } from 'node:crypto';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
+import { orderContribution, type TallyItem } from '../../lib/tally';
 import type { Db } from '../db';
-import type { StaffOrderItemTable, StaffOrderTable } from '../db/schema-staff';
-import { periodOn, vietnamDateOf, type Period } from '../../lib/periods';
+import type { StaffOrderTable } from '../db/schema-staff';
+import { insertOrders, type NewItemRow, type NewOrderRow } from './order-insert';
+import { periodOn, vietnamDateOf } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
-import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, verifiedContribution, type OrderCheck, type PlausibilityLimits } from './check-order';
-import { applyPlausibility, heldForPlausibility, limitsOf } from './plausibility';
+import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, type OrderCheck } from './check-order';
+import { applyPlausibility, heldForPlausibility } from './plausibility';
+import { contextQuery, orderContext, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
+import { submissionTransaction } from './submission-transaction';
 
 type OrderRow = Selectable<StaffOrderTable>;
 export interface Submitter {
@@ -23,18 +27,19 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
  * Takes a batch of orders from one person. Each order is judged on its own: a bad one is rejected with a
  * reason, the others go in. The same clientId with the same content gives the same answer again.
  *
- * Set-based, in one transaction, whatever the batch's size: what the batch meets in the database (the orders sent
- * before, the person's totals, the other claims of the same marketplace orders) is read in one statement, then
+ * Set-based, in one transaction, whatever the batch's size: what the batch meets in the database (the agency and its
+ * periods, the orders sent before, the person's totals, the other claims of the same marketplace orders) is read in
+ * one statement once the person's locks are held (submission-transaction.ts), then
  * every new order is inserted with its final state (double claim, plausibility hold) in one statement and its items
  * in another (on PostgreSQL the same statement). Rows stored earlier are written only when this batch changes them:
  * an older claim of the same marketplace order becomes a double claim, or the person crosses a limit (every
  * unreviewed order then gets the new hold).
  */
-export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], periods: readonly (Period & { limits?: PlausibilityLimits })[], now = new Date()): Promise<SubmissionResult[]> {
+export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
   const received = now.toISOString();
-  // Judged without the database first: the shape of each order, and the period its day falls in.
-  const valid: { index: number; order: SubmittedOrder; body: string; hash: string; day: string; period: (Period & { limits?: PlausibilityLimits }) | undefined }[] = [];
+  // Judged without the database first: the shape of each order, and the day it counts on.
+  const valid: { index: number; order: SubmittedOrder; body: string; hash: string; day: string }[] = [];
   inputs.forEach((input, index) => {
     const order = validateOrder(input);
     if (isFault(order)) {
@@ -42,22 +47,26 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       return;
     }
     const body = JSON.stringify(order);
-    const day = vietnamDateOf(order.placedAt ?? received)!;
-    valid.push({ index, order, body, hash: hashOf(body), day, period: periodOn(periods, day) });
+    valid.push({ index, order, body, hash: hashOf(body), day: vietnamDateOf(order.placedAt ?? received)! });
   });
-  if (!valid.length) return results as SubmissionResult[];
+  // An agency that no longer takes orders answers 403.12 whatever the orders (below, read with the rest).
+  if (!valid.length) {
+    await orderContext(db, who.agencyCode);
+    return results as SubmissionResult[];
+  }
 
   const stored = new Map<string, StoredOrder | NewOrderRow>();
-  await db.transaction().execute(async (trx) => {
+  const orders = valid.map((v) => v.order);
+  await submissionTransaction(db, who.staffId, orders, async (trx) => {
     const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-    await lockSubmission(trx, who.staffId, valid.map((v) => v.order));
-    const met = await whatTheBatchMeets(trx, who.staffId, valid.map((v) => v.order), [...new Set(valid.flatMap((v) => (v.period ? [v.period.id] : [])))]);
+    const met = await whatTheBatchMeets(trx, who, orders);
+    const periods = met.periods;
     for (const r of met.sent.values()) stored.set(r.client_id, r);
 
-    const fresh: (typeof valid[number] & { period: Period & { limits?: PlausibilityLimits } })[] = [];
+    const fresh: (typeof valid[number] & { period: PeriodWithLimits })[] = [];
     const first = new Map<string, { hash: string; index: number }>();
     for (const v of valid) {
-      const { order, hash, index, period } = v;
+      const { order, hash, index } = v;
       // Sent before (or earlier in this batch): same content → the same answer; different → conflict.
       const before = met.sent.get(order.clientId)?.content_hash ?? first.get(order.clientId)?.hash;
       if (before !== undefined) {
@@ -70,6 +79,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
         results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
         continue;
       }
+      const period = periodOn(periods, v.day);
       if (!period) {
         const span = periods.map((p) => `${formatDate(p.startsOn)}–${formatDate(p.endsOn)}`).join(', ') || 'chưa có đợt nào';
         results[index] = {
@@ -101,7 +111,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
     // reviewed one that still carries it (a review leaves the hold for the next run to take off).
     const holds = new Map<string, { hold: OrderCheck | null; rewrite: boolean }>();
     for (const periodId of new Set(fresh.map((f) => f.period.id))) {
-      const limits = fresh.find((f) => f.period.id === periodId)!.period.limits ?? (await limitsOf(trx, periodId));
+      const limits = fresh.find((f) => f.period.id === periodId)!.period.limits;
       const was = totals.get(periodId) ?? { orders: 0, amountVnd: 0, reviewedHeld: 0 };
       const added = built.filter((b) => b.period.id === periodId && b.order.status === 'placed');
       const after = { orders: was.orders + added.length, amountVnd: was.amountVnd + added.reduce((s, b) => s + b.contribution.amountVnd, 0) };
@@ -109,8 +119,8 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
       const holdBefore = limits ? plausibilityCheck(was, limits) : null;
       holds.set(periodId, { hold, rewrite: hold?.message !== holdBefore?.message || was.reviewedHeld > 0 });
     }
-    const rowsIn = built.map((b) => settledRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
-    await insertOrders(trx, rowsIn, built.flatMap((b, n) => b.items.map((it) => ({ ...it, order_id: rowsIn[n].id }))), postgres);
+    const rowsIn = built.map((b) => settleRow(b, doubtful(b.order), holds.get(b.period.id)!.hold));
+    await insertOrders(trx, rowsIn, built.flatMap((b) => b.items), postgres);
     const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
     for (const [periodId, { rewrite }] of holds)
       if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
@@ -128,31 +138,15 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], pe
 /** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
 const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
 type StoredOrder = Pick<OrderRow, (typeof orderColumns)[number]>;
-/** An order inserted now carries no review yet: its row goes in without those columns. */
-type NewOrderRow = Omit<OrderRow, 'review' | 'review_note' | 'reviewed_by' | 'reviewed_at'>;
 
 /**
- * New orders and their items. A batch's rows go in one statement each; on PostgreSQL in one statement together (the
- * orders in a WITH clause: one round trip fewer), the items checked against their orders at its end. SQLite allows
- * 32.766 parameters a statement: 500 items × 12 columns stay well under it; PostgreSQL 65.535 with 100 orders × 27 more.
+ * What a batch meets in the database, in one statement (four round trips on PostgreSQL otherwise), read once the
+ * person's locks are held: the person's orders sent before under the batch's clientIds, the standing claims (not
+ * withdrawn) of the batch's marketplace orders, the person's placed orders and farm money per period with how many
+ * reviewed orders still carry a plausibility hold, and the agency's context (its flag, the periods and their limits).
+ * Each part reads through its own index (staff_orders_client, staff_orders_claim, the agency's and periods' keys).
  */
-async function insertOrders(trx: Db, rows: NewOrderRow[], items: Insertable<StaffOrderItemTable>[], postgres: boolean) {
-  const [head, ...rest] = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
-  if (postgres && head) await trx.with('new_orders', (q) => q.insertInto('staff_orders').values(rows)).insertInto('staff_order_items').values(head).execute();
-  else {
-    await trx.insertInto('staff_orders').values(rows).execute();
-    if (head) await trx.insertInto('staff_order_items').values(head).execute();
-  }
-  for (const chunk of rest) await trx.insertInto('staff_order_items').values(chunk).execute();
-}
-
-/**
- * What a batch meets in the database, in one statement (three round trips on PostgreSQL otherwise): the person's
- * orders sent before under the batch's clientIds, the standing claims (not withdrawn) of the batch's marketplace
- * orders, and the person's placed orders and farm money per period, with how many reviewed orders still carry a
- * plausibility hold. Each part reads through its own index (staff_orders_client, staff_orders_claim).
- */
-async function whatTheBatchMeets(db: Db, staffId: string, orders: readonly SubmittedOrder[], periodIds: string[]) {
+async function whatTheBatchMeets(db: Db, who: Submitter, orders: readonly SubmittedOrder[]) {
   const coded = orders.filter((o) => o.orderCode);
   // The parts' rows differ in shape: each carries every column, the ones it lacks null (typed for PostgreSQL's UNION).
   const text = sql<string>`cast(null as text)`;
@@ -161,50 +155,56 @@ async function whatTheBatchMeets(db: Db, staffId: string, orders: readonly Submi
   let query = db
     .selectFrom('staff_orders')
     .select([...orderColumns, sql.lit('sent').as('part'), ...noTotals])
-    .where('staff_id', '=', staffId)
+    .where('staff_id', '=', who.staffId)
     .where('client_id', 'in', [...new Set(orders.map((o) => o.clientId))]);
   if (coded.length) query = query.unionAll(standingClaims(db, coded).select([sql.lit('claim').as('part'), ...noTotals]));
-  if (periodIds.length)
-    query = query.unionAll(
-      db
-        .selectFrom('staff_orders')
-        .select((eb) => [
-          ...orderColumns.map((c) => (c === 'period_id' ? eb.ref('period_id').as('period_id') : text.as(c))),
-          sql.lit('totals').as('part'),
-          eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
-          eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
-          eb.fn.sum<number | string>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
-        ])
-        .where('staff_id', '=', staffId)
-        .where('period_id', 'in', periodIds)
-        .where('state', '!=', 'withdrawn')
-        .groupBy('period_id') as never,
-    );
+  query = query.unionAll(
+    db
+      .selectFrom('staff_orders')
+      .select((eb) => [
+        ...orderColumns.map((c) => (c === 'period_id' ? eb.ref('period_id').as('period_id') : text.as(c))),
+        sql.lit('totals').as('part'),
+        eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
+        eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
+        eb.fn.sum<number | string>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
+      ])
+      .where('staff_id', '=', who.staffId)
+      .where('state', '!=', 'withdrawn')
+      .groupBy('period_id') as never,
+  );
+  // The context's columns ride in the order columns' places (one period a row; its limits and the agency's flag in
+  // the numbers' places), read back below.
+  const agency = contextQuery(db, who.agencyCode).as('c');
+  query = query.unionAll(
+    db.selectFrom(agency).select((eb) => [
+      ...orderColumns.map((c) => (contextColumns[c] ? eb.ref(`c.${contextColumns[c]}`).as(c) : text.as(c))),
+      sql.lit('context').as('part'),
+      eb.ref('c.max_orders').as('orders'),
+      eb.ref('c.max_amount').as('amount'),
+      eb.ref('c.active').as('reviewed_held'),
+    ]) as never,
+  );
   const rows = await query.execute();
   const sent = new Map<string, StoredOrder>();
   const totals = new Map<string, { orders: number; amountVnd: number; reviewedHeld: number }>();
+  const context: ContextRow[] = [];
   for (const r of rows) {
     if (r.part === 'sent') sent.set(r.client_id, r);
     else if (r.part === 'totals') totals.set(r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) });
+    else if (r.part === 'context')
+      context.push({ active: r.reviewed_held, id: r.id, name: r.client_id, starts_on: r.content_hash, ends_on: r.state, report_due: r.flag_reason, max_orders: r.orders, max_amount: r.amount });
   }
-  return { sent, totals, claims: byClaim(rows.filter((r) => r.part === 'claim'), coded) };
+  return { periods: periodsOf(context), sent, totals, claims: byClaim(rows.filter((r) => r.part === 'claim'), coded) };
 }
 
-/**
- * On PostgreSQL, requests run side by side: a person's submissions, and every claim of the same marketplace
- * order, are taken one at a time (transaction advisory locks, in one order so two requests never wait on each
- * other). The second of two identical submissions then finds the first stored (same answer, or 409.1), and the
- * second claim of a marketplace order finds the first. SQLite runs one transaction at a time by itself.
- */
-async function lockSubmission(trx: Db, staffId: string, orders: readonly SubmittedOrder[]) {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
-  // (PostgreSQL text holds no NUL: the keys are spelt with spaces; a marketplace's name has none.)
-  const keys = [`staff ${staffId}`, ...orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`)];
-  await sql`select pg_advisory_xact_lock(${sql.lit(submissionLocks)}, h) from (select distinct hashtext(k) as h from (values ${sql.join(keys.map((k) => sql`(${k})`))}) as t (k)) as keys order by h`.execute(trx);
-}
-
-/** The first key of the two-key advisory locks this module takes (the migration lock uses the one-key form). */
-const submissionLocks = 140_802;
+/** Where the context's columns ride in whatTheBatchMeets's rows. */
+const contextColumns: Partial<Record<(typeof orderColumns)[number], 'id' | 'name' | 'starts_on' | 'ends_on' | 'report_due'>> = {
+  id: 'id',
+  client_id: 'name',
+  content_hash: 'starts_on',
+  state: 'ends_on',
+  flag_reason: 'report_due',
+};
 
 const claimKey = (marketplace: string, orderCode: string) => `${marketplace}\u0000${orderCode}`;
 
@@ -245,15 +245,43 @@ export function contentHash(order: SubmittedOrder): string {
 }
 
 /** The content hash of an order's JSON (the body it is stored with), so the text is made once. */
-const hashOf = (body: string) => createHash('sha256').update(body).digest('base64url');
+const hashOf = (body: string) => oneShotHash('sha256', body, 'base64url');
 
-/** Everything about a new order that depends on it alone: its contribution, its own checks, its items' rows. */
+/**
+ * Everything about a new order that depends on it alone: its row (its state settled later, with the batch), its own
+ * checks, its contribution, its items' rows. Built field by field, once: this runs for every order of deadline day.
+ */
 function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, received: string) {
-  const verdicts = order.items.map((it) => ({ ...it, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: serverVerdictOf(it), override: null } }));
-  const contribution = verifiedContribution(verdicts);
-  const checks = [totalCheck(order), ...classifierChecks(verdicts)].filter((x): x is OrderCheck => x !== null);
   const id = randomUUID();
-  const row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'> = {
+  const items: NewItemRow[] = new Array(order.items.length);
+  const tallied: TallyItem[] = new Array(order.items.length);
+  let overruled = false;
+  for (let i = 0; i < order.items.length; i++) {
+    const it = order.items[i];
+    const verdict = serverVerdictOf(it);
+    if (verdict !== it.isFarmProduct) overruled = true;
+    tallied[i] = { quantity: it.quantity, lineTotal: it.lineTotal, weightGrams: it.weightGrams, isFarmProduct: verdict, excluded: it.excluded };
+    items[i] = {
+      order_id: id,
+      line_no: i,
+      name: it.name,
+      quantity: it.quantity,
+      unit_price: it.unitPrice,
+      line_total: it.lineTotal,
+      shop: it.shop,
+      product_url: it.productUrl,
+      weight_grams: it.weightGrams,
+      is_farm_product: it.isFarmProduct ? 1 : 0,
+      excluded: it.excluded ? 1 : 0,
+      farm_verdict: verdict ? 1 : 0,
+    };
+  }
+  // The items' own verdicts (ItemVerdict) only where the server overrules the client: what classifierChecks reads.
+  const verdicts = overruled ? order.items.map((it, i) => ({ name: it.name, verdict: { sentAsFarm: it.isFarmProduct, serverVerdict: tallied[i].isFarmProduct, override: null } })) : [];
+  const contribution = orderContribution(tallied);
+  const total = totalCheck(order);
+  const checks = total ? [total, ...classifierChecks(verdicts)] : classifierChecks(verdicts);
+  const row: NewOrderRow = {
     id,
     client_id: order.clientId,
     staff_id: who.staffId,
@@ -270,6 +298,10 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     total: order.total,
     content_hash: hash,
     body,
+    state: 'accepted',
+    flag_reason: null,
+    counted: 0,
+    checks: null,
     farm_items: contribution.farmItems,
     farm_quantity: contribution.quantity,
     farm_amount: contribution.amountVnd,
@@ -278,27 +310,18 @@ function judged(order: SubmittedOrder, who: Submitter, hash: string, body: strin
     received_at: received,
     updated_at: received,
   };
-  const items = verdicts.map((it, i) => ({
-    line_no: i,
-    name: it.name,
-    quantity: it.quantity,
-    unit_price: it.unitPrice,
-    line_total: it.lineTotal,
-    shop: it.shop,
-    product_url: it.productUrl,
-    weight_grams: it.weightGrams,
-    is_farm_product: it.isFarmProduct ? 1 : 0,
-    excluded: it.excluded ? 1 : 0,
-    farm_verdict: it.verdict.serverVerdict ? 1 : 0,
-  }));
   return { row, checks, contribution, items };
 }
 
 /** The row as stored: its own checks, then the person's plausibility hold; a double claim flags it. */
-function settledRow(b: { order: SubmittedOrder; row: Omit<NewOrderRow, 'state' | 'flag_reason' | 'counted' | 'checks'>; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): NewOrderRow {
+function settleRow(b: { order: SubmittedOrder; row: NewOrderRow; checks: OrderCheck[] }, duplicate: boolean, hold: OrderCheck | null): NewOrderRow {
   const checks = hold ? [...b.checks, hold] : b.checks;
   const { state, counted } = settle({ orderStatus: b.order.status, duplicate, checks, review: null });
-  return { ...b.row, state, counted, flag_reason: duplicate ? 'duplicate' : null, checks: checks.length ? JSON.stringify(checks) : null };
+  b.row.state = state;
+  b.row.counted = counted;
+  b.row.flag_reason = duplicate ? 'duplicate' : null;
+  b.row.checks = checks.length ? JSON.stringify(checks) : null;
+  return b.row;
 }
 
 /**

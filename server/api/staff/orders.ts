@@ -16,7 +16,6 @@ import { body } from '../../validate';
 import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
-import { orderContext } from '../../staff/order-context';
 
 export function staffOrderRoutes({ db }: AppDeps) {
   const r = new Hono<AuthEnv>();
@@ -24,8 +23,7 @@ export function staffOrderRoutes({ db }: AppDeps) {
   r.post('/', body(submitOrdersRequest), async (c) => {
     const { orders } = c.req.valid('json');
     const p = c.get('principal');
-    const periods = await orderContext(db, p.agencyCode!);
-    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders, periods);
+    const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders);
     return c.json({ results });
   });
 
