@@ -3,6 +3,7 @@
 // reports an order when it finds real structure: a code-like order number plus items.
 import { parseVietnameseDate } from '../dates';
 import { hasVndAmount, parseQuantity, parseVnd } from '../money';
+import { letterAware } from '../letters';
 import { cleanText, foldVietnamese } from '../text';
 import { absoluteUrl, query, queryAll, textOf } from './dom';
 import { crossCheck, type RawItem, type RawOrder } from './items';
@@ -127,9 +128,12 @@ export function labelOfText(text: string, folded = foldVietnamese(text)): { labe
 }
 
 const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
+// Two letters in a row: words, not a code or a number (letter-aware, ../letters.ts).
+const TWO_LETTERS = /* @__PURE__ */ letterAware((l) => `[${l}]{2}`, 'u');
+const hasWord = (text: string) => TWO_LETTERS(text).test(text);
 
 function isNameLike(c: Chunk): boolean {
-  if (c.label || c.chrome || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
+  if (c.label || c.chrome || isMoney(c) || !hasWord(c.text)) return false;
   for (let el: Element | null = c.el, i = 0; el && i < 3; el = el.parentElement, i++) {
     const tag = el.tagName.toLowerCase();
     const cls = el.getAttribute('class') ?? '';
@@ -299,7 +303,7 @@ function byClass(list: Chunk[], cls: RegExp, accept: (c: Chunk) => boolean): str
   return null;
 }
 const statusBadge = (list: Chunk[]) => byClass(list, /status|badge|state|chip|trang-thai/i, (c) => orderStatus(c.text) !== null);
-const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => /\p{L}{2}/u.test(c.text) && !isMoney(c));
+const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => hasWord(c.text) && !isMoney(c));
 
 function codeAt(list: Chunk[], i: number): string | null {
   const v = valueAt(list, i)?.split(/\s/)[0].replace(/^#/, '').replace(/[.,;:)]+$/, '');
