@@ -11,18 +11,21 @@ import { orderStatus, type OrderStatus } from './status';
 
 export type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
-// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
-const LABELS = (
-  'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
-  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|thoi gian dat:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
-  'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
-  'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
-  'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
-  'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
-)
-  .split('|')
-  .map((pair) => pair.split(':') as [string, LabelField])
-  .sort((a, b) => b[0].length - a[0].length);
+// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total). Made at
+// first use: pages a site rule reads never need them, and the reader is loaded afresh on every order page.
+let labels: [string, LabelField][] | undefined;
+const LABELS = () =>
+  (labels ??= (
+    'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
+    'ngay dat hang:placedAt|thoi gian dat hang:placedAt|thoi gian dat:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+    'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
+    'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
+    'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
+    'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
+  )
+    .split('|')
+    .map((pair) => pair.split(':') as [string, LabelField])
+    .sort((a, b) => b[0].length - a[0].length));
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,29}$/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TEXTAREA', 'SELECT', 'OPTION']);
@@ -117,7 +120,7 @@ export function labelOfText(text: string, folded = foldVietnamese(text)): { labe
   if (times) return { label: 'quantity', value: times[1] };
   const priced = text.match(/^(.*\d.*?)\s*[x×]\s*(\d{1,5})$/i); // "120.000 VNĐ x2"
   if (priced && hasVndAmount(priced[1])) return { times: Number(priced[2]) };
-  for (const [label, field] of LABELS) {
+  for (const [label, field] of LABELS()) {
     if (!folded.startsWith(label)) continue;
     const next = folded.charAt(label.length);
     if (next && !/[\s:：(#.]/.test(next)) continue;
