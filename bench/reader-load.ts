@@ -4,17 +4,7 @@
 // module's compile and its top-level run are main-thread work no measure inside the script can see. Read from a
 // Chromium trace (thread time), as the content script's own start-up is (content-script-start-up.ts).
 import type { BrowserContext, Page } from '@playwright/test';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
-}
+import type { TraceEvent } from './content-script-start-up';
 
 /**
  * Thread milliseconds of one load of the module at `url`: its compile (v8.compileModule, the code cache read
