@@ -4,7 +4,7 @@ import { letterAware } from './letters';
 
 // Compiled at the first reading, not at import, and marked pure: the content script imports neighbours of this module
 // but never reads weights, and a bundler keeps top-level calls it cannot prove pure (String.raw included).
-// Letter-aware (./letters.ts): with Unicode letter sets these three cost 3–4 ms to compile, most of an order page's reading.
+// Letter-aware (./letters.ts): with Unicode letter sets, compiling these three was most of an order confirmation's reading.
 const NUM = '\\d{1,6}(?:[.,]\\d{1,3})?';
 const UNIT = 'kilogram|kilo|kgs|kg|ký|kí|ky|ki|lạng|lang|gram|gam|gr|g';
 const PACK = '(?:hộp|hop|túi|tui|gói|goi|chai|lọ|lo|hũ|hu|bao|bịch|bich|khay|thanh|phần|phan)';
