@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Message, RecordedNotice } from '../shared/messages';
-import { provide } from '../shared/lazy-script';
+import { provide } from '../shared/lazy-script-provide';
 import { noticeView, noticeCss } from './notice-view';
 import { mountInShadow } from './shadow-host';
 
