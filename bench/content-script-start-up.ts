@@ -3,7 +3,7 @@
 // from a Chromium trace (thread time), since the script cannot time its own evaluation.
 import type { BrowserContext, Page } from '@playwright/test';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;

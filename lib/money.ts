@@ -1,12 +1,16 @@
 // Money is integer VND. Every format the marketplaces show is read exactly; nothing becomes NaN.
+import { letterAware } from './letters';
 import { foldVietnamese } from './text';
 
 // An amount: optional minus, digits with "." or "," thousands (or a no-break space), optional
 // 1–2 decimals (dropped: VND has no minor unit), then an optional currency mark.
 // Each part is bounded or unambiguous, so matching stays linear on hostile input.
-const AMOUNT =
-  /([-−–]\s?)?(\d{1,3}(?:([.,\u00a0\u202f])\d{3})(?:\3\d{3})*|\d+)(?:[.,]\d{1,2})?(?!\d)(\s?(?:₫|đ|vnđ|vnd|d)(?![\p{L}\p{N}]))?/giu;
-const FREE = /(^|[^\p{L}])(mien phi|free)([^\p{L}]|$)/u;
+// Letter-aware (letters.ts): compiled with Unicode letter sets only for text beyond ASCII and Vietnamese.
+const AMOUNT = /* @__PURE__ */ letterAware(
+  (l, d) => `([-−–]\\s?)?(\\d{1,3}(?:([.,\\u00a0\\u202f])\\d{3})(?:\\3\\d{3})*|\\d+)(?:[.,]\\d{1,2})?(?!\\d)(\\s?(?:₫|đ|vnđ|vnd|d)(?![${l}${d}]))?`,
+  'giu',
+);
+const FREE = /* @__PURE__ */ letterAware((l) => `(^|[^${l}])(mien phi|free)([^${l}]|$)`, 'u');
 const MAX_DIGITS = 15; // stays a safe integer
 
 /**
@@ -18,7 +22,7 @@ export function parseVnd(text: string | null | undefined): number | null {
   if (!text) return null;
   const s = text.normalize('NFC');
   let first: number | null = null;
-  for (const m of s.matchAll(AMOUNT)) {
+  for (const m of s.matchAll(AMOUNT(s))) {
     const digits = m[2].replace(/\D/g, '');
     if (digits.length > MAX_DIGITS) continue;
     const value = (m[1] ? -1 : 1) * Number(digits);
@@ -26,12 +30,14 @@ export function parseVnd(text: string | null | undefined): number | null {
     first ??= value || 0;
   }
   if (first !== null) return first;
-  return FREE.test(foldVietnamese(s)) ? 0 : null;
+  const folded = foldVietnamese(s);
+  return FREE(folded).test(folded) ? 0 : null;
 }
 
 /** True when the text holds an amount marked as money ("25.000 ₫", "199,000đ"), not just a number. */
 export function hasVndAmount(text: string): boolean {
-  for (const m of text.normalize('NFC').matchAll(AMOUNT)) if (m[4]) return true;
+  const s = text.normalize('NFC');
+  for (const m of s.matchAll(AMOUNT(s))) if (m[4]) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 // Vietnamese text helpers shared by every app: NFC for storage, folding for search and matching.
+import { letterAware } from './letters';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 
@@ -27,11 +28,12 @@ export function hasDiacritics(s: string): boolean {
   return foldVietnamese(s) !== s.toLowerCase();
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Letter-aware (letters.ts): compiled with Unicode letter sets only for text beyond ASCII and Vietnamese.
+const WORD = /* @__PURE__ */ letterAware((l, d) => `[${l}${d}]+`, 'gu');
 
 /** Words of a text (letters and digits), in order. */
 export function words(s: string): string[] {
-  return s.match(WORD) ?? [];
+  return s.match(WORD(s)) ?? [];
 }
 
 /** Diacritics-insensitive "does the haystack contain the needle", for search boxes. */

@@ -1,21 +1,18 @@
 // Weight in grams from what sellers write in names and details: "hộp 2kg", "1,5 kg", "2 kí", "combo 2 hộp x 500g".
 
-// Built at the first reading, not at import: a bundler keeps the String.raw calls of unused top-level patterns, and
-// the content script imports neighbours of this module but never reads weights (it ran five of them on every page).
-let patterns: { single: RegExp; timesBefore: RegExp; timesAfter: RegExp } | undefined;
-function weightPatterns() {
-  if (patterns) return patterns;
-  const NUM = String.raw`\d{1,6}(?:[.,]\d{1,3})?`;
-  const UNIT = String.raw`kilogram|kilo|kgs|kg|ký|kí|ky|ki|lạng|lang|gram|gam|gr|g`;
-  const PACK = String.raw`(?:hộp|hop|túi|tui|gói|goi|chai|lọ|lo|hũ|hu|bao|bịch|bich|khay|thanh|phần|phan)`;
-  // Not glued to a preceding letter/digit (so "A52" or "SP1.5kg" codes are not read) nor to a following one
-  // ("2 gà" is not 2 g). Every part is bounded, so this stays linear on hostile input.
-  return (patterns = {
-    single: new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${NUM})\s?(${UNIT})(?![\p{L}\p{N}])`, 'giu'),
-    timesBefore: new RegExp(String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})\s?(?:${PACK}\s?)?[x×*]\s?(${NUM})\s?(${UNIT})(?![\p{L}\p{N}])`, 'iu'),
-    timesAfter: new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${NUM})\s?(${UNIT})\s?[x×*]\s?(\d{1,4})(?![\p{L}\p{N}.,])`, 'iu'),
-  });
-}
+import { letterAware } from './letters';
+
+// Compiled at the first reading, not at import, and marked pure: the content script imports neighbours of this module
+// but never reads weights, and a bundler keeps top-level calls it cannot prove pure (String.raw included).
+// Letter-aware (./letters.ts): with Unicode letter sets, compiling these three was most of an order confirmation's reading.
+const NUM = '\\d{1,6}(?:[.,]\\d{1,3})?';
+const UNIT = 'kilogram|kilo|kgs|kg|ký|kí|ky|ki|lạng|lang|gram|gam|gr|g';
+const PACK = '(?:hộp|hop|túi|tui|gói|goi|chai|lọ|lo|hũ|hu|bao|bịch|bich|khay|thanh|phần|phan)';
+// Not glued to a preceding letter/digit (so "A52" or "SP1.5kg" codes are not read) nor to a following one
+// ("2 gà" is not 2 g). Every part is bounded, so this stays linear on hostile input.
+const single = /* @__PURE__ */ letterAware((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'giu');
+const timesBefore = /* @__PURE__ */ letterAware((l, d) => String.raw`(?<![${l}${d}.,])(\d{1,4})\s?(?:${PACK}\s?)?[x×*]\s?(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'iu');
+const timesAfter = /* @__PURE__ */ letterAware((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})\s?[x×*]\s?(\d{1,4})(?![${l}${d}.,])`, 'iu');
 
 const MIN_GRAMS = 10; // "5G" on a phone, "3g" of network: no produce is sold by a few grams
 const MAX_GRAMS = 100_000_000;
@@ -34,18 +31,17 @@ function grams(num: string, unit: string): number | null {
 export function parseWeightGrams(text: string | null | undefined): number | null {
   if (!text) return null;
   const s = text.normalize('NFC');
-  const { single, timesBefore, timesAfter } = weightPatterns();
-  const before = s.match(timesBefore);
+  const before = s.match(timesBefore(s));
   if (before) {
     const g = grams(before[2], before[3]);
     if (g) return g * Number(before[1]);
   }
-  const after = s.match(timesAfter);
+  const after = s.match(timesAfter(s));
   if (after) {
     const g = grams(after[1], after[2]);
     if (g) return g * Number(after[3]);
   }
-  for (const m of s.matchAll(single)) {
+  for (const m of s.matchAll(single(s))) {
     const g = grams(m[1], m[2]);
     if (g) return g;
   }

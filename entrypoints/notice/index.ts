@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { Message, RecordedNotice } from '../shared/messages';
-import { provide } from '../shared/lazy-script';
+import { provide } from '../shared/lazy-script-provide';
 import { noticeView, noticeCss } from './notice-view';
 import { mountInShadow, type PageUiLifetime } from './shadow-host';
 

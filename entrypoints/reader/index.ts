@@ -6,7 +6,7 @@ import { withFullRules } from '../../lib/marketplaces/detection-rules';
 import type { Detection } from '../../lib/marketplaces/detect';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { pageStructure } from '../../lib/page-structure';
-import { provide } from '../shared/lazy-script';
+import { provide } from '../shared/lazy-script-provide';
 import { chooseRules, type RulesCache } from '../shared/rules-choice';
 
 /**

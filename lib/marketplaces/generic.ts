@@ -3,6 +3,7 @@
 // reports an order when it finds real structure: a code-like order number plus items.
 import { parseVietnameseDate } from '../dates';
 import { hasVndAmount, parseQuantity, parseVnd } from '../money';
+import { letterAware } from '../letters';
 import { cleanText, foldVietnamese } from '../text';
 import { absoluteUrl, query, queryAll, textOf } from './dom';
 import { crossCheck, type RawItem, type RawOrder } from './items';
@@ -10,18 +11,21 @@ import { orderStatus, type OrderStatus } from './status';
 
 export type LabelField = 'code' | 'placedAt' | 'status' | 'total' | 'subtotal' | 'lineTotal' | 'shippingFee' | 'discount' | 'quantity' | 'unitPrice' | 'shop';
 
-// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total).
-const LABELS = (
-  'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
-  'ngay dat hang:placedAt|thoi gian dat hang:placedAt|thoi gian dat:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
-  'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
-  'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
-  'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
-  'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
-)
-  .split('|')
-  .map((pair) => pair.split(':') as [string, LabelField])
-  .sort((a, b) => b[0].length - a[0].length);
+// "label:field" pairs, longest label first, so "tong tien hang" (subtotal) is not read as "tong tien" (total). Made at
+// first use: pages a site rule reads never need them, and the reader is loaded afresh on every order page.
+let labels: [string, LabelField][] | undefined;
+const LABELS = () =>
+  (labels ??= (
+    'ma don hang:code|ma don:code|ma dh:code|so don hang:code|don hang so:code|order number:code|order id:code|' +
+    'ngay dat hang:placedAt|thoi gian dat hang:placedAt|thoi gian dat:placedAt|ngay dat:placedAt|ngay tao:placedAt|ngay mua:placedAt|' +
+    'trang thai don hang:status|trang thai:status|tong thanh toan:total|tong cong:total|tong tien:total|' +
+    'tong tien hang:subtotal|tam tinh:subtotal|thanh tien:lineTotal|phi van chuyen:shippingFee|phi giao hang:shippingFee|' +
+    'phi ship:shippingFee|giam gia:discount|khuyen mai:discount|so luong:quantity|sl:quantity|don gia:unitPrice|' +
+    'gia ban:unitPrice|cua hang:shop|nha ban:shop|nguoi ban:shop|gian hang:shop'
+  )
+    .split('|')
+    .map((pair) => pair.split(':') as [string, LabelField])
+    .sort((a, b) => b[0].length - a[0].length));
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,29}$/;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD', 'TEXTAREA', 'SELECT', 'OPTION']);
@@ -116,7 +120,7 @@ export function labelOfText(text: string, folded = foldVietnamese(text)): { labe
   if (times) return { label: 'quantity', value: times[1] };
   const priced = text.match(/^(.*\d.*?)\s*[x×]\s*(\d{1,5})$/i); // "120.000 VNĐ x2"
   if (priced && hasVndAmount(priced[1])) return { times: Number(priced[2]) };
-  for (const [label, field] of LABELS) {
+  for (const [label, field] of LABELS()) {
     if (!folded.startsWith(label)) continue;
     const next = folded.charAt(label.length);
     if (next && !/[\s:：(#.]/.test(next)) continue;
@@ -127,9 +131,12 @@ export function labelOfText(text: string, folded = foldVietnamese(text)): { labe
 }
 
 const isMoney = (c: Chunk) => !c.label && hasVndAmount(c.text);
+// Two letters in a row: words, not a code or a number (letter-aware, ../letters.ts).
+const TWO_LETTERS = /* @__PURE__ */ letterAware((l) => `[${l}]{2}`, 'u');
+const hasWord = (text: string) => TWO_LETTERS(text).test(text);
 
 function isNameLike(c: Chunk): boolean {
-  if (c.label || c.chrome || isMoney(c) || !/\p{L}{2}/u.test(c.text)) return false;
+  if (c.label || c.chrome || isMoney(c) || !hasWord(c.text)) return false;
   for (let el: Element | null = c.el, i = 0; el && i < 3; el = el.parentElement, i++) {
     const tag = el.tagName.toLowerCase();
     const cls = el.getAttribute('class') ?? '';
@@ -299,7 +306,7 @@ function byClass(list: Chunk[], cls: RegExp, accept: (c: Chunk) => boolean): str
   return null;
 }
 const statusBadge = (list: Chunk[]) => byClass(list, /status|badge|state|chip|trang-thai/i, (c) => orderStatus(c.text) !== null);
-const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => /\p{L}{2}/u.test(c.text) && !isMoney(c));
+const shopName = (list: Chunk[]) => byClass(list, /shop|store|merchant|seller/i, (c) => hasWord(c.text) && !isMoney(c));
 
 function codeAt(list: Chunk[], i: number): string | null {
   const v = valueAt(list, i)?.split(/\s/)[0].replace(/^#/, '').replace(/[.,;:)]+$/, '');
