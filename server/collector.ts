@@ -6,7 +6,6 @@ import { createApp } from './app';
 import { servePwa } from './static';
 import { loadRegion, useRegion } from './region';
 import { admission } from './admission';
-import { tabletsFirst, waitsFor } from './tablets-first';
 import { stopLimits } from './auth/rate-limit';
 
 /**
@@ -21,12 +20,6 @@ const shutdownGraceMs = 25_000;
  * is accepted per turn, so 5 ms lets 200 in a second.
  */
 const turnMs = 5;
-
-/**
- * The longest an order submission waits for commune tablets' batches (server/tablets-first.ts): the time a
- * tablet's batch is promised its answer in (issue 14: p99 ≤ 2 s).
- */
-const ordersWaitForTabletsMs = 2_000;
 
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
@@ -85,20 +78,13 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
   let count = 0;
   let waiting: (() => void)[] = [];
   const turns = admission(turnMs);
-  const tablets = tabletsFirst(ordersWaitForTabletsMs);
   const state = {
     stopping: false,
     async fetch(req: Request) {
       count++;
       try {
-        const kind = waitsFor(req.method, req.url);
-        let res: Response;
-        // A batch counts from its arrival, so that orders admitted in the same turn already make way for it.
-        if (kind === 'tablet batch') res = await tablets.batch(() => admitted(req));
-        else {
-          if (kind === 'order') await tablets.order();
-          res = await admitted(req);
-        }
+        await turns.enter();
+        const res = await fetch(req);
         if (state.stopping && !res.headers.has('Connection')) {
           try {
             res.headers.set('Connection', 'close');
@@ -113,10 +99,6 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
     },
     drained: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
   };
-  async function admitted(req: Request) {
-    await turns.enter();
-    return fetch(req);
-  }
   return state;
 }
 
