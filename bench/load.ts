@@ -3,10 +3,11 @@
 // and 200 kiosks syncing 50 households each at the same time. Figures: throughput, p50/p95/p99 latency, errors.
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
 // What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
-// slow collector is sent less), its connections are kept open between requests (fetch's pool; a person's browser
+// slow collector is sent less), its connections are kept open between requests (a keep-alive agent; a person's browser
 // behind the reverse proxy makes the proxy open new ones), and the bench itself shares the two cores.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { sql } from 'kysely';
 import type { Db, DbKind } from '../server/db';
 import { hashToken } from '../server/auth/tokens';
@@ -101,13 +102,39 @@ const failed = (what: string) => {
   return false;
 };
 
-async function post(url: string, token: string, body: unknown, key: 'results'): Promise<boolean> {
-  const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).catch((e: Error) => e);
-  if (res instanceof Error) return failed(`${new URL(url).pathname}: ${res.message} ${String((res.cause as Error | undefined)?.message ?? '')}`);
-  if (res.status !== 200) return failed(`${new URL(url).pathname}: ${res.status} ${(await res.text()).slice(0, 160)}`);
-  const answer = (await res.json()) as Record<typeof key, { status: string }[]>;
+/**
+ * Connections kept open between requests, as many as are in flight. node:http rather than fetch: fetch (undici)
+ * cost this generator 1,36 ms of CPU per request on the two cores it shares with the collector and the
+ * database, node:http 0,53 ms (`load.<db>.generator-cpu`, LOAD_SCALE=0.2 on PostgreSQL, 02/12/2026).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** The headers Node's fetch adds to every request: the collector is sent the same requests as it was with fetch. */
+const fetchHeaders = { Accept: '*/*', 'Accept-Language': '*', 'Sec-Fetch-Mode': 'cors', 'User-Agent': 'node', 'Accept-Encoding': 'gzip, deflate' };
+
+/** POSTs JSON with a bearer token; the status and the answer's text. */
+function send(url: URL, token: string, body: unknown): Promise<{ status: number; text: string }> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const headers = { ...fetchHeaders, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length };
+    const req = request(url, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function post(url: URL, token: string, body: unknown, key: 'results'): Promise<boolean> {
+  const res = await send(url, token, body).catch((e: Error) => e);
+  if (res instanceof Error) return failed(`${url.pathname}: ${res.message} ${String((res.cause as Error | undefined)?.message ?? '')}`);
+  if (res.status !== 200) return failed(`${url.pathname}: ${res.status} ${res.text.slice(0, 160)}`);
+  const answer = JSON.parse(res.text) as Record<typeof key, { status: string }[]>;
   const refused = answer[key].filter((r) => r.status !== 'accepted');
-  return refused.length ? failed(`${new URL(url).pathname}: 200 ${JSON.stringify(refused[0]).slice(0, 160)}`) : true;
+  return refused.length ? failed(`${url.pathname}: 200 ${JSON.stringify(refused[0]).slice(0, 160)}`) : true;
 }
 
 async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
@@ -121,17 +148,29 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
     const collector = await startCollector(database.env, profile);
     try {
+      const ordersUrl = new URL('/api/staff/orders', collector.base);
+      const householdsUrl = new URL('/api/kiosk/households', collector.base);
       // Each submission is one person's order (the extension sends as soon as it is reviewed).
-      const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(`${collector.base}/api/staff/orders`, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
+      const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(ordersUrl, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
       let serial = 0;
       const kioskJobs = tablets.map((t) => () =>
-        post(`${collector.base}/api/kiosk/households`, t.token, { households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) }, 'results'),
+        post(householdsUrl, t.token, { households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) }, 'results'),
       );
       process.stderr.write(`  ${kind}: ${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households…\n`);
-      const cpuBefore = cpuSeconds(collector.proc.pid!);
+      const cpuBefore = cpuTimes(collector.proc.pid!);
+      const generatorBefore = process.cpuUsage();
+      const databaseBefore = databaseCpuSeconds(pgUrl, kind);
       const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
       // The collector's own CPU time for the whole run (user + system), whatever else the machine ran meanwhile.
-      const cpu = cpuSeconds(collector.proc.pid!) - cpuBefore;
+      const cpuAfter = cpuTimes(collector.proc.pid!);
+      const cpu = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
+      // Who else took the two cores meanwhile: this load generator, and PostgreSQL's server processes.
+      const generator = process.cpuUsage(generatorBefore);
+      const generatorCpu = (generator.user + generator.system) / 1e6;
+      const databaseCpu = databaseCpuSeconds(pgUrl, kind) - databaseBefore;
+      process.stderr.write(
+        `  ${kind}: ${round(Math.max(orders.ms, sync.ms) / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}\n`,
+      );
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -144,6 +183,10 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.bytes-per-household`]: { value: round(bytes('households') / households, 0), unit: 'B', target: 4096, better: 'lower' },
         // Per order and per household together (the run mixes them): what the collector spent, load aside.
         [`${p}.collector-cpu`]: { value: round(cpu, 2), unit: 's', better: 'lower' },
+        // The generator shares the cores: what it took from them (the collector's figures are floors by that much).
+        [`${p}.generator-cpu`]: { value: round(generatorCpu, 2), unit: 's', better: 'lower' },
+        // PostgreSQL's own processes over the run (docs/scale.md sizes the database server by it).
+        ...(kind === 'postgres' ? { [`${p}.database-cpu`]: { value: round(databaseCpu, 2), unit: 's', better: 'lower' as const } } : {}),
         [`${p}.orders.throughput`]: { value: round((submissions / orders.ms) * 1000, 0), unit: 'req/s', target: 200, better: 'higher' },
         // Issue 14: p99 ≤ 1 s for orders on both databases (so p50 and p95 too).
         [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
@@ -168,9 +211,31 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
 }
 
 /** A process's CPU time so far, user and system (Linux /proc: fields 14 and 15, in clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
+function cpuTimes(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
+/**
+ * CPU time so far of the PostgreSQL cluster's processes (the postmaster and its children: the collector's
+ * connections are among them for the whole run); 0 on SQLite or a server on another machine.
+ */
+function databaseCpuSeconds(pgUrl: string | undefined, kind: DbKind): number {
+  if (kind !== 'postgres' || !pgUrl) return 0;
+  const pidFile = `/tmp/nongsan-so-pg-${new URL(pgUrl).port}/postmaster.pid`;
+  if (!existsSync(pidFile)) return 0;
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      if (Number(entry) === postmaster || Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
 }
 
 /** Bytes a table takes with its indexes (PostgreSQL: pg_total_relation_size; SQLite: the dbstat pages of it and its indexes). */
