@@ -40,37 +40,44 @@ export interface StartUpSample {
 }
 
 /**
- * Loads each address `rounds` times in `page`, tracing each load until the content script's first reading is
- * measured. A navigation to another site gets a new renderer process, where the script is compiled afresh and its
- * first run sets up the extension API: about three times the cost of a later page of the same site.
+ * Loads each address `rounds` times in `page`, tracing each load (with `categories`) until the content script's first
+ * reading is measured, and hands each load's trace events to `take`. Every event of the script's start-up and of the
+ * reader's load comes before that reading, so they are in the trace by then.
  */
-export async function contentScriptStartUp(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<StartUpSample[]> {
-  const url = `chrome-extension://${extensionId}/marketplace.js`;
+export async function traceLoads(context: BrowserContext, page: Page, addresses: string[], rounds: number, categories: string[], take: (events: TraceEvent[]) => void): Promise<void> {
   const cdp = await context.newCDPSession(page);
   let events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const samples: StartUpSample[] = [];
-  let lastPid: number | undefined;
   try {
     for (let i = 0; i < rounds; i++)
       for (const address of addresses) {
         events = [];
-        await cdp.send('Tracing.start', {
-          traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
-          transferMode: 'ReportEvents',
-        });
+        await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
         await page.goto(address, { waitUntil: 'domcontentloaded' });
-        // The first reading comes after the evaluation (at idle): once it is measured, the evaluation is in the trace.
         await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:features').length > 0);
         const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
         await cdp.send('Tracing.end');
         await complete;
-        const { ms, pid } = scriptEvaluation(events, url);
-        samples.push({ ms, newProcess: lastPid === undefined ? undefined : pid !== lastPid });
-        lastPid = pid;
+        take(events);
       }
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * The content script's start-up on each load. A navigation to another site gets a new renderer process, where the
+ * script is compiled afresh and its first run sets up the extension API: about three times the cost of a later page
+ * of the same site.
+ */
+export async function contentScriptStartUp(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<StartUpSample[]> {
+  const url = `chrome-extension://${extensionId}/marketplace.js`;
+  const samples: StartUpSample[] = [];
+  let lastPid: number | undefined;
+  await traceLoads(context, page, addresses, rounds, ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'], (events) => {
+    const { ms, pid } = scriptEvaluation(events, url);
+    samples.push({ ms, newProcess: lastPid === undefined ? undefined : pid !== lastPid });
+    lastPid = pid;
+  });
   return samples;
 }

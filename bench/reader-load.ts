@@ -4,7 +4,7 @@
 // module's compile and its top-level run are main-thread work no measure inside the script can see. Read from a
 // Chromium trace (thread time), as the content script's own start-up is (content-script-start-up.ts).
 import type { BrowserContext, Page } from '@playwright/test';
-import type { TraceEvent } from './content-script-start-up';
+import { traceLoads, type TraceEvent } from './content-script-start-up';
 
 /**
  * Thread milliseconds of one load of the module at `url`: its compile (v8.compileModule, the code cache read
@@ -20,28 +20,10 @@ export function moduleLoad(events: TraceEvent[], url: string): number {
   return ((compile.tdur ?? compile.dur ?? 0) + (evaluate.tdur ?? evaluate.dur ?? 0)) / 1000;
 }
 
-/** Loads each address `rounds` times in `page`, tracing each load until its first reading is measured. */
+/** The reader's load on each load of the order pages at `addresses`. */
 export async function readerLoads(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<number[]> {
   const url = `chrome-extension://${extensionId}/reader.js`;
-  const cdp = await context.newCDPSession(page);
-  let events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const samples: number[] = [];
-  try {
-    for (let i = 0; i < rounds; i++)
-      for (const address of addresses) {
-        events = [];
-        await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8'] }, transferMode: 'ReportEvents' });
-        await page.goto(address, { waitUntil: 'domcontentloaded' });
-        // The reading is measured once the reader has run: by then its compile and evaluation are in the trace.
-        await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:features').length > 0);
-        const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-        await cdp.send('Tracing.end');
-        await complete;
-        samples.push(moduleLoad(events, url));
-      }
-  } finally {
-    await cdp.detach();
-  }
+  await traceLoads(context, page, addresses, rounds, ['devtools.timeline', 'v8'], (events) => samples.push(moduleLoad(events, url)));
   return samples;
 }
