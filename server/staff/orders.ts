@@ -179,9 +179,7 @@ async function whatTheBatchMeets(db: Db, who: Submitter, orders: readonly Submit
     db.selectFrom(agency).select((eb) => [
       ...orderColumns.map((c) => (contextColumns[c] ? eb.ref(`c.${contextColumns[c]}`).as(c) : text.as(c))),
       sql.lit('context').as('part'),
-      eb.ref('c.max_orders').as('orders'),
-      eb.ref('c.max_amount').as('amount'),
-      eb.ref('c.active').as('reviewed_held'),
+      ...contextNumbers.map(([c, from]) => eb.ref(`c.${from}`).as(c)),
     ]) as never,
   );
   const rows = await query.execute();
@@ -191,8 +189,11 @@ async function whatTheBatchMeets(db: Db, who: Submitter, orders: readonly Submit
   for (const r of rows) {
     if (r.part === 'sent') sent.set(r.client_id, r);
     else if (r.part === 'totals') totals.set(r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) });
-    else if (r.part === 'context')
-      context.push({ active: r.reviewed_held, id: r.id, name: r.client_id, starts_on: r.content_hash, ends_on: r.state, report_due: r.flag_reason, max_orders: r.orders, max_amount: r.amount });
+    else if (r.part === 'context') {
+      const row: Record<string, unknown> = {};
+      for (const [c, from] of contextPlaces) row[from] = (r as Record<string, unknown>)[c];
+      context.push(row as unknown as ContextRow);
+    }
   }
   return { periods: periodsOf(context), sent, totals, claims: byClaim(rows.filter((r) => r.part === 'claim'), coded) };
 }
@@ -205,6 +206,14 @@ const contextColumns: Partial<Record<(typeof orderColumns)[number], 'id' | 'name
   state: 'ends_on',
   flag_reason: 'report_due',
 };
+/** The context's numbers, in the totals' places: the period's limits and the agency's flag. */
+const contextNumbers = [
+  ['orders', 'max_orders'],
+  ['amount', 'max_amount'],
+  ['reviewed_held', 'active'],
+] as const satisfies readonly (readonly [string, keyof ContextRow])[];
+/** Every place a context column rides in, to read the row back. */
+const contextPlaces: readonly (readonly [string, keyof ContextRow])[] = [...(Object.entries(contextColumns) as [string, keyof ContextRow][]), ...contextNumbers];
 
 const claimKey = (marketplace: string, orderCode: string) => `${marketplace}\u0000${orderCode}`;
 
