@@ -7,13 +7,7 @@ import { servePwa } from './static';
 import { loadRegion, useRegion } from './region';
 import { admission } from './admission';
 import { stopLimits } from './auth/rate-limit';
-
-/**
- * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
- * told to wait (docs/deploy.md: systemd TimeoutStopSec, docker --stop-timeout), so the database is still closed
- * cleanly.
- */
-const shutdownGraceMs = 25_000;
+import { seconds, trackConnections } from './connections';
 
 /**
  * How long a turn of the event loop may take with the requests it starts (server/admission.ts): one new connection
@@ -30,6 +24,7 @@ export async function startCollector(config = readConfig()) {
   servePwa(app, config.pwaDir);
   const handling = inFlight(app.fetch);
   const server = await listen(handling.fetch, config.port, config.host);
+  const connections = trackConnections(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let closing: Promise<void> | undefined;
@@ -46,27 +41,35 @@ export async function startCollector(config = readConfig()) {
       closing ??= (async () => {
         handling.stopping = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        // Keep-alive connections between two requests would hold close() for their idle timeout: those idle now,
-        // and those that fall idle later (a response whose headers could not say "Connection: close", a socket the
-        // browser opened ahead of a request), until the server has closed.
-        server.closeIdleConnections();
-        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        // Connections with no request in flight would hold close() until their client drops them: those idle now,
+        // and those that fall idle later (a response whose headers could not say "Connection: close"), until the
+        // server has closed.
+        connections.closeIdle();
+        const sweep = setInterval(() => connections.closeIdle(), 50);
         void closed.then(() => clearInterval(sweep));
         let timer: NodeJS.Timeout | undefined;
         const graceful = await Promise.race([
           Promise.all([closed, handling.drained()]).then(() => true),
-          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), shutdownGraceMs))),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), config.stopGraceMs))),
         ]);
         clearTimeout(timer);
         clearInterval(sweep);
+        // What held the stop, for the operator's log: the handlers still running, the connections still open.
+        const left = graceful ? '' : unfinished(handling.left(), connections.left());
         if (!graceful) server.closeAllConnections();
         stopLimits(db);
         await db.destroy();
-        if (!graceful) throw new Error(`Hết ${shutdownGraceMs / 1000} giây chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).`);
+        if (!graceful) throw new Error([`Hết ${seconds(config.stopGraceMs)} giây chờ: một số yêu cầu đã bị cắt ngang (thiết bị sẽ gửi lại).`, left].filter(Boolean).join(' '));
       })();
       return closing;
     },
   };
+}
+
+/** "Đang xử lý: POST /api/staff/orders, 25 giây. Kết nối còn mở: 127.0.0.1:51234: …" (the parts that have any). */
+function unfinished(handlers: string[], open: string[]): string {
+  const parts = [handlers.length ? `Đang xử lý: ${handlers.join('; ')}.` : '', open.length ? `Kết nối còn mở: ${open.join('; ')}.` : ''];
+  return parts.filter(Boolean).join(' ');
 }
 
 /**
@@ -76,12 +79,14 @@ export async function startCollector(config = readConfig()) {
  */
 function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
   let count = 0;
+  const started = new Map<Request, number>();
   let waiting: (() => void)[] = [];
   const turns = admission(turnMs);
   const state = {
     stopping: false,
     async fetch(req: Request) {
       count++;
+      started.set(req, Date.now());
       try {
         await turns.enter();
         const res = await fetch(req);
@@ -94,9 +99,12 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
         }
         return res;
       } finally {
+        started.delete(req);
         if (--count === 0) for (const resolve of waiting.splice(0)) resolve();
       }
     },
+    /** The requests still being handled: "POST /api/staff/orders, 25 giây". */
+    left: (now = Date.now()) => [...started].map(([req, since]) => `${req.method} ${new URL(req.url).pathname}, ${seconds(now - since)} giây`),
     drained: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
   };
   return state;

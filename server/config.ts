@@ -11,6 +11,12 @@ export interface CollectorConfig {
   /** Region pack: a name (`lang-son`) or a pack's JSON file (server/region.ts). */
   region: string;
   extensionDir: string;
+  /**
+   * How long a stop waits for requests in flight before it cuts them off. Under the 30 s the service managers are
+   * told to wait (docs/deploy.md: systemd TimeoutStopSec, docker --stop-timeout), so the database is still closed
+   * cleanly.
+   */
+  stopGraceMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
@@ -22,5 +28,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     pwaDir: resolve(env.PWA_DIR ?? 'dist/pwa'),
     region: env.REGION || 'lang-son',
     extensionDir: resolve('.output/chrome-mv3'),
+    stopGraceMs: Number(env.STOP_GRACE_SECONDS || 25) * 1000,
   };
 }

@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { createApp } from '../../../server/app';
 import { enrolStaff, sampleOrder } from '../../../server/testing/seed';
@@ -34,6 +35,8 @@ function slowPost(base: string, path: string, token: string, body: unknown) {
     });
     req.once('error', reject);
   });
+  // A test that lets the collector cut the upload off never asks for its answer.
+  answer.catch(() => {});
   req.write(data.subarray(0, half));
   return {
     connected,
@@ -43,6 +46,8 @@ function slowPost(base: string, path: string, token: string, body: unknown) {
     },
     /** The client goes away (tablet off the network): the connection is reset. */
     abort: () => req.destroy(),
+    /** The port it sends from, as the collector names the connection. */
+    localPort: () => req.socket?.localPort,
   };
 }
 
@@ -57,6 +62,28 @@ const health = (base: string) =>
     req.end();
   });
 
+/**
+ * A raw connection to the collector: `firstBytes` sent at once (none: a browser's spare socket, opened for a request
+ * it then sent elsewhere or cancelled). `closed` resolves when the collector closes it.
+ */
+async function rawConnection(base: string, firstBytes = '') {
+  const u = new URL(base);
+  const socket: Socket = connect({ host: u.hostname, port: Number(u.port) });
+  let received = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (d) => (received += d));
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  if (firstBytes) socket.write(firstBytes);
+  /** Resolves once the collector has sent the head of an answer. */
+  const answered = new Promise<void>((resolve) => {
+    const check = () => received.includes('\r\n\r\n') && (socket.off('data', check), resolve());
+    socket.on('data', check);
+  });
+  return { socket, closed, answered, received: () => received };
+}
+
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: graceful shutdown`, () => {
     const procs: ChildProcess[] = [];
@@ -66,8 +93,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await cleanup();
     });
 
-    /** A fresh database with an enrolled civil servant, and a collector process on it; `exited` is its exit code. */
-    async function running() {
+    /**
+     * A fresh database with an enrolled civil servant, and a collector process on it; `exited` is its exit code.
+     * `env`: more of the collector's environment.
+     */
+    async function running(env: Record<string, string> = {}) {
       const database = await throwawayDatabase(kind);
       const { db } = await database.open();
       const previous = cleanup;
@@ -77,7 +107,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         await database.drop();
       };
       const staff = await enrolStaff({ db, app: createApp({ db, dbKind: kind, startedAt: new Date() }) }, 'SNV');
-      const collector = await startCollector(database.env);
+      const collector = await startCollector({ ...database.env, ...env });
       procs.push(collector.proc);
       const exited = new Promise<number | null>((resolve) => collector.proc.once('exit', (code) => resolve(code)));
       return { database, db, staff, collector, exited };
@@ -151,6 +181,58 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(collector.output()).not.toMatch(/destroyed|Error/);
       const stored = await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(stored.n)).toBe(100);
+    });
+    it.runIf(kind === 'sqlite')('SIGTERM with a browser\'s spare connection open: it is closed at once, the upload in flight is answered 200, the process exits 0', { timeout: 60_000 }, async () => {
+      const { staff, collector, exited } = await running();
+
+      // Chromium keeps a socket it opened and did not use for 60 s; a keep-alive connection waits between requests.
+      const spare = await rawConnection(collector.base);
+      const keptAlive = await rawConnection(collector.base, 'GET /api/health HTTP/1.1\r\nHost: nongsan-so\r\n\r\n');
+      const order = sampleOrder();
+      const upload = slowPost(collector.base, '/api/staff/orders', staff.token, { orders: [order] });
+      await upload.connected;
+      // A full round trip on another connection: the collector has taken the three before it (accepted in order).
+      expect(await health(collector.base)).toBe(200);
+      await keptAlive.answered;
+      expect(keptAlive.received()).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\nConnection: keep-alive\r\n/);
+
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      // Neither has a request in flight: both are closed while the upload still is.
+      await spare.closed;
+      await keptAlive.closed;
+      expect(spare.received()).toBe('');
+      expect(collector.proc.exitCode).toBe(null);
+
+      const uploaded = await upload.finish();
+      expect(uploaded.status).toBe(200);
+      expect(uploaded.body.results).toEqual([expect.objectContaining({ clientId: order.clientId, status: 'accepted' })]);
+      expect(await exited).toBe(0);
+      expect(collector.output()).not.toMatch(/Hết|destroyed|Error/);
+    });
+
+    it.runIf(kind === 'sqlite')('a stop cut off by its grace (STOP_GRACE_SECONDS) says which requests and connections held it, and exits 1', { timeout: 60_000 }, async () => {
+      const { staff, collector, exited } = await running({ STOP_GRACE_SECONDS: '1' });
+
+      // An upload whose second half never comes, and a request whose headers stop half way.
+      const upload = slowPost(collector.base, '/api/staff/orders', staff.token, { orders: [sampleOrder()] });
+      await upload.connected;
+      const halfHeaders = await rawConnection(collector.base, 'GET /api/health HTTP/1.1\r\nHo');
+      expect(await health(collector.base)).toBe(200);
+      const uploadPort = upload.localPort();
+      const halfPort = halfHeaders.socket.localPort;
+
+      process.kill(-collector.proc.pid!, 'SIGTERM');
+      expect(await exited).toBe(1);
+      await halfHeaders.closed;
+      const stopLine = collector.output().split('\n').find((l) => l.startsWith('Dừng không trọn vẹn'));
+      expect(stopLine).toMatch(
+        new RegExp(
+          `^Dừng không trọn vẹn: Hết 1 giây chờ: một số yêu cầu đã bị cắt ngang \\(thiết bị sẽ gửi lại\\)\\. ` +
+            `Đang xử lý: POST /api/staff/orders, [\\d,]+ giây\\. ` +
+            `Kết nối còn mở: 127\\.0\\.0\\.1:${uploadPort}: POST /api/staff/orders, [\\d,]+ giây; ` +
+            `127\\.0\\.0\\.1:${halfPort}: đang gửi dở một yêu cầu \\(đã nhận 28 byte\\)\\.$`,
+        ),
+      );
     });
   });
 }
