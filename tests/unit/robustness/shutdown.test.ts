@@ -4,6 +4,8 @@
  * upload (200, stored), closes the database and exits 0, never "driver has already been destroyed" — also when the
  * client of a request still being handled has hung up.
  * systemd and `docker stop` signal every process of the service, so the collector sees the signal more than once.
+ * A connection with no request in flight (a keep-alive one between requests, a browser's spare socket that never
+ * sent one) does not hold the stop; what does hold it past the grace is named in the log.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
