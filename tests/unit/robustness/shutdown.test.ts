@@ -212,6 +212,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(collector.output()).not.toMatch(/Hết|destroyed|Error/);
     });
 
+    it.runIf(kind === 'sqlite')('a grace that is not a number of seconds: the collector does not start, and says why', { timeout: 60_000 }, async () => {
+      const database = await throwawayDatabase(kind);
+      const previous = cleanup;
+      cleanup = async () => {
+        await previous();
+        await database.drop();
+      };
+      await expect(startCollector({ ...database.env, STOP_GRACE_SECONDS: 'hai mươi' })).rejects.toThrow(
+        /^collector exited with 1: Không khởi động được máy chủ: STOP_GRACE_SECONDS phải là một số giây lớn hơn 0 \(mặc định 25\)\.\n$/,
+      );
+    });
+
     it.runIf(kind === 'sqlite')('a stop cut off by its grace (STOP_GRACE_SECONDS) says which requests and connections held it, and exits 1', { timeout: 60_000 }, async () => {
       const { staff, collector, exited } = await running({ STOP_GRACE_SECONDS: '1' });
 
