@@ -98,8 +98,8 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
     },
     () => (page.worthReading && !hasOrder() ? WATCH_COMMERCE_MS : WATCH_MS),
     page.watchContent,
+    hasOrder(),
   );
-  if (hasOrder()) watch.settle();
   recordReading(page);
   performance.measure('nongsan-so:features', { start, end: performance.now() });
 }
