@@ -20,7 +20,9 @@
 // On an order page the content script also loads the page reader (reader.js), whose compile and evaluation no measure
 // sees either: `extension.reader-load-on-order-page` is that, read from a trace (reader-load.ts), and
 // `extension.main-thread-order-page` adds its median to the measured one (counted since branch orderpage; before, the
-// order page figure left it out). Not included: the page's next frame, which lays the note out.
+// order page figure left it out). The reading counts asking for the stored rules (taking the extension API) and starting
+// the reader's load (its request), the synchronous parts of those two waits (since branch orderpage2; before, both fell
+// between the measures). Not included: the page's next frame, which lays the note out.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { launchWithExtension } from '../tests/e2e/fixtures';

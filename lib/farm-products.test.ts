@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import region from './region/lang-son/lang-son-products.json';
-import { farmCategories, isFarmProduct } from './farm-products';
+import { farmCategories, isFarmProduct, lexiconTerms } from './farm-products';
+import { words } from './text';
 
 describe('isFarmProduct', () => {
+  it('has every lexicon phrase written in lower case, its words split by single spaces', () => {
+    const terms = lexiconTerms();
+    expect(terms.length).toBeGreaterThan(200);
+    for (const t of terms) expect(t.words, t.phrase).toEqual(words(t.phrase.toLowerCase()));
+  });
   it('knows every product of the Lạng Sơn region pack, in its category', () => {
     for (const p of region.products) {
       const d = isFarmProduct(p.name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isPlainText, letterAware, VIETNAMESE_LETTERS } from './letters';
+import { isPlainText, letterAware, letterAwareIgnoringCase, VIETNAMESE_LETTERS } from './letters';
 import { parseWeightGrams } from './weight';
 import { hasVndAmount, parseVnd } from './money';
 import { words } from './text';
@@ -30,6 +30,18 @@ describe('the letters spelt out', () => {
   it('anything else is not plain: letters and digits of other scripts, other signs', () => {
     for (const s of ['蜂蜜', 'ß', 'µ', '½', '²', '๒', 'İ', '\u212a', 'ſ', '🍐', 'é\u0301', '€'])
       expect(isPlainText(`Mật ong ${s}`)).toBe(false);
+  });
+
+  it('ignoring case, matches plain text lowercased without the i flag, and other text as it is with it', () => {
+    const kg = letterAwareIgnoringCase((l, d) => `(?<![${l}${d}])(\\d+)(kg|ký)`, 'u');
+    const [plainRe, plain] = kg('Mận HẬU 2KG');
+    expect(plainRe.flags).toBe('u');
+    expect(plain).toBe('mận hậu 2kg');
+    expect(plain.match(plainRe)?.slice(1)).toEqual(['2', 'kg']);
+    expect(kg('Na 3KÝ')[1].match(kg('Na 3KÝ')[0])?.slice(1)).toEqual(['3', 'ký']);
+    const [otherRe, other] = kg('蜂蜜 2KG');
+    expect([otherRe.flags, other]).toEqual(['iu', '蜂蜜 2KG']);
+    expect(other.match(otherRe)?.slice(1)).toEqual(['2', 'KG']);
   });
 
   it('reads other scripts with Unicode letter sets', () => {
@@ -62,6 +74,8 @@ const unicode = {
   word: /[\p{L}\p{N}]+/gu,
 };
 const matches = (s: string, re: RegExp) => [...s.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].map((m) => [m.index, ...m]);
+/** Where each match is and what it captures, in lower case: a case-insensitive pattern may give either case. */
+const lowerMatches = ([re, s]: [RegExp, string]) => matches(s, re).map((m) => m.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)));
 
 const PIECES = [
   '2', '500', '1,5', '0.699', '1.000', '10', ' ', '\u00a0', 'kg', 'KG', 'Kg', 'g', 'G', 'gr', 'ký', 'KÝ', 'kí', 'lạng', 'LẠNG', 'lang', 'hộp', 'HỘP', 'túi',
@@ -73,12 +87,12 @@ describe('letter-aware patterns read what the Unicode ones read', () => {
   it('on random text of weights, amounts, Vietnamese and other scripts', () => {
     fc.assert(
       fc.property(text, (s) => {
-        const single = letterAware((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'giu');
-        const timesBefore = letterAware((l, d) => String.raw`(?<![${l}${d}.,])(\d{1,4})\s?(?:${PACK}\s?)?[x×*]\s?(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'iu');
-        const timesAfter = letterAware((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})\s?[x×*]\s?(\d{1,4})(?![${l}${d}.,])`, 'iu');
-        expect(matches(s, single(s))).toEqual(matches(s, unicode.single));
-        expect(matches(s, timesBefore(s))).toEqual(matches(s, unicode.timesBefore));
-        expect(matches(s, timesAfter(s))).toEqual(matches(s, unicode.timesAfter));
+        const single = letterAwareIgnoringCase((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'gu');
+        const timesBefore = letterAwareIgnoringCase((l, d) => String.raw`(?<![${l}${d}.,])(\d{1,4})\s?(?:${PACK}\s?)?[x×*]\s?(${NUM})\s?(${UNIT})(?![${l}${d}])`, 'u');
+        const timesAfter = letterAwareIgnoringCase((l, d) => String.raw`(?<![${l}${d}.,])(${NUM})\s?(${UNIT})\s?[x×*]\s?(\d{1,4})(?![${l}${d}.,])`, 'u');
+        expect(lowerMatches(single(s))).toEqual(lowerMatches([unicode.single, s]));
+        expect(lowerMatches(timesBefore(s))).toEqual(lowerMatches([unicode.timesBefore, s]));
+        expect(lowerMatches(timesAfter(s))).toEqual(lowerMatches([unicode.timesAfter, s]));
         expect(words(s)).toEqual(s.match(unicode.word) ?? []);
         const amounts = [...s.matchAll(unicode.amount)];
         expect(hasVndAmount(s)).toBe(amounts.some((m) => m[4]));

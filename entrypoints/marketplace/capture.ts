@@ -1,21 +1,28 @@
 import { browser } from './extension-api';
 import type { Message } from '../shared/messages';
+import type { ExtractResult } from '../../lib/marketplaces/types';
 import type { Feature } from './feature';
 
-let lastSent = '';
+/** The reading last sent, and its JSON once a later reading was compared with it. */
+let lastSent: ExtractResult | undefined;
+let lastSentJson: string | undefined;
 
 /**
  * Sends what the page holds (a cart, a checkout, an order) to the background, which records it. The page is
  * read again as it changes: the same reading is sent once (recording is idempotent anyway; this saves the work).
+ * The first reading is sent without comparing: there is nothing to compare it with.
  */
 export const capture: Feature = {
   name: 'capture',
   read({ page }) {
     const { result } = page;
     if (result.pageType === 'other' || result.pageType === 'product' || (!result.orders.length && result.pageType !== 'order-confirmation')) return;
-    const same = JSON.stringify(result);
-    if (same === lastSent) return;
-    lastSent = same;
+    if (lastSent) {
+      const json = JSON.stringify(result);
+      if (json === (lastSentJson ??= JSON.stringify(lastSent))) return;
+      lastSentJson = json;
+    }
+    lastSent = result;
     const message: Message = { type: 'page-read', url: page.url, result };
     // The mark says the background has stored it (tests wait for it before leaving the page).
     void browser.runtime

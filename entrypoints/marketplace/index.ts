@@ -48,9 +48,9 @@ export default defineUnlistedScript(async () => {
  */
 async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, since: number) {
   let page = await read(undefined, since);
+  let start = performance.now();
   // The page needed the extension, and this copy's is gone (updated or removed): nothing to read it for.
   if (ctx.isInvalid) return;
-  let start = performance.now();
   const latest = () => page;
   let started = false;
   /** The behaviours' listeners, once the page needs the extension: a page that never does starts none. */
@@ -98,8 +98,8 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
     },
     () => (page.worthReading && !hasOrder() ? WATCH_COMMERCE_MS : WATCH_MS),
     page.watchContent,
+    hasOrder(),
   );
-  if (hasOrder()) watch.settle();
   recordReading(page);
   performance.measure('nongsan-so:features', { start, end: performance.now() });
 }

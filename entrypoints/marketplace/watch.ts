@@ -35,9 +35,10 @@ interface NavigationLike extends EventTarget {
  * a few times after each click or form sent (what makes a single-page app move on), and on
  * popstate/hashchange; the Navigation API's `currententrychange` (which does reach the isolated world) is used
  * where the browser has it. The main-thread time of the watching itself goes into the performance measure
- * "nongsan-so:watch" when it stops.
+ * "nongsan-so:watch" when it stops. `settled`: the page's order is already read, its content is not watched (as if
+ * `settle` were called at once, without making the observer first).
  */
-export function watchPage(changed: () => void, windowMs: () => number, worthWatching: boolean): PageWatch {
+export function watchPage(changed: () => void, windowMs: () => number, worthWatching: boolean, settled = false): PageWatch {
   let href = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let until = 0;
@@ -122,7 +123,8 @@ export function watchPage(changed: () => void, windowMs: () => number, worthWatc
   addEventListener('hashchange', onNavigation);
   (globalThis as { navigation?: NavigationLike }).navigation?.addEventListener?.('currententrychange', onNavigation);
   until = performance.now() + windowMs();
-  watching = true;
+  // Settled from the start (an order read at once): no observer is made, only the address is followed.
+  watching = !settled;
   observe();
   return {
     settle: stop,
