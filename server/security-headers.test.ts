@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forEachDatabase } from './test-databases';
-import { createAgencyFocalPoint } from './testing/seed';
+import { createAgencyFocalPoint, enrolStaff, sampleOrder } from './testing/seed';
 
 forEachDatabase((deps) => {
   describe('security headers and CORS', () => {
@@ -60,6 +60,28 @@ forEachDatabase((deps) => {
       for (const origin of ['null', 'https://evil.example', 'http://collector.test.evil.example', 'https://langson.postmart.vn']) {
         expect(await acao('/api/staff/orders', origin, 'OPTIONS')).toBeNull();
         expect(await acao('/api/health', origin)).toBeNull();
+      }
+    });
+    it('a batch of orders is answered with the same headers as every other API answer (its own JSON answer, jsonAnswer)', async () => {
+      const app = deps().app;
+      const staff = await enrolStaff(deps(), 'SNV');
+      const headersOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => name !== 'content-length'));
+      const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+      for (const [base, extra] of [
+        ['http://collector.test', {}],
+        ['https://collector.test', {}],
+        ['http://collector.test', { Origin: extension }],
+        ['http://collector.test', { Origin: 'https://evil.example' }],
+      ] as const) {
+        const orders = await app.request(`${base}/api/staff/orders`, { method: 'POST', headers: { ...staff.auth, 'Content-Type': 'application/json', ...extra }, body: JSON.stringify({ orders: [sampleOrder()] }) });
+        expect(orders.status).toBe(200);
+        const health = await app.request(`${base}/api/health`, { headers: extra });
+        expect(headersOf(orders)).toEqual(headersOf(health));
+        expect(orders.headers.get('Content-Type')).toBe('application/json');
+        expect(orders.headers.get('X-Frame-Options')).toBe('DENY');
+        expect(orders.headers.get('Vary')).toBe('Origin');
+        expect(orders.headers.get('Strict-Transport-Security')).toBe(base.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : null);
+        expect(orders.headers.get('Access-Control-Allow-Origin')).toBe('Origin' in extra && extra.Origin === extension ? extension : null);
       }
     });
   });

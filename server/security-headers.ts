@@ -1,6 +1,7 @@
 import { trustedHops } from './auth/client-address';
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { printStyle } from './api/agency/enrolment-codes';
 
 /**
@@ -60,6 +61,7 @@ export function servedOverTls(c: Context): boolean {
 
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
+  if (dressed.has(c.res)) return;
   const headers = c.res.headers;
   for (const [name, value] of everyAnswer) headers.set(name, value);
   headers.delete('X-Powered-By');
@@ -100,8 +102,33 @@ const preflight: Record<string, string> = {
 export const apiCors: MiddlewareHandler = async (c, next) => {
   const origin = allowedOrigin(c.req.header('Origin') ?? '', c);
   if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: origin ? { ...preflight, 'Access-Control-Allow-Origin': origin } : preflight });
+  c.set(corsOrigin, origin ?? '');
   await next();
+  if (dressed.has(c.res)) return;
   const headers = c.res.headers;
   if (origin) headers.set('Access-Control-Allow-Origin', origin);
   headers.append('Vary', 'Origin');
 };
+
+/** The origin apiCors allowed for this request ('' for none); unset outside the API. */
+const corsOrigin = 'corsOrigin';
+const everyAnswerRecord: Readonly<Record<string, string>> = Object.fromEntries(everyAnswer);
+/** Answers made by jsonAnswer: they carry every header above already, and the middleware leaves them alone. */
+const dressed = new WeakSet<Response>();
+
+/**
+ * A JSON answer carrying every header securityHeaders and apiCors would write, given as one plain record, for the
+ * busiest answers (a batch of orders). The middleware's way materialises the answer's headers as a web Headers
+ * object and sets them one by one, and the Node adapter then walks it back into a record: measured at ~0.15 ms of
+ * CPU a request over loopback. A plain record goes to Node's writeHead as it is. Same headers, same values.
+ */
+export function jsonAnswer(c: Context, body: unknown, status: ContentfulStatusCode = 200): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...everyAnswerRecord };
+  if (servedOverTls(c)) headers['Strict-Transport-Security'] = hsts;
+  const origin = c.get(corsOrigin) as string | undefined;
+  if (origin) headers['Access-Control-Allow-Origin'] = origin;
+  if (origin !== undefined) headers.Vary = 'Origin';
+  const res = new Response(JSON.stringify(body), { status, headers });
+  dressed.add(res);
+  return res;
+}

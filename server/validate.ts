@@ -29,21 +29,33 @@ function refuse(code: ProblemCode) {
  */
 export const maxJsonDepth = 64;
 
-/** Whether the JSON text nests deeper than `max`, read without parsing (brackets inside strings do not count). */
+/**
+ * Whether the JSON text nests deeper than `max`, read without parsing (brackets inside strings do not count). A string
+ * is skipped whole, to its closing quote found by the engine's own search: a batch of orders is mostly text (names,
+ * addresses, ids), and walking it a character at a time was a percent of the batch's CPU.
+ */
 export function nestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) inString = true;
-    else if (ch === 0x5b || ch === 0x7b) {
+    if (ch === 0x22) {
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escapedAt(text, end)) end = text.indexOf('"', end + 1);
+      // An unterminated string: nothing after it nests (JSON.parse refuses the text, 400.1).
+      if (end === -1) return false;
+      i = end;
+    } else if (ch === 0x5b || ch === 0x7b) {
       if (++depth > max) return true;
     } else if (ch === 0x5d || ch === 0x7d) depth--;
   }
   return false;
+}
+
+/** Whether the character at `at` is escaped: an odd number of backslashes before it. */
+function escapedAt(text: string, at: number): boolean {
+  let n = 0;
+  while (text.charCodeAt(at - 1 - n) === 0x5c) n++;
+  return n % 2 === 1;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { CompiledQuery, PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../db';
-import type { TokenRole } from '../db/schema';
+import type { TokenRole, TokenTable } from '../db/schema';
 
 /** Opaque bearer tokens: 32 random bytes given to the client once; only their SHA-256 is stored. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -42,19 +43,42 @@ export const slidingLifetimeMs: Partial<Record<TokenRole, number>> = { kiosk: 30
 /**
  * The principal behind a token; 'revoked' for a tablet or person someone revoked (so the device can say so and
  * ask to be enrolled again); null when unknown, expired or signed out.
+ *
+ * It runs before every authenticated request: plain statements, their texts built once (Kysely's builders cost more
+ * than the reads). On PostgreSQL the renewal rides in the lookup's statement (a WITH clause that writes only when the
+ * token is due), one round trip; SQLite, in process, runs it after the lookup only when it is due.
  */
 export async function principalOf(db: Db, token: string): Promise<Principal | 'revoked' | null> {
   const hash = hashToken(token);
-  const row = await db.selectFrom('tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   const now = Date.now();
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const renewal = [...slidingRoles.map(([, lifetime]) => new Date(now + lifetime).toISOString()), hash, new Date(now).toISOString(), ...slidingRoles.map(([, lifetime]) => new Date(now + lifetime - day).toISOString())];
+  const { rows } = await db.executeQuery<TokenRow>(postgres ? CompiledQuery.raw(lookupAndRenew, [hash, ...renewal]) : CompiledQuery.raw(lookup, [hash]));
+  const row = rows[0];
   if (row?.revoked_at && (row.role === 'kiosk' || row.role === 'staff')) return 'revoked';
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date(now).toISOString())) return null;
   const lifetime = slidingLifetimeMs[row.role];
-  // Renewed at most once a day: one write per device per day, not one per request.
-  if (lifetime && (!row.expires_at || row.expires_at < new Date(now + lifetime - day).toISOString()))
-    await db.updateTable('tokens').set({ expires_at: new Date(now + lifetime).toISOString() }).where('token_hash', '=', hash).where('revoked_at', 'is', null).execute();
+  if (!postgres && lifetime && (!row.expires_at || row.expires_at < new Date(now + lifetime - day).toISOString())) await db.executeQuery(CompiledQuery.raw(renew, renewal));
   return { role: row.role, subjectId: row.subject_id, agencyCode: row.agency_code };
 }
+
+type TokenRow = Pick<Selectable<TokenTable>, 'role' | 'subject_id' | 'agency_code' | 'expires_at' | 'revoked_at'>;
+const slidingRoles = Object.entries(slidingLifetimeMs) as [TokenRole, number][];
+const byRole = `case role ${slidingRoles.map(([role]) => `when '${role}' then ?`).join(' ')} end`;
+const lookup = 'select role, subject_id, agency_code, expires_at, revoked_at from tokens where token_hash = ?';
+/**
+ * Renewed at most once a day: one write per device per day, not one per request. A token of a sliding role, neither
+ * revoked nor expired, whose expiry is less than its lifetime less a day away (or unset), gets its full lifetime again.
+ * Parameters: the new expiry of each sliding role, the token's hash, now, the expiry below which each role is due.
+ */
+const renew =
+  `update tokens set expires_at = ${byRole} where token_hash = ? and revoked_at is null and role in (${slidingRoles.map(([role]) => `'${role}'`).join(', ')}) ` +
+  `and (expires_at is null or (expires_at > ? and expires_at < ${byRole}))`;
+/** PostgreSQL: the lookup ($1) and the renewal in one statement; the lookup reads the row as it was before. */
+const lookupAndRenew = (() => {
+  let n = 1;
+  return `with renewed as (${renew.replace(/\?/g, () => `$${++n}`)}) ${lookup.replace('?', '$1')}`;
+})();
 
 export async function revokeToken(db: Db, token: string): Promise<void> {
   await db.updateTable('tokens').set({ revoked_at: new Date().toISOString() }).where('token_hash', '=', hashToken(token)).execute();

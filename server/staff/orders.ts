@@ -1,5 +1,5 @@
 import { hash as oneShotHash, randomUUID } from 'node:crypto';
-import { PostgresAdapter, sql, type Selectable } from 'kysely';
+import { PostgresAdapter, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
 import { formatDate } from '../../lib/format';
@@ -10,8 +10,9 @@ import { insertOrders, type NewItemRow, type NewOrderRow } from './order-insert'
 import { periodOn, vietnamDateOf } from '../../lib/periods';
 import { clientIdOf, isFault, validateOrder } from './validate-order';
 import { checksOf, classifierChecks, isHold, plausibilityCheck, refusalOf, serverVerdictOf, settle, totalCheck, type OrderCheck } from './check-order';
-import { applyPlausibility, heldForPlausibility } from './plausibility';
-import { contextQuery, orderContext, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
+import { applyPlausibility } from './plausibility';
+import { orderContext, type PeriodWithLimits } from './order-context';
+import { byClaim, claimKey, orderColumns, whatTheBatchMeets } from './batch-meets';
 import { submissionTransaction } from './submission-transaction';
 
 type OrderRow = Selectable<StaffOrderTable>;
@@ -59,7 +60,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
   const orders = valid.map((v) => v.order);
   await submissionTransaction(db, who.staffId, orders, async (trx) => {
     const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-    const met = await whatTheBatchMeets(trx, who, orders);
+    const met = await whatTheBatchMeets(trx, who, orders, postgres);
     const periods = met.periods;
     for (const r of met.sent.values()) stored.set(r.client_id, r);
 
@@ -135,88 +136,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
   return inputs.map((input, i) => results[i] ?? resultOf(stored.get(clientIdOf(input)!)!));
 }
 
-/** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
-const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
-type StoredOrder = Pick<OrderRow, (typeof orderColumns)[number]>;
-
-/**
- * What a batch meets in the database, in one statement (four round trips on PostgreSQL otherwise), read once the
- * person's locks are held: the person's orders sent before under the batch's clientIds, the standing claims (not
- * withdrawn) of the batch's marketplace orders, the person's placed orders and farm money per period with how many
- * reviewed orders still carry a plausibility hold, and the agency's context (its flag, the periods and their limits).
- * Each part reads through its own index (staff_orders_client, staff_orders_claim, the agency's and periods' keys).
- */
-async function whatTheBatchMeets(db: Db, who: Submitter, orders: readonly SubmittedOrder[]) {
-  const coded = orders.filter((o) => o.orderCode);
-  // The parts' rows differ in shape: each carries every column, the ones it lacks null (typed for PostgreSQL's UNION).
-  const text = sql<string>`cast(null as text)`;
-  const number = sql<number | string>`cast(null as bigint)`;
-  const noTotals = [number.as('orders'), number.as('amount'), number.as('reviewed_held')];
-  let query = db
-    .selectFrom('staff_orders')
-    .select([...orderColumns, sql.lit('sent').as('part'), ...noTotals])
-    .where('staff_id', '=', who.staffId)
-    .where('client_id', 'in', [...new Set(orders.map((o) => o.clientId))]);
-  if (coded.length) query = query.unionAll(standingClaims(db, coded).select([sql.lit('claim').as('part'), ...noTotals]));
-  query = query.unionAll(
-    db
-      .selectFrom('staff_orders')
-      .select((eb) => [
-        ...orderColumns.map((c) => (c === 'period_id' ? eb.ref('period_id').as('period_id') : text.as(c))),
-        sql.lit('totals').as('part'),
-        eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(1).else(0).end()).as('orders'),
-        eb.fn.sum<number | string>(eb.case().when('order_status', '=', 'placed').then(eb.ref('farm_amount')).else(0).end()).as('amount'),
-        eb.fn.sum<number | string>(eb.case().when(eb.and([eb('review', 'is not', null), eb('checks', 'like', heldForPlausibility)])).then(1).else(0).end()).as('reviewed_held'),
-      ])
-      .where('staff_id', '=', who.staffId)
-      .where('state', '!=', 'withdrawn')
-      .groupBy('period_id') as never,
-  );
-  // The context's columns ride in the order columns' places (one period a row; its limits and the agency's flag in
-  // the numbers' places), read back below.
-  const agency = contextQuery(db, who.agencyCode).as('c');
-  query = query.unionAll(
-    db.selectFrom(agency).select((eb) => [
-      ...orderColumns.map((c) => (contextColumns[c] ? eb.ref(`c.${contextColumns[c]}`).as(c) : text.as(c))),
-      sql.lit('context').as('part'),
-      ...contextNumbers.map(([c, from]) => eb.ref(`c.${from}`).as(c)),
-    ]) as never,
-  );
-  const rows = await query.execute();
-  const sent = new Map<string, StoredOrder>();
-  const totals = new Map<string, { orders: number; amountVnd: number; reviewedHeld: number }>();
-  const context: ContextRow[] = [];
-  for (const r of rows) {
-    if (r.part === 'sent') sent.set(r.client_id, r);
-    else if (r.part === 'totals') totals.set(r.period_id, { orders: Number(r.orders ?? 0), amountVnd: Number(r.amount ?? 0), reviewedHeld: Number(r.reviewed_held ?? 0) });
-    else if (r.part === 'context') {
-      const row: Record<string, unknown> = {};
-      for (const [c, from] of contextPlaces) row[from] = (r as Record<string, unknown>)[c];
-      context.push(row as unknown as ContextRow);
-    }
-  }
-  return { periods: periodsOf(context), sent, totals, claims: byClaim(rows.filter((r) => r.part === 'claim'), coded) };
-}
-
-/** Where the context's columns ride in whatTheBatchMeets's rows. */
-const contextColumns: Partial<Record<(typeof orderColumns)[number], 'id' | 'name' | 'starts_on' | 'ends_on' | 'report_due'>> = {
-  id: 'id',
-  client_id: 'name',
-  content_hash: 'starts_on',
-  state: 'ends_on',
-  flag_reason: 'report_due',
-};
-/** The context's numbers, in the totals' places: the period's limits and the agency's flag. */
-const contextNumbers = [
-  ['orders', 'max_orders'],
-  ['amount', 'max_amount'],
-  ['reviewed_held', 'active'],
-] as const satisfies readonly (readonly [string, keyof ContextRow])[];
-/** Every place a context column rides in, to read the row back. */
-const contextPlaces: readonly (readonly [string, keyof ContextRow])[] = [...(Object.entries(contextColumns) as [string, keyof ContextRow][]), ...contextNumbers];
-
-const claimKey = (marketplace: string, orderCode: string) => `${marketplace}\u0000${orderCode}`;
-
+export type StoredOrder = Pick<OrderRow, (typeof orderColumns)[number]>;
 type Claim = StoredOrder;
 
 /** The standing claims (not withdrawn) of these marketplace orders. */
@@ -227,17 +147,6 @@ const standingClaims = (db: Db, coded: readonly { marketplace: string; orderCode
     .where('state', '!=', 'withdrawn')
     .where('marketplace', 'in', [...new Set(coded.map((o) => o.marketplace))])
     .where('order_code', 'in', [...new Set(coded.map((o) => o.orderCode!))]);
-
-/** Claims by marketplace and order code, of the pairs asked for only (the query matches codes and marketplaces apart). */
-function byClaim(claims: readonly Claim[], coded: readonly { marketplace: string; orderCode: string | null }[]): Map<string, Claim[]> {
-  const byKey = new Map<string, Claim[]>();
-  const wanted = new Set(coded.map((o) => claimKey(o.marketplace, o.orderCode!)));
-  for (const c of claims) {
-    const k = claimKey(c.marketplace, c.order_code!);
-    if (wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
-  }
-  return byKey;
-}
 
 /** The standing claims of these marketplace orders, by marketplace and order code. */
 async function claimsOf(db: Db, orders: readonly { marketplace: string; orderCode: string | null }[]): Promise<Map<string, Claim[]>> {

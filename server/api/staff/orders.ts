@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../app';
 import { submitOrdersRequest, type StaffOrderView, type SubmittedOrder } from '../../../lib/api/staff';
 import { body } from '../../validate';
+import { jsonAnswer } from '../../security-headers';
 import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
@@ -24,7 +25,7 @@ export function staffOrderRoutes({ db }: AppDeps) {
     const { orders } = c.req.valid('json');
     const p = c.get('principal');
     const results = await ingestOrders(db, { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders);
-    return c.json({ results });
+    return jsonAnswer(c, { results });
   });
 
   r.delete('/:clientId', async (c) => {

@@ -149,6 +149,12 @@ forEachDatabase((deps) => {
       const listB = await (await d.app.request('/api/staff/orders', { headers: b.auth })).json();
       expect(listB.orders.map((o: { status: string }) => o.status)).toEqual(['withdrawn']);
       expect((await d.app.request(`/api/staff/orders/nope-nope-nope`, { method: 'DELETE', headers: b.auth })).status).toBe(404);
+      // A withdrawn claim no longer stands: the same marketplace order claimed again by someone else is accepted.
+      const again = `PM-${randomUUID()}`;
+      const first = sampleOrder({ marketplace: 'postmart', orderCode: again });
+      expect((await submitOrders(d, a, [first])).body.results[0].status).toBe('accepted');
+      expect((await d.app.request(`/api/staff/orders/${first.clientId}`, { method: 'DELETE', headers: a.auth })).status).toBe(200);
+      expect((await submitOrders(d, b, [sampleOrder({ marketplace: 'postmart', orderCode: again })])).body.results[0]).toEqual(expect.objectContaining({ status: 'accepted' }));
     });
 
     it('gives the agency’s decision back: excluded with its note, counted on review, held with its reason', async () => {
