@@ -12,6 +12,7 @@ import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
 import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
 import { kioskHashes, kioskRecordOf, kioskSeeds, progressTransaction, trackProgress, type KioskHashes } from '../channels/progress-store';
+import { insertHouseholds, type NewHousehold } from './household-insert';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -160,11 +161,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     // Repeats of a new household within the batch were answered before its code was settled.
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
-    const inserted = new Set<string>();
-    for (let i = 0; i < rows.length; i += 100) {
-      const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
-      for (const r of done) inserted.add(r.client_id);
-    }
+    const inserted = await insertHouseholds(trx, rows);
     for (const { row, c } of pending.values()) {
       if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
@@ -181,9 +178,6 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   for (const c of raced) results[c.index] = await receiveHousehold(db, deviceId, scope, c.raw);
   return results;
 }
-
-/** A household about to be stored, with its phone's and ID's hashes (server/channels/progress-store.ts finds it by them). */
-type NewHousehold = HouseholdTable & KioskHashes;
 
 function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, hashes: KioskHashes, deviceId: string, now: string): NewHousehold {
   return {
