@@ -38,13 +38,14 @@ export const operatorRef = (operator: string, rowKey: string) => `${operator} ${
 export const keysOf = (r: { communeCode: string; phoneHash?: string | null; idHash?: string | null; matchKey?: string | null }) =>
   [r.idHash && `id:${r.idHash}`, r.phoneHash && `phone:${r.communeCode}:${r.phoneHash}`, r.matchKey && `match:${r.matchKey}`].filter((k): k is string => !!k);
 
-/** A kiosk signup as stored: with its phone's and ID's hashes, which the store finds it by. */
-export const withHashes = <T extends { phone: string; id_number: string }>(r: T) => ({ ...r, phone_hash: r.phone ? identityHash('phone', r.phone) : null, id_hash: r.id_number ? identityHash('id', r.id_number) : null });
+/** A kiosk signup's phone's and ID's hashes, which the store finds it by: stored beside the numbers. */
+export const kioskHashes = (r: { phone: string; id_number: string }) => ({ phone_hash: r.phone ? identityHash('phone', r.phone) : null, id_hash: r.id_number ? identityHash('id', r.id_number) : null });
+export type KioskHashes = ReturnType<typeof kioskHashes>;
 
 /** What a kiosk signup about to be stored (or changed) is found by; one not stored yet (no `id`) only by its keys. */
-export const kioskSeeds = (rows: { id?: string; commune_code: string; phone: string; id_number: string }[]): ProgressSeeds => ({
+export const kioskSeeds = (rows: ({ id?: string; commune_code: string } & KioskHashes)[]): ProgressSeeds => ({
   refs: rows.flatMap((r) => (r.id ? [kioskRef(r.id)] : [])),
-  keys: rows.flatMap((r) => keysOf({ communeCode: r.commune_code, phoneHash: r.phone ? identityHash('phone', r.phone) : null, idHash: r.id_number ? identityHash('id', r.id_number) : null })),
+  keys: rows.flatMap((r) => keysOf({ communeCode: r.commune_code, phoneHash: r.phone_hash, idHash: r.id_hash })),
 });
 
 const chunk = <T>(xs: T[], n = 500): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
@@ -75,16 +76,22 @@ type OperatorRow = { operator: string; row_key: string; commune_code: string; ph
 const kioskColumns = ['id', 'commune_code', 'phone', 'id_number', 'phone_hash', 'id_hash', 'match_key', 'shop_url', 'payment_opened_at', 'products_listed_at', 'details', 'received_at'] as const;
 const operatorColumns = ['operator', 'row_key', 'commune_code', 'phone_hash', 'id_hash', 'match_key', 'shop_opened', 'payment_opened', 'products_listed'] as const;
 
-/** A kiosk signup as the store counts it (its phone's and ID's hashes from its numbers, whatever the row holds). */
-export function kioskRecordOf(h: Pick<KioskRow, 'id' | 'commune_code' | 'phone' | 'id_number' | 'shop_url' | 'payment_opened_at' | 'products_listed_at' | 'details' | 'received_at'> & { match_key?: string | null }): StoredRecord {
+/**
+ * A kiosk signup as the store counts it: its phone's and ID's hashes from its numbers, whatever the row holds
+ * (`hashes`: those of a row being written, hashed from its numbers a moment ago).
+ */
+export function kioskRecordOf(
+  h: Pick<KioskRow, 'id' | 'commune_code' | 'phone' | 'id_number' | 'shop_url' | 'payment_opened_at' | 'products_listed_at' | 'details' | 'received_at'> & { match_key?: string | null },
+  hashes: KioskHashes = kioskHashes(h),
+): StoredRecord {
   return {
     ref: kioskRef(h.id),
     order: `${h.received_at} ${h.id}`,
     channel: 'kiosk',
     communeCode: h.commune_code,
     // A purged household (npm run admin -- purge) keeps no phone or ID, only its match key.
-    phoneHash: h.phone ? identityHash('phone', h.phone) : null,
-    idHash: h.id_number ? identityHash('id', h.id_number) : null,
+    phoneHash: hashes.phone_hash,
+    idHash: hashes.id_hash,
     matchKey: h.match_key ?? null,
     shop: h.shop_url !== null,
     payment: h.payment_opened_at !== null,
@@ -133,7 +140,7 @@ async function recordsBy(db: Db, refs: string[], keys: string[]): Promise<Stored
     ([first, ['id_hash', ids], ['phone_hash', phones], ['match_key', matches]] as [Column, Set<string>][]).flatMap(([column, values]) => [...values].map((v): [Column, string] => [column, v]));
   const where = (part: [Column, string][]) => (eb: ExpressionBuilder<Database, 'households' | 'operator_households'>) => {
     const by = new Map<Column, string[]>();
-    for (const [column, v] of part) by.set(column, [...(by.get(column) ?? []), v]);
+    for (const [column, v] of part) by.get(column)?.push(v) ?? by.set(column, [v]);
     return eb.or([...by].map(([column, values]) => eb(column as 'id_hash', 'in', values)));
   };
   for (const part of chunk(lookups(['id', kioskIds])))

@@ -11,7 +11,8 @@ import { addHouseholdClaims, claimsOfHousehold } from '../quality/claims';
 import { communesOfLeadingAccounts } from '../leading/accounts';
 import { settleCodes } from './record-codes';
 import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
-import { kioskRecordOf, kioskSeeds, progressTransaction, trackProgress, withHashes } from '../channels/progress-store';
+import { kioskHashes, kioskRecordOf, kioskSeeds, progressTransaction, trackProgress, type KioskHashes } from '../channels/progress-store';
+import { insertHouseholds, type NewHousehold } from './household-insert';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -59,14 +60,14 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   if (sameId) return refuse(h.clientId, '409.51', 'idNumber');
 
   const [code] = await settleCodes(db, deviceId, [h.code]);
-  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, deviceId, new Date().toISOString());
+  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, kioskHashes({ phone: phone.phone, id_number: id.id }), deviceId, new Date().toISOString());
   const inserted = await progressTransaction(db, async (trx) => {
     const progress = await trackProgress(trx, kioskSeeds([{ ...row, id: undefined }]));
-    const done = await trx.insertInto('households').values(withHashes(row)).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
+    const done = await trx.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
     if (Number(done.numInsertedOrUpdatedRows ?? 1) === 0) return false;
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, claimsOfHousehold(row.id, h, row.received_at));
-    await progress.after({ added: [kioskRecordOf(row)] });
+    await progress.after({ added: [kioskRecordOf(row, row)] });
     return true;
   });
   // Two requests with the same clientId raced (a retried batch): the first one stored it; answer as a repeat.
@@ -81,7 +82,7 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
  */
 export async function receiveHouseholds(db: Db, deviceId: string, scope: string[] | 'all', raws: unknown[]): Promise<HouseholdResult[]> {
   const results: HouseholdResult[] = new Array(raws.length);
-  let candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string }[] = [];
+  let candidates: { index: number; raw: unknown; h: SubmittedHousehold; phone: string; id: string; idKind: HouseholdTable['id_kind']; hash: string; hashes: KioskHashes }[] = [];
   raws.forEach((raw, index) => {
     const h = householdFrom(raw);
     if (!/^[\w-]{8,64}$/.test(h.clientId)) return void (results[index] = refuse(String((raw as { clientId?: unknown })?.clientId ?? ''), '400.2', 'clientId'));
@@ -91,7 +92,9 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const phone = checkPhone(h.phone);
     const id = checkCitizenId(h.idNumber);
     if (!phone.ok || !id.ok) return void (results[index] = refuse(h.clientId, '400.2'));
-    candidates.push({ index, raw, h, phone: phone.phone, id: id.id, idKind: id.kind, hash: contentHash({ ...h, phone: phone.phone, idNumber: id.id }) });
+    // The phone's and ID's hashes once: the figures' keys and the stored row both carry them.
+    const hashes = kioskHashes({ phone: phone.phone, id_number: id.id });
+    candidates.push({ index, raw, h, phone: phone.phone, id: id.id, idKind: id.kind, hash: contentHash({ ...h, phone: phone.phone, idNumber: id.id }), hashes });
   });
   const leadingCommunes = await communesOfLeadingAccounts(db, candidates.flatMap((c) => (c.h.leadingAccountId ? [c.h.leadingAccountId] : [])));
   for (const c of candidates.filter((c) => !guideIsOfCommune(c.h, leadingCommunes))) results[c.index] = refuse(c.h.clientId, '400.80', 'leadingAccountId');
@@ -102,7 +105,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const raced: typeof candidates = [];
     // Locked (PostgreSQL) before anything is looked up: the same household sent through two collectors at once is
     // judged by the second once the first is stored. The batch only adds households: the figures need no second read.
-    const progress = await trackProgress(trx, kioskSeeds(candidates.map((c) => ({ commune_code: c.h.communeCode, phone: c.phone, id_number: c.id }))));
+    const progress = await trackProgress(trx, kioskSeeds(candidates.map((c) => ({ commune_code: c.h.communeCode, ...c.hashes }))));
     const clientIds = [...new Set(candidates.map((c) => c.h.clientId))];
     // One query: the batch's households stored before (by clientId), and whoever holds their phones or ID numbers.
     // Commune first: the (commune_code, phone) index answers it.
@@ -122,8 +125,8 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const byPhone = new Map(known.map((r) => [`${r.commune_code}|${r.phone}`, r.client_id]));
     const byId = new Map(known.map((r) => [r.id_number, r.client_id]));
     const now = new Date().toISOString();
-    const rows: HouseholdTable[] = [];
-    const pending = new Map<string, { row: HouseholdTable; c: (typeof candidates)[number] }>();
+    const rows: NewHousehold[] = [];
+    const pending = new Map<string, { row: NewHousehold; c: (typeof candidates)[number] }>();
     for (const c of candidates) {
       const { h } = c;
       const before = stored.get(h.clientId) ?? pending.get(h.clientId)?.row;
@@ -147,7 +150,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
         continue;
       }
       // The code is settled below, for all new rows of the batch at once.
-      const row = householdRow(h, '', c.phone, c.id, c.idKind, c.hash, deviceId, now);
+      const row = householdRow(h, '', c.phone, c.id, c.idKind, c.hash, c.hashes, deviceId, now);
       rows.push(row);
       pending.set(h.clientId, { row, c });
       byPhone.set(`${h.communeCode}|${c.phone}`, h.clientId);
@@ -158,18 +161,14 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     // Repeats of a new household within the batch were answered before its code was settled.
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
-    const inserted = new Set<string>();
-    for (let i = 0; i < rows.length; i += 100) {
-      const done = await trx.insertInto('households').values(rows.slice(i, i + 100).map(withHashes)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
-      for (const r of done) inserted.add(r.client_id);
-    }
+    const inserted = await insertHouseholds(trx, rows);
     for (const { row, c } of pending.values()) {
       if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
     }
     // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
     await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
-    await progress.after({ added: rows.filter((r) => inserted.has(r.client_id)).map(kioskRecordOf) });
+    await progress.after({ added: rows.filter((r) => inserted.has(r.client_id)).map((r) => kioskRecordOf(r, r)) });
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);
@@ -180,7 +179,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
   return results;
 }
 
-function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, deviceId: string, now: string): HouseholdTable {
+function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, hashes: KioskHashes, deviceId: string, now: string): NewHousehold {
   return {
     id: randomUUID(),
     client_id: h.clientId,
@@ -209,6 +208,8 @@ function householdRow(h: SubmittedHousehold, code: string, phone: string, id: st
     products_listed_at: null,
     guided_by: h.guidedBy ?? null,
     leading_account_id: h.guidedBy === 'leading' ? (h.leadingAccountId ?? null) : null,
+    phone_hash: hashes.phone_hash,
+    id_hash: hashes.id_hash,
   };
 }
 

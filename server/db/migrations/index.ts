@@ -21,10 +21,11 @@ import { leadingAccounts0601 } from './0601-leading-accounts';
 import { channelProgress0821 } from './0821-channel-progress';
 import { ordersVisibility0822 } from './0822-orders-visibility';
 import { fewOrdersIndexes0841 } from './0841-few-orders-indexes';
+import { householdRareKeys0870 } from './0870-household-rare-keys';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
- * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 06xx leading accounts, 07xx marketplace volume and the dashboards, 082x stored roll-ups, 084x the roll-up's and exports' speed.
+ * shipped. Each area owns a number range: 00xx foundation, 01xx collector/reports, 02xx kiosk, 03xx access control, 04xx every channel's progress, 05xx quality checks, 06xx leading accounts, 07xx marketplace volume and the dashboards, 082x stored roll-ups, 084x the roll-up's and exports' speed, 087x the kiosk batch's speed.
  */
 export const migrations: Record<string, Migration> = {
   '0001-households': households0001,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0821-channel-progress': channelProgress0821,
   '0822-orders-visibility': ordersVisibility0822,
   '0841-few-orders-indexes': fewOrdersIndexes0841,
+  '0870-household-rare-keys': householdRareKeys0870,
 };
