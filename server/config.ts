@@ -28,6 +28,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfi
     pwaDir: resolve(env.PWA_DIR ?? 'dist/pwa'),
     region: env.REGION || 'lang-son',
     extensionDir: resolve('.output/chrome-mv3'),
-    stopGraceMs: Number(env.STOP_GRACE_SECONDS || 25) * 1000,
+    stopGraceMs: stopGraceMs(env.STOP_GRACE_SECONDS),
   };
+}
+
+/** STOP_GRACE_SECONDS in ms; anything but a positive number is refused (NaN would cut off every stop at once). */
+function stopGraceMs(value: string | undefined): number {
+  const seconds = Number(value || 25);
+  if (!(seconds > 0)) throw new Error('STOP_GRACE_SECONDS phải là một số giây lớn hơn 0 (mặc định 25).');
+  return seconds * 1000;
 }

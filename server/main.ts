@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { readConfig } from './config';
 import { startCollector } from './collector';
 
-const config = readConfig();
-const collector = await startCollector(config).catch((e: Error) => {
+// A setting the collector cannot use (readConfig) is said the same way as a start that fails.
+const { config, collector } = await (async () => {
+  const config = readConfig();
+  return { config, collector: await startCollector(config) };
+})().catch((e: Error) => {
   console.error(`Không khởi động được máy chủ: ${e.message}`);
   process.exit(1);
 });
