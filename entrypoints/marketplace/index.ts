@@ -48,9 +48,10 @@ export default defineUnlistedScript(async () => {
  */
 async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, since: number) {
   let page = await read(undefined, since);
+  // Before the check below: on a page that took the extension API, asking whether it is gone is counted too.
+  let start = performance.now();
   // The page needed the extension, and this copy's is gone (updated or removed): nothing to read it for.
   if (ctx.isInvalid) return;
-  let start = performance.now();
   const latest = () => page;
   let started = false;
   /** The behaviours' listeners, once the page needs the extension: a page that never does starts none. */
