@@ -11,13 +11,9 @@ import { matchPageRules, orderRuleFor } from './site-rules';
 const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
 // What a page no rule knows says about itself, in its title and first headings (diacritics folded).
 const COMMERCE_WORDS = /don hang|dat hang|mua hang|don mua|thanh toan|gio hang|hoa don/;
-// Product data, looked for in <head> only, so that a page that is no order costs next to nothing.
+// Looked for in <head> only, so that a page that is no order costs next to nothing.
 const COMMERCE_HEAD =
   'script[type="application/ld+json"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
-// The same, or the first h1/h2: one query over the document, which stops at the first of them (a page's head comes
-// before its body). One query instead of two, and the head element itself never taken in hand.
-const COMMERCE_HEAD_OR_HEADING =
-  'head script[type="application/ld+json"], head meta[property="og:type"][content="product"], head meta[property="product:price:amount"], h1, h2';
 
 export interface Detection {
   marketplace: Marketplace | null;
@@ -35,19 +31,18 @@ export interface Detection {
 }
 
 // Finding the first heading walks the whole document when there is none (0,4 ms on voso's home page in
-// Chromium), so what it says is kept once per document and URL; the title and the head are read every time.
+// Chromium), so it is done once per document and URL; the title is read every time.
 const headingSaid = new WeakMap<Document, { url: string; says: boolean }>();
 
 /** The title speaks of orders, checkout or cart. */
 const titleSaysCommerce = (doc: Document) => COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
 
-/** Product data in the head, or the first h1/h2 speaks of orders, checkout or cart (no other page text is read). */
-function headOrHeadingSaysCommerce(doc: Document, url: string): boolean {
+/** The first h1/h2 speaks of orders, checkout or cart (no other page text is read). */
+function headingSaysCommerce(doc: Document, url: string): boolean {
   const known = headingSaid.get(doc);
-  if (known?.url === url) return !!(doc.head && query(doc.head, COMMERCE_HEAD)) || known.says;
-  const first = query(doc, COMMERCE_HEAD_OR_HEADING);
-  if (first && first.localName !== 'h1' && first.localName !== 'h2') return true;
-  const says = COMMERCE_WORDS.test(foldVietnamese(first?.textContent?.slice(0, 200) ?? ''));
+  if (known?.url === url) return known.says;
+  const h = query(doc, 'h1, h2');
+  const says = COMMERCE_WORDS.test(foldVietnamese(h?.textContent?.slice(0, 200) ?? ''));
   headingSaid.set(doc, { url, says });
   return says;
 }
@@ -67,7 +62,12 @@ export function detectPage(doc: Document, url: string, rules: Rules): Detection 
     const site = siteOf(rules, marketplace, u);
     const { page, orderRule } = site ? matchPageRules(site, doc, u.pathname + u.search) : { page: null, orderRule: false };
     let titled: boolean | undefined;
-    const worthReading = !!page || COMMERCE_URL.test(u.pathname) || (titled = titleSaysCommerce(doc)) || headOrHeadingSaysCommerce(doc, url);
+    const worthReading =
+      !!page ||
+      COMMERCE_URL.test(u.pathname) ||
+      !!(doc.head && query(doc.head, COMMERCE_HEAD)) ||
+      (titled = titleSaysCommerce(doc)) ||
+      headingSaysCommerce(doc, url);
     return { marketplace, site, page, worthReading, mayBecomeOrder: orderRule || (titled ?? titleSaysCommerce(doc)) };
   } catch {
     return { marketplace, site: null, page: null, worthReading: false, mayBecomeOrder: false };

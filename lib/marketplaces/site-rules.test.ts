@@ -24,13 +24,4 @@ describe('matchPageRules', () => {
     expect(orderRuleFor(voso, '/dat-hang')).toBe(true);
     expect(orderRuleFor(voso, '/na-p245871.html')).toBe(false);
   });
-  it('reads a pattern that refers back to its own group as written', () => {
-    const withBackReference = site([
-      { type: 'cart', url: '^/gio-(hang)$', detect: '.page-cart' },
-      { type: 'order-detail', url: '^/don/(\\w+)-\\1$', detect: '.order-detail' },
-    ]);
-    expect(matchPageRules(withBackReference, doc('<div class="order-detail"></div>'), '/don/vs12-vs12')).toEqual({ page: withBackReference.pages[1], orderRule: true });
-    expect(orderRuleFor(withBackReference, '/don/vs12-vs13')).toBe(false);
-    expect(orderRuleFor(withBackReference, '/don/vs12-')).toBe(false);
-  });
 });

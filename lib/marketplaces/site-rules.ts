@@ -24,30 +24,6 @@ function safeRegExp(source: string): RegExp | null {
   return re;
 }
 
-// One pattern for all of a site's page rules, so that an address no rule is written for (most pages: the home page,
-// categories, search) is told so with one regular expression rather than one per rule: compiling each costs the
-// content script about 0,05 ms on a page in a new renderer process. None where a pattern refers back to one of its
-// groups (their numbers would shift); none either when the patterns do not compile together.
-const anyPageRule = new WeakMap<SiteRules, RegExp | null>();
-
-function anyPageRuleOf(site: SiteRules): RegExp | null {
-  let re = anyPageRule.get(site);
-  if (re === undefined) {
-    re = site.pages.some((p) => refersBack(p.url)) ? null : safeRegExp(site.pages.map((p) => `(?:${p.url})`).join('|'));
-    anyPageRule.set(site, re);
-  }
-  return re;
-}
-
-/** `\1`…`\9` or `\k<name>` in a pattern (a plain scan: a regular expression would cost what this saves). */
-function refersBack(source: string): boolean {
-  for (let i = source.indexOf('\\'); i >= 0; i = source.indexOf('\\', i + 2)) {
-    const c = source[i + 1];
-    if ((c >= '1' && c <= '9') || c === 'k') return true;
-  }
-  return false;
-}
-
 /** A rule for an order, checkout or cart page is written for this address (whatever the page shows now). */
 export function orderRuleFor(site: SiteRules, pathAndQuery: string): boolean {
   return matchPageRules(site, null, pathAndQuery).orderRule;
@@ -68,7 +44,6 @@ export function findPageRule(site: SiteRules, doc: Document, pathAndQuery: strin
 export function matchPageRules(site: SiteRules, doc: Document | null, pathAndQuery: string): { page: PageRule | null; orderRule: boolean } {
   let page: PageRule | null = null;
   let orderRule = false;
-  if (anyPageRuleOf(site)?.test(pathAndQuery) === false) return { page, orderRule };
   for (const rule of site.pages) {
     const asked = (!page && !!doc) || (!orderRule && rule.type !== 'product');
     if (!asked || !safeRegExp(rule.url)?.test(pathAndQuery)) continue;
