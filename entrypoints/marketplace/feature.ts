@@ -20,10 +20,13 @@ export interface PageRead {
 export interface Feature {
   name: string;
   /**
-   * Once per page load, when the page first needs the extension (a reading that does, or the popup asking, see
-   * index.ts): listeners that answer with the latest reading. A page that never needs it starts nothing.
+   * Once per page load, at its first reading worth reading (an order, cart or checkout) or when the popup asks (see
+   * index.ts): listeners that answer with the latest reading. A page that never is starts nothing.
    */
   start?(args: { ctx: Lifetime; latest: () => PageRead }): void;
-  /** After every reading of the page (the first, then each time its content or URL changed). */
+  /**
+   * After every reading of the page that needs the extension (the first, then each time its content or URL changed):
+   * one worth reading, or a product page with a shop link.
+   */
   read?(args: { ctx: Lifetime; page: PageRead }): void;
 }

@@ -16,7 +16,6 @@ import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
 import { badge } from './badge';
 import type { Feature } from './feature';
-import { apiTaken } from './extension-api';
 import { CONTENT_SCRIPT_WAKE } from '../shared/messages';
 
 const features: Feature[] = [capture, notice, reportBrokenPage, badge];
@@ -48,12 +47,13 @@ export default defineUnlistedScript(async () => {
  */
 async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, since: number) {
   let page = await read(undefined, since);
+  // Before the check below: on a page that took the extension API, asking whether it is gone is counted too.
   let start = performance.now();
   // The page needed the extension, and this copy's is gone (updated or removed): nothing to read it for.
   if (ctx.isInvalid) return;
   const latest = () => page;
   let started = false;
-  /** The behaviours' listeners, once the page needs the extension: a page that never does starts none. */
+  /** The behaviours' listeners, once a reading is worth reading or the popup asks: a page that never is starts none. */
   const startFeatures = () => {
     if (started || ctx.isInvalid) return;
     started = true;
@@ -63,11 +63,15 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
         feature.start?.({ ctx, latest });
       } catch {}
   };
-  // "Báo trang lỗi" on a page that has not needed the extension: the popup calls this in the script's isolated world
+  // "Báo trang lỗi" on a page not worth reading so far: the popup calls this in the script's isolated world
   // first (popup/ReportPage.tsx), then sends its message.
   (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_WAKE] = startFeatures;
   const tell = () => {
-    if (apiTaken()) startFeatures();
+    // Where the notice listens for the background (a page worth reading), "Báo trang lỗi" listens too; elsewhere the
+    // popup wakes the script first (a product page that took the extension API for the buyer's note included).
+    if (page.worthReading) startFeatures();
+    // A reading that needs no extension (no order, cart or checkout, no shop link) is nothing to any behaviour.
+    if (!page.worthReading && !page.shopKey) return;
     for (const feature of features)
       try {
         feature.read?.({ ctx, page });

@@ -47,7 +47,8 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
     let ms = 0;
     if (!storedTaken && needsExtension({ found, shopKey })) {
       storedTaken = true;
-      // Asking is main-thread work (taking the extension API, sending the request): counted; the wait is not.
+      // Asked before the clock stops: taking the extension API (Chromium builds its bindings then) and sending the
+      // request are this page's main-thread time too; only the wait for the answer is not.
       const asked = storedRules();
       ms += performance.now() - start;
       stored = await asked;

@@ -57,6 +57,33 @@ describe('detectPage on a page whose only sign of an order is a heading deep in 
   });
 });
 
+describe('detectPage on a page whose only sign is product data in its head', () => {
+  // Written by hand: a title, an address and a first heading that say nothing of orders.
+  const page = (head: string) =>
+    parseHTML(`<!doctype html><html><head><title>Voso</title>${head}</head><body><h1>Nông sản Lạng Sơn</h1><p>Na Chi Lăng</p></body></html>`)
+      .document as unknown as Document;
+  const url = 'https://langson.voso.vn/m/na-chi-lang';
+  it('reads it from an og:type of product, a price or structured data in the head', () => {
+    expect(detectPage(page('<meta property="og:type" content="product">'), url, bundledRules)).toMatchObject({ page: null, worthReading: true });
+    expect(detectPage(page('<meta property="product:price:amount" content="120000">'), url, bundledRules)).toMatchObject({ page: null, worthReading: true });
+    expect(detectPage(page('<script type="application/ld+json">{}</script>'), url, bundledRules)).toMatchObject({ page: null, worthReading: true });
+  });
+  it('not from a head that has none, nor from the same markup in the body', () => {
+    expect(detectPage(page('<meta property="og:type" content="website">'), url, bundledRules)).toMatchObject({ page: null, worthReading: false });
+    const inBody = parseHTML(`<!doctype html><html><head><title>Voso</title></head><body><h1>Nông sản</h1><script type="application/ld+json">{}</script></body></html>`);
+    expect(detectPage(inBody.document as unknown as Document, url, bundledRules)).toMatchObject({ worthReading: false });
+  });
+  it('reads the head again at the same address, once its heading is known', () => {
+    const doc = page('');
+    expect(detectPage(doc, url, bundledRules).worthReading).toBe(false);
+    const meta = doc.createElement('meta');
+    meta.setAttribute('property', 'og:type');
+    meta.setAttribute('content', 'product');
+    doc.head.append(meta);
+    expect(detectPage(doc, url, bundledRules).worthReading).toBe(true);
+  });
+});
+
 describe('mayHaveBecomeWorthReading (a page that was no order changed in place)', () => {
   const home = () => parseHTML(html['./voso/fixtures/home.html']).document as unknown as Document;
   const titled = (title: string) => Object.assign(home(), { title });

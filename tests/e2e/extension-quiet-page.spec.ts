@@ -85,6 +85,24 @@ test('"Báo trang lỗi" reports a page that never needed the extension', async 
   expect((await reports())[0].url).toBe('https://langson.voso.vn/');
 });
 
+test('"Báo trang lỗi" reports a product page that took the extension API for the buyer\'s note only', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const { popup, code } = await enrol(context, extensionId, collector, 'Hoàng Thị Mai');
+  const page = await context.newPage();
+  await page.goto(`https://langson.voso.vn${productPath}`, { waitUntil: 'domcontentloaded' });
+  expect(await tookExtensionApi(page)).toBe(true);
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Báo trang lỗi' }).click();
+  await expect(popup.locator('.report-url')).toHaveText(`langson.voso.vn${productPath}`);
+  await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
+  await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
+  const reports = () => collector.db.selectFrom('page_reports').innerJoin('staff', 'staff.id', 'page_reports.staff_id').selectAll('page_reports').where('staff.enrolment_code', '=', code).execute();
+  await expect.poll(async () => (await reports()).length).toBe(1);
+  const [report] = await reports();
+  expect(report.url).toBe(`https://langson.voso.vn${productPath}`);
+  expect(report.page_type).toBe('product');
+});
+
 test('a newer copy of the script in the page (an extension update) stops the older: one note, not two', async ({ extension }) => {
   const { context, serviceWorker } = extension;
   await registerShop(serviceWorker);
