@@ -132,6 +132,29 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   await context.close();
 });
 
+test('the officer goes to the queue while a household is still being stored: its summary does not pull them back', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await enrolKiosk(page, collector.url, code);
+  const y = sixDigits();
+  await typeHousehold(page, { village: 'Bản Chậm', headName: 'Nông Văn Chậm', phone: `0976${y}`, idNumber: `020193${y}`, shopName: 'Chậm', product: 'Chè' });
+  await consentAndSign(page);
+  // A slow tablet: from now on every decryption takes a second longer (reading the list of households is one).
+  await page.evaluate(() => {
+    const decrypt = SubtleCrypto.prototype.decrypt;
+    SubtleCrypto.prototype.decrypt = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['decrypt']>) {
+      return decrypt.apply(this, args).then((plain) => new Promise<ArrayBuffer>((resolve) => setTimeout(() => resolve(plain), 1000)));
+    };
+  });
+  await page.getByRole('button', { name: 'Lưu và đưa vào hàng chờ gửi' }).click();
+  await page.getByRole('tab', { name: /Hàng chờ gửi/ }).click();
+  await expect(page.locator('.queue-item--sent')).toContainText('Nông Văn Chậm', { timeout: 20_000 });
+  await expect(page.getByRole('tab', { name: /Hàng chờ gửi/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: /Phiếu tóm tắt/ })).toHaveCount(0);
+  await context.close();
+});
+
 test('a shared tablet: each officer has their own PIN and data; the kiosk locks itself when left alone', async ({ browser, collector, request }) => {
   const { code } = await officerWithCode(request, collector);
   const context = await browser.newContext();

@@ -38,7 +38,10 @@ export default function Workspace({ device, session, onLock }: { device: Device;
     const list = await loadHouseholds(keys, officer.id);
     if (n === loads.current) setHouseholds(list);
   }, [keys, officer.id]);
+  // Where the officer is now, for work that ends later (a household being queued): `place` in its closure is stale.
+  const placeNow = useRef<Place | null>(null);
   const setPlace = (p: Place) => {
+    placeNow.current = p;
     // Drafts are saved by the form as typed; the lists must show them when the officer switches screens.
     if (p.view !== place?.view) void reload();
     // A new screen starts at its heading, not where the long form was scrolled to (the summary after queuing).
@@ -109,7 +112,10 @@ export default function Workspace({ device, session, onLock }: { device: Device;
           initial={initial}
           onQueued={async (clientId) => {
             await reload();
-            setPlace({ view: 'summary', clientId });
+            // Its summary, unless the officer moved to another screen while it was being stored (a slow tablet):
+            // a late summary would pull them back from where they went.
+            const now = placeNow.current;
+            if (now?.view === 'form' && now.clientId === clientId) setPlace({ view: 'summary', clientId });
             // Known to be unreachable: the return of the connection sends it.
             if (reachability() !== 'unreachable') void sync({ only: clientId });
           }}
