@@ -155,6 +155,36 @@ test('the officer goes to the queue while a household is still being stored: its
   await context.close();
 });
 
+test('the kiosk counts 5 minutes from the last touch: the page scrolling by itself is no touch', async ({ browser, collector, request }) => {
+  const { code } = await officerWithCode(request, collector);
+  const context = await browser.newContext({ viewport: { width: 800, height: 1280 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await enrolKiosk(page, collector.url, code);
+  await typeHousehold(page, { village: 'Bản Yên', headName: 'Hoàng Thị Yên' });
+  await page.clock.fastForward('04:00');
+  await expect(page.getByRole('button', { name: 'Khoá máy' })).toBeVisible();
+  // The app scrolls the page itself (as when a screen opens), with no finger on it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        addEventListener('scroll', () => resolve(), { once: true });
+        scrollTo(0, document.documentElement.scrollHeight);
+      }),
+  );
+  await page.clock.fastForward('01:01');
+  await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toBeVisible();
+
+  // A touch does count: typing at 4 minutes keeps it open past 5.
+  await unlockKiosk(page);
+  await page.clock.fastForward('04:00');
+  await page.getByLabel('Thôn, bản').fill('Bản Yên Mới');
+  await page.clock.fastForward('01:01');
+  await expect(page.getByRole('button', { name: 'Khoá máy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mở khoá máy' })).toHaveCount(0);
+  await context.close();
+});
+
 test('a shared tablet: each officer has their own PIN and data; the kiosk locks itself when left alone', async ({ browser, collector, request }) => {
   const { code } = await officerWithCode(request, collector);
   const context = await browser.newContext();
