@@ -64,6 +64,8 @@ test('fresh install: province admin from the CLI, accounts, an agency reports, t
     await signIn(ap, 'daumoi.stp', 'mat-khau-dau-moi-1');
     await ap.getByLabel('Số mã cần cấp').fill('2');
     await ap.getByRole('button', { name: 'Cấp mã' }).click();
+    // allTextContents does not wait: the two cards first, as the focal point sees them appear.
+    await expect(ap.locator('.dash-qr-card .code')).toHaveCount(2);
     const codes = await ap.locator('.dash-qr-card .code').allTextContents();
     expect(codes).toHaveLength(2);
     await enrolAndSubmit(collector, codes[0], 'Vi Văn Thắng', [sampleOrder()]);
