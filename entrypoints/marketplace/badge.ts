@@ -7,20 +7,27 @@ import type { Feature } from './feature';
 
 let asked: string | null = null;
 
+/** The storage keys of a shop's note: its registry entry, and when the person closed its note. */
+export function badgeKeys(shopKey: string): [entry: string, closed: string] {
+  const key = registryEntryKey(shopKey);
+  return [key, badgeClosedKey(key)];
+}
+
 /**
  * The buyer's note: on a product page whose shop is in the registry the background keeps (shared/registry.ts), one
- * storage read (the shop's entry, and whether the person closed its note) and nothing sent anywhere. Verified facts
- * still in date only; nothing at all when none is. Enrolment not needed.
+ * storage read (the shop's entry, and whether the person closed its note) and nothing sent anywhere. On the page's
+ * first reading that read comes with the collector's rules, in the same call (read-page.ts); a later shop (a
+ * single-page app moving to another product) is asked apart. Verified facts still in date only; nothing at all when
+ * none is. Enrolment not needed.
  */
 export const badge: Feature = {
   name: 'badge',
   read({ ctx, page }) {
-    const key = page.shopKey && registryEntryKey(page.shopKey);
-    if (!key || key === asked) return;
-    asked = key;
-    const closedKey = badgeClosedKey(key);
-    void browser.storage.local
-      .get([key, closedKey])
+    if (!page.shopKey || page.shopKey === asked) return;
+    asked = page.shopKey;
+    const [key, closedKey] = badgeKeys(page.shopKey);
+    // Handled after the reading's own measures, in its own ("nongsan-so:badge"), as when storage answers it.
+    void (page.shopStored ? Promise.resolve(page.shopStored) : browser.storage.local.get([key, closedKey]))
       .then((s) => {
         if (ctx.isInvalid) return;
         const start = performance.now();

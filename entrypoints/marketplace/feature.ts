@@ -14,6 +14,12 @@ export interface PageRead {
   watchContent: boolean;
   /** On a product page, the seller's shop as the registry is keyed ("voso:41235"); null elsewhere. */
   shopKey: string | null;
+  /**
+   * What storage held for that shop (the keys the buyer's note asks for, read-page.ts `shopKeys`), when this reading
+   * asked it in the same call as the collector's rules: the first reading that needed the extension. Keys storage
+   * does not hold are absent.
+   */
+  shopStored?: Record<string, unknown>;
 }
 
 /** One behaviour of the content script. */

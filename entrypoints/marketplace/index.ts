@@ -14,7 +14,7 @@ import { startLifetime, type Lifetime } from './lifetime';
 import { capture } from './capture';
 import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
-import { badge } from './badge';
+import { badge, badgeKeys } from './badge';
 import type { Feature } from './feature';
 import { CONTENT_SCRIPT_WAKE } from '../shared/messages';
 
@@ -32,7 +32,7 @@ export default defineUnlistedScript(async () => {
   // An older copy left in the page by an extension update stops now. (No window.postMessage, unlike WXT's: that
   // message reaches the marketplace's own scripts and makes Chromium reparse this whole script on every page.)
   const ctx = startLifetime();
-  const read = pageReader();
+  const read = pageReader(badgeKeys);
   // The first reading waits for the browser's idle time (or IDLE_WAIT_MS at most), so that it does not
   // hold up the page's own rendering and scripts on load.
   await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: IDLE_WAIT_MS }) : setTimeout(resolve)));

@@ -4,7 +4,7 @@
 // `runtime.id`, computed when its module loads), and most marketplace pages need no extension at all. This does the
 // same two things without it: a newer copy announces itself with a DOM event on the document, which stops the older;
 // and once a page needs the extension, a copy whose extension is gone stops there (extension-api.ts).
-import { apiTaken, extensionGone } from './extension-api';
+import { extensionGone } from './extension-api';
 
 /** Fired on the document by each copy as it starts. (A page's own script could fire it too: it would only stop this copy.) */
 const STARTED = 'nongsan-so:content-script-started';
@@ -34,7 +34,7 @@ export function startLifetime(): Lifetime {
   document.addEventListener(STARTED, stop);
   return {
     get isInvalid() {
-      if (!stopped && apiTaken() && extensionGone()) stop();
+      if (!stopped && extensionGone()) stop();
       return stopped;
     },
     onInvalidated(cb) {

@@ -1,4 +1,4 @@
-import { browser } from './extension-api';
+import { apiFailed, browser } from './extension-api';
 import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
@@ -11,19 +11,25 @@ import { firstLook, needsExtension, worthReading } from './needs-extension';
 /** The bundled rules' detection part (lib/marketplaces/detection-rules.ts), built into the script. */
 const bundled: Rules = __DETECTION_RULES__;
 
-/** The collector's rules as the background last stored them; none when the extension cannot answer (it was updated). */
-async function storedRules(): Promise<RulesCache | undefined> {
+/**
+ * What the page needs from the extension's storage, in one call: the collector's rules as the background last stored
+ * them, and `keys` (a product page's shop, for the buyer's note). Nothing when the extension cannot answer (it was
+ * updated or removed).
+ */
+async function fromStorage(keys: string[]): Promise<Record<string, unknown>> {
   try {
-    return (await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined;
+    return await browser.storage.local.get([RULES_KEY, ...keys]);
   } catch {
-    return undefined;
+    apiFailed();
+    return {};
   }
 }
 
 /**
  * Reads the page as it is now: first the cheap detector with the bundled detection rules; on a page that needs the
  * extension (`needsExtension`), the collector's rules are then fetched from storage once (as fresh as when the page
- * first needed them) and chosen against the bundled ones, the page detected again with them where they differ, and
+ * first needed them), with what `shopKeys` lists for a product page's shop in the same call (`shopStored`), and chosen
+ * against the bundled ones, the page detected again with them where they differ, and
  * the reader loaded for pages worth reading. Product pages are not read: the extension records orders. Given the
  * previous reading, a page that was no order and kept its address is read again only if it may have become one
  * (then the previous reading comes back, `unchanged`).
@@ -31,7 +37,7 @@ async function storedRules(): Promise<RulesCache | undefined> {
  * them, starting the reader's load, reading; not the waits for the storage answer and for the reader. The caller
  * records it with `recordReading` once it has handed the reading on.
  */
-export function pageReader(): (previous?: PageRead, since?: number) => Promise<PageRead> {
+export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?: PageRead, since?: number) => Promise<PageRead> {
   let rules = bundled;
   let stored: RulesCache | undefined;
   let storedTaken = false;
@@ -45,18 +51,23 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
       return { ...previous, ms: performance.now() - start, unchanged: true };
     let { found, shopKey } = firstLook(document, url, rules);
     let ms = 0;
+    let shopStored: Record<string, unknown> | undefined;
     if (!storedTaken && needsExtension({ found, shopKey })) {
       storedTaken = true;
       // Asked before the clock stops: taking the extension API (Chromium builds its bindings then) and sending the
       // request are this page's main-thread time too; only the wait for the answer is not.
-      const asked = storedRules();
+      const askedFor = shopKey;
+      const asked = fromStorage(shopKey ? shopKeys(shopKey) : []);
       ms += performance.now() - start;
-      stored = await asked;
+      const answer = await asked;
       start = performance.now();
+      stored = answer[RULES_KEY] as RulesCache | undefined;
       const chosen = chooseAmong(bundled, stored);
       // The collector's copy of this site's rules is newer: the page is detected again with it.
       if (found.site && !chosen.sites.includes(found.site)) ({ found, shopKey } = firstLook(document, url, chosen));
       rules = chosen;
+      // The shop's entry as asked, unless the newer rules read another shop on the page.
+      if (shopKey && shopKey === askedFor) shopStored = answer;
     }
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
 
@@ -75,7 +86,7 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
       result = reader.readPage(document, url, stored, detected);
     }
     ms += performance.now() - start;
-    return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey };
+    return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey, shopStored };
   };
 }
 

@@ -15,7 +15,7 @@ export type Marketplace = (typeof marketplaceHosts)[keyof typeof marketplaceHost
  * The manifest's match patterns: these hosts and no other, over `https://` only. On plain HTTP anyone on the
  * network path could write the page the content script reads (and the order it records).
  */
-export const marketplaceMatches = Object.keys(marketplaceHosts).map((host) => `https://${host}/*`);
+export const marketplaceMatches = /* @__PURE__ */ Object.keys(marketplaceHosts).map((host) => `https://${host}/*`);
 
 /** Which marketplace a URL belongs to, or null for any other site. */
 export function marketplaceOf(url: string): Marketplace | null {
