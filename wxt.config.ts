@@ -60,7 +60,7 @@ export default defineConfig({
     host_permissions: [...marketplaceMatches, collectorOriginPattern(collectorUrl)],
     // The reader and the notice UI, loaded by the content script only on pages that need them.
     // (Their names listed here, not in lazy-script-names.ts: the content script imports that and would compute them.)
-    web_accessible_resources: [{ resources: Object.values(lazyScripts).map((s) => s.file.slice(1)), matches: marketplaceMatches }],
+    web_accessible_resources: [{ resources: Object.keys(lazyScripts).map((name) => `${name}.js`), matches: marketplaceMatches }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

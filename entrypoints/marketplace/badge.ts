@@ -27,7 +27,7 @@ export const badge: Feature = {
     asked = page.shopKey;
     const [key, closedKey] = badgeKeys(page.shopKey);
     // Handled after the reading's own measures, in its own ("nongsan-so:badge"), as when storage answers it.
-    void (page.shopStored ? Promise.resolve(page.shopStored) : browser.storage.local.get([key, closedKey]))
+    void Promise.resolve(page.shopStored ?? browser.storage.local.get([key, closedKey]))
       .then((s) => {
         if (ctx.isInvalid) return;
         const start = performance.now();

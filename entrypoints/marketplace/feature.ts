@@ -15,9 +15,9 @@ export interface PageRead {
   /** On a product page, the seller's shop as the registry is keyed ("voso:41235"); null elsewhere. */
   shopKey: string | null;
   /**
-   * What storage held for that shop (the keys the buyer's note asks for, read-page.ts `shopKeys`), when this reading
-   * asked it in the same call as the collector's rules: the first reading that needed the extension. Keys storage
-   * does not hold are absent.
+   * The storage answer of the reading that asked for the collector's rules (the first that needed the extension): on a
+   * product page it holds that shop's keys too, those the buyer's note asks for (read-page.ts `shopKeys`), unless the
+   * collector's rules read another shop there. Keys storage does not hold are absent.
    */
   shopStored?: Record<string, unknown>;
 }

@@ -10,7 +10,7 @@ import { extensionGone } from './extension-api';
 const STARTED = 'nongsan-so:content-script-started';
 
 export interface Lifetime {
-  /** This copy must stop: a newer copy started in the page, or its extension is gone (asked only once the API is in use). */
+  /** This copy must stop: a newer copy started in the page, or its extension is gone (extension-api.ts `extensionGone`). */
   readonly isInvalid: boolean;
   /** `cb` runs when this copy stops (its UI leaves the page); the returned function removes it. */
   onInvalidated(cb: () => void): () => void;

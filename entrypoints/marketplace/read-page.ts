@@ -67,7 +67,7 @@ export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?:
       if (found.site && !chosen.sites.includes(found.site)) ({ found, shopKey } = firstLook(document, url, chosen));
       rules = chosen;
       // The shop's entry as asked, unless the newer rules read another shop on the page.
-      if (shopKey && shopKey === askedFor) shopStored = answer;
+      if (shopKey === askedFor) shopStored = answer;
     }
     let result: ExtractResult = { marketplace: found.marketplace, pageType: found.page?.type ?? 'other', orders: [], product: null, rulesVersion: found.site?.version ?? null };
 

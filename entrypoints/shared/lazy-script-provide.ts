@@ -4,5 +4,5 @@ import { lazyScripts } from './lazy-script-names';
 
 /** Called by a lazy script to hand over its entry point. */
 export function provide(name: keyof typeof lazyScripts, value: unknown) {
-  (globalThis as Record<string, unknown>)[lazyScripts[name].entry] = value;
+  (globalThis as Record<string, unknown>)[lazyScripts[name]] = value;
 }

@@ -7,9 +7,9 @@ import { lazyScripts } from './lazy-script-names';
 
 /** Loads a lazy script once and returns its entry point. */
 export async function loadLazy<T>(name: keyof typeof lazyScripts): Promise<T> {
-  const { file, entry } = lazyScripts[name];
+  const entry = lazyScripts[name];
   const g = globalThis as Record<string, unknown>;
   // WXT types getURL by the paths it generates; these are ours (web_accessible_resources).
-  if (!g[entry]) await import(/* @vite-ignore */ (browser.runtime as unknown as { getURL(path: string): string }).getURL(file));
+  if (!g[entry]) await import(/* @vite-ignore */ (browser.runtime as unknown as { getURL(path: string): string }).getURL(`/${name}.js`));
   return g[entry] as T;
 }
