@@ -40,6 +40,14 @@ describe('taking the extension API', () => {
     expect(await browser.storage.local.get(['rules'])).toEqual({ rules: 'from chrome' });
   });
 
+  it('asks nothing, and takes no API, on a page that has not taken it', async () => {
+    g.browser = bindings(() => undefined, async () => ({}));
+    const { extensionGone, askRuntimeFromNowOn } = await load();
+    askRuntimeFromNowOn();
+    expect(extensionGone()).toBe(false);
+    expect(built).toEqual([]);
+  });
+
   it('once runtime is in use, a dead runtime (runtime.id undefined after an update) says the extension is gone', async () => {
     let id: string | undefined = 'nongsan-so';
     g.browser = bindings(() => id, async () => ({}));
@@ -50,13 +58,14 @@ describe('taking the extension API', () => {
     expect(extensionGone()).toBe(true);
   });
 
-  it('a failed call makes it ask runtime: gone when runtime.id is undefined, not when a live extension refused', async () => {
+  it('a failed call or a later reading makes it ask runtime: gone when runtime.id is undefined, not when a live extension refused', async () => {
     let id: string | undefined = 'nongsan-so';
     g.browser = bindings(() => id, async () => ({}));
-    const { extensionGone, apiFailed } = await load();
-    apiFailed();
+    const { browser, extensionGone, askRuntimeFromNowOn } = await load();
+    await browser.storage.local.get(['rules']);
+    askRuntimeFromNowOn();
     expect(extensionGone()).toBe(false);
-    expect(built).toEqual(['runtime']);
+    expect(built).toEqual(['storage', 'runtime']);
     id = undefined;
     expect(extensionGone()).toBe(true);
   });

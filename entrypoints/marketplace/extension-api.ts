@@ -41,15 +41,18 @@ export const browser: Browser = new Proxy({} as Browser, {
   },
 });
 
-/** A call to the API threw or was refused: what a copy whose extension is gone gets from every call. */
-export const apiFailed = (): void => {
+/**
+ * From now on the gone check asks `runtime`: a call to the API threw or was refused (what a copy whose extension is
+ * gone gets from every call), or the page is read again (a later reading may make no call that would fail).
+ */
+export const askRuntimeFromNowOn = (): void => {
   askRuntime = true;
 };
 
 /**
  * This copy's extension is gone: updated, reloaded or removed. Chromium leaves the old copy running in the page with
  * an API that answers nothing (`runtime.id` undefined, every call refused). Asks `runtime` only where the script has
- * reached it already or a call failed: a product page that reads storage alone builds no `runtime` for this. False
- * before the page took the API at all.
+ * reached it already, a call failed or the page is read again: a product page that reads storage alone builds no
+ * `runtime` for its first reading. False while the page has not taken the API at all.
  */
-export const extensionGone = (): boolean => askRuntime && browser.runtime?.id == null;
+export const extensionGone = (): boolean => askRuntime && api !== undefined && browser.runtime?.id == null;

@@ -11,6 +11,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { pageReader, recordReading } from './read-page';
 import { watchPage } from './watch';
 import { startLifetime, type Lifetime } from './lifetime';
+import { askRuntimeFromNowOn } from './extension-api';
 import { capture } from './capture';
 import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
@@ -85,8 +86,11 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
     () => {
       // One reading at a time, in order: the reader may still be loading when the page changes again.
       reading = reading.then(async () => {
+        // Counted in the reading: asking whether the extension is gone may build `runtime` now (extension-api.ts).
+        const since = performance.now();
+        askRuntimeFromNowOn();
         if (ctx.isInvalid) return watch.settle();
-        const next = await read(page);
+        const next = await read(page, since);
         // It needed the extension just now, and this copy's is gone.
         if (ctx.isInvalid) return watch.settle();
         // The same page, still no order: nothing new to tell.

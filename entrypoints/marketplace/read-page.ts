@@ -1,4 +1,4 @@
-import { apiFailed, browser } from './extension-api';
+import { askRuntimeFromNowOn, browser } from './extension-api';
 import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
@@ -20,7 +20,7 @@ async function fromStorage(keys: string[]): Promise<Record<string, unknown>> {
   try {
     return await browser.storage.local.get([RULES_KEY, ...keys]);
   } catch {
-    apiFailed();
+    askRuntimeFromNowOn();
     return {};
   }
 }

@@ -119,3 +119,18 @@ test('a newer copy of the script in the page (an extension update) stops the old
   await page.waitForFunction(() => performance.getEntriesByName('nongsan-so:badge-decided').length === 2);
   await expect(page.locator('nongsan-so-badge')).toHaveCount(1);
 });
+
+test('a copy whose extension is gone (reloaded) stops at its next reading on a product page: its note goes', async ({ extension }) => {
+  const { context, serviceWorker } = extension;
+  await registerShop(serviceWorker);
+  const page = await context.newPage();
+  await page.goto(`https://langson.voso.vn${productPath}`);
+  await expect.poll(async () => (await readLandmark(page, BADGE))?.text ?? '').toContain('OCOP 3 sao');
+  // Chromium leaves this copy running with a dead API (runtime.id undefined) and puts no new copy into the tab.
+  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  // Nothing in the page says when the old copy's API died: the reload is given a moment (no event comes of it).
+  await page.waitForTimeout(1000);
+  // The same shop's page at another address (a single-page app): nothing new to ask storage, so no call fails first.
+  await page.evaluate(() => history.pushState({}, '', location.pathname + '?tu=1'));
+  await expect(page.locator('nongsan-so-badge')).toHaveCount(0);
+});
