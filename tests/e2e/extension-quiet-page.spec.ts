@@ -2,7 +2,7 @@
 // mark "nongsan-so:extension-api" says when a page took it), and still does everything it did: a page that becomes an
 // order later is read and noticed, "Báo trang lỗi" still reports such a page, the buyer's note still shows, and a
 // newer copy of the script (an extension update) still stops the older.
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { fixture } from './marketplace-server';
 import { enrol, recorded } from './extension-helpers';
@@ -103,12 +103,18 @@ test('"Báo trang lỗi" reports a product page that took the extension API for 
   expect(report.page_type).toBe('product');
 });
 
-test('a newer copy of the script in the page (an extension update) stops the older: one note, not two', async ({ extension }) => {
-  const { context, serviceWorker } = extension;
+/** voso's product page of the registered shop, once its note shows. */
+async function productPageWithNote({ context, serviceWorker }: { context: BrowserContext; serviceWorker: Worker }): Promise<Page> {
   await registerShop(serviceWorker);
   const page = await context.newPage();
   await page.goto(`https://langson.voso.vn${productPath}`);
   await expect.poll(async () => (await readLandmark(page, BADGE))?.text ?? '').toContain('OCOP 3 sao');
+  return page;
+}
+
+test('a newer copy of the script in the page (an extension update) stops the older: one note, not two', async ({ extension }) => {
+  const { serviceWorker } = extension;
+  const page = await productPageWithNote(extension);
   // The copy Firefox puts into open tabs on an update, put in the way Chromium's scripting API does.
   await serviceWorker.evaluate(async (url) => {
     const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> }; scripting: { executeScript(i: object): Promise<unknown> } } }).chrome;
@@ -121,11 +127,8 @@ test('a newer copy of the script in the page (an extension update) stops the old
 });
 
 test('a copy whose extension is gone (reloaded) stops at its next reading on a product page: its note goes', async ({ extension }) => {
-  const { context, serviceWorker } = extension;
-  await registerShop(serviceWorker);
-  const page = await context.newPage();
-  await page.goto(`https://langson.voso.vn${productPath}`);
-  await expect.poll(async () => (await readLandmark(page, BADGE))?.text ?? '').toContain('OCOP 3 sao');
+  const { serviceWorker } = extension;
+  const page = await productPageWithNote(extension);
   // Chromium leaves this copy running with a dead API (runtime.id undefined) and puts no new copy into the tab.
   await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
   // Nothing in the page says when the old copy's API died: the reload is given a moment (no event comes of it).
