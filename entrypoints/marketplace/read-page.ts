@@ -1,5 +1,6 @@
 import { browser } from './extension-api';
 import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
+import { showsNoSign } from '../../lib/marketplaces/first-glance';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice';
@@ -43,6 +44,12 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
     // reading stands (a busy home page costs a few regular expressions per change, not a reading).
     if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
       return { ...previous, ms: performance.now() - start, unchanged: true };
+    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done.
+    const none = rules === bundled ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
+    if (none) {
+      const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
+      return { url, result, ms: performance.now() - start, worthReading: false, watchContent: false, shopKey: null };
+    }
     let { found, shopKey } = firstLook(document, url, rules);
     let ms = 0;
     if (!storedTaken && needsExtension({ found, shopKey })) {
