@@ -37,19 +37,8 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
   let stored: RulesCache | undefined;
   let storedTaken = false;
   let reader: Reader | undefined;
-  return async (previous?: PageRead, since = performance.now()) => {
-    const url = location.href;
-    let start = since;
-    // A page that is no order, changed in place at the same address: unless it may have become one, the previous
-    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
-    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
-      return { ...previous, ms: performance.now() - start, unchanged: true };
-    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done.
-    const none = rules === bundled ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
-    if (none) {
-      const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
-      return { url, result, ms: performance.now() - start, worthReading: false, watchContent: false, shopKey: null };
-    }
+  // Apart from the glance below, so that a page with no sign does not compile it.
+  const detectAndRead = async (url: string, start: number): Promise<PageRead> => {
     let { found, shopKey } = firstLook(document, url, rules);
     let ms = 0;
     if (!storedTaken && needsExtension({ found, shopKey })) {
@@ -83,6 +72,18 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
     }
     ms += performance.now() - start;
     return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey };
+  };
+  return async (previous?: PageRead, since = performance.now()) => {
+    const url = location.href;
+    // A page that is no order, changed in place at the same address: unless it may have become one, the previous
+    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
+    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
+      return { ...previous, ms: performance.now() - since, unchanged: true };
+    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done.
+    const none = rules === bundled ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
+    if (!none) return detectAndRead(url, since);
+    const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
+    return { url, result, ms: performance.now() - since, worthReading: false, watchContent: false, shopKey: null };
   };
 }
 

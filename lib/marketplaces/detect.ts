@@ -12,11 +12,8 @@ export const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|
 // What a page no rule knows says about itself, in its title and first headings (diacritics folded).
 const COMMERCE_WORDS = /don hang|dat hang|mua hang|don mua|thanh toan|gio hang|hoa don/;
 // Looked for in <head> only, so that a page that is no order costs next to nothing.
-const COMMERCE_HEAD =
+export const COMMERCE_HEAD =
   'script[type="application/ld+json"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
-/** The same in the whole document, with the headings: what the first glance looks for in one walk (first-glance.ts). */
-export const FIRST_GLANCE_SIGNS =
-  'head script[type="application/ld+json"], head meta[property="og:type"][content="product"], head meta[property="product:price:amount"], h1, h2';
 
 export interface Detection {
   marketplace: Marketplace | null;
