@@ -79,8 +79,9 @@ export function pageReader(): (previous?: PageRead, since?: number) => Promise<P
     // reading stands (a busy home page costs a few regular expressions per change, not a reading).
     if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
       return { ...previous, ms: performance.now() - since, unchanged: true };
-    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done.
-    const none = rules === bundled ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
+    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done. At a new
+    // address only: at the same one the detection keeps what the first heading said (detect.ts), the glance does not.
+    const none = rules === bundled && previous?.url !== url ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
     if (!none) return detectAndRead(url, since);
     const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
     return { url, result, ms: performance.now() - since, worthReading: false, watchContent: false, shopKey: null };
