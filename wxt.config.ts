@@ -5,6 +5,7 @@ import { hostsJoined, marketplaceMatches } from './lib/marketplaces/hosts';
 import { lazyScripts } from './entrypoints/shared/lazy-script-names';
 import { bundledRules } from './lib/marketplaces/bundled-rules';
 import { detectionRules } from './lib/marketplaces/detection-rules';
+import { glanceOf } from './lib/marketplaces/first-glance';
 
 // The collector the extension talks to. Baked in at build time; a person can change it in the options page.
 const collectorUrl = process.env.COLLECTOR_URL ?? 'http://localhost:8080';
@@ -48,6 +49,8 @@ export default defineConfig({
       __COLLECTOR_URL__: JSON.stringify(collectorUrl),
       // The content script's copy of the bundled rules: what it detects pages with (lib/marketplaces/detection-rules.ts).
       __DETECTION_RULES__: JSON.stringify(detectionRules(bundledRules)),
+      // What the first glance at a page needs of them (lib/marketplaces/first-glance.ts).
+      __FIRST_GLANCE__: JSON.stringify(glanceOf(detectionRules(bundledRules))),
     },
   }),
   manifest: ({ browser }) => ({

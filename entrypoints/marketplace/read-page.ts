@@ -1,5 +1,6 @@
 import { askRuntimeFromNowOn, browser } from './extension-api';
 import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
+import { showsNoSign } from '../../lib/marketplaces/first-glance';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
 import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice';
@@ -42,13 +43,8 @@ export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?:
   let stored: RulesCache | undefined;
   let storedTaken = false;
   let reader: Reader | undefined;
-  return async (previous?: PageRead, since = performance.now()) => {
-    const url = location.href;
-    let start = since;
-    // A page that is no order, changed in place at the same address: unless it may have become one, the previous
-    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
-    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
-      return { ...previous, ms: performance.now() - start, unchanged: true };
+  // Apart from the glance below, so that a page with no sign does not compile it.
+  const detectAndRead = async (url: string, start: number): Promise<PageRead> => {
     let { found, shopKey } = firstLook(document, url, rules);
     let ms = 0;
     let shopStored: Record<string, unknown> | undefined;
@@ -87,6 +83,19 @@ export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?:
     }
     ms += performance.now() - start;
     return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey, shopStored };
+  };
+  return async (previous?: PageRead, since = performance.now()) => {
+    const url = location.href;
+    // A page that is no order, changed in place at the same address: unless it may have become one, the previous
+    // reading stands (a busy home page costs a few regular expressions per change, not a reading).
+    if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
+      return { ...previous, ms: performance.now() - since, unchanged: true };
+    // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done. At a new
+    // address only: at the same one the detection keeps what the first heading said (detect.ts), the glance does not.
+    const none = rules === bundled && previous?.url !== url ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
+    if (!none) return detectAndRead(url, since);
+    const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
+    return { url, result, ms: performance.now() - since, worthReading: false, watchContent: false, shopKey: null };
   };
 }
 

@@ -8,11 +8,11 @@ import type { PageRule, Rules, SiteRules } from './rules';
 import { matchPageRules, orderRuleFor } from './site-rules';
 
 // Signs that a page no rule knows may still hold an order or a product.
-const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
+export const COMMERCE_URL = /don-?hang|hoa-?don|dat-?hang|gio-?hang|thanh-?toan|order|checkout|cart|invoice/i;
 // What a page no rule knows says about itself, in its title and first headings (diacritics folded).
 const COMMERCE_WORDS = /don hang|dat hang|mua hang|don mua|thanh toan|gio hang|hoa don/;
 // Looked for in <head> only, so that a page that is no order costs next to nothing.
-const COMMERCE_HEAD =
+export const COMMERCE_HEAD =
   'script[type="application/ld+json"], meta[property="og:type"][content="product"], meta[property="product:price:amount"]';
 
 export interface Detection {
@@ -34,15 +34,18 @@ export interface Detection {
 // Chromium), so it is done once per document and URL; the title is read every time.
 const headingSaid = new WeakMap<Document, { url: string; says: boolean }>();
 
+/** The text (a title, a heading) speaks of orders, checkout or cart. */
+export const saysCommerce = (text: string | null | undefined) => COMMERCE_WORDS.test(foldVietnamese(text ?? ''));
+
 /** The title speaks of orders, checkout or cart. */
-const titleSaysCommerce = (doc: Document) => COMMERCE_WORDS.test(foldVietnamese(doc.title ?? ''));
+const titleSaysCommerce = (doc: Document) => saysCommerce(doc.title);
 
 /** The first h1/h2 speaks of orders, checkout or cart (no other page text is read). */
 function headingSaysCommerce(doc: Document, url: string): boolean {
   const known = headingSaid.get(doc);
   if (known?.url === url) return known.says;
   const h = query(doc, 'h1, h2');
-  const says = COMMERCE_WORDS.test(foldVietnamese(h?.textContent?.slice(0, 200) ?? ''));
+  const says = saysCommerce(h?.textContent?.slice(0, 200));
   headingSaid.set(doc, { url, says });
   return says;
 }

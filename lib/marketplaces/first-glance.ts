@@ -1,0 +1,144 @@
+// The first glance at a marketplace page, before any detection: whether it certainly shows no sign at all (no page
+// rule for its address, no commerce word in its path, title or first heading, no product data in its head). Most
+// pages are that (the home page, categories, searches), and the content script runs this on every page: so it is one
+// short function, two selector queries and no regular expression per rule. Where it is not certain, it says so, and
+// detectPage decides (it decides the same on every page this says nothing to: first-glance.test.ts).
+// What it needs of the rules is worked out when the extension is built (`glanceOf`, wxt.config.ts): the bundled
+// rules' addresses as plain prefixes and endings of the path.
+import { COMMERCE_HEAD, COMMERCE_URL, saysCommerce } from './detect';
+import { marketplaceHosts, type Marketplace } from './hosts';
+import type { Rules } from './rules';
+
+export interface GlanceSite {
+  marketplace: Marketplace;
+  /** The version of the site's rules (a detection's `site.version`); null where the rules have none for the host. */
+  version: string | null;
+  /** Each page rule's address pattern matches only a path (with its query) that starts with one of these… */
+  starts: string[];
+  /** …or ends with one of these. */
+  ends: string[];
+}
+
+/** Per marketplace host. A host whose page rules cannot all be put as a prefix or an ending is missing: no glance there. */
+export type Glance = Record<string, GlanceSite>;
+
+/** The site a page at `host` is a page of, under the rules: as `detectPage` finds it. */
+const siteFor = (rules: Rules, host: string, marketplace: Marketplace) => rules.sites.find((s) => s.marketplace === marketplace && s.hosts.includes(host)) ?? null;
+
+/** The glance of some rules: made at build time from the bundled detection rules, which the first reading uses. */
+export function glanceOf(rules: Rules): Glance {
+  const glance: Glance = {};
+  for (const [host, marketplace] of Object.entries(marketplaceHosts)) {
+    const site = siteFor(rules, host, marketplace);
+    const starts: string[] = [];
+    const ends: string[] = [];
+    let plain = true;
+    for (const { url } of site?.pages ?? []) {
+      const start = literalStart(url);
+      const end = start === null ? literalEnd(url) : null;
+      if (start !== null) starts.push(start);
+      else if (end !== null) ends.push(end);
+      // An invalid pattern never matches (site-rules.ts): nothing to look for.
+      else if (compiles(url)) plain = false;
+    }
+    if (plain) glance[host] = { marketplace, version: site?.version ?? null, starts: shortest(starts), ends: shortest(ends, true) };
+  }
+  return glance;
+}
+
+/** The texts without those another one covers ("/checkout" covers "/checkout/complete"), each once. */
+function shortest(texts: string[], atEnd = false): string[] {
+  const covers = (a: string, b: string) => (atEnd ? b.endsWith(a) : b.startsWith(a));
+  return texts.filter((t, i) => !texts.some((o, j) => (o !== t || j < i) && covers(o, t)));
+}
+
+export interface NoSign {
+  marketplace: Marketplace;
+  /** The rules' version for the site, as a detection gives it (`site.version`). */
+  version: string | null;
+}
+
+/**
+ * The page shows no sign of an order, a cart, a checkout or a product: `detectPage` would find no page rule, no
+ * commerce path, no product data in the head, no commerce word in the title or first heading (so no page type, not
+ * worth reading, not worth watching, no shop link). Null when that is not certain: then detectPage decides.
+ * `at`: the page's address (the content script passes `location`, already parsed).
+ */
+export function showsNoSign(doc: Document, at: Pick<URL, 'hostname' | 'pathname' | 'search'>, glance: Glance): NoSign | null {
+  const site = glance[at.hostname];
+  const where = at.pathname + at.search;
+  if (!site || site.starts.some((s) => where.startsWith(s)) || site.ends.some((s) => where.endsWith(s)) || COMMERCE_URL.test(at.pathname)) return null;
+  if (saysCommerce(doc.title) || (doc.head && doc.head.querySelector(COMMERCE_HEAD))) return null;
+  // Last, the costliest: the first heading is looked for in the whole page (two cheap selectors, not one long list:
+  // Chromium then tests fewer selectors on each element, about half the time on voso's home page).
+  return saysCommerce(doc.querySelector('h1, h2')?.textContent?.slice(0, 200)) ? null : site;
+}
+
+// Where a page rule's address pattern (a regular expression, site-rules.ts) can match, as plain text: only patterns
+// in one piece (no | outside a group), of the kind the rules are written in ("^/gio-hang/?(\?|$)", "-p\d+\.html$").
+
+/** The text a path must start with for `source` to match it ("^/gio-hang/?…" → "/gio-hang"); null if not plain. */
+export function literalStart(source: string): string | null {
+  if (source[0] !== '^' || hasTopLevelChoice(source)) return null;
+  let text = '';
+  for (let i = 1; i < source.length; ) {
+    const escaped = source[i] === '\\';
+    const c = escaped ? source[i + 1] : source[i];
+    if (c === undefined || (escaped ? /[A-Za-z0-9]/.test(c) : !/[A-Za-z0-9/_-]/.test(c))) break;
+    i += escaped ? 2 : 1;
+    // The character may be absent ("/?", "s*", "a{0,2}"): the plain part ends before it.
+    if (source[i] === '?' || source[i] === '*' || source[i] === '{') break;
+    text += c;
+    if (source[i] === '+') break;
+  }
+  return text || null;
+}
+
+/** The text a path must end with for `source` to match it ("-p\d+\.html$" → ".html"); null if not plain. */
+export function literalEnd(source: string): string | null {
+  const escapes = (at: number) => {
+    let n = 0;
+    while (source[at - 1 - n] === '\\') n++;
+    return n % 2 === 1;
+  };
+  const last = source.length - 1;
+  if (source[last] !== '$' || escapes(last) || hasTopLevelChoice(source)) return null;
+  let text = '';
+  for (let i = last - 1; i >= 0; ) {
+    const c = source[i];
+    if (escapes(i)) {
+      if (/[A-Za-z0-9]/.test(c)) break;
+      text = c + text;
+      i -= 2;
+    } else if (/[A-Za-z0-9/_-]/.test(c)) {
+      text = c + text;
+      i--;
+    } else break;
+  }
+  return text || null;
+}
+
+/** An alternative at the top of the pattern ("^/a|/b"): then no part of it is needed by every match. */
+function hasTopLevelChoice(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
