@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { serve, type HttpBindings } from '@hono/node-server';
 import { readConfig } from './config';
 import { openDb } from './db';
 import { createApp } from './app';
@@ -7,7 +7,7 @@ import { servePwa } from './static';
 import { loadRegion, useRegion } from './region';
 import { admission } from './admission';
 import { stopLimits } from './auth/rate-limit';
-import { seconds, trackConnections } from './connections';
+import { described, seconds, trackConnections, type Answering } from './connections';
 
 /**
  * How long a turn of the event loop may take with the requests it starts (server/admission.ts): one new connection
@@ -22,7 +22,8 @@ export async function startCollector(config = readConfig()) {
   const { db, kind } = await openDb({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, region });
   const app = createApp({ db, dbKind: kind, startedAt: new Date() });
   servePwa(app, config.pwaDir);
-  const handling = inFlight(app.fetch);
+  // Each request is recorded once, by its connection (connections.ts), and counted here while its handler runs.
+  const handling = inFlight(app.fetch, (env) => connections.answering(env.incoming, env.outgoing));
   const server = await listen(handling.fetch, config.port, config.host);
   const connections = trackConnections(server);
   const address = server.address();
@@ -77,16 +78,17 @@ function unfinished(handlers: string[], open: string[]): string {
  * half stored): the database must stay open until it ends. While stopping, answers ask the client to reconnect
  * elsewhere (`Connection: close`), so keep-alive connections end after their current request.
  */
-function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
+function inFlight(fetch: (req: Request) => Response | Promise<Response>, record: (env: HttpBindings) => Answering) {
   let count = 0;
-  const started = new Map<Request, number>();
+  const started = new Set<Answering>();
   let waiting: (() => void)[] = [];
   const turns = admission(turnMs);
   const state = {
     stopping: false,
-    async fetch(req: Request) {
+    async fetch(req: Request, env: HttpBindings) {
       count++;
-      started.set(req, Date.now());
+      const answering = record(env);
+      started.add(answering);
       try {
         await turns.enter();
         const res = await fetch(req);
@@ -99,12 +101,12 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
         }
         return res;
       } finally {
-        started.delete(req);
+        started.delete(answering);
         if (--count === 0) for (const resolve of waiting.splice(0)) resolve();
       }
     },
     /** The requests still being handled: "POST /api/staff/orders, 25 giây". */
-    left: (now = Date.now()) => [...started].map(([req, since]) => `${req.method} ${new URL(req.url).pathname}, ${seconds(now - since)} giây`),
+    left: (now = Date.now()) => [...started].map((answering) => described(answering, now)),
     drained: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
   };
   return state;
@@ -114,9 +116,10 @@ function inFlight(fetch: (req: Request) => Response | Promise<Response>) {
  * Listens on the configured address, or on IPv6 and IPv4 together ("::" is dual-stack on Linux), so "localhost"
  * answers whichever address a browser tries first; falls back to IPv4 only on hosts without IPv6.
  */
-async function listen(fetch: (req: Request) => Response | Promise<Response>, port: number, host: string | null): Promise<Server> {
+async function listen(fetch: (req: Request, env: HttpBindings) => Response | Promise<Response>, port: number, host: string | null): Promise<Server> {
   for (const hostname of host ? [host] : ['::', '0.0.0.0']) {
-    const server = serve({ fetch, port, hostname }) as Server;
+    // An HTTP/1 server (serve's default): its requests come with Node's IncomingMessage and ServerResponse.
+    const server = serve({ fetch: (req, env) => fetch(req, env as HttpBindings), port, hostname }) as Server;
     const ok = await new Promise<boolean>((resolve, reject) => {
       server.once('listening', () => resolve(true));
       server.once('error', (e: NodeJS.ErrnoException) => {

@@ -13,21 +13,27 @@ import type { Socket } from 'node:net';
  * connection (an unused socket it finds closed is retried, as a reused one is).
  */
 export function trackConnections(server: Server) {
-  const open = new Map<Socket, { answering?: { method: string; path: string; since: number } }>();
+  const open = new Map<Socket, { answering?: Answering }>();
   server.on('connection', (socket: Socket) => {
     open.set(socket, {});
     socket.once('close', () => open.delete(socket));
   });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const state = open.get(req.socket);
-    if (!state) return;
-    const answering = { method: req.method ?? '', path: (req.url ?? '').split('?')[0], since: Date.now() };
-    state.answering = answering;
-    res.once('close', () => {
-      if (state.answering === answering) state.answering = undefined;
-    });
-  });
   return {
+    /**
+     * The record of a request arriving: its connection's current request until its answer is closed, and the one the
+     * handler's count keeps while it runs (collector.ts inFlight), so a request is written down once for both.
+     */
+    answering(req: IncomingMessage, res: ServerResponse): Answering {
+      const answering = { method: req.method ?? '', path: (req.url ?? '').split('?')[0], since: Date.now() };
+      const state = open.get(req.socket);
+      if (state) {
+        state.answering = answering;
+        res.once('close', () => {
+          if (state.answering === answering) state.answering = undefined;
+        });
+      }
+      return answering;
+    },
     /** Closes every connection with no request in flight: between two requests, or never used. */
     closeIdle() {
       server.closeIdleConnections();
@@ -39,11 +45,23 @@ export function trackConnections(server: Server) {
         // An IPv4 client of the dual-stack listener is "::ffff:127.0.0.1".
         const address = (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
         const who = address.includes(':') ? `[${address}]:${socket.remotePort}` : `${address}:${socket.remotePort}`;
-        return answering ? `${who}: ${answering.method} ${answering.path}, ${seconds(now - answering.since)} giây` : `${who}: đang gửi dở một yêu cầu (đã nhận ${socket.bytesRead} byte)`;
+        return answering ? `${who}: ${described(answering, now)}` : `${who}: đang gửi dở một yêu cầu (đã nhận ${socket.bytesRead} byte)`;
       });
     },
   };
 }
+
+/** A request being answered, as the operator's log names it. */
+export interface Answering {
+  method: string;
+  /** Without the query: "/api/staff/orders". */
+  path: string;
+  /** When it arrived (ms since 1970). */
+  since: number;
+}
+
+/** "POST /api/staff/orders, 25,3 giây". */
+export const described = (a: Answering, now: number) => `${a.method} ${a.path}, ${seconds(now - a.since)} giây`;
 
 /** 25300 → "25,3". */
 export const seconds = (ms: number) => (ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });

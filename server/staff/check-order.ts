@@ -4,7 +4,6 @@ import { problems } from '../../lib/api/problems';
 import { isFarmProduct } from '../../lib/farm-products';
 import { formatDate, formatVnd } from '../../lib/format';
 import { isOrderCounted, orderContribution, type OrderContribution, type Review } from '../../lib/tally';
-import { vietnamDateOf } from '../../lib/periods';
 import type { OrderFault } from './validate-order';
 
 /**
@@ -19,8 +18,12 @@ export type { OrderCheck };
 export const holdingCodes: ReadonlySet<OrderCheck['code']> = new Set(['409.13', '422.10', '422.11']);
 export const isHold = (c: OrderCheck) => holdingCodes.has(c.code);
 
-/** Refusals: an item whose line total is not quantity × unit price, an order dated after today (Vietnam time). */
-export function refusalOf(order: SubmittedOrder, now: Date): (OrderFault & { code: '400.10' | '400.15' }) | null {
+/**
+ * Refusals: an item whose line total is not quantity × unit price, an order dated after today (Vietnam time).
+ * `placedOn` is the Vietnam day of the order's placedAt (null without one), `today` the Vietnam day of the batch's
+ * arrival: both worked out once by the caller, not again for each check.
+ */
+export function refusalOf(order: SubmittedOrder, placedOn: string | null, today: string): (OrderFault & { code: '400.10' | '400.15' }) | null {
   for (const [i, it] of order.items.entries()) {
     const expected = it.quantity * it.unitPrice;
     if (it.lineTotal !== expected)
@@ -30,10 +33,8 @@ export function refusalOf(order: SubmittedOrder, now: Date): (OrderFault & { cod
         message: `Thành tiền của "${it.name}" là ${formatVnd(it.lineTotal)}, nhưng số lượng × đơn giá = ${it.quantity} × ${formatVnd(it.unitPrice)} = ${formatVnd(expected)}. Xin sửa lại cho đúng như trên trang của sàn.`,
       };
   }
-  const today = vietnamDateOf(now.toISOString())!;
-  const day = order.placedAt ? vietnamDateOf(order.placedAt) : null;
-  if (day && day > today)
-    return { code: '400.15', field: 'placedAt', message: `${problems['400.15'].vi} (Ngày ghi: ${formatDate(day)}, hôm nay: ${formatDate(today)}.)` };
+  if (placedOn && placedOn > today)
+    return { code: '400.15', field: 'placedAt', message: `${problems['400.15'].vi} (Ngày ghi: ${formatDate(placedOn)}, hôm nay: ${formatDate(today)}.)` };
   return null;
 }
 
@@ -63,8 +64,25 @@ export interface ItemVerdict {
 
 export const countsAsFarm = (v: ItemVerdict) => v.override ?? v.serverVerdict;
 
-/** Re-runs lib/farm-products.ts on the item's name: the same code the extension runs. */
-export const serverVerdictOf = (item: Pick<SubmittedItem, 'name'>) => isFarmProduct(item.name).isFarmProduct;
+/**
+ * Re-runs lib/farm-products.ts on the item's name: the same code the extension runs. The verdict depends on the name
+ * alone (the lexicon is code, not data a request changes), and deadline day sends the same few hundred products
+ * over and over, so each name is classified once and its verdict kept: classifying took 4 µs a name, more than
+ * validating its order (a tenth of a batch's CPU in the collector bench). The kept verdicts are only a shortcut to
+ * the same answer, so instances stay stateless; when `keptVerdicts` names are kept they are dropped and kept anew.
+ */
+export function serverVerdictOf(item: Pick<SubmittedItem, 'name'>): boolean {
+  let verdict = verdicts.get(item.name);
+  if (verdict === undefined) {
+    verdict = isFarmProduct(item.name).isFarmProduct;
+    if (verdicts.size >= keptVerdicts) verdicts.clear();
+    verdicts.set(item.name, verdict);
+  }
+  return verdict;
+}
+/** At most this many names' verdicts are kept (names are up to 300 characters: a few MB at most). */
+export const keptVerdicts = 20_000;
+const verdicts = new Map<string, boolean>();
 
 /** 422.12 for each item whose server verdict differs from the client's and the agency has not decided. */
 export function classifierChecks(items: readonly { name: string; verdict: ItemVerdict }[]): OrderCheck[] {

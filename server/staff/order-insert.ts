@@ -28,37 +28,50 @@ export const everyColumnWritten: [Unwritten<NewOrderRow, typeof orderColumns>, U
  * key is checked at the statement's end, when the orders are in.
  */
 export async function insertOrders(trx: Db, rows: readonly NewOrderRow[], items: readonly NewItemRow[], postgres: boolean) {
-  const params: unknown[] = [];
-  const orders = `insert into staff_orders (${orderColumns.join(', ')}) values ${valuesOf(rows, orderColumns, params, postgres)}`;
   const chunks = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
-  const itemsInto = (chunk: readonly NewItemRow[], into: unknown[]) => `insert into staff_order_items (${itemColumns.join(', ')}) values ${valuesOf(chunk, itemColumns, into, postgres)}`;
   const [head, ...rest] = chunks;
   if (postgres && head) {
-    const text = `with new_orders as (${orders}) ${itemsInto(head, params)}`;
+    const params = valuesOf(head, itemColumns, valuesOf(rows, orderColumns, []));
+    const text = statement(`orders and items ${rows.length} ${head.length}`, () => `with new_orders as (${ordersInto(rows.length, true)}) ${itemsInto(head.length, true, rows.length * orderColumns.length)}`);
     await trx.executeQuery(CompiledQuery.raw(text, params));
   } else {
-    await trx.executeQuery(CompiledQuery.raw(orders, params));
+    await trx.executeQuery(CompiledQuery.raw(statement(`orders ${postgres} ${rows.length}`, () => ordersInto(rows.length, postgres)), valuesOf(rows, orderColumns, [])));
     if (head) rest.unshift(head);
   }
-  for (const chunk of rest) {
-    const into: unknown[] = [];
-    const text = itemsInto(chunk, into);
-    await trx.executeQuery(CompiledQuery.raw(text, into));
-  }
+  for (const chunk of rest) await trx.executeQuery(CompiledQuery.raw(statement(`items ${postgres} ${chunk.length}`, () => itemsInto(chunk.length, postgres, 0)), valuesOf(chunk, itemColumns, [])));
 }
 
-/** `(?, ?, …), (…)` (PostgreSQL: `($1, $2, …)`, numbered on from what `params` holds), pushing the rows' values. */
-function valuesOf<R>(rows: readonly R[], columns: readonly (keyof R)[], params: unknown[], postgres: boolean): string {
-  const tuples: string[] = new Array(rows.length);
-  const sqliteTuple = postgres ? '' : `(${columns.map(() => '?').join(', ')})`;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let tuple = '(';
-    for (let c = 0; c < columns.length; c++) {
-      params.push(row[columns[c]]);
-      if (postgres) tuple += c ? `, $${params.length}` : `$${params.length}`;
-    }
-    tuples[r] = postgres ? `${tuple})` : sqliteTuple;
-  }
-  return tuples.join(', ');
+const ordersInto = (rows: number, postgres: boolean) => `insert into staff_orders (${orderColumns.join(', ')}) values ${placeholders(rows, orderColumns.length, postgres, 0)}`;
+const itemsInto = (rows: number, postgres: boolean, from: number) =>
+  `insert into staff_order_items (${itemColumns.join(', ')}) values ${placeholders(rows, itemColumns.length, postgres, from)}`;
+
+/** `(?, ?, …), (…)`; PostgreSQL: `($1, $2, …), (…)`, numbered on from `from`. */
+function placeholders(rows: number, columns: number, postgres: boolean, from: number): string {
+  if (!postgres) return new Array<string>(rows).fill(`(${new Array<string>(columns).fill('?').join(', ')})`).join(', ');
+  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${from + r * columns + c + 1}`).join(', ')})`).join(', ');
 }
+
+/** The rows' values in column order, pushed onto `params`. */
+function valuesOf<R>(rows: readonly R[], columns: readonly (keyof R)[], params: unknown[]): unknown[] {
+  for (const row of rows) for (const column of columns) params.push(row[column]);
+  return params;
+}
+
+/**
+ * A statement's text, made once for each shape (how many orders and items) and kept: a batch of the same shape as one
+ * before reuses the same text, and the database's statement prepared for it (server/db/sqlite-dialect.ts) is found
+ * by an identical string instead of one of many kilobytes built anew. Building the text and looking it up were
+ * about 3 % of a batch's CPU. Few shapes come back (one order with its items on deadline day, the extension's batches
+ * of up to 100): at most `keptTexts` are kept, then they are dropped and kept anew.
+ */
+function statement(shape: string, text: () => string): string {
+  let kept = texts.get(shape);
+  if (kept === undefined) {
+    kept = text();
+    if (texts.size >= keptTexts) texts.clear();
+    texts.set(shape, kept);
+  }
+  return kept;
+}
+const keptTexts = 64;
+const texts = new Map<string, string>();

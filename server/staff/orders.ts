@@ -39,6 +39,7 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
 export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
   const received = now.toISOString();
+  const today = vietnamDateOf(received)!;
   // Judged without the database first: the shape of each order, and the day it counts on.
   const valid: { index: number; order: SubmittedOrder; body: string; hash: string; day: string }[] = [];
   inputs.forEach((input, index) => {
@@ -75,7 +76,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
         continue;
       }
       first.set(order.clientId, { hash, index });
-      const refused = refusalOf(order, now);
+      const refused = refusalOf(order, order.placedAt ? v.day : null, today);
       if (refused) {
         results[index] = { clientId: order.clientId, status: 'rejected', problem: { code: refused.code, message: withCode(refused.code, refused.message), field: refused.field } };
         continue;

@@ -126,12 +126,19 @@ function optionalMoney(v: unknown, field: string, max: number, label: string): n
 function optionalText(v: unknown, field: string, max: number, label: string): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') throw new Fault(field, `${label} phải là chữ.`);
-  const s = v.normalize('NFC').replace(/\s+/g, ' ').trim();
+  let s = v.normalize('NFC');
+  if (untidy.test(s)) s = s.replace(/\s+/g, ' ').trim();
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(s)) throw new Fault(field, `${label} có ký tự điều khiển không hợp lệ.`);
   if (s.length > max) throw new Fault(field, `${label} dài quá ${max} ký tự.`);
   return s || null;
 }
+
+/**
+ * Whitespace that collapsing and trimming would change: any but a plain space, two in a row, or one at either end.
+ * Most text arrives tidy, and testing for this costs half what rewriting the text does (5 texts an order).
+ */
+const untidy = /[^\S ]| {2}|^ | $/;
 
 function optionalUrl(v: unknown, field: string): string | null {
   const s = optionalText(v, field, limits.url, 'Đường dẫn sản phẩm');
