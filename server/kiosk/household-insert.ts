@@ -1,6 +1,8 @@
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db } from '../db';
 import type { HouseholdTable } from '../db/schema-kiosk';
+import type { HouseholdClaimTable } from '../db/schema-quality';
+import { addHouseholdClaims } from '../quality/claims';
 import type { KioskHashes } from '../channels/progress-store';
 
 /** A household about to be stored, with its phone's and ID's hashes (server/channels/progress-store.ts finds it by them). */
@@ -16,21 +18,38 @@ const columns = [
 type Unwritten = Exclude<keyof NewHousehold, (typeof columns)[number]>;
 export const everyColumnWritten: [Unwritten] extends [never] ? true : false = true;
 
+const claimColumns = [
+  'id', 'household_id', 'kind', 'number', 'issuer', 'expires_on', 'stars', 'decision', 'refusal_reason', 'decided_by', 'decided_at', 'submitted', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof HouseholdClaimTable)[];
+type UnwrittenClaim = Exclude<keyof HouseholdClaimTable, (typeof claimColumns)[number]>;
+export const everyClaimColumnWritten: [UnwrittenClaim] extends [never] ? true : false = true;
+
+const typed = (c: string) => (c === 'has_payment_account' || c === 'stars' ? 'integer' : 'text');
 /**
  * PostgreSQL: one array per column and one statement whose text never changes, whatever the batch's size. Kysely's
  * insert builder walked each of a tablet's 50 × 28 values into a tree and back into text, and PostgreSQL parsed 1.400
- * parameters; here 28 arrays go as they are.
+ * parameters; here 28 arrays go as they are. The claims of the households stored go in the same statement (only of
+ * those stored: a clientId stored meanwhile keeps its own).
  */
-const postgresInsert = `insert into households (${columns.join(', ')}) select * from unnest(${columns
-  .map((c, i) => `$${i + 1}::${c === 'has_payment_account' ? 'integer' : 'text'}[]`)
-  .join(', ')}) on conflict (client_id) do nothing returning client_id`;
+const postgresInsert = `with stored as (
+    insert into households (${columns.join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${typed(c)}[]`).join(', ')})
+    on conflict (client_id) do nothing returning id, client_id),
+  claims as (
+    insert into household_claims (${claimColumns.join(', ')})
+    select * from unnest(${claimColumns.map((c, i) => `$${columns.length + i + 1}::${typed(c)}[]`).join(', ')}) as c (${claimColumns.join(', ')})
+    where c.household_id in (select id from stored)
+    on conflict (household_id, kind) do nothing)
+  select client_id from stored`;
 
-/** Stores new households; a clientId stored meanwhile (a resend through another request) is left as it is. The clientIds stored. */
-export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[]): Promise<Set<string>> {
+/**
+ * Stores new households and the claims of those stored (VietGAP, OCOP, traceability: server/quality/claims.ts); a
+ * clientId stored meanwhile (a resend through another request) is left as it is. The clientIds stored.
+ */
+export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[], claims: readonly HouseholdClaimTable[] = []): Promise<Set<string>> {
   const inserted = new Set<string>();
   if (!rows.length) return inserted;
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    const arrays = columns.map((c) => rows.map((r) => r[c]));
+    const arrays = [...columns.map((c) => rows.map((r) => r[c])), ...claimColumns.map((c) => claims.map((r) => r[c]))];
     const { rows: done } = await trx.executeQuery<{ client_id: string }>(CompiledQuery.raw(postgresInsert, arrays));
     for (const r of done) inserted.add(r.client_id);
     return inserted;
@@ -40,5 +59,7 @@ export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[]): 
     const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
     for (const r of done) inserted.add(r.client_id);
   }
+  const storedIds = new Set(rows.filter((r) => inserted.has(r.client_id)).map((r) => r.id));
+  await addHouseholdClaims(trx, claims.filter((c) => storedIds.has(c.household_id)));
   return inserted;
 }
