@@ -265,7 +265,9 @@ function count(records: StoredRecord[]): Counted {
  * Call inside the write's transaction (opened with `progressTransaction`) before writing; call `after()` once written.
  * `seeds`: the records the write changes or adds (refs) and every key they will carry. A write that only adds records
  * whose keys are all among the seeds, and changes nothing else the store reads, may hand them to `after({ added })`:
- * the households around them are then those read before plus them, with no second read. `clientIds`: kiosk signups
+ * the households around them are then those read before plus them, with no second read; on PostgreSQL such a write
+ * may instead add `addition(added)` (the parameters of `additionCtes`) in its own statement, unless it is null (SQLite,
+ * or a figure falls: rows of zeros to remove). `clientIds`: kiosk signups
  * the write needs to see as well (a batch's households sent before), read in the same statements: `households` holds
  * them and every other kiosk signup read.
  */
@@ -273,8 +275,8 @@ export async function trackProgress(
   trx: Db,
   seeds: ProgressSeeds,
   clientIds: string[] = [],
-): Promise<{ households: ReadHousehold[]; after(written?: { added: StoredRecord[] }): Promise<void> }> {
-  if (!seeds.refs.length && !seeds.keys.length && !clientIds.length) return { households: [], after: async () => {} };
+): Promise<{ households: ReadHousehold[]; addition(added: StoredRecord[]): unknown[] | null; after(written?: { added: StoredRecord[] }): Promise<void> }> {
+  if (!seeds.refs.length && !seeds.keys.length && !clientIds.length) return { households: [], addition: () => null, after: async () => {} };
   let read: Found;
   if (!isPostgres(trx)) read = await readAround(trx, seeds, clientIds);
   else if (wholeStore.has(trx)) {
@@ -300,6 +302,12 @@ export async function trackProgress(
   const before = count(records);
   return {
     households: read.households,
+    addition(added) {
+      // SQLite has no round trip to save.
+      if (!isPostgres(trx)) return null;
+      const difference = differenceOf(count(sortRecords([...records, ...added])), before);
+      return fellIn(difference).size ? null : additionParameters(difference);
+    },
     async after(written) {
       const now = count(written ? sortRecords([...records, ...written.added]) : await householdsAround(trx, seeds));
       await addDifference(trx, now, before);
@@ -340,14 +348,30 @@ const channelColumns = ['commune_code', 'channel', 'households', 'shops', 'payme
 const arrays = (columns: readonly string[], from: number) => columns.map((c, i) => `$${from + i}::${c === 'commune_code' || c === 'channel' ? 'text' : 'integer'}[]`).join(', ');
 const added = (table: string, columns: readonly string[], keys: number) =>
   columns.slice(keys).map((c) => `"${c}" = ${table}."${c}" + excluded."${c}"`).join(', ');
-/** PostgreSQL: both tables' differences in one statement (one array per column), whatever the number of communes. */
-const postgresAddition = `with totals as (
-    insert into commune_progress (${totalColumns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays(totalColumns, 1)})
-    on conflict (commune_code) do update set ${added('commune_progress', totalColumns, 1)})
-  insert into commune_channel_progress (${channelColumns.join(', ')}) select * from unnest(${arrays(channelColumns, totalColumns.length + 1)})
-  on conflict (commune_code, channel) do update set ${added('commune_channel_progress', channelColumns, 2)}`;
+/**
+ * PostgreSQL: both tables' differences as two parts of a WITH (one array per column, whatever the number of communes),
+ * their parameters from `$from`, written only `when` that condition holds: a writer adds the figures in its own
+ * statement (`addition` of trackProgress).
+ */
+export const additionCtes = (from: number, when = 'true') => `totals as (
+    insert into commune_progress (${totalColumns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays(totalColumns, from)}) where ${when}
+    on conflict (commune_code) do update set ${added('commune_progress', totalColumns, 1)}),
+  by_channel as (
+    insert into commune_channel_progress (${channelColumns.join(', ')}) select * from unnest(${arrays(channelColumns, from + totalColumns.length)}) where ${when}
+    on conflict (commune_code, channel) do update set ${added('commune_channel_progress', channelColumns, 2)})`;
+const postgresAddition = `with ${additionCtes(1)} select 1`;
+const additionParameters = ({ totals, byChannel }: Difference) => [...totalColumns.map((c) => totals.map((t) => t[c])), ...channelColumns.map((c) => byChannel.map((t) => t[c]))];
 
-async function addDifference(trx: Db, now: Counted, before: Counted) {
+/** What a write changes in the stored figures: the communes it touches and both tables' rows to add. */
+interface Difference {
+  communes: string[];
+  totals: Database['commune_progress'][];
+  byChannel: Database['commune_channel_progress'][];
+}
+/** Communes a figure of which fell: they may be left with rows of zeros, which are removed. */
+const fellIn = ({ totals, byChannel }: Difference) => new Set([...totals, ...byChannel].filter((r) => Object.values(r).some((v) => typeof v === 'number' && v < 0)).map((r) => r.commune_code));
+
+function differenceOf(now: Counted, before: Counted): Difference {
   const communes = [...new Set([...now.keys(), ...before.keys()])];
   const totals: Database['commune_progress'][] = [];
   const byChannel: Database['commune_channel_progress'][] = [];
@@ -361,8 +385,14 @@ async function addDifference(trx: Db, now: Counted, before: Counted) {
       if (d.households || d.shops || d.payments || d.products_listed) byChannel.push(d);
     }
   }
+  return { communes, totals, byChannel };
+}
+
+async function addDifference(trx: Db, now: Counted, before: Counted) {
+  const difference = differenceOf(now, before);
+  const { communes, totals, byChannel } = difference;
   if (isPostgres(trx)) {
-    if (totals.length || byChannel.length) await trx.executeQuery(CompiledQuery.raw(postgresAddition, [...totalColumns.map((c) => totals.map((t) => t[c])), ...channelColumns.map((c) => byChannel.map((t) => t[c]))]));
+    if (totals.length || byChannel.length) await trx.executeQuery(CompiledQuery.raw(postgresAddition, additionParameters(difference)));
   } else {
     for (const rows of chunk(totals, 100))
       await trx
@@ -393,7 +423,7 @@ async function addDifference(trx: Db, now: Counted, before: Counted) {
         .execute();
   }
   // A commune whose households all went elsewhere keeps no row of zeros (only a figure that fell can reach zero).
-  const fell = new Set([...totals, ...byChannel].filter((r) => Object.values(r).some((v) => typeof v === 'number' && v < 0)).map((r) => r.commune_code));
+  const fell = fellIn(difference);
   for (const part of chunk(communes.filter((c) => fell.has(c)))) {
     await trx.deleteFrom('commune_progress').where('commune_code', 'in', part).where('signed_up', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('both', '=', 0).where('products_listed', '=', 0).execute();
     await trx.deleteFrom('commune_channel_progress').where('commune_code', 'in', part).where('households', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('products_listed', '=', 0).execute();

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import type { HouseholdTable } from '../db/schema-kiosk';
 import type { HouseholdClaimTable } from '../db/schema-quality';
 import { addHouseholdClaims } from '../quality/claims';
-import type { KioskHashes } from '../channels/progress-store';
+import { additionCtes, type KioskHashes } from '../channels/progress-store';
 
 /** A household about to be stored, with its phone's and ID's hashes (server/channels/progress-store.ts finds it by them). */
 export type NewHousehold = HouseholdTable & KioskHashes;
@@ -31,28 +31,39 @@ const typed = (c: string) => (c === 'has_payment_account' || c === 'stars' ? 'in
  * parameters; here 28 arrays go as they are. The claims of the households stored go in the same statement (only of
  * those stored: a clientId stored meanwhile keeps its own).
  */
-const postgresInsert = `with stored as (
+const postgresInsert = (figures: boolean) => `with stored as (
     insert into households (${columns.join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${typed(c)}[]`).join(', ')})
     on conflict (client_id) do nothing returning id, client_id),
   claims as (
     insert into household_claims (${claimColumns.join(', ')})
     select * from unnest(${claimColumns.map((c, i) => `$${columns.length + i + 1}::${typed(c)}[]`).join(', ')}) as c (${claimColumns.join(', ')})
     where c.household_id in (select id from stored)
-    on conflict (household_id, kind) do nothing)
+    on conflict (household_id, kind) do nothing)${
+  // The figures only when every household was stored (the batch's count is the parameter after the claims').
+  figures ? `,
+  ${additionCtes(columns.length + claimColumns.length + 2, `(select count(*) from stored) = $${columns.length + claimColumns.length + 1}`)}` : ''}
   select client_id from stored`;
+const [withoutFigures, withFigures] = [postgresInsert(false), postgresInsert(true)];
 
 /**
  * Stores new households and the claims of those stored (VietGAP, OCOP, traceability: server/quality/claims.ts); a
- * clientId stored meanwhile (a resend through another request) is left as it is. The clientIds stored.
+ * clientId stored meanwhile (a resend through another request) is left as it is. `figures`: on PostgreSQL, the
+ * progress figures they add (trackProgress's `addition`), added in the same statement when every one of them is
+ * stored. The clientIds stored, and whether the figures were added.
  */
-export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[], claims: readonly HouseholdClaimTable[] = []): Promise<Set<string>> {
+export async function insertHouseholds(
+  trx: Db,
+  rows: readonly NewHousehold[],
+  claims: readonly HouseholdClaimTable[] = [],
+  figures: unknown[] | null = null,
+): Promise<{ inserted: Set<string>; figuresAdded: boolean }> {
   const inserted = new Set<string>();
-  if (!rows.length) return inserted;
+  if (!rows.length) return { inserted, figuresAdded: false };
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     const arrays = [...columns.map((c) => rows.map((r) => r[c])), ...claimColumns.map((c) => claims.map((r) => r[c]))];
-    const { rows: done } = await trx.executeQuery<{ client_id: string }>(CompiledQuery.raw(postgresInsert, arrays));
+    const { rows: done } = await trx.executeQuery<{ client_id: string }>(CompiledQuery.raw(figures ? withFigures : withoutFigures, figures ? [...arrays, rows.length, ...figures] : arrays));
     for (const r of done) inserted.add(r.client_id);
-    return inserted;
+    return { inserted, figuresAdded: !!figures && inserted.size === rows.length };
   }
   // SQLite: 100 rows × 28 columns a statement, under its limit of parameters.
   for (let i = 0; i < rows.length; i += 100) {
@@ -61,5 +72,5 @@ export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[], c
   }
   const storedIds = new Set(rows.filter((r) => inserted.has(r.client_id)).map((r) => r.id));
   await addHouseholdClaims(trx, claims.filter((c) => storedIds.has(c.household_id)));
-  return inserted;
+  return { inserted, figuresAdded: false };
 }

@@ -153,13 +153,16 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     // Repeats of a new household within the batch were answered before its code was settled.
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
-    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
-    const inserted = await insertHouseholds(trx, rows, [...pending.values()].flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
+    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify. On PostgreSQL the figures go in the same
+    // statement when every household is stored; otherwise (one stored meanwhile, or SQLite) on their own below.
+    const added = rows.map((r) => kioskRecordOf(r, r));
+    const claims = [...pending.values()].flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now));
+    const { inserted, figuresAdded } = await insertHouseholds(trx, rows, claims, progress.addition(added));
     for (const { row, c } of pending.values()) {
       if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
     }
-    await progress.after({ added: rows.filter((r) => inserted.has(r.client_id)).map((r) => kioskRecordOf(r, r)) });
+    if (!figuresAdded) await progress.after({ added: added.filter((_, i) => inserted.has(rows[i].client_id)) });
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);
