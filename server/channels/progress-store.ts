@@ -285,7 +285,8 @@ export async function trackProgress(
   } else {
     const held = new Set(lockKeys(seeds.refs, seeds.keys));
     if (held.size > maxKeyLocks) throw new WiderLock();
-    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${progressLock}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (values (0, 0), ${sql.join([...held].map((h) => sql`(1, ${h})`))}) as t (o, h) order by o, h`.execute(trx);
+    // One array of keys: the statement's text is the same whatever their number.
+    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${sql.lit(progressLock)}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (select 0 as o, 0 as h union all select 1, unnest(${[...held]}::int[])) as t order by o, h`.execute(trx);
     // The households read may reach records and keys beyond the seeds (an ID number's other records): those are locked
     // too, without waiting (a write holding one waits for none of ours only if we never wait on it), and read again.
     for (;;) {
