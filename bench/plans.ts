@@ -44,6 +44,13 @@ async function seed(db: Db) {
   await sql`analyze`.execute(db);
 }
 
+/** A parameter as SQL text; an array (one per column: the kiosk batch's statements) as an array literal. */
+const literal = (p: unknown): string => {
+  if (p === null) return 'null';
+  const text = Array.isArray(p) ? `{${p.map((e) => (e === null ? 'NULL' : `"${String(e).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}` : String(p);
+  return `'${text.replace(/'/g, "''")}'`;
+};
+
 /** Relations read by a Seq Scan anywhere in an EXPLAIN (FORMAT JSON) plan. */
 function seqScans(node: any, out: string[] = []): string[] {
   if (node['Node Type'] === 'Seq Scan') out.push(node['Relation Name']);
@@ -88,7 +95,7 @@ export async function run(): Promise<Figures> {
         await client.connect();
         try {
           await client.query(`prepare q as ${q.sql}`);
-          const r = await client.query(`explain (format json) execute q(${q.parameters.map((p) => (p === null ? 'null' : `'${String(p).replace(/'/g, "''")}'`)).join(', ')})`);
+          const r = await client.query(`explain (format json) execute q(${q.parameters.map(literal).join(', ')})`);
           return { rows: r.rows };
         } finally {
           await client.end();

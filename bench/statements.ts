@@ -21,7 +21,7 @@ export async function run(): Promise<Figures> {
     return {
       ...sqlite,
       'statements.postgres.order': { ...postgres['statements.order'], target: 5 },
-      'statements.postgres.kiosk-50-households': { ...postgres['statements.kiosk-50-households'], target: 11 },
+      'statements.postgres.kiosk-50-households': { ...postgres['statements.kiosk-50-households'], target: 6 },
     };
   } finally {
     server.stop();
@@ -65,9 +65,11 @@ async function countOn(kind: DbKind, pgUrl?: string): Promise<Figures> {
       'statements.order': { value: perOrder, unit: 'SQL', target: 5, better: 'lower' },
       'statements.25-orders': { value: perBatch, unit: 'SQL', target: 5, better: 'lower' },
       'statements.50-held-orders': { value: perHeldBatch, unit: 'SQL', target: 5, better: 'lower' },
-      // token, device's communes; stored or duplicate, codes (3; PostgreSQL 2), figures before (2), households, figures (2);
-      // PostgreSQL: the households' locks
-      'statements.kiosk-50-households': { value: perKioskBatch, unit: 'SQL', target: 11, better: 'lower' },
+      // token, device's communes; the figures' households with those sent before and the holders of the batch's phones
+      // and ID numbers (households, operators' rows), codes (2: the collector's range; the tablet's prefix and the codes
+      // held only when it sent codes), households, figures (2). PostgreSQL: the households' locks; both tables in one
+      // read; one range statement; the claims and the figures in the households' statement.
+      'statements.kiosk-50-households': { value: perKioskBatch, unit: 'SQL', target: 9, better: 'lower' },
     };
   } finally {
     await plain.destroy();

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { identityHash } from './identity';
 import { channels, figuresByCommune, householdGroups, type Channel, type ChannelRecord, type CommuneFigures } from '../../lib/channels/progress';
@@ -124,55 +124,129 @@ const operatorRecord = (o: OperatorRow & { operator: Channel }): StoredRecord =>
   products: Number(o.products_listed),
 });
 
-/** The records with any of the given refs or keys: one query per table (per 500 values), whatever column finds them. */
-async function recordsBy(db: Db, refs: string[], keys: string[]): Promise<StoredRecord[]> {
+/**
+ * A kiosk signup as the store reads it, with what the kiosk's own checks compare (server/kiosk/households.ts: the same
+ * household sent again, a phone or ID number already held): the writer that needs those reads them with the figures.
+ */
+export type ReadHousehold = KioskRow & { client_id: string; code: string; content_hash: string };
+const readColumns = [...kioskColumns, 'client_id', 'code', 'content_hash'] as const;
+
+/** What one look finds: the records wanted, and every kiosk signup read on the way. */
+interface Found {
+  records: StoredRecord[];
+  households: ReadHousehold[];
+}
+
+/**
+ * The records with any of the given refs or keys, and the kiosk signups with the given clientIds (`households` only:
+ * they count among the records only when a ref or key reaches them).
+ */
+async function recordsBy(db: Db, refs: string[], keys: string[], clientIds: string[]): Promise<Found> {
   const kioskIds = new Set(refs.filter((r) => r.startsWith('kiosk ')).map((r) => r.slice(6)));
-  const rowKeys = new Set(refs.filter((r) => !r.startsWith('kiosk ')).map((r) => r.slice(r.indexOf(' ') + 1)));
+  const operatorRefs = refs.filter((r) => !r.startsWith('kiosk '));
   const byKind = (kind: string) => new Set(keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(k.lastIndexOf(':') + 1)));
   const [ids, phones, matches] = [byKind('id'), byKind('phone'), byKind('match')];
   const phoneKeys = new Set(keys.filter((k) => k.startsWith('phone:')));
   const wantedRefs = new Set(refs);
   // A phone hash meets only in its own commune; a row key names a row of one operator.
   const wanted = (r: StoredRecord) => wantedRefs.has(r.ref) || (!!r.idHash && ids.has(r.idHash)) || (!!r.matchKey && matches.has(r.matchKey)) || (!!r.phoneHash && phoneKeys.has(`phone:${r.communeCode}:${r.phoneHash}`));
+  const read = isPostgres(db)
+    ? await readPostgres(db, { kioskIds, operatorRefs, ids, phones, matches, clientIds })
+    : await readSqlite(db, { kioskIds, rowKeys: new Set(operatorRefs.map((r) => r.slice(r.indexOf(' ') + 1))), ids, phones, matches, clientIds });
   const out: StoredRecord[] = [];
-  type Column = 'id' | 'row_key' | 'id_hash' | 'phone_hash' | 'match_key';
-  const lookups = (first: [Column, Set<string>]): [Column, string][] =>
-    ([first, ['id_hash', ids], ['phone_hash', phones], ['match_key', matches]] as [Column, Set<string>][]).flatMap(([column, values]) => [...values].map((v): [Column, string] => [column, v]));
+  for (const h of read.households) {
+    const r = kioskRecordOf(h);
+    if (!wanted(r)) continue;
+    await keepHashes(db, h, r);
+    out.push(r);
+  }
+  for (const o of read.operators) {
+    if (!isOperator(o.operator)) continue;
+    const r = operatorRecord(o as OperatorRow & { operator: Channel });
+    if (wanted(r)) out.push(r);
+  }
+  return { records: out, households: read.households };
+}
+
+interface Lookups {
+  kioskIds: Set<string>;
+  ids: Set<string>;
+  phones: Set<string>;
+  matches: Set<string>;
+  clientIds: string[];
+}
+
+/** SQLite: one query per table (per 500 values), whatever column finds them. */
+async function readSqlite(db: Db, l: Lookups & { rowKeys: Set<string> }): Promise<{ households: ReadHousehold[]; operators: OperatorRow[] }> {
+  type Column = 'id' | 'row_key' | 'id_hash' | 'phone_hash' | 'match_key' | 'client_id';
+  const lookups = (...first: [Column, Iterable<string>][]): [Column, string][] =>
+    ([...first, ['id_hash', l.ids], ['phone_hash', l.phones], ['match_key', l.matches]] as [Column, Iterable<string>][]).flatMap(([column, values]) => [...values].map((v): [Column, string] => [column, v]));
   const where = (part: [Column, string][]) => (eb: ExpressionBuilder<Database, 'households' | 'operator_households'>) => {
     const by = new Map<Column, string[]>();
     for (const [column, v] of part) by.get(column)?.push(v) ?? by.set(column, [v]);
     return eb.or([...by].map(([column, values]) => eb(column as 'id_hash', 'in', values)));
   };
-  for (const part of chunk(lookups(['id', kioskIds])))
-    for (const h of (await db.selectFrom('households').select(kioskColumns).where(where(part)).execute()) as KioskRow[]) {
-      const r = kioskRecordOf(h);
-      if (!wanted(r)) continue;
-      await keepHashes(db, h, r);
-      out.push(r);
-    }
-  for (const part of chunk(lookups(['row_key', rowKeys])))
-    for (const o of (await db.selectFrom('operator_households').select(operatorColumns).where(where(part)).execute()) as OperatorRow[]) {
-      if (!isOperator(o.operator)) continue;
-      const r = operatorRecord(o as OperatorRow & { operator: Channel });
-      if (wanted(r)) out.push(r);
-    }
-  return out;
+  const households: ReadHousehold[] = [];
+  const operators: OperatorRow[] = [];
+  for (const part of chunk(lookups(['id', l.kioskIds], ['client_id', l.clientIds]))) households.push(...((await db.selectFrom('households').select(readColumns).where(where(part)).execute()) as ReadHousehold[]));
+  for (const part of chunk(lookups(['row_key', l.rowKeys]))) operators.push(...((await db.selectFrom('operator_households').select(operatorColumns).where(where(part)).execute()) as OperatorRow[]));
+  return { households, operators };
+}
+
+/**
+ * PostgreSQL: both tables in one statement, each value looked up through its index. One lateral lookup per value
+ * (`offset 0` keeps each one a lookup): with `in (…)` lists the planner scanned the whole table while it was small or
+ * its statistics old, which on deadline day is every kiosk batch reading a households table that grows by 10.000
+ * rows in seconds (docs/scale.md).
+ */
+const lookup = (table: string, columns: readonly string[], where: string, values: string) =>
+  `select x.* from unnest(${values}) as v (a, b), lateral (select ${columns.join(', ')} from ${table} where ${where} offset 0) as x`;
+const postgresRead = `select
+  (select coalesce(json_agg(h), '[]') from (select distinct on (id) * from (${[
+    lookup('households', readColumns, 'id = v.a', '$1::text[], null::text[]'),
+    lookup('households', readColumns, 'id_hash = v.a', '$2::text[], null::text[]'),
+    lookup('households', readColumns, 'phone_hash = v.a', '$3::text[], null::text[]'),
+    lookup('households', readColumns, 'match_key = v.a', '$4::text[], null::text[]'),
+    lookup('households', readColumns, 'client_id = v.a', '$5::text[], null::text[]'),
+  ].join(' union all ')}) as found) as h) as households,
+  (select coalesce(json_agg(o), '[]') from (select distinct on (operator, row_key) * from (${[
+    lookup('operator_households', operatorColumns, 'operator = v.a and row_key = v.b', '$6::text[], $7::text[]'),
+    lookup('operator_households', operatorColumns, 'id_hash = v.a', '$2::text[], null::text[]'),
+    lookup('operator_households', operatorColumns, 'phone_hash = v.a', '$3::text[], null::text[]'),
+    lookup('operator_households', operatorColumns, 'match_key = v.a', '$4::text[], null::text[]'),
+  ].join(' union all ')}) as found) as o) as operators`;
+
+async function readPostgres(db: Db, l: Lookups & { operatorRefs: string[] }): Promise<{ households: ReadHousehold[]; operators: OperatorRow[] }> {
+  const split = l.operatorRefs.map((r) => [r.slice(0, r.indexOf(' ')), r.slice(r.indexOf(' ') + 1)]);
+  const parameters = [[...l.kioskIds], [...l.ids], [...l.phones], [...l.matches], l.clientIds, split.map(([o]) => o), split.map(([, k]) => k)];
+  const { rows } = await db.executeQuery<{ households: ReadHousehold[]; operators: OperatorRow[] }>(CompiledQuery.raw(postgresRead, parameters));
+  return rows[0];
 }
 
 /** The whole households of the given records and keys: every record they reach, in the order households are read. */
 export async function householdsAround(db: Db, seeds: ProgressSeeds): Promise<StoredRecord[]> {
+  return (await readAround(db, seeds, [])).records;
+}
+
+/** `householdsAround`, and every kiosk signup read on the way, those with the given clientIds among them. */
+async function readAround(db: Db, seeds: ProgressSeeds, clientIds: string[]): Promise<Found> {
   const found = new Map<string, StoredRecord>();
+  const households = new Map<string, ReadHousehold>();
   const seenKeys = new Set<string>();
   let refs = [...new Set(seeds.refs)];
   let keys = [...new Set(seeds.keys)];
-  while (refs.length || keys.length) {
+  let clients = [...new Set(clientIds)];
+  while (refs.length || keys.length || clients.length) {
     for (const k of keys) seenKeys.add(k);
-    const fresh = (await recordsBy(db, refs, keys)).filter((r) => !found.has(r.ref));
+    const read = await recordsBy(db, refs, keys, clients);
+    for (const h of read.households) households.set(h.id, h);
+    const fresh = read.records.filter((r) => !found.has(r.ref));
     for (const r of fresh) found.set(r.ref, r);
     refs = [];
+    clients = [];
     keys = [...new Set(fresh.flatMap(keysOf))].filter((k) => !seenKeys.has(k));
   }
-  return sortRecords([...found.values()]);
+  return { records: sortRecords([...found.values()]), households: [...households.values()] };
 }
 
 const sortRecords = (records: StoredRecord[]) => records.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
@@ -191,24 +265,33 @@ function count(records: StoredRecord[]): Counted {
  * Call inside the write's transaction (opened with `progressTransaction`) before writing; call `after()` once written.
  * `seeds`: the records the write changes or adds (refs) and every key they will carry. A write that only adds records
  * whose keys are all among the seeds, and changes nothing else the store reads, may hand them to `after({ added })`:
- * the households around them are then those read before plus them, with no second read.
+ * the households around them are then those read before plus them, with no second read; on PostgreSQL such a write
+ * may instead add `addition(added)` (the parameters of `additionCtes`) in its own statement, unless it is null (SQLite,
+ * or a figure falls: rows of zeros to remove). `clientIds`: kiosk signups
+ * the write needs to see as well (a batch's households sent before), read in the same statements: `households` holds
+ * them and every other kiosk signup read.
  */
-export async function trackProgress(trx: Db, seeds: ProgressSeeds): Promise<{ after(written?: { added: StoredRecord[] }): Promise<void> }> {
-  if (!seeds.refs.length && !seeds.keys.length) return { after: async () => {} };
-  let records: StoredRecord[];
-  if (!isPostgres(trx)) records = await householdsAround(trx, seeds);
+export async function trackProgress(
+  trx: Db,
+  seeds: ProgressSeeds,
+  clientIds: string[] = [],
+): Promise<{ households: ReadHousehold[]; addition(added: StoredRecord[]): unknown[] | null; after(written?: { added: StoredRecord[] }): Promise<void> }> {
+  if (!seeds.refs.length && !seeds.keys.length && !clientIds.length) return { households: [], addition: () => null, after: async () => {} };
+  let read: Found;
+  if (!isPostgres(trx)) read = await readAround(trx, seeds, clientIds);
   else if (wholeStore.has(trx)) {
     await sql`select pg_advisory_xact_lock(${progressLock})`.execute(trx);
-    records = await householdsAround(trx, seeds);
+    read = await readAround(trx, seeds, clientIds);
   } else {
     const held = new Set(lockKeys(seeds.refs, seeds.keys));
     if (held.size > maxKeyLocks) throw new WiderLock();
-    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${progressLock}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (values (0, 0), ${sql.join([...held].map((h) => sql`(1, ${h})`))}) as t (o, h) order by o, h`.execute(trx);
+    // One array of keys: the statement's text is the same whatever their number.
+    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${sql.lit(progressLock)}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (select 0 as o, 0 as h union all select 1, unnest(${[...held]}::int[])) as t order by o, h`.execute(trx);
     // The households read may reach records and keys beyond the seeds (an ID number's other records): those are locked
     // too, without waiting (a write holding one waits for none of ours only if we never wait on it), and read again.
     for (;;) {
-      records = await householdsAround(trx, seeds);
-      const more = [...new Set(lockKeys(records.map((r) => r.ref), records.flatMap(keysOf)))].filter((h) => !held.has(h));
+      read = await readAround(trx, seeds, clientIds);
+      const more = [...new Set(lockKeys(read.records.map((r) => r.ref), read.records.flatMap(keysOf)))].filter((h) => !held.has(h));
       if (!more.length) break;
       if (held.size + more.length > maxKeyLocks) throw new WiderLock();
       const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${sql.lit(householdLocks)}, h) as ok from unnest(${more}::int[]) as h`.execute(trx);
@@ -216,8 +299,16 @@ export async function trackProgress(trx: Db, seeds: ProgressSeeds): Promise<{ af
       for (const h of more) held.add(h);
     }
   }
+  const { records } = read;
   const before = count(records);
   return {
+    households: read.households,
+    addition(added) {
+      // SQLite has no round trip to save.
+      if (!isPostgres(trx)) return null;
+      const difference = differenceOf(count(sortRecords([...records, ...added])), before);
+      return fellIn(difference).size ? null : additionParameters(difference);
+    },
     async after(written) {
       const now = count(written ? sortRecords([...records, ...written.added]) : await householdsAround(trx, seeds));
       await addDifference(trx, now, before);
@@ -253,7 +344,35 @@ class WiderLock extends Error {}
 const wholeStore = new WeakSet<Db>();
 const isDeadlock = (e: unknown) => (e as { code?: string })?.code === '40P01';
 
-async function addDifference(trx: Db, now: Counted, before: Counted) {
+const totalColumns = ['commune_code', 'signed_up', 'shops', 'payments', 'both', 'products_listed'] as const;
+const channelColumns = ['commune_code', 'channel', 'households', 'shops', 'payments', 'products_listed'] as const;
+const arrays = (columns: readonly string[], from: number) => columns.map((c, i) => `$${from + i}::${c === 'commune_code' || c === 'channel' ? 'text' : 'integer'}[]`).join(', ');
+const added = (table: string, columns: readonly string[], keys: number) =>
+  columns.slice(keys).map((c) => `"${c}" = ${table}."${c}" + excluded."${c}"`).join(', ');
+/**
+ * PostgreSQL: both tables' differences as two parts of a WITH (one array per column, whatever the number of communes),
+ * their parameters from `$from`, written only `when` that condition holds: a writer adds the figures in its own
+ * statement (`addition` of trackProgress).
+ */
+export const additionCtes = (from: number, when = 'true') => `totals as (
+    insert into commune_progress (${totalColumns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays(totalColumns, from)}) where ${when}
+    on conflict (commune_code) do update set ${added('commune_progress', totalColumns, 1)}),
+  by_channel as (
+    insert into commune_channel_progress (${channelColumns.join(', ')}) select * from unnest(${arrays(channelColumns, from + totalColumns.length)}) where ${when}
+    on conflict (commune_code, channel) do update set ${added('commune_channel_progress', channelColumns, 2)})`;
+const postgresAddition = `with ${additionCtes(1)} select 1`;
+const additionParameters = ({ totals, byChannel }: Difference) => [...totalColumns.map((c) => totals.map((t) => t[c])), ...channelColumns.map((c) => byChannel.map((t) => t[c]))];
+
+/** What a write changes in the stored figures: the communes it touches and both tables' rows to add. */
+interface Difference {
+  communes: string[];
+  totals: Database['commune_progress'][];
+  byChannel: Database['commune_channel_progress'][];
+}
+/** Communes a figure of which fell: they may be left with rows of zeros, which are removed. */
+const fellIn = ({ totals, byChannel }: Difference) => new Set([...totals, ...byChannel].filter((r) => Object.values(r).some((v) => typeof v === 'number' && v < 0)).map((r) => r.commune_code));
+
+function differenceOf(now: Counted, before: Counted): Difference {
   const communes = [...new Set([...now.keys(), ...before.keys()])];
   const totals: Database['commune_progress'][] = [];
   const byChannel: Database['commune_channel_progress'][] = [];
@@ -267,35 +386,45 @@ async function addDifference(trx: Db, now: Counted, before: Counted) {
       if (d.households || d.shops || d.payments || d.products_listed) byChannel.push(d);
     }
   }
-  for (const rows of chunk(totals, 100))
-    await trx
-      .insertInto('commune_progress')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('commune_code').doUpdateSet({
-          signed_up: sql`commune_progress.signed_up + excluded.signed_up`,
-          shops: sql`commune_progress.shops + excluded.shops`,
-          payments: sql`commune_progress.payments + excluded.payments`,
-          both: sql`commune_progress.both + excluded.both`,
-          products_listed: sql`commune_progress.products_listed + excluded.products_listed`,
-        }),
-      )
-      .execute();
-  for (const rows of chunk(byChannel, 100))
-    await trx
-      .insertInto('commune_channel_progress')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['commune_code', 'channel']).doUpdateSet({
-          households: sql`commune_channel_progress.households + excluded.households`,
-          shops: sql`commune_channel_progress.shops + excluded.shops`,
-          payments: sql`commune_channel_progress.payments + excluded.payments`,
-          products_listed: sql`commune_channel_progress.products_listed + excluded.products_listed`,
-        }),
-      )
-      .execute();
+  return { communes, totals, byChannel };
+}
+
+async function addDifference(trx: Db, now: Counted, before: Counted) {
+  const difference = differenceOf(now, before);
+  const { communes, totals, byChannel } = difference;
+  if (isPostgres(trx)) {
+    if (totals.length || byChannel.length) await trx.executeQuery(CompiledQuery.raw(postgresAddition, additionParameters(difference)));
+  } else {
+    for (const rows of chunk(totals, 100))
+      await trx
+        .insertInto('commune_progress')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('commune_code').doUpdateSet({
+            signed_up: sql`commune_progress.signed_up + excluded.signed_up`,
+            shops: sql`commune_progress.shops + excluded.shops`,
+            payments: sql`commune_progress.payments + excluded.payments`,
+            both: sql`commune_progress.both + excluded.both`,
+            products_listed: sql`commune_progress.products_listed + excluded.products_listed`,
+          }),
+        )
+        .execute();
+    for (const rows of chunk(byChannel, 100))
+      await trx
+        .insertInto('commune_channel_progress')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['commune_code', 'channel']).doUpdateSet({
+            households: sql`commune_channel_progress.households + excluded.households`,
+            shops: sql`commune_channel_progress.shops + excluded.shops`,
+            payments: sql`commune_channel_progress.payments + excluded.payments`,
+            products_listed: sql`commune_channel_progress.products_listed + excluded.products_listed`,
+          }),
+        )
+        .execute();
+  }
   // A commune whose households all went elsewhere keeps no row of zeros (only a figure that fell can reach zero).
-  const fell = new Set([...totals, ...byChannel].filter((r) => Object.values(r).some((v) => typeof v === 'number' && v < 0)).map((r) => r.commune_code));
+  const fell = fellIn(difference);
   for (const part of chunk(communes.filter((c) => fell.has(c)))) {
     await trx.deleteFrom('commune_progress').where('commune_code', 'in', part).where('signed_up', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('both', '=', 0).where('products_listed', '=', 0).execute();
     await trx.deleteFrom('commune_channel_progress').where('commune_code', 'in', part).where('households', '=', 0).where('shops', '=', 0).where('payments', '=', 0).where('products_listed', '=', 0).execute();

@@ -1,7 +1,9 @@
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db } from '../db';
 import type { HouseholdTable } from '../db/schema-kiosk';
-import type { KioskHashes } from '../channels/progress-store';
+import type { HouseholdClaimTable } from '../db/schema-quality';
+import { addHouseholdClaims } from '../quality/claims';
+import { additionCtes, type KioskHashes } from '../channels/progress-store';
 
 /** A household about to be stored, with its phone's and ID's hashes (server/channels/progress-store.ts finds it by them). */
 export type NewHousehold = HouseholdTable & KioskHashes;
@@ -16,29 +18,58 @@ const columns = [
 type Unwritten = Exclude<keyof NewHousehold, (typeof columns)[number]>;
 export const everyColumnWritten: [Unwritten] extends [never] ? true : false = true;
 
-/**
- * PostgreSQL: one array per column and one statement whose text never changes, whatever the batch's size. Kysely's
- * insert builder walked each of a tablet's 50 × 28 values into a tree and back into text, and PostgreSQL parsed 1.400
- * parameters; here 28 arrays go as they are.
- */
-const postgresInsert = `insert into households (${columns.join(', ')}) select * from unnest(${columns
-  .map((c, i) => `$${i + 1}::${c === 'has_payment_account' ? 'integer' : 'text'}[]`)
-  .join(', ')}) on conflict (client_id) do nothing returning client_id`;
+const claimColumns = [
+  'id', 'household_id', 'kind', 'number', 'issuer', 'expires_on', 'stars', 'decision', 'refusal_reason', 'decided_by', 'decided_at', 'submitted', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof HouseholdClaimTable)[];
+type UnwrittenClaim = Exclude<keyof HouseholdClaimTable, (typeof claimColumns)[number]>;
+export const everyClaimColumnWritten: [UnwrittenClaim] extends [never] ? true : false = true;
 
-/** Stores new households; a clientId stored meanwhile (a resend through another request) is left as it is. The clientIds stored. */
-export async function insertHouseholds(trx: Db, rows: readonly NewHousehold[]): Promise<Set<string>> {
+/**
+ * PostgreSQL: one statement whose text never changes, whatever the batch's size; the rows go as one JSON parameter each
+ * table, read back into the tables' own row types. As one array per column, the driver escaped each of a tablet's
+ * 50 × 28 values in JavaScript (a fifth of the collector's CPU for the batch); JSON.stringify is the engine's own. The
+ * claims of the households stored go in the same statement (only of those stored: a clientId stored meanwhile keeps
+ * its own).
+ */
+const postgresInsert = (figures: boolean) => `with stored as (
+    insert into households (${columns.join(', ')}) select ${columns.join(', ')} from json_populate_recordset(null::households, $1)
+    on conflict (client_id) do nothing returning id, client_id),
+  claims as (
+    insert into household_claims (${claimColumns.join(', ')}) select ${claimColumns.join(', ')} from json_populate_recordset(null::household_claims, $2)
+    where household_id in (select id from stored)
+    on conflict (household_id, kind) do nothing)${
+  // The figures only when every household was stored (the batch's count is the third parameter).
+  figures ? `,
+  ${additionCtes(4, '(select count(*) from stored) = $3')}` : ''}
+  select client_id from stored`;
+const [withoutFigures, withFigures] = [postgresInsert(false), postgresInsert(true)];
+
+/**
+ * Stores new households and the claims of those stored (VietGAP, OCOP, traceability: server/quality/claims.ts); a
+ * clientId stored meanwhile (a resend through another request) is left as it is. `figures`: on PostgreSQL, the
+ * progress figures they add (trackProgress's `addition`), added in the same statement when every one of them is
+ * stored. The clientIds stored, and whether the figures were added.
+ */
+export async function insertHouseholds(
+  trx: Db,
+  rows: readonly NewHousehold[],
+  claims: readonly HouseholdClaimTable[] = [],
+  figures: unknown[] | null = null,
+): Promise<{ inserted: Set<string>; figuresAdded: boolean }> {
   const inserted = new Set<string>();
-  if (!rows.length) return inserted;
+  if (!rows.length) return { inserted, figuresAdded: false };
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    const arrays = columns.map((c) => rows.map((r) => r[c]));
-    const { rows: done } = await trx.executeQuery<{ client_id: string }>(CompiledQuery.raw(postgresInsert, arrays));
+    const parameters = [JSON.stringify(rows), JSON.stringify(claims)];
+    const { rows: done } = await trx.executeQuery<{ client_id: string }>(CompiledQuery.raw(figures ? withFigures : withoutFigures, figures ? [...parameters, rows.length, ...figures] : parameters));
     for (const r of done) inserted.add(r.client_id);
-    return inserted;
+    return { inserted, figuresAdded: !!figures && inserted.size === rows.length };
   }
   // SQLite: 100 rows × 28 columns a statement, under its limit of parameters.
   for (let i = 0; i < rows.length; i += 100) {
     const done = await trx.insertInto('households').values(rows.slice(i, i + 100)).onConflict((oc) => oc.column('client_id').doNothing()).returning('client_id').execute();
     for (const r of done) inserted.add(r.client_id);
   }
-  return inserted;
+  const storedIds = new Set(rows.filter((r) => inserted.has(r.client_id)).map((r) => r.id));
+  await addHouseholdClaims(trx, claims.filter((c) => storedIds.has(c.household_id)));
+  return { inserted, figuresAdded: false };
 }

@@ -52,15 +52,17 @@ export async function receiveHousehold(db: Db, deviceId: string, scope: string[]
   const existing = await db.selectFrom('households').select(['id', 'code', 'content_hash']).where('client_id', '=', h.clientId).executeTakeFirst();
   if (existing) return existing.content_hash === hash ? { clientId: h.clientId, status: 'accepted', serverId: existing.id, code: existing.code } : refuse(h.clientId, '409.1', 'clientId');
 
-  const samePhone = await db.selectFrom('households').select(['id', 'client_id']).where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
-  const sameId = await db.selectFrom('households').select(['id', 'client_id']).where('id_number', '=', id.id).executeTakeFirst();
+  // Found by the hashes stored beside the numbers (their indexes are the ones the figures use).
+  const hashes = kioskHashes({ phone: phone.phone, id_number: id.id });
+  const samePhone = await db.selectFrom('households').select(['id', 'client_id']).where('phone_hash', '=', hashes.phone_hash).where('commune_code', '=', h.communeCode).where('phone', '=', phone.phone).executeTakeFirst();
+  const sameId = await db.selectFrom('households').select(['id', 'client_id']).where('id_hash', '=', hashes.id_hash).where('id_number', '=', id.id).executeTakeFirst();
   // A resend of this very household stored it since the check above (batches retried at once): answer as a repeat.
   if (samePhone?.client_id === h.clientId || sameId?.client_id === h.clientId) return receiveHousehold(db, deviceId, scope, raw);
   if (samePhone) return refuse(h.clientId, '409.50', 'phone');
   if (sameId) return refuse(h.clientId, '409.51', 'idNumber');
 
   const [code] = await settleCodes(db, deviceId, [h.code]);
-  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, kioskHashes({ phone: phone.phone, id_number: id.id }), deviceId, new Date().toISOString());
+  const row = householdRow(h, code, phone.phone, id.id, id.kind, hash, hashes, deviceId, new Date().toISOString());
   const inserted = await progressTransaction(db, async (trx) => {
     const progress = await trackProgress(trx, kioskSeeds([{ ...row, id: undefined }]));
     const done = await trx.insertInto('households').values(row).onConflict((oc) => oc.column('client_id').doNothing()).executeTakeFirst();
@@ -105,21 +107,11 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     const raced: typeof candidates = [];
     // Locked (PostgreSQL) before anything is looked up: the same household sent through two collectors at once is
     // judged by the second once the first is stored. The batch only adds households: the figures need no second read.
-    const progress = await trackProgress(trx, kioskSeeds(candidates.map((c) => ({ commune_code: c.h.communeCode, ...c.hashes }))));
     const clientIds = [...new Set(candidates.map((c) => c.h.clientId))];
-    // One query: the batch's households stored before (by clientId), and whoever holds their phones or ID numbers.
-    // Commune first: the (commune_code, phone) index answers it.
-    const known = await trx
-      .selectFrom('households')
-      .select(['id', 'code', 'client_id', 'content_hash', 'commune_code', 'phone', 'id_number'])
-      .where((eb) =>
-        eb.or([
-          eb('client_id', 'in', clientIds),
-          eb.and([eb('commune_code', 'in', [...new Set(candidates.map((c) => c.h.communeCode))]), eb('phone', 'in', [...new Set(candidates.map((c) => c.phone))])]),
-          eb('id_number', 'in', [...new Set(candidates.map((c) => c.id))]),
-        ]),
-      )
-      .execute();
+    // The same read gives the batch's households stored before (by clientId) and whoever holds their phones or ID
+    // numbers (by their hashes: every household the figures would reach).
+    const progress = await trackProgress(trx, kioskSeeds(candidates.map((c) => ({ commune_code: c.h.communeCode, ...c.hashes }))), clientIds);
+    const known = progress.households;
     const wanted = new Set(clientIds);
     const stored = new Map(known.filter((r) => wanted.has(r.client_id)).map((r) => [r.client_id, r]));
     const byPhone = new Map(known.map((r) => [`${r.commune_code}|${r.phone}`, r.client_id]));
@@ -161,14 +153,16 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
     // Repeats of a new household within the batch were answered before its code was settled.
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     for (const r of results) if (r?.status === 'accepted' && r.serverId && codeOf.has(r.serverId)) r.code = codeOf.get(r.serverId);
-    const inserted = await insertHouseholds(trx, rows);
+    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify. On PostgreSQL the figures go in the same
+    // statement when every household is stored; otherwise (one stored meanwhile, or SQLite) on their own below.
+    const added = rows.map((r) => kioskRecordOf(r, r));
+    const claims = [...pending.values()].flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now));
+    const { inserted, figuresAdded } = await insertHouseholds(trx, rows, claims, progress.addition(added));
     for (const { row, c } of pending.values()) {
       if (inserted.has(row.client_id)) results[c.index] = { clientId: row.client_id, status: 'accepted', serverId: row.id, code: row.code };
       else raced.push(c);
     }
-    // VietGAP, OCOP and traceability arrive as claims for Sở NN&PTNT to verify.
-    await addHouseholdClaims(trx, [...pending.values()].filter(({ row }) => inserted.has(row.client_id)).flatMap(({ row, c }) => claimsOfHousehold(row.id, c.h, now)));
-    await progress.after({ added: rows.filter((r) => inserted.has(r.client_id)).map((r) => kioskRecordOf(r, r)) });
+    if (!figuresAdded) await progress.after({ added: added.filter((_, i) => inserted.has(rows[i].client_id)) });
     const racedIds = new Set(raced.map((r) => r.h.clientId));
     // A later household of the batch that repeated a raced one answered with the row that was not stored.
     for (const c of candidates) if (racedIds.has(c.h.clientId) && !raced.includes(c)) raced.push(c);

@@ -71,8 +71,10 @@ export async function collectorCodes(db: Db, count: number): Promise<string[]> {
  * (the answer carries it, and the tablet shows that one from then on).
  */
 export async function settleCodes(db: Db, deviceId: string, wanted: (string | null | undefined)[]): Promise<string[]> {
-  const own = (await db.selectFrom('household_code_prefixes').select('prefix').where('device_id', '=', deviceId).executeTakeFirst())?.prefix;
-  const read = wanted.map((w) => (w ? readRecordCode(w) : null)).map((c) => (c && own && isCodePrefix(own) && prefixOfCode(c) === own ? c : null));
+  const readable = wanted.map((w) => (w ? readRecordCode(w) : null));
+  // The tablet's prefix only when it sent a code to check against it (older tablets send none).
+  const own = readable.some(Boolean) ? (await db.selectFrom('household_code_prefixes').select('prefix').where('device_id', '=', deviceId).executeTakeFirst())?.prefix : undefined;
+  const read = readable.map((c) => (c && own && isCodePrefix(own) && prefixOfCode(c) === own ? c : null));
   const asked = [...new Set(read.filter((c): c is string => !!c))];
   const held = new Set(asked.length ? (await db.selectFrom('households').select('code').where('code', 'in', asked).execute()).map((r) => r.code) : []);
   const settled = read.map((c) => {

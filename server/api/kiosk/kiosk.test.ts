@@ -94,6 +94,16 @@ forEachDatabase((deps) => {
       // Same client id, other content: 409.1.
       const changed = await (await json('POST', '/api/kiosk/households', token, { households: [{ ...good, shopName: 'Khác' }] })).json();
       expect(changed.results[0].problem.code).toBe('409.1');
+      // Other content down to the phone and ID number, which no household holds: found by its client id alone, 409.1,
+      // and nothing stored.
+      const moved = await (await json('POST', '/api/kiosk/households', token, { households: [{ ...good, phone: '0388000555', idNumber: '020190005555' }] })).json();
+      expect(moved.results[0].problem.code).toBe('409.1');
+      // A later batch meets the stored households too: the first one's phone with a new ID number (409.50), Lò Thị Ca's
+      // ID number with a new phone (409.51); nothing stored.
+      const later = await (await json('POST', '/api/kiosk/households', token, { households: [household({ phone: good.phone, idNumber: '020190006666' }), household({ phone: '0388000666', idNumber: '080123456' })] })).json();
+      expect(later.results.map((r: { status: string; problem?: { code: string } }) => r.problem?.code ?? r.status)).toEqual(['409.50', '409.51']);
+      const after = await deps().db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(2);
       expect((await json('POST', '/api/kiosk/households', token, { households: Array.from({ length: 101 }, () => good) })).status).toBe(400);
       expect((await json('POST', '/api/kiosk/households', mai, { households: [] })).status).toBe(403);
     });

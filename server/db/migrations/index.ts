@@ -22,6 +22,7 @@ import { channelProgress0821 } from './0821-channel-progress';
 import { ordersVisibility0822 } from './0822-orders-visibility';
 import { fewOrdersIndexes0841 } from './0841-few-orders-indexes';
 import { householdRareKeys0870 } from './0870-household-rare-keys';
+import { householdNumberIndexes0880 } from './0880-household-number-indexes';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '0822-orders-visibility': ordersVisibility0822,
   '0841-few-orders-indexes': fewOrdersIndexes0841,
   '0870-household-rare-keys': householdRareKeys0870,
+  '0880-household-number-indexes': householdNumberIndexes0880,
 };
