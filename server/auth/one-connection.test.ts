@@ -79,7 +79,7 @@ forEachDatabase((deps) => {
     });
 
     it('a request without a token takes none', async () => {
-      expectOnPostgres(await checkoutsOf(() => send({}, good())), 0);
+      expectOnPostgres(await checkoutsOf(async () => send({}, good())), 0);
     });
 
     it("three times the pool's connections in batches at once: every batch stored (none holds one and waits for another)", async () => {
