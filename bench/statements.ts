@@ -4,8 +4,10 @@
 // on SQLite, and on PostgreSQL (where a request's locks are statements of their own, and each one a round trip; a
 // batch's orders and items go in one statement there).
 // An order batch is set-based (server/staff/orders.ts): the same statements for 1 order as for 50.
+// On PostgreSQL also how many times a request takes a connection from the pool (10 per collector): each time it may
+// queue behind other requests, the kiosks' batches among them, so it is what a request waits for on deadline day.
 import type { KyselyPlugin } from 'kysely';
-import type { DbKind } from '../server/db';
+import { storeClientOf, type DbKind } from '../server/db';
 import { throwawayDatabase } from '../server/testing/throwaway-database';
 import { createApp } from '../server/app';
 import { enrolStaff, sampleOrder } from '../server/testing/seed';
@@ -22,6 +24,10 @@ export async function run(): Promise<Figures> {
       ...sqlite,
       'statements.postgres.order': { ...postgres['statements.order'], target: 5 },
       'statements.postgres.kiosk-50-households': { ...postgres['statements.kiosk-50-households'], target: 6 },
+      // the token's check and the batch's transaction on one connection (server/auth/one-connection.ts)
+      'connections.postgres.order': { ...postgres['connections.order'], target: 1 },
+      'connections.postgres.25-orders': { ...postgres['connections.25-orders'], target: 1 },
+      'connections.postgres.kiosk-50-households': postgres['connections.kiosk-50-households'],
     };
   } finally {
     server.stop();
@@ -32,16 +38,22 @@ async function countOn(kind: DbKind, pgUrl?: string): Promise<Figures> {
   const database = await throwawayDatabase(kind, pgUrl);
   const { db: plain } = await database.open();
   let statements = 0;
+  let checkouts = 0;
+  const store = storeClientOf(plain);
+  if (store.kind === 'postgres') store.pool.on('acquire', () => checkouts++);
   // Counted as their results come back: transformQuery also sees each part of a UNION as it is built.
   const counter: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => (statements++, a.result) };
   const db = plain.withPlugin(counter);
   const app = createApp({ db, dbKind: kind, startedAt: new Date() });
   // Enrolment's rate limiters speak to the driver of the database openDb opened: people are enrolled through that.
   const setup = { db: plain, app: createApp({ db: plain, dbKind: kind, startedAt: new Date() }) };
+  let lastCheckouts = 0;
   const counted = async (work: () => Response | Promise<Response>) => {
     statements = 0;
+    checkouts = 0;
     const res = await work();
     if (res.status !== 200) throw new Error(`answered ${res.status}: ${await res.text()}`);
+    lastCheckouts = checkouts;
     return statements;
   };
   const post = (path: string, token: string, body: unknown) =>
@@ -50,9 +62,11 @@ async function countOn(kind: DbKind, pgUrl?: string): Promise<Figures> {
     const one = await enrolStaff(setup, 'SNV');
     await counted(() => post('/api/staff/orders', one.token, { orders: [sampleOrder()] })); // token renewed, caches warm
     const perOrder = await counted(() => post('/api/staff/orders', one.token, { orders: [sampleOrder()] }));
+    const orderCheckouts = lastCheckouts;
     const fresh = await enrolStaff(setup, 'SNV');
     await counted(() => post('/api/staff/orders', fresh.token, { orders: [sampleOrder()] }));
     const perBatch = await counted(() => post('/api/staff/orders', fresh.token, { orders: Array.from({ length: 25 }, () => sampleOrder()) }));
+    const batchCheckouts = lastCheckouts;
     const busy = await enrolStaff(setup, 'SNV');
     // Two batches put the person over both limits (50 orders, then 24.000.000 ₫): the third arrives held.
     for (let i = 0; i < 2; i++) await counted(() => post('/api/staff/orders', busy.token, { orders: Array.from({ length: 50 }, () => sampleOrder()) }));
@@ -60,6 +74,7 @@ async function countOn(kind: DbKind, pgUrl?: string): Promise<Figures> {
     const tablet = await enrolKiosk(setup, ['06181']);
     await counted(() => post('/api/kiosk/households', tablet.token, { households: [household({ communeCode: '06181' })] }));
     const perKioskBatch = await counted(() => post('/api/kiosk/households', tablet.token, { households: Array.from({ length: 50 }, () => household({ communeCode: '06181' })) }));
+    const kioskCheckouts = lastCheckouts;
     return {
       // token, agency and periods, what the batch meets (orders sent before, the person's totals, other claims), orders, items
       'statements.order': { value: perOrder, unit: 'SQL', target: 5, better: 'lower' },
@@ -70,6 +85,14 @@ async function countOn(kind: DbKind, pgUrl?: string): Promise<Figures> {
       // held only when it sent codes), households, figures (2). PostgreSQL: the households' locks; both tables in one
       // read; one range statement; the claims and the figures in the households' statement.
       'statements.kiosk-50-households': { value: perKioskBatch, unit: 'SQL', target: 9, better: 'lower' },
+      // pool checkouts (PostgreSQL only; SQLite has no pool)
+      ...(kind === 'postgres'
+        ? {
+            'connections.order': { value: orderCheckouts, unit: 'checkouts', better: 'lower' as const },
+            'connections.25-orders': { value: batchCheckouts, unit: 'checkouts', better: 'lower' as const },
+            'connections.kiosk-50-households': { value: kioskCheckouts, unit: 'checkouts', better: 'lower' as const },
+          }
+        : {}),
     };
   } finally {
     await plain.destroy();

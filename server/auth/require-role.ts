@@ -12,16 +12,27 @@ export type AuthEnv = { Variables: { principal: Principal; token: string } };
  */
 export function requireRole(db: Db, ...roles: TokenRole[]): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const principal = token ? await principalOf(db, token) : null;
-    if (principal === 'revoked') throw new Problem('401.3');
-    if (!principal) throw new Problem('401.1');
-    if (!roles.includes(principal.role)) throw new Problem('403.1');
+    const { principal, token } = await authorize(c, db, roles);
     c.set('principal', principal);
     c.set('token', token);
     await next();
   };
+}
+
+/** The check of requireRole: the request's principal and its token, or the problem thrown. */
+export async function authorize(c: Context, db: Db, roles: readonly TokenRole[]): Promise<AuthEnv['Variables']> {
+  const token = bearerOf(c);
+  const principal = token ? await principalOf(db, token) : null;
+  if (principal === 'revoked') throw new Problem('401.3');
+  if (!principal) throw new Problem('401.1');
+  if (!roles.includes(principal.role)) throw new Problem('403.1');
+  return { principal, token };
+}
+
+/** The bearer token the request carries; '' without one. */
+export function bearerOf(c: Context): string {
+  const header = c.req.header('Authorization') ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7).trim() : '';
 }
 
 /**

@@ -46,19 +46,20 @@ export const slidingLifetimeMs: Partial<Record<TokenRole, number>> = { kiosk: 30
  *
  * It runs before every authenticated request: plain statements, their texts built once (Kysely's builders cost more
  * than the reads). On PostgreSQL the renewal rides in the lookup's statement (a WITH clause that writes only when the
- * token is due), one round trip; SQLite, in process, runs it after the lookup only when it is due.
+ * token is due, its new expiry worked out there), one round trip; SQLite, in process, runs it after the lookup only
+ * when it is due. The renewal's dates are made only for a token that is due (once a day), not on every request.
  */
 export async function principalOf(db: Db, token: string): Promise<Principal | 'revoked' | null> {
   const hash = hashToken(token);
   const now = Date.now();
+  const nowText = new Date(now).toISOString();
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const renewal = [...slidingRoles.map(([, lifetime]) => new Date(now + lifetime).toISOString()), hash, new Date(now).toISOString(), ...slidingRoles.map(([, lifetime]) => new Date(now + lifetime - day).toISOString())];
-  const { rows } = await db.executeQuery<TokenRow>(postgres ? CompiledQuery.raw(lookupAndRenew, [hash, ...renewal]) : CompiledQuery.raw(lookup, [hash]));
+  const { rows } = await db.executeQuery<TokenRow>(CompiledQuery.raw(postgres ? lookupAndRenew : lookup, postgres ? [hash, nowText] : [hash]));
   const row = rows[0];
   if (row?.revoked_at && (row.role === 'kiosk' || row.role === 'staff')) return 'revoked';
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= new Date(now).toISOString())) return null;
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowText)) return null;
   const lifetime = slidingLifetimeMs[row.role];
-  if (!postgres && lifetime && (!row.expires_at || row.expires_at < new Date(now + lifetime - day).toISOString())) await db.executeQuery(CompiledQuery.raw(renew, renewal));
+  if (!postgres && lifetime && (!row.expires_at || Date.parse(row.expires_at) < now + lifetime - day)) await db.executeQuery(CompiledQuery.raw(renew, renewalOf(hash, now)));
   return { role: row.role, subjectId: row.subject_id, agencyCode: row.agency_code };
 }
 
@@ -69,15 +70,31 @@ const lookup = 'select role, subject_id, agency_code, expires_at, revoked_at fro
 /**
  * Renewed at most once a day: one write per device per day, not one per request. A token of a sliding role, neither
  * revoked nor expired, whose expiry is less than its lifetime less a day away (or unset), gets its full lifetime again.
- * Parameters: the new expiry of each sliding role, the token's hash, now, the expiry below which each role is due.
+ * Parameters (renewalOf): the new expiry of each sliding role, the token's hash, now, the expiry below which each
+ * role is due.
  */
 const renew =
   `update tokens set expires_at = ${byRole} where token_hash = ? and revoked_at is null and role in (${slidingRoles.map(([role]) => `'${role}'`).join(', ')}) ` +
   `and (expires_at is null or (expires_at > ? and expires_at < ${byRole}))`;
-/** PostgreSQL: the lookup ($1) and the renewal in one statement; the lookup reads the row as it was before. */
+const renewalOf = (hash: string, now: number) => [
+  ...slidingRoles.map(([, lifetime]) => new Date(now + lifetime).toISOString()),
+  hash,
+  new Date(now).toISOString(),
+  ...slidingRoles.map(([, lifetime]) => new Date(now + lifetime - day).toISOString()),
+];
+/**
+ * PostgreSQL: the lookup and the renewal in one statement, with the token's hash ($1) and now ($2, as toISOString
+ * writes it) only; the lookup reads the row as it was before. The renewal's dates are worked out by the statement
+ * (so only for a row it renews or checks) and written as toISOString writes them (UTC, milliseconds), so they compare
+ * as text with the ones written here. Lifetimes in seconds: a day is 86.400 s whatever the server's time zone.
+ */
 const lookupAndRenew = (() => {
-  let n = 1;
-  return `with renewed as (${renew.replace(/\?/g, () => `$${++n}`)}) ${lookup.replace('?', '$1')}`;
+  const isoText = (ms: (lifetime: number) => number) =>
+    `to_char(($2::text::timestamptz + case role ${slidingRoles.map(([role, lifetime]) => `when '${role}' then interval '${ms(lifetime) / 1000} seconds'`).join(' ')} end) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const renewed =
+    `update tokens set expires_at = ${isoText((lifetime) => lifetime)} where token_hash = $1 and revoked_at is null and role in (${slidingRoles.map(([role]) => `'${role}'`).join(', ')}) ` +
+    `and (expires_at is null or (expires_at > $2::text and expires_at < ${isoText((lifetime) => lifetime - day)}))`;
+  return `with renewed as (${renewed}) ${lookup.replace('?', '$1')}`;
 })();
 
 export async function revokeToken(db: Db, token: string): Promise<void> {

@@ -1,0 +1,94 @@
+/**
+ * A batch of orders checks its token on the pooled connection it then stores the batch on: one wait for the pool
+ * per request on PostgreSQL. Its answers stay requireRole's on both databases: 401 and 403 before the body is judged.
+ */
+import { describe, expect, it } from 'vitest';
+import { forEachDatabase } from '../test-databases';
+import { storeClientOf } from '../db';
+import { createAgencyFocalPoint, enrolStaff, sampleOrder, type SeededStaff } from '../testing/seed';
+import { enrolKiosk } from '../../tests/unit/robustness/people';
+
+forEachDatabase((deps) => {
+  const send = (headers: Record<string, string>, body: string) => deps().app.request('/api/staff/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+  const good = () => JSON.stringify({ orders: [sampleOrder()] });
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  describe('sending orders: the token checked first, as everywhere', () => {
+    it('no token: 401.1, even with a body that is no JSON', async () => {
+      const res = await send({}, '{"orders": [');
+      expect(res.status).toBe(401);
+      expect(await codeOf(res)).toBe('401.1');
+    });
+
+    it('an unknown token: 401.1, even with a body that is no JSON', async () => {
+      const res = await send(bearer('no-such-token'), '{"orders": [');
+      expect(res.status).toBe(401);
+      expect(await codeOf(res)).toBe('401.1');
+    });
+
+    it("an agency focal point's or a tablet's token: 403.1, and nothing stored", async () => {
+      const { db } = deps();
+      const focal = await createAgencyFocalPoint(db, 'SNV');
+      const tablet = await enrolKiosk(deps());
+      for (const token of [focal.token, tablet.token]) {
+        const res = await send(bearer(token), good());
+        expect(res.status).toBe(403);
+        expect(await codeOf(res)).toBe('403.1');
+      }
+      expect(await db.selectFrom('staff_orders').select('id').where('agency_code', '=', 'SNV').execute()).toHaveLength(0);
+    });
+
+    it("a person's token with a body that is no JSON: 400.1; with a good one: the order stored", async () => {
+      const person = await enrolStaff(deps(), 'SNV');
+      const bad = await send(person.auth, '{"orders": [');
+      expect(bad.status).toBe(400);
+      expect(await codeOf(bad)).toBe('400.1');
+      const order = sampleOrder();
+      const res = await send(person.auth, JSON.stringify({ orders: [order] }));
+      expect(res.status).toBe(200);
+      expect((await res.json()).results).toEqual([{ clientId: order.clientId, status: 'accepted', serverId: expect.any(String) }]);
+    });
+  });
+
+  describe('connections taken from the pool (PostgreSQL; SQLite has none)', () => {
+    /** The pool checkouts `work` makes (PostgreSQL's pool of openDb; SQLite has none). */
+    const checkoutsOf = async (work: () => Promise<unknown>) => {
+      const store = storeClientOf(deps().db);
+      if (store.kind !== 'postgres') return work().then(() => null);
+      let n = 0;
+      const count = () => n++;
+      store.pool.on('acquire', count);
+      try {
+        await work();
+      } finally {
+        store.pool.off('acquire', count);
+      }
+      return n;
+    };
+    const expectOnPostgres = (n: number | null, expected: number) => expect(n).toBe(deps().kind === 'postgres' ? expected : null);
+
+    it('a batch takes one: its token (renewed on its first use) and its transaction on the same connection', async () => {
+      const person = await enrolStaff(deps(), 'SNV');
+      const status = async () => (await send(person.auth, JSON.stringify({ orders: Array.from({ length: 3 }, () => sampleOrder()) }))).status;
+      let first = 0;
+      let again = 0;
+      expectOnPostgres(await checkoutsOf(async () => (first = await status())), 1);
+      expectOnPostgres(await checkoutsOf(async () => (again = await status())), 1);
+      expect([first, again]).toEqual([200, 200]);
+    });
+
+    it('a request without a token takes none', async () => {
+      expectOnPostgres(await checkoutsOf(async () => send({}, good())), 0);
+    });
+
+    it("three times the pool's connections in batches at once: every batch stored (none holds one and waits for another)", async () => {
+      const people: SeededStaff[] = [];
+      for (let i = 0; i < 30; i++) people.push(await enrolStaff(deps(), 'SNV', `Cán bộ ${i}`));
+      const answers = await Promise.all(people.map((p) => send(p.auth, JSON.stringify({ orders: [sampleOrder(), sampleOrder()] }))));
+      expect(answers.map((a) => a.status)).toEqual(people.map(() => 200));
+      const ids = people.map((p) => p.id);
+      expect(await deps().db.selectFrom('staff_orders').select('id').where('staff_id', 'in', ids).execute()).toHaveLength(60);
+    });
+  });
+});
