@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect, startTestCollector } from './fixtures';
 import { startFailingProxy } from './failing-proxy';
+import { identityHash } from '../../server/channels/identity';
 import { cameraPhoto, consentAndSign, enrolKiosk, officerWithCode, pin, registerHousehold, sixDigits, typeHousehold, unlockKiosk, unlockTimeout } from './kiosk-helpers';
 
 test('a sync interrupted halfway (answer lost, a photo cut off) resumes without duplicates', async ({ browser, collector, request }) => {
@@ -87,8 +88,10 @@ test('a refused household is shown with its reason, fixed and sent again; a draf
   const page = await context.newPage();
   await enrolKiosk(page, collector.url, code);
   const [x, y, z] = [sixDigits(), sixDigits(), sixDigits()];
-  // Another tablet already registered this ID number in the province: only the collector knows.
+  // Another tablet already registered this ID number in the province: only the collector knows. Stored as the
+  // collector stores a household, with its numbers' hashes (the collector finds the holders of a number by them).
   await collector.db.insertInto('households').values({
+    phone_hash: identityHash('phone', `0977${x}`), id_hash: identityHash('id', `020190${x}`),
     id: `da-co-${x}`, client_id: `da-co-${x}`, code: `KHAC-${x}`, content_hash: 'x', commune_code: '05995', village: 'Khối 1', head_name: 'Người khác', phone: `0977${x}`, id_number: `020190${x}`, id_kind: 'cccd',
     marketplace: 'voso', shop_name: 'x', payment: 'viettelmoney', has_payment_account: 0, details: '{"products":[]}', device_id: 'x', officer_name: 'x',
     registered_at: '2021-09-01T00:00:00.000Z', received_at: '2021-09-01T00:00:00.000Z', updated_at: '2021-09-01T00:00:00.000Z', shop_url: null, shop_opened_at: null, payment_opened_at: null, products_listed_at: null,
