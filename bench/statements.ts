@@ -27,7 +27,7 @@ export async function run(): Promise<Figures> {
       // the token's check and the batch's transaction on one connection (server/auth/one-connection.ts)
       'connections.postgres.order': { ...postgres['connections.order'], target: 1 },
       'connections.postgres.25-orders': { ...postgres['connections.25-orders'], target: 1 },
-      'connections.postgres.kiosk-50-households': postgres['connections.kiosk-50-households'],
+      'connections.postgres.kiosk-50-households': { ...postgres['connections.kiosk-50-households'], target: 1 },
     };
   } finally {
     server.stop();

@@ -1,18 +1,33 @@
 /**
- * A batch of orders checks its token on the pooled connection it then stores the batch on: one wait for the pool
- * per request on PostgreSQL. Its answers stay requireRole's on both databases: 401 and 403 before the body is judged.
+ * A batch of orders, and a tablet's batch of households, checks its token on the pooled connection it then stores the
+ * batch on: one wait for the pool per request on PostgreSQL. Its answers stay requireRole's on both databases: 401 and
+ * 403 before the body is judged.
  */
 import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../test-databases';
 import { storeClientOf } from '../db';
 import { createAgencyFocalPoint, enrolStaff, sampleOrder, type SeededStaff } from '../testing/seed';
-import { enrolKiosk } from '../../tests/unit/robustness/people';
+import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 
 forEachDatabase((deps) => {
   const send = (headers: Record<string, string>, body: string) => deps().app.request('/api/staff/orders', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
   const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
   const good = () => JSON.stringify({ orders: [sampleOrder()] });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** The pool checkouts `work` makes (PostgreSQL's pool of openDb; SQLite has none). */
+  const checkoutsOf = async (work: () => Promise<unknown>) => {
+    const store = storeClientOf(deps().db);
+    if (store.kind !== 'postgres') return work().then(() => null);
+    let n = 0;
+    const count = () => n++;
+    store.pool.on('acquire', count);
+    try {
+      await work();
+    } finally {
+      store.pool.off('acquire', count);
+    }
+    return n;
+  };
 
   describe('sending orders: the token checked first, as everywhere', () => {
     it('no token: 401.1, even with a body that is no JSON', async () => {
@@ -52,20 +67,6 @@ forEachDatabase((deps) => {
   });
 
   describe('connections taken from the pool (PostgreSQL; SQLite has none)', () => {
-    /** The pool checkouts `work` makes (PostgreSQL's pool of openDb; SQLite has none). */
-    const checkoutsOf = async (work: () => Promise<unknown>) => {
-      const store = storeClientOf(deps().db);
-      if (store.kind !== 'postgres') return work().then(() => null);
-      let n = 0;
-      const count = () => n++;
-      store.pool.on('acquire', count);
-      try {
-        await work();
-      } finally {
-        store.pool.off('acquire', count);
-      }
-      return n;
-    };
     const expectOnPostgres = (n: number | null, expected: number) => expect(n).toBe(deps().kind === 'postgres' ? expected : null);
 
     it('a batch takes one: its token (renewed on its first use) and its transaction on the same connection', async () => {
@@ -89,6 +90,39 @@ forEachDatabase((deps) => {
       expect(answers.map((a) => a.status)).toEqual(people.map(() => 200));
       const ids = people.map((p) => p.id);
       expect(await deps().db.selectFrom('staff_orders').select('id').where('staff_id', 'in', ids).execute()).toHaveLength(60);
+    });
+  });
+  describe("a tablet's batch of households", () => {
+    const sendHouseholds = (token: string, body: string) =>
+      deps().app.request('/api/kiosk/households', { method: 'POST', headers: { 'Content-Type': 'application/json', ...bearer(token) }, body });
+    it("an officer's token: 403.1, and nothing stored; a tablet's with a body that is no JSON: 400.1", async () => {
+      const tablet = await enrolKiosk(deps());
+      const h = household();
+      const res = await sendHouseholds(tablet.officer.token, JSON.stringify({ households: [h] }));
+      expect(res.status).toBe(403);
+      expect(await codeOf(res)).toBe('403.1');
+      expect(await deps().db.selectFrom('households').select('id').where('client_id', '=', h.clientId).execute()).toHaveLength(0);
+      const bad = await sendHouseholds(tablet.token, '{"households": [');
+      expect(bad.status).toBe(400);
+      expect(await codeOf(bad)).toBe('400.1');
+    });
+
+    it('takes one connection: its token, its communes and its transaction (PostgreSQL)', async () => {
+      const tablet = await enrolKiosk(deps());
+      let status = 0;
+      const n = await checkoutsOf(async () => (status = (await sendHouseholds(tablet.token, JSON.stringify({ households: [household(), household()] }))).status));
+      expect(n).toBe(deps().kind === 'postgres' ? 1 : null);
+      expect(status).toBe(200);
+    });
+
+    it("twice the pool's connections in tablets' batches at once: every household stored", async () => {
+      const tablets = [];
+      for (let i = 0; i < 20; i++) tablets.push(await enrolKiosk(deps()));
+      const batches = tablets.map(() => [household(), household()]);
+      const answers = await Promise.all(tablets.map((t, i) => sendHouseholds(t.token, JSON.stringify({ households: batches[i] }))));
+      expect(answers.map((a) => a.status)).toEqual(tablets.map(() => 200));
+      const ids = batches.flat().map((h) => h.clientId);
+      expect(await deps().db.selectFrom('households').select('id').where('client_id', 'in', ids).execute()).toHaveLength(40);
     });
   });
 });
