@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CompiledQuery, PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { TokenRole, TokenTable } from '../db/schema';
+import { prepared } from '../db/prepared';
 
 /** Opaque bearer tokens: 32 random bytes given to the client once; only their SHA-256 is stored. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -94,7 +95,7 @@ const lookupAndRenew = (() => {
   const renewed =
     `update tokens set expires_at = ${isoText((lifetime) => lifetime)} where token_hash = $1 and revoked_at is null and role in (${slidingRoles.map(([role]) => `'${role}'`).join(', ')}) ` +
     `and (expires_at is null or (expires_at > $2::text and expires_at < ${isoText((lifetime) => lifetime - day)}))`;
-  return `with renewed as (${renewed}) ${lookup.replace('?', '$1')}`;
+  return prepared(`with renewed as (${renewed}) ${lookup.replace('?', '$1')}`);
 })();
 
 export async function revokeToken(db: Db, token: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema';
 import { identityHash } from './identity';
 import { channels, figuresByCommune, householdGroups, type Channel, type ChannelRecord, type CommuneFigures } from '../../lib/channels/progress';
 import { isOperator } from '../../lib/channels/operator-columns';
+import { prepared } from '../db/prepared';
 
 /**
  * Every channel's progress kept per commune (tables commune_progress and commune_channel_progress, migration 0821),
@@ -69,6 +70,10 @@ const lockKeys = (refs: string[], keys: string[]) =>
     for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16_777_619);
     return h | 0;
   });
+/** The shared lock on the store, then each household lock in their order: one array of keys, one text whatever their number. */
+const householdLocking = prepared(
+  `select case when o = 0 then pg_advisory_xact_lock_shared(${progressLock}) else pg_advisory_xact_lock(${householdLocks}, h) end from (select 0 as o, 0 as h union all select 1, unnest($1::int[])) as t order by o, h`,
+);
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 type KioskRow = { id: string; commune_code: string; phone: string; id_number: string; phone_hash: string | null; id_hash: string | null; match_key: string | null; shop_url: string | null; payment_opened_at: string | null; products_listed_at: string | null; details: string; received_at: string };
@@ -201,7 +206,7 @@ async function readSqlite(db: Db, l: Lookups & { rowKeys: Set<string> }): Promis
  */
 const lookup = (table: string, columns: readonly string[], where: string, values: string) =>
   `select x.* from unnest(${values}) as v (a, b), lateral (select ${columns.join(', ')} from ${table} where ${where} offset 0) as x`;
-const postgresRead = `select
+const postgresRead = prepared(`select
   (select coalesce(json_agg(h), '[]') from (select distinct on (id) * from (${[
     lookup('households', readColumns, 'id = v.a', '$1::text[], null::text[]'),
     lookup('households', readColumns, 'id_hash = v.a', '$2::text[], null::text[]'),
@@ -214,7 +219,7 @@ const postgresRead = `select
     lookup('operator_households', operatorColumns, 'id_hash = v.a', '$2::text[], null::text[]'),
     lookup('operator_households', operatorColumns, 'phone_hash = v.a', '$3::text[], null::text[]'),
     lookup('operator_households', operatorColumns, 'match_key = v.a', '$4::text[], null::text[]'),
-  ].join(' union all ')}) as found) as o) as operators`;
+  ].join(' union all ')}) as found) as o) as operators`);
 
 async function readPostgres(db: Db, l: Lookups & { operatorRefs: string[] }): Promise<{ households: ReadHousehold[]; operators: OperatorRow[] }> {
   const split = l.operatorRefs.map((r) => [r.slice(0, r.indexOf(' ')), r.slice(r.indexOf(' ') + 1)]);
@@ -286,7 +291,7 @@ export async function trackProgress(
     const held = new Set(lockKeys(seeds.refs, seeds.keys));
     if (held.size > maxKeyLocks) throw new WiderLock();
     // One array of keys: the statement's text is the same whatever their number.
-    await sql`select case when o = 0 then pg_advisory_xact_lock_shared(${sql.lit(progressLock)}) else pg_advisory_xact_lock(${sql.lit(householdLocks)}, h) end from (select 0 as o, 0 as h union all select 1, unnest(${[...held]}::int[])) as t order by o, h`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw(householdLocking, [[...held]]));
     // The households read may reach records and keys beyond the seeds (an ID number's other records): those are locked
     // too, without waiting (a write holding one waits for none of ours only if we never wait on it), and read again.
     for (;;) {
@@ -360,7 +365,7 @@ export const additionCtes = (from: number, when = 'true') => `totals as (
   by_channel as (
     insert into commune_channel_progress (${channelColumns.join(', ')}) select * from unnest(${arrays(channelColumns, from + totalColumns.length)}) where ${when}
     on conflict (commune_code, channel) do update set ${added('commune_channel_progress', channelColumns, 2)})`;
-const postgresAddition = `with ${additionCtes(1)} select 1`;
+const postgresAddition = prepared(`with ${additionCtes(1)} select 1`);
 const additionParameters = ({ totals, byChannel }: Difference) => [...totalColumns.map((c) => totals.map((t) => t[c])), ...channelColumns.map((c) => byChannel.map((t) => t[c]))];
 
 /** What a write changes in the stored figures: the communes it touches and both tables' rows to add. */

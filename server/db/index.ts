@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrate';
 import { sqliteDialect } from './sqlite-dialect';
 import { seedRegion } from './seed-region';
 import { langSon, type RegionPack } from '../../lib/region';
+import { PreparingClient } from './prepared';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -78,7 +79,7 @@ async function prepare(db: Db, kind: DbKind, seed: (db: Db) => Promise<void>) {
 const migrationLockKey = 7_246_180_014;
 
 function postgresPool(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient });
   // An idle connection dropped by the server (restart, failover, admin) must not take the collector down:
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (e) => console.error(`PostgreSQL: mất một kết nối nhàn rỗi (${e.message}); sẽ kết nối lại.`));

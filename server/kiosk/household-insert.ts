@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { HouseholdTable } from '../db/schema-kiosk';
 import type { HouseholdClaimTable } from '../db/schema-quality';
 import { addHouseholdClaims } from '../quality/claims';
+import { prepared } from '../db/prepared';
 import { additionCtes, type KioskHashes } from '../channels/progress-store';
 
 /** A household about to be stored, with its phone's and ID's hashes (server/channels/progress-store.ts finds it by them). */
@@ -42,7 +43,7 @@ const postgresInsert = (figures: boolean) => `with stored as (
   figures ? `,
   ${additionCtes(4, '(select count(*) from stored) = $3')}` : ''}
   select client_id from stored`;
-const [withoutFigures, withFigures] = [postgresInsert(false), postgresInsert(true)];
+const [withoutFigures, withFigures] = [prepared(postgresInsert(false)), prepared(postgresInsert(true))];
 
 /**
  * Stores new households and the claims of those stored (VietGAP, OCOP, traceability: server/quality/claims.ts); a

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Db } from '../db';
 import { isCodePrefix, prefixOfCode, randomCodePrefix, readRecordCode, recordCode, serialsPerPrefix } from '../../lib/kiosk/record-code';
 
@@ -27,6 +28,12 @@ export async function assignDevicePrefix(db: Db, deviceId: string): Promise<stri
   return had?.prefix ?? newPrefix(db, deviceId);
 }
 
+/** One statement: the collector's first prefix nobody holds, its next `$1` serials taken (as many as it has left). */
+const freeRange = prepared(`with range as (
+    select prefix, next_serial from household_code_prefixes where device_id is null and next_serial < ${serialsPerPrefix} order by created_at limit 1 for update skip locked)
+  update household_code_prefixes as p set next_serial = least(range.next_serial + $1::integer, ${serialsPerPrefix}) from range
+  where p.prefix = range.prefix returning p.prefix, range.next_serial as first, p.next_serial as last`);
+
 /**
  * `count` codes from the collector's own prefixes, in order. On PostgreSQL a batch's transaction holds the prefix row
  * it took until it commits: another one takes a prefix nobody holds (a new one when all are held), so kiosks' batches
@@ -38,10 +45,7 @@ export async function collectorCodes(db: Db, count: number): Promise<string[]> {
   while (out.length < count) {
     if (postgres) {
       // One statement: the free range taken and moved on.
-      const { rows } = await sql<{ prefix: string; first: number; last: number }>`with range as (
-          select prefix, next_serial from household_code_prefixes where device_id is null and next_serial < ${serialsPerPrefix} order by created_at limit 1 for update skip locked)
-        update household_code_prefixes as p set next_serial = least(range.next_serial + ${count - out.length}, ${serialsPerPrefix}) from range
-        where p.prefix = range.prefix returning p.prefix, range.next_serial as first, p.next_serial as last`.execute(db);
+      const { rows } = await db.executeQuery<{ prefix: string; first: number; last: number }>(CompiledQuery.raw(freeRange, [count - out.length]));
       if (!rows.length) await newPrefix(db, null);
       for (const { prefix, first, last } of rows) for (let s = Number(first); s < Number(last); s++) out.push(recordCode(prefix, s));
       continue;

@@ -4,6 +4,7 @@ import type { SubmittedOrder } from '../../lib/api/staff';
 import { contextSelect, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
 import { heldForPlausibility } from './plausibility';
 import type { StoredOrder } from './orders';
+import { prepared } from '../db/prepared';
 
 /** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
 export const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
@@ -42,7 +43,7 @@ export async function whatTheBatchMeets(db: Db, who: { staffId: string; agencyCo
   }
   text += ` union all ${totalsPart} union all ${contextPart}`;
   params.push(who.staffId, who.agencyCode);
-  const { rows } = await db.executeQuery<MetRow>(CompiledQuery.raw(postgres ? numbered(text) : text, params));
+  const { rows } = await db.executeQuery<MetRow>(CompiledQuery.raw(postgres ? prepared(numbered(text)) : text, params));
 
   const sent = new Map<string, StoredOrder>();
   const totals: BatchMeets['totals'] = new Map();

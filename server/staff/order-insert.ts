@@ -2,6 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db';
 import type { Insertable, Selectable } from 'kysely';
 import type { StaffOrderItemTable, StaffOrderTable } from '../db/schema-staff';
+import { prepared } from '../db/prepared';
 
 /** The columns a new order is stored with: every one but the agency's review, which it does not have yet. */
 export type NewOrderRow = Omit<Selectable<StaffOrderTable>, 'review' | 'review_note' | 'reviewed_by' | 'reviewed_at'>;
@@ -67,7 +68,7 @@ function valuesOf<R>(rows: readonly R[], columns: readonly (keyof R)[], params: 
 function statement(shape: string, text: () => string): string {
   let kept = texts.get(shape);
   if (kept === undefined) {
-    kept = text();
+    kept = prepared(text());
     if (texts.size >= keptTexts) texts.clear();
     texts.set(shape, kept);
   }
