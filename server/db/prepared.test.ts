@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompiledQuery, sql } from 'kysely';
+import type { Db } from '.';
+import { prepared } from './prepared';
+import { throwawayDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
+
+// The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
+describe('statements PostgreSQL keeps prepared on each connection', () => {
+  let database: ThrowawayDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = await throwawayDatabase('postgres');
+    db = (await database.open()).db;
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  /** The statements the connection keeps prepared, by their text. */
+  const preparedOn = async (conn: Db) => (await sql<{ statement: string }>`select statement from pg_prepared_statements order by statement`.execute(conn)).rows.map((r) => r.statement);
+
+  it('a registered text: prepared on its first use, the same one used again, each call with its own values', async () => {
+    const text = prepared('select $1::integer + 1 as next');
+    await db.connection().execute(async (conn) => {
+      const first = await conn.executeQuery<{ next: number }>(CompiledQuery.raw(text, [1]));
+      const second = await conn.executeQuery<{ next: number }>(CompiledQuery.raw(text, [41]));
+      expect(first.rows).toEqual([{ next: 2 }]);
+      expect(second.rows).toEqual([{ next: 42 }]);
+      expect((await preparedOn(conn)).filter((s) => s === text)).toEqual([text]);
+    });
+  });
+
+  it('a text never registered: sent unnamed, nothing kept on the connection', async () => {
+    const text = 'select $1::integer * 2 as twice';
+    await db.connection().execute(async (conn) => {
+      expect((await conn.executeQuery<{ twice: number }>(CompiledQuery.raw(text, [21]))).rows).toEqual([{ twice: 42 }]);
+      expect((await preparedOn(conn)).filter((s) => s === text)).toEqual([]);
+    });
+  });
+
+  it('a registered statement that fails is refused with its error, and prepared anew after a rollback', async () => {
+    const text = prepared('select 1 / $1::integer as share');
+    await db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      await expect(conn.executeQuery(CompiledQuery.raw(text, [0]))).rejects.toThrow('division by zero');
+      await sql`rollback`.execute(conn);
+      expect((await conn.executeQuery<{ share: number }>(CompiledQuery.raw(text, [1]))).rows).toEqual([{ share: 1 }]);
+    });
+  });
+});
