@@ -9,6 +9,9 @@ describe('foldVietnamese', () => {
     expect(foldVietnamese('Đậu đỏ Lạng Sơn')).toBe('dau do lang son');
     expect(foldVietnamese('Thạch đen Tràng Định')).toBe('thach den trang dinh');
   });
+  it('drops every combining mark from U+0300 to U+036F, and no character past them', () => {
+    expect(foldVietnamese('a\u0300b\u036fc\u0370d\u02ffe')).toBe('abc\u0371d\u02ffe');
+  });
   it('folds decomposed (NFD) input the same as composed input', () => {
     expect(foldVietnamese('Na Chi Lăng'.normalize('NFD'))).toBe(foldVietnamese('Na Chi Lăng'));
   });

@@ -18,9 +18,16 @@ export function collapseSpaces(s: string): string {
  * For search and matching only; store the NFC original.
  */
 export function foldVietnamese(s: string): string {
-  // đ by plain string replacement: one regular expression less to compile where folding is first used (the
-  // content script folds a page title on every marketplace page).
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replaceAll('đ', 'd');
+  // The combining marks (U+0300–U+036F) dropped and đ replaced in one pass, with no regular expression: the content
+  // script folds a page title on every marketplace page, and in a page's new renderer process the first regular
+  // expression it runs costs it about 0,1 ms to set up (docs/extraction.md).
+  const decomposed = s.toLowerCase().normalize('NFD');
+  let folded = '';
+  for (let i = 0; i < decomposed.length; i++) {
+    const c = decomposed.charCodeAt(i);
+    if (c < 0x300 || c > 0x36f) folded += c === 0x111 ? 'd' : decomposed[i];
+  }
+  return folded;
 }
 
 /** True when the text carries Vietnamese diacritics (or đ), i.e. folding it loses information. */

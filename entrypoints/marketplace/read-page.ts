@@ -85,14 +85,14 @@ export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?:
     return { url, result, ms, worthReading: readIt, watchContent: readIt || found.mayBecomeOrder, shopKey, shopStored };
   };
   return async (previous?: PageRead, since = performance.now()) => {
-    const url = location.href;
+    const url = document.URL;
     // A page that is no order, changed in place at the same address: unless it may have become one, the previous
     // reading stands (a busy home page costs a few regular expressions per change, not a reading).
     if (previous && !previous.worthReading && previous.url === url && !mayHaveBecomeWorthReading(document, url, rules))
       return { ...previous, ms: performance.now() - since, unchanged: true };
     // Most pages show no sign at all: a glance with the bundled rules says so, and nothing more is done. At a new
     // address only: at the same one the detection keeps what the first heading said (detect.ts), the glance does not.
-    const none = rules === bundled && previous?.url !== url ? showsNoSign(document, location, __FIRST_GLANCE__) : null;
+    const none = rules === bundled && previous?.url !== url ? showsNoSign(document, url, __FIRST_GLANCE__) : null;
     if (!none) return detectAndRead(url, since);
     const result: ExtractResult = { marketplace: none.marketplace, pageType: 'other', orders: [], product: null, rulesVersion: none.version };
     return { url, result, ms: performance.now() - since, worthReading: false, watchContent: false, shopKey: null };

@@ -39,7 +39,7 @@ interface NavigationLike extends EventTarget {
  * `settle` were called at once, without making the observer first).
  */
 export function watchPage(changed: () => void, windowMs: () => number, worthWatching: boolean, settled = false): PageWatch {
-  let href = location.href;
+  let href = document.URL;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let until = 0;
   let delay = FIRST_DELAY_MS;
@@ -87,8 +87,8 @@ export function watchPage(changed: () => void, windowMs: () => number, worthWatc
   };
   /** A new page in a single-page app: a fresh window to render in, readings close together again. */
   const urlChanged = () => {
-    if (location.href === href) return false;
-    href = location.href;
+    if (document.URL === href) return false;
+    href = document.URL;
     until = performance.now() + windowMs();
     delay = FIRST_DELAY_MS;
     watching = true;

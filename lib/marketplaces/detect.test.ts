@@ -20,6 +20,11 @@ describe('detectPage', () => {
     expect(detect('./generic/fixtures/redesigned-order-detail.html', 'https://langson.voso.vn/tai-khoan/don-hang/VS2611150233')).toMatchObject({ page: null, worthReading: true });
     expect(detect('./generic/fixtures/microdata-product.html', 'https://langson.voso.vn/san-pham/vo-que-kho-van-quan-1kg')).toMatchObject({ page: null, worthReading: true });
   });
+  it('takes a commerce word in the path, in any case and either spelling, as a sign; not one in the query', () => {
+    const paths = ['/don-hang/1', '/DonHang', '/hoa-don/2', '/HOADON', '/dat-hang-nhanh', '/dathang', '/gio-hang', '/GioHang', '/thanh-toan', '/ThanhToan', '/my-Orders', '/Checkout', '/cart', '/INVOICE/3'];
+    for (const path of paths) expect(detect('./voso/fixtures/home.html', `https://langson.voso.vn${path}`).worthReading, path).toBe(true);
+    for (const path of ['/don-mua', '/hoa-qua', '/tim-kiem?q=don-hang']) expect(detect('./voso/fixtures/home.html', `https://langson.voso.vn${path}`).worthReading, path).toBe(false);
+  });
   it('reads nothing off the marketplaces', () => {
     expect(detect('./voso/fixtures/cart.html', 'https://example.com/gio-hang')).toEqual({ marketplace: null, site: null, page: null, worthReading: false, mayBecomeOrder: false });
   });
