@@ -11,6 +11,8 @@ import { enqueue } from './shared/outbox';
 import { recordPage } from './shared/orders/record';
 import { setOrderExcluded } from './shared/orders/correct';
 import { refreshRules } from './shared/rules-cache';
+import { syncNewerRulesScript } from './shared/newer-rules';
+import { RULES_KEY } from './shared/rules-choice';
 import { refreshRegistry } from './shared/registry';
 
 const OUTBOX_ALARM = 'outbox';
@@ -86,6 +88,11 @@ export default defineBackground({
       if (alarm.name === RULES_ALARM) void refreshRules();
       if (alarm.name === REGISTRY_ALARM) void refreshRegistry();
     });
+    // Content scripts learn that the collector's rules are newer from a script registered while they are.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && RULES_KEY in changes) void syncNewerRulesScript();
+    });
+    void syncNewerRulesScript();
     // Daily rules refresh; created once, kept by the browser across restarts.
     void browser.alarms.get(RULES_ALARM).then((a) => {
       if (!a) void browser.alarms.create(RULES_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });

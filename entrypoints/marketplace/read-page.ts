@@ -3,7 +3,7 @@ import { mayHaveBecomeWorthReading } from '../../lib/marketplaces/detect';
 import { showsNoSign } from '../../lib/marketplaces/first-glance';
 import type { Rules } from '../../lib/marketplaces/rules';
 import type { ExtractResult } from '../../lib/marketplaces/types';
-import { chooseAmong, RULES_KEY, type RulesCache } from '../shared/rules-choice';
+import { chooseAmong, NEWER_RULES_MARK, RULES_KEY, type RulesCache } from '../shared/rules-choice';
 import { loadLazy } from '../shared/lazy-script';
 import type { Reader } from '../reader';
 import type { PageRead } from './feature';
@@ -29,7 +29,8 @@ async function fromStorage(keys: string[]): Promise<Record<string, unknown>> {
 /**
  * Reads the page as it is now: first the cheap detector with the bundled detection rules; on a page that needs the
  * extension (`needsExtension`), the collector's rules are then fetched from storage once (as fresh as when the page
- * first needed them), with what `shopKeys` lists for a product page's shop in the same call (`shopStored`), and chosen
+ * first needed them; only where they were newer than the bundled ones when the page loaded, or on a product page),
+ * with what `shopKeys` lists for a product page's shop in the same call (`shopStored`), and chosen
  * against the bundled ones, the page detected again with them where they differ, and
  * the reader loaded for pages worth reading. Product pages are not read: the extension records orders. Given the
  * previous reading, a page that was no order and kept its address is read again only if it may have become one
@@ -48,7 +49,9 @@ export function pageReader(shopKeys: (shopKey: string) => string[]): (previous?:
     let { found, shopKey } = firstLook(document, url, rules);
     let ms = 0;
     let shopStored: Record<string, unknown> | undefined;
-    if (!storedTaken && needsExtension({ found, shopKey })) {
+    // Storage is asked for a product page's shop, and for the collector's rules only where they are newer than the
+    // bundled ones (the mark entrypoints/newer-rules.ts leaves): an order page most often needs nothing from it.
+    if (!storedTaken && needsExtension({ found, shopKey }) && (shopKey || NEWER_RULES_MARK in globalThis)) {
       storedTaken = true;
       // Asked before the clock stops: taking the extension API (Chromium builds its bindings then) and sending the
       // request are this page's main-thread time too; only the wait for the answer is not.

@@ -12,6 +12,12 @@ export const RULES_KEY = 'rules';
 /** A copy older than this is dropped for the bundled one: the sites will have changed by then. */
 export const RULES_MAX_AGE_MS = 180 * 86400_000;
 
+/**
+ * Where the content script finds that the collector's rules are newer than the bundled ones (on globalThis in its
+ * isolated world, set by entrypoints/newer-rules.ts): without it, an order page does not read storage for them.
+ */
+export const NEWER_RULES_MARK = '__nongsanSoNewerRules';
+
 /** The rules to read pages with: per site, the newer of the collector's copy and the bundled one. */
 export function chooseRules(cache: RulesCache | undefined, now = Date.now()): Rules {
   return chooseAmong(bundledRules, cache, now);
@@ -27,3 +33,7 @@ export function chooseAmong(bundled: Rules, cache: RulesCache | undefined, now =
   return { version: sites.map((s) => s.version).sort().at(-1)!, sites };
 }
 
+/** The collector's copy is chosen for at least one site: the content script must read it from storage. */
+export function hasNewerRules(cache: RulesCache | undefined, now = Date.now()): boolean {
+  return chooseRules(cache, now).sites.some((s, i) => s !== bundledRules.sites[i]);
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledRules } from '../../lib/marketplaces/bundled-rules';
-import { chooseRules, RULES_MAX_AGE_MS, type RulesCache } from './rules-choice';
+import { chooseRules, hasNewerRules, RULES_MAX_AGE_MS, type RulesCache } from './rules-choice';
 import { rulesFromCollector } from '../../lib/marketplaces/rules';
 import { currentRules, staffCollector } from './collector-api';
 import { CollectorError } from '../../client/collector';
@@ -32,6 +32,18 @@ describe('chooseRules', () => {
   });
   it('never prefers a collector copy older than the rules shipped with the extension', () => {
     expect(chooseRules(cache(older, 1), now).sites).toContain(voso);
+  });
+});
+
+describe('hasNewerRules: whether an order page must read the collector\'s copy from storage', () => {
+  it('says no without a copy, for a copy older than the bundled rules, and for one past its age', () => {
+    expect(hasNewerRules(undefined, now)).toBe(false);
+    expect(hasNewerRules(cache(older, 1), now)).toBe(false);
+    expect(hasNewerRules(cache(newer, RULES_MAX_AGE_MS / 86400_000 + 1), now)).toBe(false);
+  });
+  it('says yes for a newer copy of one site, and for a copy as new as the bundled one (the choice takes it)', () => {
+    expect(hasNewerRules(cache(newer, 1), now)).toBe(true);
+    expect(hasNewerRules(cache(structuredClone(voso), 1), now)).toBe(true);
   });
 });
 

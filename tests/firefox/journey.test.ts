@@ -18,6 +18,8 @@ import { readConfig } from '../../server/config';
 import { createEnrolmentCode } from '../../server/testing/seed';
 import { fixture, startMarketplaceServer } from '../e2e/marketplace-server';
 import { waitForNotice } from './notice';
+import type { RulesCache } from '../../entrypoints/shared/rules-choice';
+import type { SiteRules } from '../../lib/marketplaces/rules';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'nongsan-so@langson.gov.vn';
@@ -175,4 +177,22 @@ test('Firefox: a home page that becomes its confirmation by pushState after a cl
   assert.equal(await page.evaluate(() => 'navigation' in globalThis), false);
   const notice = await waitForNotice(browser, page, 'Đã ghi nhận đơn VS2611290417 cho đợt vận động');
   assert.match(notice, /Đã ghi nhận đơn VS2611290418 cho đợt vận động/);
+});
+
+test('Firefox: with the collector\'s newer rules in storage, an order page is read with them', async () => {
+  // voso's rules as the collector might send them: newer, and calling the confirmation an order's detail page.
+  const voso = JSON.parse(fixture('voso/rules.json')) as SiteRules;
+  const pages = voso.pages.map((p) => (p.type === 'order-confirmation' ? { ...p, type: 'order-detail' as const } : p));
+  const cache: RulesCache = { rules: { version: '2099-01-01', sites: [{ ...voso, version: '2099-01-01', pages }] }, fetchedAt: new Date().toISOString() };
+  const options = await openExtensionPage('options.html', 'input[name="collector"]');
+  const api = () => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } }; scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).browser;
+  await options.evaluate(`(${api})().storage.local.set({ rules: ${JSON.stringify(cache)} })`);
+  // The background registers the script that tells the content script so (entrypoints/newer-rules.ts).
+  await options.waitForFunction(`(${api})().scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id).join() === 'newer-rules')`, { timeout: 15_000, polling: 200 });
+  const page = await browser.newPage();
+  await page.goto('https://langson.voso.vn/dat-hang', { waitUntil: 'domcontentloaded' });
+  const read = await page.waitForFunction(() => (performance.getEntriesByName('nongsan-so:read')[0] as PerformanceMeasure | undefined)?.detail?.pageType, { timeout: 15_000, polling: 200 });
+  assert.equal(await read.jsonValue(), 'order-detail');
+  await options.evaluate(`(${api})().storage.local.remove('rules')`);
+  await options.waitForFunction(`(${api})().scripting.getRegisteredContentScripts().then((s) => s.length === 0)`, { timeout: 15_000, polling: 200 });
 });
