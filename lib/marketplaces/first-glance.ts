@@ -1,11 +1,11 @@
 // The first glance at a marketplace page, before any detection: whether it certainly shows no sign at all (no page
 // rule for its address, no commerce word in its path, title or first heading, no product data in its head). Most
 // pages are that (the home page, categories, searches), and the content script runs this on every page: so it is one
-// short function, two selector queries and no regular expression per rule. Where it is not certain, it says so, and
-// detectPage decides (it decides the same on every page this says nothing to: first-glance.test.ts).
+// short function, one XPath query and no regular expression per rule. Where it is not certain, it says so, and
+// detectPage decides (it decides the same on every page this says nothing to: tests/e2e/marketplace-first-glance.spec.ts).
 // What it needs of the rules is worked out when the extension is built (`glanceOf`, wxt.config.ts): the bundled
 // rules' addresses as plain prefixes and endings of the path.
-import { COMMERCE_HEAD, pathSaysCommerce, saysCommerce } from './detect';
+import { pathSaysCommerce, saysCommerce } from './detect';
 import { marketplaceHosts, type Marketplace } from './hosts';
 import type { Rules } from './rules';
 
@@ -85,23 +85,37 @@ function endsWithAny(text: string, ends: string[]): boolean {
   return false;
 }
 
+// The head's product data (detect.ts's COMMERCE_HEAD) and the first h1/h2's text, as one XPath string: "true" or
+// "false", then the heading's text. The first element wrapper a script makes in its isolated world costs a new renderer
+// process about 0,4–0,85 ms (Chromium sets up the element interfaces then); a string result makes none. `type` compares without
+// case, as Chromium's selectors do for that attribute in an HTML document (`property` and `content` do not).
+// The same as `document.head.querySelector(COMMERCE_HEAD)` and `document.querySelector('h1, h2').textContent` in an
+// HTML document: the agreement with the detection is checked in Chromium (tests/e2e/marketplace-first-glance.spec.ts).
+const HEAD_AND_HEADING =
+  'concat(boolean(/html/head[1]//script[translate(@type,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")="application/ld+json"]' +
+  ' | /html/head[1]//meta[@property="og:type"][@content="product"] | /html/head[1]//meta[@property="product:price:amount"]),' +
+  ' (//h1 | //h2)[1])';
+
 /**
  * The page shows no sign of an order, a cart, a checkout or a product: `detectPage` would find no page rule, no
  * commerce path, no product data in the head, no commerce word in the title or first heading (so no page type, not
  * worth reading, not worth watching, no shop link). Null when that is not certain: then detectPage decides.
  * `url`: the page's address. The content script passes `document.URL`, a string: `location` is an object Chromium
  * makes for the script's isolated world on first use, about 0,1 ms in a new renderer process. No regular expression,
- * no callback either: each costs a fresh process its set-up or its compile.
+ * no callback, no element either: each costs a fresh process its set-up or its compile. Needs a browser's DOM
+ * (`document.evaluate`), which linkedom has not.
  */
 export function showsNoSign(doc: Document, url: string, glance: Glance): NoSign | null {
   const { hostname, pathname, search } = addressOf(url);
   const site = glance[hostname];
   const where = pathname + search;
   if (!site || startsWithAny(where, site.starts) || endsWithAny(where, site.ends) || pathSaysCommerce(pathname)) return null;
-  if (saysCommerce(doc.title) || (doc.head && doc.head.querySelector(COMMERCE_HEAD))) return null;
-  // Last, the costliest: the first heading is looked for in the whole page (two cheap selectors, not one long list:
-  // Chromium then tests fewer selectors on each element, about half the time on voso's home page).
-  return saysCommerce(doc.querySelector('h1, h2')?.textContent?.slice(0, 200)) ? null : site;
+  // An XML document's element names are matched otherwise by XPath than by selectors: the detection decides there.
+  if (doc.contentType !== 'text/html' || saysCommerce(doc.title)) return null;
+  // Last, the costliest: the first heading is looked for in the whole page.
+  // 2: XPathResult.STRING_TYPE, without making the script's world look up the XPathResult interface.
+  const signs = doc.evaluate(HEAD_AND_HEADING, doc, null, 2, null).stringValue;
+  return signs[0] === 't' || saysCommerce(signs.slice(5, 205)) ? null : site;
 }
 
 // Where a page rule's address pattern (a regular expression, site-rules.ts) can match, as plain text: only patterns
