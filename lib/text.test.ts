@@ -12,6 +12,15 @@ describe('foldVietnamese', () => {
   it('drops every combining mark from U+0300 to U+036F, and no character past them', () => {
     expect(foldVietnamese('a\u0300b\u036fc\u0370d\u02ffe')).toBe('abc\u0371d\u02ffe');
   });
+  it('a mark or đ at the start, at the end, several in a row, or none at all', () => {
+    expect(foldVietnamese('\u0301ab\u0301')).toBe('ab');
+    expect(foldVietnamese('đ')).toBe('d');
+    expect(foldVietnamese('Đ')).toBe('d');
+    expect(foldVietnamese('Mã đơn VS2611 đã giao')).toBe('ma don vs2611 da giao');
+    expect(foldVietnamese('e\u0323\u0302\u0300x')).toBe('ex');
+    expect(foldVietnamese('Order VS2611290417, 2 items')).toBe('order vs2611290417, 2 items');
+    expect(foldVietnamese('')).toBe('');
+  });
   it('folds decomposed (NFD) input the same as composed input', () => {
     expect(foldVietnamese('Na Chi Lăng'.normalize('NFD'))).toBe(foldVietnamese('Na Chi Lăng'));
   });
