@@ -36,16 +36,21 @@ export interface Detection {
 // Chromium), so it is done once per document and URL; the title is read every time.
 const headingSaid = new WeakMap<Document, { url: string; says: boolean }>();
 
-function hasAny(text: string, words: string[]): boolean {
-  for (let i = 0; i < words.length; i++) if (text.includes(words[i])) return true;
+/**
+ * `text` holds (`includes`), starts with or ends with one of `parts`. One function for the three, with the string
+ * method named: the first reading of a page in a new renderer process compiles each function it calls (the first glance
+ * calls all three), and a callback would be one more.
+ */
+export function anyOf(text: string, how: 'includes' | 'startsWith' | 'endsWith', parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (text[how](parts[i])) return true;
   return false;
 }
 
 /** The text (a title, a heading) speaks of orders, checkout or cart. */
-export const saysCommerce = (text: string | null | undefined) => hasAny(foldVietnamese(text ?? ''), COMMERCE_WORDS);
+export const saysCommerce = (text: string | null | undefined) => anyOf(foldVietnamese(text ?? ''), 'includes', COMMERCE_WORDS);
 
 /** The path of an address speaks of orders, invoices, checkout or cart. */
-export const pathSaysCommerce = (pathname: string) => hasAny(pathname.toLowerCase(), COMMERCE_PATH_WORDS);
+export const pathSaysCommerce = (pathname: string) => anyOf(pathname.toLowerCase(), 'includes', COMMERCE_PATH_WORDS);
 
 /** The title speaks of orders, checkout or cart. */
 const titleSaysCommerce = (doc: Document) => saysCommerce(doc.title);

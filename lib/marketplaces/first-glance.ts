@@ -5,7 +5,7 @@
 // detectPage decides (it decides the same on every page this says nothing to: tests/e2e/marketplace-first-glance.spec.ts).
 // What it needs of the rules is worked out when the extension is built (`glanceOf`, wxt.config.ts): the bundled
 // rules' addresses as plain prefixes and endings of the path.
-import { pathSaysCommerce, saysCommerce } from './detect';
+import { anyOf, pathSaysCommerce, saysCommerce } from './detect';
 import { marketplaceHosts, type Marketplace } from './hosts';
 import type { Rules } from './rules';
 
@@ -75,16 +75,6 @@ export function addressOf(url: string): { hostname: string; pathname: string; se
   return { hostname, pathname: url.slice(pathAt, queryAt), search: end - queryAt > 1 ? url.slice(queryAt, end) : '' };
 }
 
-function startsWithAny(text: string, starts: string[]): boolean {
-  for (let i = 0; i < starts.length; i++) if (text.startsWith(starts[i])) return true;
-  return false;
-}
-
-function endsWithAny(text: string, ends: string[]): boolean {
-  for (let i = 0; i < ends.length; i++) if (text.endsWith(ends[i])) return true;
-  return false;
-}
-
 // The head's product data (detect.ts's COMMERCE_HEAD) and the first h1/h2's text, as one XPath string: "true" or
 // "false", then the heading's text. The first element wrapper a script makes in its isolated world costs a new renderer
 // process about 0,4–0,85 ms (Chromium sets up the element interfaces then); a string result makes none. `type` compares without
@@ -109,7 +99,7 @@ export function showsNoSign(doc: Document, url: string, glance: Glance): NoSign 
   const { hostname, pathname, search } = addressOf(url);
   const site = glance[hostname];
   const where = pathname + search;
-  if (!site || startsWithAny(where, site.starts) || endsWithAny(where, site.ends) || pathSaysCommerce(pathname)) return null;
+  if (!site || anyOf(where, 'startsWith', site.starts) || anyOf(where, 'endsWith', site.ends) || pathSaysCommerce(pathname)) return null;
   // An XML document's element names are matched otherwise by XPath than by selectors: the detection decides there.
   if (doc.contentType !== 'text/html' || saysCommerce(doc.title)) return null;
   // Last, the costliest: the first heading is looked for in the whole page.
