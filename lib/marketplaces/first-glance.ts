@@ -77,8 +77,8 @@ export function addressOf(url: string): { hostname: string; pathname: string; se
 
 // The head's product data (detect.ts's COMMERCE_HEAD) and the first h1/h2's text, as one XPath string: "true" or
 // "false", then the heading's text. The first element wrapper a script makes in its isolated world costs a new renderer
-// process about 0,4–0,85 ms (Chromium sets up the element interfaces then); a string result makes none. `type` compares without
-// case, as Chromium's selectors do for that attribute in an HTML document (`property` and `content` do not).
+// process about 0,4–0,85 ms (Chromium sets up the element interfaces then); a string result makes none. `type` compares
+// without case, as Chromium's selectors do for that attribute in an HTML document (`property` and `content` do not).
 // The same as `document.head.querySelector(COMMERCE_HEAD)` and `document.querySelector('h1, h2').textContent` in an
 // HTML document: the agreement with the detection is checked in Chromium (tests/e2e/marketplace-first-glance.spec.ts).
 const HEAD_AND_HEADING =
