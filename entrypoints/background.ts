@@ -4,7 +4,7 @@
 // start (browser start, wake-up by an alarm or a message) flushes what is due.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import type { Message, TabMessage } from './shared/messages';
+import type { Message, PageReadAnswer } from './shared/messages';
 import { noticeOf } from './shared/notice-summary';
 import { outbox, syncAnswersIfDue } from './shared/orders/deliver';
 import { enqueue } from './shared/outbox';
@@ -28,15 +28,11 @@ async function flushOutbox() {
   else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(due, Date.now() + 1000) });
 }
 
-async function handle(message: Message, sender: { id?: string; tab?: { id?: number } }): Promise<unknown> {
+async function handle(message: Message): Promise<unknown> {
   switch (message.type) {
     case 'page-read': {
       const created = await recordPage(message.result);
-      if (created.length && sender.tab?.id !== undefined) {
-        const notice: TabMessage = { type: 'orders-recorded', orders: created.map(noticeOf) };
-        await browser.tabs.sendMessage(sender.tab.id, notice).catch(() => {});
-      }
-      return { created: created.length };
+      return { recorded: created.map(noticeOf) } satisfies PageReadAnswer;
     }
     case 'exclude-order':
       await setOrderExcluded(message.key, message.excluded);
@@ -81,7 +77,7 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((message: Message, sender) => {
       // Only this extension's own pages and content scripts may talk to it.
       if (sender.id !== browser.runtime.id || !message?.type) return;
-      return handle(message, sender);
+      return handle(message);
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void flushOutbox();

@@ -26,8 +26,8 @@ export interface PageRead {
 export interface Feature {
   name: string;
   /**
-   * Once per page load, at its first reading worth reading (an order, cart or checkout) or when the popup asks (see
-   * index.ts): listeners that answer with the latest reading. A page that never is starts nothing.
+   * Once per page load, when the popup asks (see index.ts): listeners that answer with the latest reading. A page never
+   * asked starts nothing.
    */
   start?(args: { ctx: Lifetime; latest: () => PageRead }): void;
   /**

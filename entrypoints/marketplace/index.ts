@@ -13,13 +13,12 @@ import { watchPage } from './watch';
 import { startLifetime, type Lifetime } from './lifetime';
 import { askRuntimeFromNowOn } from './extension-api';
 import { capture } from './capture';
-import { notice } from './notice';
 import { reportBrokenPage } from './report-broken-page';
 import { badge, badgeKeys } from './badge';
 import type { Feature } from './feature';
 import { CONTENT_SCRIPT_WAKE } from '../shared/messages';
 
-const features: Feature[] = [capture, notice, reportBrokenPage, badge];
+const features: Feature[] = [capture, reportBrokenPage, badge];
 
 /** The longest the first reading waits for idle time. */
 const IDLE_WAIT_MS = 500;
@@ -54,7 +53,11 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
   if (ctx.isInvalid) return;
   const latest = () => page;
   let started = false;
-  /** The behaviours' listeners, once a reading is worth reading or the popup asks: a page that never is starts none. */
+  /**
+   * The behaviours' listeners ("Báo trang lỗi"), once the popup asks: a page never asked starts none. Not at the first
+   * reading of an order page either: Chromium builds `runtime.onMessage` and registers it with the browser at the first
+   * listener, for a message a person seldom sends (the popup wakes the script first, below, as on any page).
+   */
   const startFeatures = () => {
     if (started || ctx.isInvalid) return;
     started = true;
@@ -64,13 +67,10 @@ async function readAndWatch(ctx: Lifetime, read: ReturnType<typeof pageReader>, 
         feature.start?.({ ctx, latest });
       } catch {}
   };
-  // "Báo trang lỗi" on a page not worth reading so far: the popup calls this in the script's isolated world
-  // first (popup/ReportPage.tsx), then sends its message.
+  // "Báo trang lỗi": the popup calls this in the script's isolated world first (popup/ReportPage.tsx), then sends its
+  // message again.
   (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_WAKE] = startFeatures;
   const tell = () => {
-    // Where the notice listens for the background (a page worth reading), "Báo trang lỗi" listens too; elsewhere the
-    // popup wakes the script first (a product page that took the extension API for the buyer's note included).
-    if (page.worthReading) startFeatures();
     // A reading that needs no extension (no order, cart or checkout, no shop link) is nothing to any behaviour.
     if (!page.worthReading && !page.shopKey) return;
     for (const feature of features)

@@ -11,9 +11,9 @@ interface MarketTab {
 }
 
 /**
- * Sends a message to the marketplace tab's content script. On a page that has not needed the extension so far, the
- * script does not listen yet (it touches no extension API there, marketplace/index.ts): it is asked to, in its
- * isolated world, and the message sent again.
+ * Sends a message to the marketplace tab's content script. Until the popup first asks, the script does not listen (on
+ * most pages it touches no extension API, and an order page registers no listener either, marketplace/index.ts): it is
+ * asked to, in its isolated world, and the message sent again.
  */
 async function sendToPage(tabId: number, message: TabMessage): Promise<unknown> {
   try {

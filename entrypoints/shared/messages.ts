@@ -23,11 +23,20 @@ export type Message =
   | { type: 'refresh-rules' }
   | { type: 'refresh-registry'; force?: boolean };
 
-/** Background → content script. */
-export type TabMessage = { type: 'orders-recorded'; orders: RecordedNotice[] } | { type: 'report-broken-page'; note: string | null };
+/**
+ * The background's answer to 'page-read': the orders it has just recorded, for the in-page notice. In the answer, not a
+ * message of its own to the tab: the page then needs no listener for it (Chromium builds `runtime.onMessage` and
+ * registers it with the browser at the first listener, on every order page).
+ */
+export interface PageReadAnswer {
+  recorded: RecordedNotice[];
+}
+
+/** Popup → content script. */
+export type TabMessage = { type: 'report-broken-page'; note: string | null };
 
 /**
- * Where the content script leaves, in its isolated world, the function that makes it listen for the messages above on a
- * page that has not needed the extension so far (it touches the extension API only on pages that do).
+ * Where the content script leaves, in its isolated world, the function that makes it listen for the messages above: it
+ * listens only once the popup asks (an order page, too, registers no listener for a message that may never come).
  */
 export const CONTENT_SCRIPT_WAKE = '__nongsanSoListen';

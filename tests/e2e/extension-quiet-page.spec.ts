@@ -103,6 +103,26 @@ test('"Báo trang lỗi" reports a product page that took the extension API for 
   expect(report.page_type).toBe('product');
 });
 
+// An order page registers no message listener when it is read (the notice comes in the answer to the reading sent):
+// the popup wakes it as it does a page that never needed the extension.
+test('"Báo trang lỗi" reports an order page, which listens only once the popup asks', async ({ extension, collector }) => {
+  const { context, extensionId } = extension;
+  const { popup, code } = await enrol(context, extensionId, collector, 'Vi Văn Thắng');
+  const page = await context.newPage();
+  await page.goto('https://langson.voso.vn/dat-hang', { waitUntil: 'domcontentloaded' });
+  await recorded(page);
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Báo trang lỗi' }).click();
+  await expect(popup.locator('.report-url')).toHaveText('langson.voso.vn/dat-hang');
+  await popup.getByRole('button', { name: 'Gửi báo lỗi' }).click();
+  await expect(popup.getByRole('status')).toContainText('Đã ghi nhận báo lỗi');
+  const reports = () => collector.db.selectFrom('page_reports').innerJoin('staff', 'staff.id', 'page_reports.staff_id').selectAll('page_reports').where('staff.enrolment_code', '=', code).execute();
+  await expect.poll(async () => (await reports()).length).toBe(1);
+  const [report] = await reports();
+  expect(report.url).toBe('https://langson.voso.vn/dat-hang');
+  expect(report.page_type).toBe('order-confirmation');
+});
+
 /** voso's product page of the registered shop, once its note shows. */
 async function productPageWithNote({ context, serviceWorker }: { context: BrowserContext; serviceWorker: Worker }): Promise<Page> {
   await registerShop(serviceWorker);
