@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import { identityHash } from './identity';
 import { channels, figuresByCommune, householdGroups, type Channel, type ChannelRecord, type CommuneFigures } from '../../lib/channels/progress';
 import { isOperator } from '../../lib/channels/operator-columns';
-import { prepared } from '../db/prepared';
+import { deferred, prepared } from '../db/prepared';
 
 /**
  * Every channel's progress kept per commune (tables commune_progress and commune_channel_progress, migration 0821),
@@ -71,9 +71,10 @@ const lockKeys = (refs: string[], keys: string[]) =>
     return h | 0;
   });
 /** The shared lock on the store, then each household lock in their order: one array of keys, one text whatever their number. */
-const householdLocking = prepared(
+// Not waited for (server/db/prepared.ts): the read after it goes on the same round trip and starts once they are held.
+const householdLocking = deferred(prepared(
   `select case when o = 0 then pg_advisory_xact_lock_shared(${progressLock}) else pg_advisory_xact_lock(${householdLocks}, h) end from (select 0 as o, 0 as h union all select 1, unnest($1::int[])) as t order by o, h`,
-);
+));
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 type KioskRow = { id: string; commune_code: string; phone: string; id_number: string; phone_hash: string | null; id_hash: string | null; match_key: string | null; shop_url: string | null; payment_opened_at: string | null; products_listed_at: string | null; details: string; received_at: string };

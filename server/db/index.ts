@@ -79,7 +79,8 @@ async function prepare(db: Db, kind: DbKind, seed: (db: Db) => Promise<void>) {
 const migrationLockKey = 7_246_180_014;
 
 function postgresPool(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient });
+  // Pipeline mode: a statement whose answer is not waited for (prepared.ts, `deferred`) goes out with the next one.
+  const pool = new pg.Pool({ connectionString, max: 10, Client: PreparingClient, pipeline: true });
   // An idle connection dropped by the server (restart, failover, admin) must not take the collector down:
   // the pool discards it and opens a new one on the next query.
   pool.on('error', (e) => console.error(`PostgreSQL: mất một kết nối nhàn rỗi (${e.message}); sẽ kết nối lại.`));

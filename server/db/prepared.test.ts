@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '.';
-import { prepared } from './prepared';
+import { deferred, prepared } from './prepared';
 import { throwawayDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
 
 // The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
@@ -47,5 +47,36 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
       await sql`rollback`.execute(conn);
       expect((await conn.executeQuery<{ share: number }>(CompiledQuery.raw(text, [1]))).rows).toEqual([{ share: 1 }]);
     });
+  });
+  it('a deferred statement is answered at once with no rows; its failure is the answer of the statement after it', async () => {
+    const late = deferred('select 1 / $1::integer as deferred_share');
+    await db.connection().execute(async (conn) => {
+      expect((await conn.executeQuery(CompiledQuery.raw(late, [0]))).rows).toEqual([]);
+      await expect(conn.executeQuery(CompiledQuery.raw('select 2 as after_it', []))).rejects.toThrow('division by zero');
+      expect((await conn.executeQuery<{ next: number }>(CompiledQuery.raw('select 3 as next', []))).rows).toEqual([{ next: 3 }]);
+    });
+  });
+
+  it('a read sent behind a deferred lock starts once the lock is held, and reads what its holder committed meanwhile', async () => {
+    await sql`create table deferred_probe (n integer)`.execute(db);
+    const lock = deferred(prepared('select pg_advisory_xact_lock(4242, $1::integer)'));
+    let seen: number | null = null;
+    await db.connection().execute(async (holder) => {
+      await sql`begin`.execute(holder);
+      await sql`select pg_advisory_xact_lock(4242, 1)`.execute(holder);
+      await sql`insert into deferred_probe values (1)`.execute(holder);
+      const waiter = db.connection().execute(async (conn) => {
+        await sql`begin`.execute(conn);
+        await conn.executeQuery(CompiledQuery.raw(lock, [1]));
+        seen = Number((await sql<{ n: string }>`select count(*) as n from deferred_probe`.execute(conn)).rows[0].n);
+        await sql`commit`.execute(conn);
+      });
+      // The waiter's read is on its way behind the lock, which this connection still holds.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toBe(null);
+      await sql`commit`.execute(holder);
+      await waiter;
+    });
+    expect(seen).toBe(1);
   });
 });

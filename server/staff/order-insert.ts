@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db';
 import type { Insertable, Selectable } from 'kysely';
 import type { StaffOrderItemTable, StaffOrderTable } from '../db/schema-staff';
-import { prepared } from '../db/prepared';
+import { deferred, prepared } from '../db/prepared';
 
 /** The columns a new order is stored with: every one but the agency's review, which it does not have yet. */
 export type NewOrderRow = Omit<Selectable<StaffOrderTable>, 'review' | 'review_note' | 'reviewed_by' | 'reviewed_at'>;
@@ -26,14 +26,17 @@ export const everyColumnWritten: [Unwritten<NewOrderRow, typeof orderColumns>, U
  * texts depend only on the number of rows, and their values are passed in column order. SQLite allows 32.766
  * parameters a statement: 500 items × 12 columns stay well under it; PostgreSQL 65.535 with 100 orders × 27 more.
  * On PostgreSQL the orders go in a WITH clause of the items' statement (one round trip fewer); the items' foreign
- * key is checked at the statement's end, when the orders are in.
+ * key is checked at the statement's end, when the orders are in. The caller must send another statement behind it on
+ * the same connection (its COMMIT at the latest), which answers with its error if it failed.
  */
 export async function insertOrders(trx: Db, rows: readonly NewOrderRow[], items: readonly NewItemRow[], postgres: boolean) {
   const chunks = Array.from({ length: Math.ceil(items.length / 500) }, (_, i) => items.slice(i * 500, i * 500 + 500));
   const [head, ...rest] = chunks;
   if (postgres && head) {
     const params = valuesOf(head, itemColumns, valuesOf(rows, orderColumns, []));
-    const text = statement(`orders and items ${rows.length} ${head.length}`, () => `with new_orders as (${ordersInto(rows.length, true)}) ${itemsInto(head.length, true, rows.length * orderColumns.length)}`);
+    // Not waited for (server/db/prepared.ts): its answer says nothing, and what follows it in the transaction (the
+    // COMMIT at the latest) fails with its error, so it rides on the next statement's round trip.
+    const text = statement(`orders and items ${rows.length} ${head.length}`, () => deferred(`with new_orders as (${ordersInto(rows.length, true)}) ${itemsInto(head.length, true, rows.length * orderColumns.length)}`));
     await trx.executeQuery(CompiledQuery.raw(text, params));
   } else {
     await trx.executeQuery(CompiledQuery.raw(statement(`orders ${postgres} ${rows.length}`, () => ordersInto(rows.length, postgres)), valuesOf(rows, orderColumns, [])));

@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db } from '../db';
 import type { SubmittedOrder } from '../../lib/api/staff';
+import { deferred, prepared } from '../db/prepared';
 
 /**
  * The transaction a person's batch of orders is judged and stored in.
@@ -10,8 +11,8 @@ import type { SubmittedOrder } from '../../lib/api/staff';
  * second of two identical submissions then finds the first stored (same answer, or 409.1), and the second claim of a
  * marketplace order finds the first. The locks are taken in their own statement, before anything is read: a statement
  * reads what was committed when it started, so a read in the same statement as the lock would miss what the holder
- * committed while it waited. BEGIN and the locks go in one round trip (a simple query of two statements, each with its
- * own snapshot; the keys are literals, as a simple query carries no parameters).
+ * committed while it waited. BEGIN and the locks are not waited for (server/db/prepared.ts, `deferred`): they go on the
+ * same round trip as the batch's first read, which PostgreSQL starts once the locks are held.
  *
  * SQLite runs one transaction at a time by itself, and a round trip costs nothing there.
  */
@@ -20,14 +21,14 @@ export async function submissionTransaction<T>(db: Db, staffId: string, orders: 
   return db.connection().execute(async (conn) => {
     // (PostgreSQL text holds no NUL: the keys are spelt with spaces; a marketplace's name has none.)
     const keys = [`staff ${staffId}`, ...orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`)];
-    const values = keys.map((k) => `(${escapedLiteral(k)})`).join(', ');
-    await sql.raw(`begin; select pg_advisory_xact_lock(${submissionLocks}, h) from (select distinct hashtext(k) as h from (values ${values}) as t (k)) as keys order by h`).execute(conn);
+    await conn.executeQuery(CompiledQuery.raw('begin'));
+    await conn.executeQuery(CompiledQuery.raw(locking, [keys]));
     try {
       const result = await work(conn);
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(CompiledQuery.raw('commit'));
       return result;
     } catch (e) {
-      await sql`rollback`.execute(conn).catch(() => {});
+      await conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => {});
       throw e;
     }
   });
@@ -36,8 +37,5 @@ export async function submissionTransaction<T>(db: Db, staffId: string, orders: 
 /** The first key of the two-key advisory locks taken here (the migration lock uses the one-key form). */
 const submissionLocks = 140_802;
 
-/**
- * A text as a PostgreSQL escape-string literal: backslashes and quotes escaped, so it reads the same whatever
- * standard_conforming_strings says. (The texts come from validated orders: no control characters, no NUL.)
- */
-export const escapedLiteral = (text: string) => `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** The batch's locks, in the order of their hashes; one array of keys, one text whatever their number. */
+const locking = deferred(prepared(`select pg_advisory_xact_lock(${submissionLocks}, h) from (select distinct hashtext(k) as h from unnest($1::text[]) as t (k)) as keys order by h`));
