@@ -74,10 +74,15 @@ export default defineBackground({
   // A module: built with the popup and options pages, so they share one copy of Dexie, Preact-free code and lib/.
   type: 'module',
   main() {
-    browser.runtime.onMessage.addListener((message: Message, sender) => {
+    browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
       // Only this extension's own pages and content scripts may talk to it.
       if (sender.id !== browser.runtime.id || !message?.type) return;
-      return handle(message);
+      // Answered through sendResponse, the channel kept open by `return true`, not by returning the promise: Chromium
+      // answers with a listener's promise only from 144 on, and browsers built on older Chromium (Cốc Cốc among them)
+      // would hand the page no answer, so no notice of the orders it just recorded. A failure answers undefined, which
+      // every sender takes as "nothing done".
+      handle(message).then(sendResponse, () => sendResponse(undefined));
+      return true;
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === OUTBOX_ALARM) void flushOutbox();

@@ -11,9 +11,10 @@ import type { Feature } from './feature';
 export const reportBrokenPage: Feature = {
   name: 'report-broken-page',
   start({ latest }) {
-    browser.runtime.onMessage.addListener((m: TabMessage, sender) => {
+    browser.runtime.onMessage.addListener((m: TabMessage, sender, sendResponse) => {
       if (sender.id !== browser.runtime.id || m?.type !== 'report-broken-page') return;
-      return loadLazy<Reader>('reader').then((reader) => {
+      // Through sendResponse, not a returned promise, which Chromium answers with only from 144 on (background.ts).
+      void loadLazy<Reader>('reader').then((reader) => {
         const page = latest();
         const message: Message = {
           type: 'report-page',
@@ -24,7 +25,8 @@ export const reportBrokenPage: Feature = {
           note: m.note,
         };
         return browser.runtime.sendMessage(message);
-      });
+      }).then(sendResponse, () => sendResponse(undefined));
+      return true;
     });
   },
 };

@@ -45,8 +45,8 @@ function Options() {
     }
   };
   const refresh = async () => {
-    const r = (await browser.runtime.sendMessage({ type: 'refresh-rules' } satisfies Message)) as { message: string };
-    setRulesMessage(r.message);
+    const r = (await browser.runtime.sendMessage({ type: 'refresh-rules' } satisfies Message).catch(() => undefined)) as { message: string } | undefined;
+    setRulesMessage(r?.message ?? 'Chưa cập nhật được bộ quy tắc. Hãy thử lại sau.');
     setRules((await browser.storage.local.get(RULES_KEY))[RULES_KEY] as RulesCache | undefined);
   };
   const refreshRegistry = async () => {
