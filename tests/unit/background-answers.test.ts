@@ -4,12 +4,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ExtractResult } from '../lib/marketplaces/types';
-import type { Message } from './shared/messages';
+import type { ExtractResult } from '../../lib/marketplaces/types';
+import type { Message } from '../../entrypoints/shared/messages';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 // The fake browser has no `scripting`: the script that marks newer rules is not what this file is about.
-vi.mock('./shared/newer-rules', () => ({ syncNewerRulesScript: async () => {} }));
+vi.mock('../../entrypoints/shared/newer-rules', () => ({ syncNewerRulesScript: async () => {} }));
 // A service worker's global, and the build's collector address: a port nothing listens on (the start's rules and
 // registry refreshes fail there, as with no network).
 vi.stubGlobal('self', new EventTarget());
@@ -19,7 +19,7 @@ type Listener = (message: unknown, sender: { id?: string }, sendResponse: (answe
 
 async function startBackground(): Promise<Listener> {
   const added = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
-  const { default: background } = await import('./background');
+  const { default: background } = await import('../../entrypoints/background');
   background.main();
   return added.mock.calls[0][0] as unknown as Listener;
 }
