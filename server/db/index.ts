@@ -9,6 +9,7 @@ import { sqliteDialect } from './sqlite-dialect';
 import { seedRegion } from './seed-region';
 import { langSon, type RegionPack } from '../../lib/region';
 import { PreparingClient } from './prepared';
+import { checkpointInBackground, walCheckpoint } from './wal-checkpoint';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -37,13 +38,16 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
   } else {
     kind = 'sqlite';
     mkdirSync(opts.dataDir, { recursive: true });
-    const file = new SQLite(join(opts.dataDir, 'nongsan-so.sqlite'));
+    const path = join(opts.dataDir, 'nongsan-so.sqlite');
+    const file = new SQLite(path);
     // WAL keeps readers (dashboards) from blocking the writer (submissions).
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = NORMAL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: sqliteDialect(file) });
+    // The checkpoint runs on a thread of its own (wal-checkpoint.ts); the automatic one is its safety net.
+    file.pragma(`wal_autocheckpoint = ${walCheckpoint.safetyNetPages}`);
+    db = new Kysely<Database>({ dialect: sqliteDialect(file, checkpointInBackground(path)) });
     storeClients.set(db, { kind, file });
   }
   await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
+import type { WalCheckpointer } from './wal-checkpoint';
 
 /**
  * Kysely's SQLite dialect with its driver replaced, for a collector under deadline-day load (bench/load.ts).
@@ -12,10 +13,10 @@ import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, typ
  * time under load. The statements hold no data (what a query answers is read from the database every time), so
  * instances stay stateless; the number kept is bounded, as texts differ with the length of an `in (…)` list.
  */
-export function sqliteDialect(file: SQLite.Database): SqliteDialect {
+export function sqliteDialect(file: SQLite.Database, checkpointer?: WalCheckpointer): SqliteDialect {
   return new (class extends SqliteDialect {
     createDriver(): Driver {
-      return new FairSqliteDriver(file);
+      return new FairSqliteDriver(file, checkpointer);
     }
   })({ database: file });
 }
@@ -27,7 +28,10 @@ class FairSqliteDriver implements Driver {
   readonly #connection: SqliteConnection;
   readonly #turns = new Turns();
 
-  constructor(private readonly file: SQLite.Database) {
+  constructor(
+    private readonly file: SQLite.Database,
+    private readonly checkpointer?: WalCheckpointer,
+  ) {
     this.#connection = new SqliteConnection(file);
   }
 
@@ -55,6 +59,8 @@ class FairSqliteDriver implements Driver {
   }
 
   async destroy() {
+    // The checkpoint thread's connection goes first, so that closing this last one checkpoints and removes the log.
+    await this.checkpointer?.stop();
     this.file.close();
   }
 }
