@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Db } from '../db';
 import type { HouseholdTable } from '../db/schema-kiosk';
 import { problemBody } from '../../lib/api/problems';
@@ -13,6 +13,7 @@ import { settleCodes } from './record-codes';
 import { certificateDetailsOf } from '../../lib/kiosk/certificate-details';
 import { kioskHashes, kioskRecordOf, kioskSeeds, progressTransaction, trackProgress, type KioskHashes } from '../channels/progress-store';
 import { insertHouseholds, type NewHousehold } from './household-insert';
+import { timeOrderedId } from '../db/time-ordered-id';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -175,7 +176,7 @@ export async function receiveHouseholds(db: Db, deviceId: string, scope: string[
 
 function householdRow(h: SubmittedHousehold, code: string, phone: string, id: string, idKind: HouseholdTable['id_kind'], hash: string, hashes: KioskHashes, deviceId: string, now: string): NewHousehold {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     client_id: h.clientId,
     code,
     content_hash: hash,

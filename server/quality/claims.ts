@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import type { HouseholdClaimTable } from '../db/schema-quality';
 import type { SubmittedHousehold } from '../../lib/kiosk/household';
@@ -7,6 +6,7 @@ import { checkVietgap } from '../../lib/vietgap';
 import { traceabilityAsNoted, vietgapAsNoted } from '../../lib/kiosk/certificate-details';
 import { claimStatus, expiringWithinDays, type ClaimStatus } from '../../lib/quality/claims';
 import { addDays } from '../../lib/periods';
+import { timeOrderedId } from '../db/time-ordered-id';
 
 type Writer = Pick<Db, 'insertInto'>;
 
@@ -24,11 +24,11 @@ export function claimsOfHousehold(
   const out: HouseholdClaimTable[] = [];
   const vietgap = h.vietgap ? checkVietgap(h.vietgap) : null;
   if (vietgap)
-    out.push({ ...base, id: randomUUID(), kind: 'vietgap', number: vietgap.number, issuer: h.vietgapIssuer ?? null, expires_on: h.vietgapExpiresOn ?? null, stars: null, submitted: vietgapAsNoted(h) });
-  if (h.ocopStars !== null) out.push({ ...base, id: randomUUID(), kind: 'ocop', number: null, stars: h.ocopStars, submitted: `${h.ocopStars} sao` });
+    out.push({ ...base, id: timeOrderedId(), kind: 'vietgap', number: vietgap.number, issuer: h.vietgapIssuer ?? null, expires_on: h.vietgapExpiresOn ?? null, stars: null, submitted: vietgapAsNoted(h) });
+  if (h.ocopStars !== null) out.push({ ...base, id: timeOrderedId(), kind: 'ocop', number: null, stars: h.ocopStars, submitted: `${h.ocopStars} sao` });
   // The printed code when the officer noted one; older tablets only had the description, which stands in for it.
   const code = h.traceabilityCode ?? h.traceability;
-  if (code) out.push({ ...base, id: randomUUID(), kind: 'traceability', number: code, stars: null, submitted: traceabilityAsNoted(h) });
+  if (code) out.push({ ...base, id: timeOrderedId(), kind: 'traceability', number: code, stars: null, submitted: traceabilityAsNoted(h) });
   return out;
 }
 

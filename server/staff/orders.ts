@@ -1,4 +1,4 @@
-import { hash as oneShotHash, randomUUID } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { SubmissionResult, SubmittedOrder } from '../../lib/api/staff';
 import { problems } from '../../lib/api/problems';
@@ -14,6 +14,7 @@ import { applyPlausibility } from './plausibility';
 import { orderContext, type PeriodWithLimits } from './order-context';
 import { byClaim, claimKey, orderColumns, whatTheBatchMeets } from './batch-meets';
 import { submissionTransaction } from './submission-transaction';
+import { timeOrderedId } from '../db/time-ordered-id';
 
 type OrderRow = Selectable<StaffOrderTable>;
 export interface Submitter {
@@ -171,7 +172,7 @@ const hashOf = (body: string) => oneShotHash('sha256', body, 'base64url');
  * checks, its contribution, its items' rows. Built field by field, once: this runs for every order of deadline day.
  */
 function judged(order: SubmittedOrder, who: Submitter, hash: string, body: string, periodId: string, day: string, received: string) {
-  const id = randomUUID();
+  const id = timeOrderedId();
   const items: NewItemRow[] = new Array(order.items.length);
   const tallied: TallyItem[] = new Array(order.items.length);
   let overruled = false;
