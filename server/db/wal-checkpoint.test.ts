@@ -52,7 +52,10 @@ describe('the WAL checkpoint on a thread of its own', () => {
   it('copies the log into the database file while the writing connection never checkpoints', async () => {
     const { path, file } = openFile();
     const checkpointer = checkpointInBackground(path, small);
-    stops.push(() => checkpointer.stop().then(() => file.close()));
+    stops.push(async () => {
+      await checkpointer.stop();
+      file.close();
+    });
     const before = statSync(path).size;
     writeRows(file, 600);
     await until('the worker started', () => checkpointer.running);
@@ -64,7 +67,10 @@ describe('the WAL checkpoint on a thread of its own', () => {
   it('starts no worker while the log stays small', async () => {
     const { path, file } = openFile();
     const checkpointer = checkpointInBackground(path, small);
-    stops.push(() => checkpointer.stop().then(() => file.close()));
+    stops.push(async () => {
+      await checkpointer.stop();
+      file.close();
+    });
     const before = statSync(path).size;
     writeRows(file, 50);
     await new Promise((r) => setTimeout(r, 10 * small.lookEveryMs));
@@ -75,7 +81,9 @@ describe('the WAL checkpoint on a thread of its own', () => {
   it('stops: the worker closes its connection and stops copying', async () => {
     const { path, file } = openFile();
     const checkpointer: WalCheckpointer = checkpointInBackground(path, small);
-    stops.push(async () => file.close());
+    stops.push(async () => {
+      file.close();
+    });
     writeRows(file, 600);
     await until('the worker started', () => checkpointer.running);
     await checkpointer.stop();
@@ -88,6 +96,14 @@ describe('the WAL checkpoint on a thread of its own', () => {
 });
 
 describe('the collector’s SQLite database', () => {
+  it('keeps temporary tables and statement journals in memory', async () => {
+    const { db } = await openDb({ dataDir: freshDir() });
+    stops.push(() => db.destroy());
+    const file = (storeClientOf(db) as { file: SQLite.Database }).file;
+    // 2 = MEMORY (SQLite's pragma documentation: 0 DEFAULT, 1 FILE, 2 MEMORY).
+    expect(file.pragma('temp_store', { simple: true })).toBe(2);
+  });
+
   it('keeps the automatic checkpoint only as a safety net, at the mark the worker leaves it', async () => {
     const { db } = await openDb({ dataDir: freshDir() });
     stops.push(() => db.destroy());
