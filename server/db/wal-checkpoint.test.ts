@@ -39,23 +39,24 @@ async function until(what: string, ok: () => boolean, ms = 5000) {
 const small = { startAtBytes: 256 * 1024, everyMs: 20, safetyNetPages: 0, lookEveryMs: 20 };
 
 describe('the WAL checkpoint on a thread of its own', () => {
-  function openFile() {
+  /** A file in WAL mode, with the checkpoint thread watching it (stopped, then the file closed, after each test). */
+  function openWatched(): { path: string; file: SQLite.Database; checkpointer: WalCheckpointer } {
     const path = join(freshDir(), 'db.sqlite');
     const file = new SQLite(path);
     file.pragma('journal_mode = WAL');
     // No checkpoint by this connection at all: whatever reaches the database file got there through the worker.
     file.pragma('wal_autocheckpoint = 0');
     file.exec('create table notes (id integer primary key, text text not null)');
-    return { path, file };
-  }
-
-  it('copies the log into the database file while the writing connection never checkpoints', async () => {
-    const { path, file } = openFile();
     const checkpointer = checkpointInBackground(path, small);
     stops.push(async () => {
       await checkpointer.stop();
       file.close();
     });
+    return { path, file, checkpointer };
+  }
+
+  it('copies the log into the database file while the writing connection never checkpoints', async () => {
+    const { path, file, checkpointer } = openWatched();
     const before = statSync(path).size;
     writeRows(file, 600);
     await until('the worker started', () => checkpointer.running);
@@ -65,12 +66,7 @@ describe('the WAL checkpoint on a thread of its own', () => {
   });
 
   it('starts no worker while the log stays small', async () => {
-    const { path, file } = openFile();
-    const checkpointer = checkpointInBackground(path, small);
-    stops.push(async () => {
-      await checkpointer.stop();
-      file.close();
-    });
+    const { path, file, checkpointer } = openWatched();
     const before = statSync(path).size;
     writeRows(file, 50);
     await new Promise((r) => setTimeout(r, 10 * small.lookEveryMs));
@@ -79,11 +75,7 @@ describe('the WAL checkpoint on a thread of its own', () => {
   });
 
   it('stops: the worker closes its connection and stops copying', async () => {
-    const { path, file } = openFile();
-    const checkpointer: WalCheckpointer = checkpointInBackground(path, small);
-    stops.push(async () => {
-      file.close();
-    });
+    const { path, file, checkpointer } = openWatched();
     writeRows(file, 600);
     await until('the worker started', () => checkpointer.running);
     await checkpointer.stop();
