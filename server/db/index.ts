@@ -9,7 +9,7 @@ import { sqliteDialect } from './sqlite-dialect';
 import { seedRegion } from './seed-region';
 import { langSon, type RegionPack } from '../../lib/region';
 import { PreparingClient } from './prepared';
-import { checkpointInBackground, walCheckpoint } from './wal-checkpoint';
+import { checkpointInBackground } from './wal-checkpoint';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -38,8 +38,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
   } else {
     kind = 'sqlite';
     mkdirSync(opts.dataDir, { recursive: true });
-    const path = join(opts.dataDir, 'nongsan-so.sqlite');
-    const file = new SQLite(path);
+    const file = new SQLite(join(opts.dataDir, 'nongsan-so.sqlite'));
     // WAL keeps readers (dashboards) from blocking the writer (submissions).
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = NORMAL');
@@ -50,8 +49,7 @@ export async function openDb(opts: { dataDir: string; databaseUrl?: string | nul
     // deleted, 6 with it).
     file.pragma('temp_store = MEMORY');
     // The checkpoint runs on a thread of its own (wal-checkpoint.ts); the automatic one is its safety net.
-    file.pragma(`wal_autocheckpoint = ${walCheckpoint.safetyNetPages}`);
-    db = new Kysely<Database>({ dialect: sqliteDialect(file, checkpointInBackground(path)) });
+    db = new Kysely<Database>({ dialect: sqliteDialect(file, checkpointInBackground(file)) });
     storeClients.set(db, { kind, file });
   }
   await prepare(db, kind, (d) => seedRegion(d, opts.region ?? langSon)).catch(async (e) => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { checkpointInBackground, walCheckpoint, type WalCheckpointer } from './wal-checkpoint';
@@ -28,14 +28,13 @@ function writeRows(file: SQLite.Database, n: number, from = 0) {
   })();
 }
 
-async function until(what: string, ok: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`still not: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+/** Waits (up to 5 s) until `ok` holds; `what` names it in the failure. */
+const until = (what: string, ok: () => boolean) =>
+  vi.waitFor(() => {
+    if (!ok()) throw new Error(`still not: ${what}`);
+  }, { timeout: 5000, interval: 10 });
 
+// safetyNetPages 0: the writing connection never checkpoints; whatever reaches the database file came through the worker.
 const small = { startAtBytes: 256 * 1024, everyMs: 20, safetyNetPages: 0, lookEveryMs: 20 };
 
 describe('the WAL checkpoint on a thread of its own', () => {
@@ -44,10 +43,8 @@ describe('the WAL checkpoint on a thread of its own', () => {
     const path = join(freshDir(), 'db.sqlite');
     const file = new SQLite(path);
     file.pragma('journal_mode = WAL');
-    // No checkpoint by this connection at all: whatever reaches the database file got there through the worker.
-    file.pragma('wal_autocheckpoint = 0');
     file.exec('create table notes (id integer primary key, text text not null)');
-    const checkpointer = checkpointInBackground(path, small);
+    const checkpointer = checkpointInBackground(file, small);
     stops.push(async () => {
       await checkpointer.stop();
       file.close();

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
 
 /**
  * SQLite's WAL checkpoint off the collector's thread.
@@ -26,7 +27,10 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
-export function checkpointInBackground(databasePath: string, settings = walCheckpoint): WalCheckpointer {
+/** Sets `file`'s own automatic checkpoint to the safety net and watches its log (`file` is in WAL mode). */
+export function checkpointInBackground(file: SQLite.Database, settings = walCheckpoint): WalCheckpointer {
+  file.pragma(`wal_autocheckpoint = ${settings.safetyNetPages}`);
+  const databasePath = file.name;
   let worker: Worker | null = null;
   let exited: Promise<void> = Promise.resolve();
   let stopped = false;
