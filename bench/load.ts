@@ -1,6 +1,7 @@
 // "The last day before the deadline", on SQLite and on PostgreSQL, against a real collector process
-// (`node --import tsx server/main.ts`) on loopback: 28,385 enrolled staff, 30,000 order submissions kept 200 in flight,
-// and 200 kiosks syncing 50 households each at the same time. Figures: throughput, p50/p95/p99 latency, errors.
+// (`node --import tsx server/main.ts`) on loopback: 28,385 enrolled staff, and 200 kiosks syncing 50 households each
+// at the same time, first alone (`load.<db>.kiosk-burst.*`), then beside 30,000 order submissions kept 200 in flight
+// (`load.<db>.orders.*`, `load.<db>.kiosk.*`). Figures: throughput, p50/p95/p99 latency, errors.
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
 // What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
 // slow collector is sent less), its connections are kept open between requests (a keep-alive agent; a person's browser
@@ -90,6 +91,14 @@ async function pool(jobs: (() => Promise<boolean>)[], width: number): Promise<Ru
   return { latencies, errors, ms: performance.now() - t0 };
 }
 
+/** A kiosk run's rate and latencies, against issue 14's targets (its errors are counted with the stored rows). */
+const kioskFigures = (prefix: string, run: Run): Figures => ({
+  [`${prefix}.throughput`]: { value: round((kiosks * householdsEach * 1000) / run.ms, 0), unit: 'households/s', target: 1000, better: 'higher' },
+  [`${prefix}.p50`]: { value: round(percentile(run.latencies, 50), 0), unit: 'ms', target: 2000, better: 'lower' },
+  [`${prefix}.p95`]: { value: round(percentile(run.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
+  [`${prefix}.p99`]: { value: round(percentile(run.latencies, 99), 0), unit: 'ms', target: 2000, better: 'lower' },
+});
+
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : 0;
@@ -112,9 +121,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 /** The headers Node's fetch adds to every request: the collector is sent the same requests as it was with fetch. */
 const fetchHeaders = { Accept: '*/*', 'Accept-Language': '*', 'Sec-Fetch-Mode': 'cors', 'User-Agent': 'node', 'Accept-Encoding': 'gzip, deflate' };
 
-/** POSTs JSON with a bearer token; the status and the answer's text. */
-function send(url: URL, token: string, body: unknown): Promise<{ status: number; text: string }> {
-  const payload = Buffer.from(JSON.stringify(body));
+/**
+ * A request's body, written before the clock starts: the tablets and browsers that build them are other machines, and
+ * on these two shared cores the generator's JSON work would be taken from the collector and PostgreSQL.
+ */
+const body = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+/** POSTs a JSON body with a bearer token; the status and the answer's text. */
+function send(url: URL, token: string, payload: Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers = { ...fetchHeaders, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length };
     const req = request(url, { method: 'POST', agent, headers }, (res) => {
@@ -128,8 +142,8 @@ function send(url: URL, token: string, body: unknown): Promise<{ status: number;
   });
 }
 
-async function post(url: URL, token: string, body: unknown, key: 'results'): Promise<boolean> {
-  const res = await send(url, token, body).catch((e: Error) => e);
+async function post(url: URL, token: string, payload: Buffer, key: 'results'): Promise<boolean> {
+  const res = await send(url, token, payload).catch((e: Error) => e);
   if (res instanceof Error) return failed(`${url.pathname}: ${res.message} ${String((res.cause as Error | undefined)?.message ?? '')}`);
   if (res.status !== 200) return failed(`${url.pathname}: ${res.status} ${res.text.slice(0, 160)}`);
   const answer = JSON.parse(res.text) as Record<typeof key, { status: string }[]>;
@@ -151,26 +165,49 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       const ordersUrl = new URL('/api/staff/orders', collector.base);
       const householdsUrl = new URL('/api/kiosk/households', collector.base);
       // Each submission is one person's order (the extension sends as soon as it is reviewed).
-      const orderJobs = Array.from({ length: submissions }, (_, i) => () => post(ordersUrl, staffTokens[i % staffTokens.length], { orders: [sampleOrder()] }, 'results'));
+      const orderJobs = Array.from({ length: submissions }, (_, i) => {
+        const payload = body({ orders: [sampleOrder()] });
+        return () => post(ordersUrl, staffTokens[i % staffTokens.length], payload, 'results');
+      });
       let serial = 0;
-      const kioskJobs = tablets.map((t) => () =>
-        post(householdsUrl, t.token, { households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) }, 'results'),
-      );
-      process.stderr.write(`  ${kind}: ${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households…\n`);
-      const cpuBefore = cpuTimes(collector.proc.pid!);
-      const generatorBefore = process.cpuUsage();
-      const databaseBefore = databaseCpuSeconds(pgUrl, kind);
-      const [orders, sync] = await Promise.all([pool(orderJobs, inFlight), pool(kioskJobs, kiosks)]);
-      // The collector's own CPU time for the whole run (user + system), whatever else the machine ran meanwhile.
-      const cpuAfter = cpuTimes(collector.proc.pid!);
-      const cpu = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
-      // Who else took the two cores meanwhile: this load generator, and PostgreSQL's server processes.
-      const generator = process.cpuUsage(generatorBefore);
-      const generatorCpu = (generator.user + generator.system) / 1e6;
-      const databaseCpu = databaseCpuSeconds(pgUrl, kind) - databaseBefore;
-      process.stderr.write(
-        `  ${kind}: ${round(Math.max(orders.ms, sync.ms) / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}\n`,
-      );
+      // Every tablet's batch of households it has not sent before.
+      const kioskJobs = () =>
+        tablets.map((t) => {
+          const payload = body({ households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) });
+          return () => post(householdsUrl, t.token, payload, 'results');
+        });
+      /** Runs the parts at once; their time and who took the two cores meanwhile. */
+      const measured = async <T>(what: string, parts: () => Promise<T>) => {
+        process.stderr.write(`  ${kind}: ${what}…\n`);
+        const cpuBefore = cpuTimes(collector.proc.pid!);
+        const generatorBefore = process.cpuUsage();
+        const databaseBefore = databaseCpuSeconds(pgUrl, kind);
+        const t0 = performance.now();
+        const result = await parts();
+        const ms = performance.now() - t0;
+        // The collector's own CPU time (user + system), whatever else the machine ran meanwhile.
+        const cpuAfter = cpuTimes(collector.proc.pid!);
+        const cpu = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
+        // Who else took the two cores meanwhile: this load generator, and PostgreSQL's server processes.
+        const generator = process.cpuUsage(generatorBefore);
+        const generatorCpu = (generator.user + generator.system) / 1e6;
+        const databaseCpu = databaseCpuSeconds(pgUrl, kind) - databaseBefore;
+        process.stderr.write(
+          `  ${kind}: ${round(ms / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}\n`,
+        );
+        return { result, cpu, generatorCpu, databaseCpu };
+      };
+      // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone.
+      const burstJobs = kioskJobs();
+      const burstRun = await measured(`${kiosks} kiosks × ${householdsEach} households at once`, () => pool(burstJobs, kiosks));
+      const burst = burstRun.result;
+      const mixJobs = kioskJobs();
+      const {
+        result: [orders, sync],
+        cpu,
+        generatorCpu,
+        databaseCpu,
+      } = await measured(`${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households`, () => Promise.all([pool(orderJobs, inFlight), pool(mixJobs, kiosks)]));
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -194,12 +231,15 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.orders.p99`]: { value: round(percentile(orders.latencies, 99), 0), unit: 'ms', target: 1000, better: 'lower' },
         [`${p}.orders.errors`]: { value: orders.errors + Math.abs(submissions - stored), unit: 'count', target: 0, better: 'lower' },
         // Issue 14: a batch in one transaction, ≥ 1.000 households/s on PostgreSQL (SQLite has no figure of its own
-        // there: the same), p99 ≤ 2 s.
-        [`${p}.kiosk.throughput`]: { value: round((kiosks * householdsEach * 1000) / sync.ms, 0), unit: 'households/s', target: 1000, better: 'higher' },
-        [`${p}.kiosk.p50`]: { value: round(percentile(sync.latencies, 50), 0), unit: 'ms', target: 2000, better: 'lower' },
-        [`${p}.kiosk.p95`]: { value: round(percentile(sync.latencies, 95), 0), unit: 'ms', target: 2000, better: 'lower' },
-        [`${p}.kiosk.p99`]: { value: round(percentile(sync.latencies, 99), 0), unit: 'ms', target: 2000, better: 'lower' },
-        [`${p}.kiosk.errors`]: { value: sync.errors + Math.abs(kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
+        // there: the same), p99 ≤ 2 s at full scale. The burst: every tablet's batch at once, nothing else sent.
+        ...kioskFigures(`${p}.kiosk-burst`, burst),
+        // What the burst alone cost each process: the two cores it needs, whoever else were running.
+        [`${p}.kiosk-burst.collector-cpu`]: { value: round(burstRun.cpu, 2), unit: 's', better: 'lower' },
+        [`${p}.kiosk-burst.generator-cpu`]: { value: round(burstRun.generatorCpu, 2), unit: 's', better: 'lower' },
+        ...(kind === 'postgres' ? { [`${p}.kiosk-burst.database-cpu`]: { value: round(burstRun.databaseCpu, 2), unit: 's', better: 'lower' as const } } : {}),
+        // The same burst again, beside the 30.000 orders: deadline day.
+        ...kioskFigures(`${p}.kiosk`, sync),
+        [`${p}.kiosk.errors`]: { value: burst.errors + sync.errors + Math.abs(2 * kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
       };
     } finally {
       await kill(collector.proc, 'SIGTERM');
