@@ -11,9 +11,8 @@ import { ProgressScreen } from './progress-screen';
 import { StorageInfo } from './storage-info';
 import { ChangeSecret } from './change-secret';
 import { useAutoLock } from './auto-lock';
-import { onSync, startSending, syncNow, type SyncOptions } from './sending/schedule';
+import { onSync, sendJustQueued, startSending, syncNow, type SyncOptions } from './sending/schedule';
 import { ensureCodePrefix } from './record-codes';
-import { reachability } from '../../../client/reachability';
 
 type View = 'form' | 'summary' | 'find' | 'queue' | 'progress';
 interface Place {
@@ -116,8 +115,8 @@ export default function Workspace({ device, session, onLock }: { device: Device;
             // a late summary would pull them back from where they went.
             const now = placeNow.current;
             if (now?.view === 'form' && now.clientId === clientId) setPlace({ view: 'summary', clientId });
-            // Known to be unreachable: the return of the connection sends it.
-            if (reachability() !== 'unreachable') void sync({ only: clientId });
+            // Offline or known to be unreachable: the return of the connection sends it.
+            void sendJustQueued(sender, clientId);
           }}
         />
       )}
