@@ -20,9 +20,12 @@ export function moduleLoad(events: TraceEvent[], url: string): number {
   return ((compile.tdur ?? compile.dur ?? 0) + (evaluate.tdur ?? evaluate.dur ?? 0)) / 1000;
 }
 
-/** The reader's load on each load of the order pages at `addresses`. */
-export async function readerLoads(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number): Promise<number[]> {
-  const url = `chrome-extension://${extensionId}/reader.js`;
+/**
+ * The reader's load on each load of the order pages at `addresses`; `file`: the module of another extension (the floor's,
+ * extension-floor.ts).
+ */
+export async function readerLoads(context: BrowserContext, page: Page, extensionId: string, addresses: string[], rounds: number, file = 'reader.js'): Promise<number[]> {
+  const url = `chrome-extension://${extensionId}/${file}`;
   const samples: number[] = [];
   await traceLoads(context, page, addresses, rounds, ['devtools.timeline', 'v8'], (events) => samples.push(moduleLoad(events, url)));
   return samples;

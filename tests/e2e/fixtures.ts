@@ -15,9 +15,10 @@ export const startTestCollector = (opts: { pwaDir?: string } = {}): Promise<Scen
 
 /**
  * Chromium with the real built extension, marketplace host names pointed at a local fixture server.
- * `extraArgs`: more Chromium switches (a phone's touch-only pointer for the popup on phones).
+ * `extraArgs`: more Chromium switches (a phone's touch-only pointer for the popup on phones). `extension`: another
+ * extension's directory instead (the bench's floor under the real one, bench/extension-floor.ts).
  */
-export async function launchWithExtension(marketplacePort: number, userDataDir = '', extraArgs: string[] = []): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
+export async function launchWithExtension(marketplacePort: number, userDataDir = '', extraArgs: string[] = [], extension = extensionDir): Promise<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -29,8 +30,8 @@ export async function launchWithExtension(marketplacePort: number, userDataDir =
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       // Every other host fails at once: the saved marketplace pages link dozens of assets on voso.vn,
       // image.voso.vn, facebook…, and waiting for their DNS to time out made a page load take ~17 s.
       `--host-resolver-rules=MAP langson.postmart.vn 127.0.0.1:${marketplacePort}, MAP langson.voso.vn 127.0.0.1:${marketplacePort}, MAP * ~NOTFOUND, EXCLUDE localhost`,
