@@ -25,10 +25,12 @@
 // between the measures). Not included: the page's next frame, which lays the note out.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/fixtures';
 import { contentScriptStartUp } from './content-script-start-up';
 import { readerLoads } from './reader-load';
-import { fixture, startMarketplaceServer } from '../tests/e2e/marketplace-server';
+import { FLOOR_MODULE, launchFloor, realMessages, type Floor, type FloorVariant } from './extension-floor';
+import { fixture, startMarketplaceServer, type SitePages } from '../tests/e2e/marketplace-server';
 import { median, round, type Figures } from './figures';
 
 const RUNS = 15;
@@ -66,7 +68,7 @@ const order: [string, string][] = [
 
 export async function run(): Promise<Figures> {
   spawnSync('node', ['scripts/build.mjs', '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const site = await startMarketplaceServer({
+  const pages: SitePages = {
     'langson.voso.vn': {
       '/': fixture('voso/fixtures/home.html'),
       '/busy': busyHome,
@@ -79,7 +81,8 @@ export async function run(): Promise<Figures> {
       [nonOrder[2][1]]: fixture('postmart/fixtures/product-mang-kho.html'),
       '/account/orders': fixture('postmart/fixtures/account-orders.html'),
     },
-  });
+  };
+  const site = await startMarketplaceServer(pages);
   const { context, serviceWorker, extensionId } = await launchWithExtension(site.port);
   // The registry as the background keeps it after a download (shared/registry.ts): this page's shop, verified.
   await serviceWorker.evaluate(() =>
@@ -88,6 +91,18 @@ export async function run(): Promise<Figures> {
     }),
   );
   const page = await context.newPage();
+  /** One load of `address` in `p`: its first reading's measures, and whether it took the extension API. */
+  const measuredLoad = async (p: Page, address: string) => {
+    // Not load: saved pages link assets that never arrive here; the content script runs at idle anyway.
+    await p.goto(address, { waitUntil: 'domcontentloaded' });
+    const ms = await p.waitForFunction(() => {
+      const read = performance.getEntriesByName('nongsan-so:read')[0];
+      const features = performance.getEntriesByName('nongsan-so:features')[0];
+      // 0 ms is a real answer
+      return read && features ? { ms: read.duration + features.duration, tookApi: performance.getEntriesByName('nongsan-so:extension-api').length > 0 } : null;
+    });
+    return (await ms.jsonValue()) as { ms: number; tookApi: boolean };
+  };
   // Each page's samples too, and how many of its loads took the extension API (the mark extension-api.ts leaves): a
   // page that needs no extension touches none, and that count does not depend on the machine's load.
   const costByPage = async (pages: [string, string][]) => {
@@ -95,15 +110,7 @@ export async function run(): Promise<Figures> {
     const byPage = new Map<string, { ms: number[]; tookApi: number }>(pages.map(([host, path]) => [host + path, { ms: [], tookApi: 0 }]));
     for (let i = 0; i < RUNS; i++)
       for (const [host, path] of pages) {
-        // Not load: saved pages link assets that never arrive here; the content script runs at idle anyway.
-        await page.goto(`https://${host}${path}`, { waitUntil: 'domcontentloaded' });
-        const ms = await page.waitForFunction(() => {
-          const read = performance.getEntriesByName('nongsan-so:read')[0];
-          const features = performance.getEntriesByName('nongsan-so:features')[0];
-          // 0 ms is a real answer
-          return read && features ? { ms: read.duration + features.duration, tookApi: performance.getEntriesByName('nongsan-so:extension-api').length > 0 } : null;
-        });
-        const sample = (await ms.jsonValue()) as { ms: number; tookApi: boolean };
+        const sample = await measuredLoad(page, `https://${host}${path}`);
         samples.push(sample.ms);
         const of = byPage.get(host + path)!;
         of.ms.push(sample.ms);
@@ -111,7 +118,6 @@ export async function run(): Promise<Figures> {
       }
     return { ms: round(median(samples), 3), byPage };
   };
-  const cost = async (pages: [string, string][]) => (await costByPage(pages)).ms;
   // The product page of a registered household's shop: reading, the behaviours, and the buyer's note.
   const badge = async () => {
     const samples: { ms: number; note: number }[] = [];
@@ -164,6 +170,7 @@ export async function run(): Promise<Figures> {
       );
     return samples;
   };
+  const floors: Floor[] = [];
   try {
     const busy = await watching();
     process.stderr.write(`  busy page: ${busy.map((b) => `${b.batches} mutation batches, ${b.reads} readings ${JSON.stringify(b.parts)}`).join('; ')}\n`);
@@ -180,10 +187,34 @@ export async function run(): Promise<Figures> {
       if (!ms.length) throw new Error(`no traced load ${newProcess ? 'in a new' : 'in the same'} renderer process`);
       return round(median(ms), 3);
     };
-    const orderMs = await cost(order);
-    const readerLoad = await readerLoads(context, page, extensionId, order.map(([host, path]) => `https://${host}${path}`), START_UP_RUNS);
+    // The order pages in the real build and in the floor's two (extension-floor.ts), each in its own Chromium, every
+    // load of a page made in the three in turn: the same machine load on all three figures.
+    const orderAddresses = order.map(([host, path]) => `https://${host}${path}`);
+    const messages = realMessages(order.map(([host, path], i) => [orderAddresses[i], pages[host][path] as string]));
+    for (const variant of ['platform', 'with-reader'] as FloorVariant[]) floors.push(await launchFloor(site.port, variant, messages));
+    const builds = [{ context, page, extensionId, file: 'reader.js' }, ...floors.map((floor) => ({ ...floor, file: FLOOR_MODULE }))];
+    const measured = builds.map(() => [] as number[]);
+    const moduleLoads = builds.map(() => [] as number[]);
+    for (let i = 0; i < RUNS; i++)
+      for (const address of orderAddresses) for (const [b, build] of builds.entries()) measured[b].push((await measuredLoad(build.page, address)).ms);
+    // A floor whose background never answered would be no floor: the reading's round trip is part of it.
+    for (const floor of floors)
+      await floor.page.waitForFunction(() => Array.isArray((performance.getEntriesByName('nongsan-so:recorded')[0] as PerformanceMark | undefined)?.detail?.recorded), undefined, { timeout: 5_000 });
+    for (let i = 0; i < START_UP_RUNS; i++)
+      for (const address of orderAddresses)
+        for (const [b, build] of builds.entries()) moduleLoads[b].push(...(await readerLoads(build.context, build.page, build.extensionId, [address], 1, build.file)));
+    const orderMs = round(median(measured[0]), 3);
+    const readerLoad = moduleLoads[0];
     const readerLoadMs = round(median(readerLoad), 3);
     process.stderr.write(`  order page: measured ${orderMs} ms, reader load per page (ms): ${readerLoad.map((ms) => round(ms, 3)).join(' ')}\n`);
+    // Measured, plus the module's load (traced), as the real figure: two medians added.
+    const floorMs = Object.fromEntries(
+      floors.map((floor, f) => {
+        const [ms, load] = [median(measured[f + 1]), median(moduleLoads[f + 1])];
+        process.stderr.write(`  order page floor (${floor.variant}): measured ${round(ms, 3)} ms, module load ${round(load, 3)} ms\n`);
+        return [floor.variant, round(ms + load, 3)];
+      }),
+    ) as Record<FloorVariant, number>;
     process.stderr.write(`  content script start-up per load (ms, * in a new renderer process): ${startUp.map((s) => `${round(s.ms, 3)}${s.newProcess ? '*' : ''}`).join(' ')}\n`);
     return {
       'extension.main-thread-busy-non-order-page-watched': { value: round(median(busy.map((b) => b.ms)), 3), unit: 'ms per page', target: 1, better: 'lower' },
@@ -202,6 +233,11 @@ export async function run(): Promise<Figures> {
       'extension.reader-load-on-order-page': { value: readerLoadMs, unit: 'ms per page', better: 'lower' },
       // Reading and the behaviours (measured), plus loading the reader (traced): two medians added.
       'extension.main-thread-order-page': { value: round(orderMs + readerLoadMs, 3), unit: 'ms', target: 5, better: 'lower' },
+      // The same figure for the floor's extension (extension-floor.ts): only the browser calls a capture needs, with an
+      // empty module, then with the real reader evaluated but not called. No target: what no build of this design
+      // can go under.
+      'extension.order-page-floor-platform': { value: floorMs.platform, unit: 'ms', better: 'lower' },
+      'extension.order-page-floor-with-reader': { value: floorMs['with-reader'], unit: 'ms', better: 'lower' },
       // The whole first reading of that page, the note included, against the budget of a page that is no order.
       'extension.main-thread-product-page-with-badge': { value: withBadge.page, unit: 'ms', target: 1, better: 'lower' },
       // What the buyer's note itself adds on it (issue 13: "its cost on a product page", ≤ 1 ms): the storage answer's
@@ -210,6 +246,7 @@ export async function run(): Promise<Figures> {
       'extension.content-script-min': { value: round(statSync('.output/chrome-mv3/marketplace.js').size / 1024, 1), unit: 'KB min', target: 15, better: 'lower' },
     };
   } finally {
+    for (const floor of floors) await floor.close();
     await context.close();
     await site.close();
   }
