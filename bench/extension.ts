@@ -203,6 +203,9 @@ export async function run(): Promise<Figures> {
     for (let i = 0; i < START_UP_RUNS; i++)
       for (const address of orderAddresses)
         for (const [b, build] of builds.entries()) moduleLoads[b].push(...(await readerLoads(build.context, build.page, build.extensionId, [address], 1, build.file)));
+    // Each build's loads go round the pages in order: a page's samples are every third.
+    const byOrderPage = (samples: number[]) => orderAddresses.map((_, a) => round(median(samples.filter((_, k) => k % orderAddresses.length === a)), 3)).join(' / ');
+    process.stderr.write(`  order pages measured (median ms, ${order.map(([host, path]) => host + path).join(' / ')}): ${['real', ...floors.map((f) => f.variant)].map((name, b) => `${name} ${byOrderPage(measured[b])}`).join('; ')}\n`);
     const orderMs = round(median(measured[0]), 3);
     const readerLoad = moduleLoads[0];
     const readerLoadMs = round(median(readerLoad), 3);
