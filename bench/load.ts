@@ -165,15 +165,16 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       const ordersUrl = new URL('/api/staff/orders', collector.base);
       const householdsUrl = new URL('/api/kiosk/households', collector.base);
       // Each submission is one person's order (the extension sends as soon as it is reviewed).
-      const orderJobs = Array.from({ length: submissions }, (_, i) => {
-        const payload = body({ orders: [sampleOrder()] });
-        return () => post(ordersUrl, staffTokens[i % staffTokens.length], payload, 'results');
-      });
+      const orderJobs = (n: number) =>
+        Array.from({ length: n }, (_, i) => {
+          const payload = body({ orders: [sampleOrder()] });
+          return () => post(ordersUrl, staffTokens[i % staffTokens.length], payload, 'results');
+        });
       let serial = 0;
       // Every tablet's batch of households it has not sent before.
-      const kioskJobs = () =>
+      const kioskJobs = (each = householdsEach) =>
         tablets.map((t) => {
-          const payload = body({ households: Array.from({ length: householdsEach }, () => household({ communeCode: t.commune }, ++serial)) });
+          const payload = body({ households: Array.from({ length: each }, () => household({ communeCode: t.commune }, ++serial)) });
           return () => post(householdsUrl, t.token, payload, 'results');
         });
       /** Runs the parts at once; their time and who took the two cores meanwhile. */
@@ -197,17 +198,23 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         );
         return { result, cpu, generatorCpu, databaseCpu };
       };
+      // Warm first, as on deadline day: the collector has run for weeks (its code compiled, its pool's connections open,
+      // their statements prepared) and every tablet has synced before (its token renewed today, its commune's figures
+      // stored). Measured cold, the burst cost a third more CPU in both the collector and PostgreSQL (docs/scale.md).
+      const warmOrders = Math.min(submissions, 200);
+      const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), 20), pool(kioskJobs(1), 20)]);
       // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone.
       const burstJobs = kioskJobs();
       const burstRun = await measured(`${kiosks} kiosks × ${householdsEach} households at once`, () => pool(burstJobs, kiosks));
       const burst = burstRun.result;
+      const mixOrders = orderJobs(submissions);
       const mixJobs = kioskJobs();
       const {
         result: [orders, sync],
         cpu,
         generatorCpu,
         databaseCpu,
-      } = await measured(`${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households`, () => Promise.all([pool(orderJobs, inFlight), pool(mixJobs, kiosks)]));
+      } = await measured(`${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households`, () => Promise.all([pool(mixOrders, inFlight), pool(mixJobs, kiosks)]));
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
       const stored = Number((await db.selectFrom('staff_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -229,7 +236,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.orders.p50`]: { value: round(percentile(orders.latencies, 50), 0), unit: 'ms', target: 1000, better: 'lower' },
         [`${p}.orders.p95`]: { value: round(percentile(orders.latencies, 95), 0), unit: 'ms', target: 1000, better: 'lower' },
         [`${p}.orders.p99`]: { value: round(percentile(orders.latencies, 99), 0), unit: 'ms', target: 1000, better: 'lower' },
-        [`${p}.orders.errors`]: { value: orders.errors + Math.abs(submissions - stored), unit: 'count', target: 0, better: 'lower' },
+        [`${p}.orders.errors`]: { value: warmOrdersRun.errors + orders.errors + Math.abs(warmOrders + submissions - stored), unit: 'count', target: 0, better: 'lower' },
         // Issue 14: a batch in one transaction, ≥ 1.000 households/s on PostgreSQL (SQLite has no figure of its own
         // there: the same), p99 ≤ 2 s at full scale. The burst: every tablet's batch at once, nothing else sent.
         ...kioskFigures(`${p}.kiosk-burst`, burst),
@@ -239,7 +246,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         ...(kind === 'postgres' ? { [`${p}.kiosk-burst.database-cpu`]: { value: round(burstRun.databaseCpu, 2), unit: 's', better: 'lower' as const } } : {}),
         // The same burst again, beside the 30.000 orders: deadline day.
         ...kioskFigures(`${p}.kiosk`, sync),
-        [`${p}.kiosk.errors`]: { value: burst.errors + sync.errors + Math.abs(2 * kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
+        [`${p}.kiosk.errors`]: { value: warmKiosksRun.errors + burst.errors + sync.errors + Math.abs(kiosks + 2 * kiosks * householdsEach - households), unit: 'count', target: 0, better: 'lower' },
       };
     } finally {
       await kill(collector.proc, 'SIGTERM');
