@@ -25,10 +25,10 @@
 // between the measures). Not included: the page's next frame, which lays the note out.
 // Under that figure, `extension.order-page-floor-platform` / `…-floor-with-reader` (extension-floor.ts): the same count
 // for an extension that only takes `runtime`, imports an empty module (or the real reader, not called) and sends the
-// real reading, loaded in turn with the real build. 03/12/2026 on this 2-core machine, quiet (load 3 → 2): 4,1 / 6,2 ms
-// against the real 13,9 ms (thread time of the reading's tasks, `…-tasks-thread`: 4,3 / 5,2 against 11,5 ms), so on this
-// machine issue 12's 5 ms is under what this design costs before it reads anything (docs/extraction.md, "The floor
-// under the order page").
+// real reading, loaded in turn with the real build. 03/12/2026 on this 2-core machine, quiet (two runs, load 0–3):
+// 4,1–4,3 / 6,2–7,0 ms against the real 13,9–14,4 ms (thread time of the reading's tasks, `…-tasks-thread`: 4,3 /
+// 5,2–5,3 against 11,0–11,5 ms), so on this machine issue 12's 5 ms is under what this design costs before it reads
+// anything (docs/extraction.md, "The floor under the order page").
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
