@@ -200,7 +200,8 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       };
       // Warm first, as on deadline day: the collector has run for weeks (its code compiled, its pool's connections open,
       // their statements prepared) and every tablet has synced before (its token renewed today, its commune's figures
-      // stored). Measured cold, the burst cost a third more CPU in both the collector and PostgreSQL (docs/scale.md).
+      // stored). Measured cold, the burst cost about a quarter more CPU in the collector and in PostgreSQL
+      // (docs/scale.md).
       const warmOrders = Math.min(submissions, 200);
       const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), 20), pool(kioskJobs(1), 20)]);
       // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone.
