@@ -11,8 +11,11 @@ export function createProvinceAdmin(collector: Pick<ScenarioCollector, 'dataDir'
 }
 
 export async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
+  // The form first: signing out waits for the collector before it shows, and meanwhile the page it leaves may have
+  // its own "Tên đăng nhập…" field (creating an account), which took the username once in CI.
+  await expect(page.getByRole('heading', { name: 'Đăng nhập trang báo cáo' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
