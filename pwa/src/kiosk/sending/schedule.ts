@@ -94,6 +94,12 @@ async function runOnce(sender: Sender, opts: SyncOptions): Promise<void> {
 }
 
 /**
+ * No try, automatic or of a household just queued, while the browser knows it has no network at all (its "offline"
+ * is never wrong, unlike its "online"): a try then only pushes the households' next attempts further away.
+ */
+const knownOffline = () => navigator.onLine === false;
+
+/**
  * The household the officer has just queued, sent at once unless the network is known to be down. It follows the
  * rule of the automatic runs below (no try while the browser says it has no network): reachability alone can still
  * say 'reachable' after the browser went offline (an answer handled just after its "offline" event), and a try
@@ -102,7 +108,7 @@ async function runOnce(sender: Sender, opts: SyncOptions): Promise<void> {
  * again alone, one more request for the same batch (seen in tests/e2e/kiosk-interruptions.spec.ts).
  */
 export function sendJustQueued(sender: Sender, clientId: string): Promise<void> {
-  if (navigator.onLine === false || reachability() === 'unreachable') return Promise.resolve();
+  if (knownOffline() || reachability() === 'unreachable') return Promise.resolve();
   return syncNow(sender, { only: clientId });
 }
 
@@ -111,10 +117,8 @@ export function sendJustQueued(sender: Sender, clientId: string): Promise<void> 
  * Returns the stop function (the officer locks the tablet).
  */
 export function startSending(sender: Sender): () => void {
-  // Automatic runs wait while the browser knows it has no network at all (its "offline" is never wrong, unlike
-  // its "online"): a try then only pushes every household's next attempt further away. The collector's
-  // return (client/reachability.ts) starts the next run.
-  const sync = () => navigator.onLine !== false && void syncNow(sender);
+  // The collector's return (client/reachability.ts) starts the next run.
+  const sync = () => !knownOffline() && void syncNow(sender);
   armRetry = (wait) => {
     clearTimeout(retryTimer);
     if (wait !== null) retryTimer = setTimeout(sync, wait);
