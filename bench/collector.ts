@@ -18,8 +18,17 @@ import { median, round, type Figures } from './figures';
 
 const staffCount = 28_385;
 const ordersEach = 3;
-const warmBatches = 5;
-const ingestBatches = 30;
+/**
+ * Batches sent on both sides before the clock starts. A collector on deadline day has served thousands of requests, so
+ * its code is optimised; a new process is not (its start-up is collector-cold-start.ts's figure). The API's path is
+ * long (HTTP, Hono, validation, the checks, the statements) and V8 optimises it only after tens of batches: medians of
+ * ten batches on SQLite (03/12/2026, quiet machine) fell from 7,9 / 6,5 / 8,9 / 8,7 ms (batches 1–40) to 5,9–4,7
+ * (41–90) and 3,9–4,7 (91–150), where the raw inserts stayed at 2,5–3,1 ms throughout. With 5 such batches the ratio
+ * measured that warm-up (0,38–0,49 in five runs), not what ingest costs.
+ */
+const warmBatches = 100;
+/** Timed batches a side: enough that a WAL checkpoint landing in one side's commits moves the sum little. */
+const ingestBatches = 50;
 const batchSize = 50;
 
 async function withDatabase<T>(kind: DbKind, work: (db: Db) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import type { SubmittedOrder } from '../../lib/api/staff';
 import { contextSelect, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
 import { heldForPlausibility } from './plausibility';
 import type { StoredOrder } from './orders';
-import { prepared } from '../db/prepared';
+import { deferred, prepared } from '../db/prepared';
 
 /** Columns read of a stored order: its answer (resultOf), its content hash, and what settles it as a claim. */
 export const orderColumns = ['id', 'client_id', 'content_hash', 'state', 'flag_reason', 'checks', 'review', 'review_note', 'marketplace', 'order_code', 'order_status', 'period_id'] as const;
@@ -43,7 +43,9 @@ export async function whatTheBatchMeets(db: Db, who: { staffId: string; agencyCo
   }
   text += ` union all ${totalsPart} union all ${contextPart}`;
   params.push(who.staffId, who.agencyCode);
+  if (postgres) for (const text of indexesOnly) await db.executeQuery(CompiledQuery.raw(text));
   const { rows } = await db.executeQuery<MetRow>(CompiledQuery.raw(postgres ? prepared(numbered(text)) : text, params));
+  if (postgres) for (const text of anyPlan) await db.executeQuery(CompiledQuery.raw(text));
 
   const sent = new Map<string, StoredOrder>();
   const totals: BatchMeets['totals'] = new Map();
@@ -105,6 +107,21 @@ const totalsPart =
 const contextPart =
   `select ${orderColumns.map((c) => (contextColumns[c] ? `c.${contextColumns[c]} as ${c}` : `cast(null as text) as ${c}`)).join(', ')}, 'context' as part, ` +
   `${contextNumbers.map(([c, from]) => `c.${from} as ${c}`).join(', ')} from (${contextSelect}) as c`;
+
+/**
+ * The statement is prepared on each connection (server/db/prepared.ts), and after its first five calls PostgreSQL may
+ * run it with one plan made for any values, kept until staff_orders is next analysed. Made while the table holds a few
+ * hundred orders and no statistics (a new province's first minutes, or after a restore), that plan reads the whole
+ * table for the claims: it is a few pages then, and each batch read every order stored since, until autovacuum's
+ * next pass (in `npm run bench -- collector`, a batch of 50 took 11 ms after 10 batches and 31 ms after 150). Planned
+ * with sequential scans off, every part reads through its index (the claims through the codes, migration 0890),
+ * whatever the table held when the plan was made. The agency's periods, a few rows no index serves, are still read
+ * whole, at the planner's penalty cost for a sequential scan turned off: that cost would have PostgreSQL compile the
+ * statement to machine code on every call (JIT, 340 ms a call here), so JIT is off for it too. Only for this
+ * statement: set before it and back after it, in the same round trip as the statements they precede (`deferred`).
+ */
+const indexesOnly = ['set local enable_seqscan = off', 'set local jit = off'].map(deferred);
+const anyPlan = ['set local enable_seqscan to default', 'set local jit to default'].map(deferred);
 
 const marks = (n: number) => (n === 1 ? '?' : `?${', ?'.repeat(n - 1)}`);
 /** PostgreSQL's placeholders: `$1, $2, …` in the order of the `?` (the texts above carry no other `?`). */

@@ -23,6 +23,7 @@ import { ordersVisibility0822 } from './0822-orders-visibility';
 import { fewOrdersIndexes0841 } from './0841-few-orders-indexes';
 import { householdRareKeys0870 } from './0870-household-rare-keys';
 import { householdNumberIndexes0880 } from './0880-household-number-indexes';
+import { claimIndexByCode0890 } from './0890-claim-index-by-code';
 
 /**
  * One list for SQLite and PostgreSQL, run in name order. Append only: never edit a migration that has
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0841-few-orders-indexes': fewOrdersIndexes0841,
   '0870-household-rare-keys': householdRareKeys0870,
   '0880-household-number-indexes': householdNumberIndexes0880,
+  '0890-claim-index-by-code': claimIndexByCode0890,
 };
