@@ -10,6 +10,29 @@ export interface TestDeps {
 }
 
 /**
+ * A fresh database on the real PostgreSQL that `npm test` starts, for a suite about PostgreSQL alone (its prepared
+ * statements, its plans): opened before the suite's tests, dropped after them. Call inside the suite's describe.
+ */
+export function freshPostgres(): () => Db {
+  let db: Db | undefined;
+  let cleanup = async () => {};
+  beforeAll(async () => {
+    const database = await throwawayDatabase('postgres');
+    const opened = (await database.open()).db;
+    db = opened;
+    cleanup = async () => {
+      await opened.destroy();
+      await database.drop();
+    };
+  });
+  afterAll(() => cleanup());
+  return () => {
+    if (!db) throw new Error('database not ready');
+    return db;
+  };
+}
+
+/**
  * Runs a suite against embedded SQLite and against the real PostgreSQL that `npm test` starts
  * (TEST_DATABASE_URL). Each suite gets its own fresh database.
  */

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '.';
 import { deferred, prepared } from './prepared';
-import { throwawayDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
+import { freshPostgres } from '../test-databases';
 
 // The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
 describe('statements PostgreSQL keeps prepared on each connection', () => {
-  let database: ThrowawayDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await throwawayDatabase('postgres');
-    db = (await database.open()).db;
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  const database = freshPostgres();
 
   /** The statements the connection keeps prepared, by their text. */
   const preparedOn = async (conn: Db) => (await sql<{ statement: string }>`select statement from pg_prepared_statements order by statement`.execute(conn)).rows.map((r) => r.statement);
 
   it('a registered text: prepared on its first use, the same one used again, each call with its own values', async () => {
+    const db = database();
     const text = prepared('select $1::integer + 1 as next');
     await db.connection().execute(async (conn) => {
       const first = await conn.executeQuery<{ next: number }>(CompiledQuery.raw(text, [1]));
@@ -32,6 +24,7 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
   });
 
   it('a text never registered: sent unnamed, nothing kept on the connection', async () => {
+    const db = database();
     const text = 'select $1::integer * 2 as twice';
     await db.connection().execute(async (conn) => {
       expect((await conn.executeQuery<{ twice: number }>(CompiledQuery.raw(text, [21]))).rows).toEqual([{ twice: 42 }]);
@@ -40,6 +33,7 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
   });
 
   it('a registered statement that fails is refused with its error, and prepared anew after a rollback', async () => {
+    const db = database();
     const text = prepared('select 1 / $1::integer as share');
     await db.connection().execute(async (conn) => {
       await sql`begin`.execute(conn);
@@ -49,6 +43,7 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
     });
   });
   it('a deferred statement is answered at once with no rows; its failure is the answer of the statement after it', async () => {
+    const db = database();
     const late = deferred('select 1 / $1::integer as deferred_share');
     await db.connection().execute(async (conn) => {
       expect((await conn.executeQuery(CompiledQuery.raw(late, [0]))).rows).toEqual([]);
@@ -58,6 +53,7 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
   });
 
   it('a read sent behind a deferred lock starts once the lock is held, and reads what its holder committed meanwhile', async () => {
+    const db = database();
     await sql`create table deferred_probe (n integer)`.execute(db);
     const lock = deferred(prepared('select pg_advisory_xact_lock(4242, $1::integer)'));
     let seen: number | null = null;

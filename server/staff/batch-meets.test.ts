@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db';
 import type { SubmittedOrder } from '../../lib/api/staff';
-import { throwawayDatabase, type ThrowawayDatabase } from '../testing/throwaway-database';
 import { sampleOrder } from '../testing/seed';
 import { whatTheBatchMeets } from './batch-meets';
+import { freshPostgres } from '../test-databases';
 
 // A collector keeps the statement a batch's orders meet prepared on each connection (server/db/prepared.ts), and
 // PostgreSQL may then run it with one plan for every call, made once. A new province's first batches make that plan
 // while staff_orders holds a few hundred rows and no statistics; it stays until the table is next analysed.
 describe('what a batch of orders meets, on PostgreSQL, with the plan made while the orders were few', () => {
-  let database: ThrowawayDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    database = await throwawayDatabase('postgres');
-    db = (await database.open()).db;
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await database.drop();
-  });
+  const database = freshPostgres();
 
   const addStaff = async (id: string) =>
-    db.insertInto('staff').values({ id, agency_code: 'SNV', full_name: 'Nguyễn Văn An', installation_id: id, enrolment_code: 'TEST', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
+    database().insertInto('staff').values({ id, agency_code: 'SNV', full_name: 'Nguyễn Văn An', installation_id: id, enrolment_code: 'TEST', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
 
   /** `n` accepted voso orders of `staffId`, coded `prefix` 1…n, inserted as they are stored. */
-  const addOrders = async (staffId: string, prefix: string, n: number, on: Db = db) =>
+  const addOrders = async (staffId: string, prefix: string, n: number, on: Db = database()) =>
     sql`insert into staff_orders (id, client_id, staff_id, agency_code, period_id, marketplace, order_code, placed_at, placed_on, source, order_status,
         shipping_fee, discount, total, content_hash, body, state, counted, farm_items, farm_quantity, farm_amount, farm_grams, farm_items_without_weight, received_at, updated_at)
       select ${prefix} || i, ${prefix} || i, ${staffId}, 'SNV', '2021-dot-1', 'voso', ${prefix} || i, '2021-08-20T03:15:00Z', '2021-08-20', 'detected', 'placed',
@@ -46,6 +37,7 @@ describe('what a batch of orders meets, on PostgreSQL, with the plan made while 
   };
 
   it('finds the claims of its marketplace orders by their codes, not by reading every order of the marketplace', { timeout: 30_000 }, async () => {
+    const db = database();
     const person = randomUUID();
     const others = randomUUID();
     await addStaff(person);
