@@ -43,9 +43,9 @@ export async function whatTheBatchMeets(db: Db, who: { staffId: string; agencyCo
   }
   text += ` union all ${totalsPart} union all ${contextPart}`;
   params.push(who.staffId, who.agencyCode);
-  if (postgres) for (const text of indexesOnly) await db.executeQuery(CompiledQuery.raw(text));
+  if (postgres) for (const setting of indexesOnly) await db.executeQuery(CompiledQuery.raw(setting));
   const { rows } = await db.executeQuery<MetRow>(CompiledQuery.raw(postgres ? prepared(numbered(text)) : text, params));
-  if (postgres) for (const text of anyPlan) await db.executeQuery(CompiledQuery.raw(text));
+  if (postgres) for (const setting of anyPlan) await db.executeQuery(CompiledQuery.raw(setting));
 
   const sent = new Map<string, StoredOrder>();
   const totals: BatchMeets['totals'] = new Map();
