@@ -10,14 +10,14 @@ export interface TestDeps {
 }
 
 /**
- * A fresh database on the real PostgreSQL that `npm test` starts, for a suite about PostgreSQL alone (its prepared
- * statements, its plans): opened before the suite's tests, dropped after them. Call inside the suite's describe.
+ * A fresh database of `kind` for the enclosing suite: opened before its tests, dropped after them. Call inside the
+ * suite's describe; the returned function gives the database once the suite runs.
  */
-export function freshPostgres(): () => Db {
+export function freshDatabase(kind: DbKind): () => Db {
   let db: Db | undefined;
   let cleanup = async () => {};
   beforeAll(async () => {
-    const database = await throwawayDatabase('postgres');
+    const database = await throwawayDatabase(kind);
     const opened = (await database.open()).db;
     db = opened;
     cleanup = async () => {
@@ -32,6 +32,9 @@ export function freshPostgres(): () => Db {
   };
 }
 
+/** A fresh database on the real PostgreSQL that `npm test` starts, for a suite about PostgreSQL alone (its prepared statements, its plans). */
+export const freshPostgres = (): (() => Db) => freshDatabase('postgres');
+
 /**
  * Runs a suite against embedded SQLite and against the real PostgreSQL that `npm test` starts
  * (TEST_DATABASE_URL). Each suite gets its own fresh database.
@@ -40,21 +43,11 @@ export function forEachDatabase(suite: (deps: () => TestDeps) => void) {
   const kinds: DbKind[] = ['sqlite', 'postgres'];
   for (const kind of kinds) {
     describe(kind, () => {
+      const database = freshDatabase(kind);
       let deps: TestDeps | undefined;
-      let cleanup = async () => {};
-      beforeAll(async () => {
-        const database = await throwawayDatabase(kind);
-        const { db } = await database.open();
-        deps = { db, kind, app: createApp({ db, dbKind: kind, startedAt: new Date() }) };
-        cleanup = async () => {
-          await db.destroy();
-          await database.drop();
-        };
-      });
-      afterAll(() => cleanup());
       suite(() => {
-        if (!deps) throw new Error('database not ready');
-        return deps;
+        const db = database();
+        return (deps ??= { db, kind, app: createApp({ db, dbKind: kind, startedAt: new Date() }) });
       });
     });
   }

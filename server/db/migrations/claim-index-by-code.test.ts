@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../migrate';
-import { olderCollectorDatabase } from '../../testing/older-collector';
+import { olderCollectorDatabase, olderCollectorOrder } from '../../testing/older-collector';
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with orders to the claims index by code`, () => {
@@ -13,13 +13,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const { db, drop } = await olderCollectorDatabase(kind, (name) => name !== '0890-claim-index-by-code');
       try {
         await db.insertInto('staff').values({ id: 's1', agency_code: 'SNV', full_name: 'Người A', installation_id: 'i1', enrolment_code: 'X', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
-        const order = (code: string, id: string) => ({
-          id, client_id: id, staff_id: 's1', agency_code: 'SNV', period_id: '2021-dot-1', marketplace: 'voso', order_code: code, placed_at: '2021-08-20', placed_on: '2021-08-20',
-          source: 'detected', order_status: 'placed', shipping_fee: null, discount: null, total: null, content_hash: id, body: '{}', state: 'accepted', flag_reason: null,
-          review: null, review_note: null, reviewed_by: null, reviewed_at: null, counted: 1, farm_items: 1, farm_quantity: 1, farm_amount: 100_000, farm_grams: 0,
-          farm_items_without_weight: 1, received_at: '2021-08-20T00:00:00Z', updated_at: '2021-08-20T00:00:00Z',
-        });
-        await db.insertInto('staff_orders').values([order('VS100', 'client-0001'), order('VS200', 'client-0002')]).execute();
+        await db.insertInto('staff_orders').values([olderCollectorOrder('VS100', 'client-0001'), olderCollectorOrder('VS200', 'client-0002')]).execute();
 
         await migrateToLatest(db);
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { migrateToLatest } from '../migrate';
-import { olderCollectorDatabase } from '../../testing/older-collector';
+import { olderCollectorDatabase, olderCollectorOrder } from '../../testing/older-collector';
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`${kind}: upgrading a collector with orders`, () => {
@@ -13,16 +13,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const { db, drop } = await olderCollectorDatabase(kind, (name) => !['0105-order-checks', '0106-report-documents', '0107-normalise-order-codes'].includes(name));
       try {
         await db.insertInto('staff').values({ id: 's1', agency_code: 'SNV', full_name: 'Người A', installation_id: 'i1', enrolment_code: 'X', enrolled_at: '2021-08-01T00:00:00Z' }).execute();
-        const order = (code: string, id: string) => {
-          const body = JSON.stringify({ clientId: id, marketplace: 'voso', orderCode: code, placedAt: '2021-08-20', source: 'detected', status: 'placed', items: [], shippingFee: null, discount: null, total: null });
-          return {
-            id, client_id: id, staff_id: 's1', agency_code: 'SNV', period_id: '2021-dot-1', marketplace: 'voso', order_code: code, placed_at: '2021-08-20', placed_on: '2021-08-20',
-            source: 'detected', order_status: 'placed', shipping_fee: null, discount: null, total: null, content_hash: 'old', body, state: 'accepted', flag_reason: null,
-            review: null, review_note: null, reviewed_by: null, reviewed_at: null, counted: 1, farm_items: 1, farm_quantity: 1, farm_amount: 100_000, farm_grams: 0,
-            farm_items_without_weight: 1, received_at: '2021-08-20T00:00:00Z', updated_at: '2021-08-20T00:00:00Z',
-          };
-        };
-        await db.insertInto('staff_orders').values([order('vs9900001', 'client-0001'), order('VS9900001\u200b', 'client-0002'), order('pm 42', 'client-0003')]).execute();
+        await db.insertInto('staff_orders').values([olderCollectorOrder('vs9900001', 'client-0001'), olderCollectorOrder('VS9900001\u200b', 'client-0002'), olderCollectorOrder('pm 42', 'client-0003')]).execute();
 
         await migrateToLatest(db);
 
