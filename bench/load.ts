@@ -182,6 +182,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       const measured = async <T>(what: string, parts: () => Promise<T>) => {
         process.stderr.write(`  ${kind}: ${what}…\n`);
         const cpuBefore = cpuTimes(collector.proc.pid!);
+        const switchesBefore = loopSwitches(collector.proc.pid!);
         const generatorBefore = process.cpuUsage();
         const databaseBefore = databaseCpuSeconds(pgUrl, kind);
         const t0 = performance.now();
@@ -190,14 +191,16 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         // The collector's own CPU time (user + system), whatever else the machine ran meanwhile.
         const cpuAfter = cpuTimes(collector.proc.pid!);
         const cpu = cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system;
+        const switchesAfter = loopSwitches(collector.proc.pid!);
+        const switches = { writes: switchesAfter.writes - switchesBefore.writes, preempted: switchesAfter.preempted - switchesBefore.preempted, waited: switchesAfter.waited - switchesBefore.waited };
         // Who else took the two cores meanwhile: this load generator, and PostgreSQL's server processes.
         const generator = process.cpuUsage(generatorBefore);
         const generatorCpu = (generator.user + generator.system) / 1e6;
         const databaseCpu = databaseCpuSeconds(pgUrl, kind) - databaseBefore;
         process.stderr.write(
-          `  ${kind}: ${round(ms / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}\n`,
+          `  ${kind}: ${round(ms / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}; collector's writes ${switches.writes}, its loop preempted ${switches.preempted} times, waited ${switches.waited} times\n`,
         );
-        return { result, cpu, generatorCpu, databaseCpu };
+        return { result, cpu, generatorCpu, databaseCpu, switches };
       };
       // Warm first, as on deadline day: the collector has run for weeks (its code compiled, its pool's connections open,
       // their statements prepared) and every tablet has synced before (its token renewed today, its commune's figures
@@ -216,6 +219,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         cpu,
         generatorCpu,
         databaseCpu,
+        switches,
       } = await measured(`${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households`, () => Promise.all([pool(mixOrders, inFlight), pool(mixJobs, kiosks)]));
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
@@ -229,6 +233,10 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.bytes-per-household`]: { value: round(bytes('households') / households, 0), unit: 'B', target: 4096, better: 'lower' },
         // Per order and per household together (the run mixes them): what the collector spent, load aside.
         [`${p}.collector-cpu`]: { value: round(cpu, 2), unit: 's', better: 'lower' },
+        // Each write to the database's socket (and each answer to a request) wakes another process on the same two
+        // cores, which may take the core from the collector's loop there and then (server/db/prepared.ts).
+        [`${p}.collector-writes-per-request`]: { value: round(switches.writes / (submissions + kiosks), 2), unit: 'writes per request', better: 'lower' },
+        [`${p}.collector-loop-preempted`]: { value: switches.preempted, unit: 'times', better: 'lower' },
         // The generator shares the cores: what it took from them (the collector's figures are floors by that much).
         [`${p}.generator-cpu`]: { value: round(generatorCpu, 2), unit: 's', better: 'lower' },
         // PostgreSQL's own processes over the run (docs/scale.md sizes the database server by it).
@@ -263,6 +271,18 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
 function cpuTimes(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
+/**
+ * The collector's write calls so far (all its threads: /proc/<pid>/io syscw), and how often its main thread, the event
+ * loop, was taken off its core while it could run (`preempted`: nonvoluntary_ctxt_switches) or gave it up to wait
+ * (`waited`: voluntary).
+ */
+function loopSwitches(pid: number): { writes: number; preempted: number; waited: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const status = readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
+  const field = (text: string, name: string) => Number(new RegExp(`^${name}:\\s*(\\d+)`, 'm').exec(text)![1]);
+  return { writes: field(io, 'syscw'), preempted: field(status, 'nonvoluntary_ctxt_switches'), waited: field(status, 'voluntary_ctxt_switches') };
 }
 
 /**

@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '.';
 import { deferred, prepared } from './prepared';
 import { freshPostgres } from '../test-databases';
 
 // The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
+/** Node's own socket writes, before the test below spies on them. */
+const original = {
+  one: (Socket.prototype as unknown as { _write: (...a: unknown[]) => void })._write,
+  many: (Socket.prototype as unknown as { _writev: (...a: unknown[]) => void })._writev,
+};
+
 describe('statements PostgreSQL keeps prepared on each connection', () => {
   const database = freshPostgres();
 
@@ -74,5 +81,36 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
       await waiter;
     });
     expect(seen).toBe(1);
+  });
+
+  it('the statements asked in one turn of the loop leave in one write to PostgreSQL, and each gets its own answer', async () => {
+    const db = database();
+    const lock = deferred(prepared('select pg_advisory_xact_lock(4343, $1::integer)'));
+    const read = prepared('select $1::integer * 3 as thrice');
+    await db.connection().execute(async (conn) => {
+      await sql`select 1`.execute(conn);
+      // Every write of a socket, whichever way Node's stream makes it (one chunk, or several at once).
+      const writes: Socket[] = [];
+      const one = vi.spyOn(Socket.prototype as unknown as { _write(...a: unknown[]): void }, '_write').mockImplementation(function (this: Socket, ...a) {
+        writes.push(this);
+        return Reflect.apply(original.one, this, a);
+      });
+      const many = vi.spyOn(Socket.prototype as unknown as { _writev(...a: unknown[]): void }, '_writev').mockImplementation(function (this: Socket, ...a) {
+        writes.push(this);
+        return Reflect.apply(original.many, this, a);
+      });
+      try {
+        await conn.executeQuery(CompiledQuery.raw('begin', []));
+        await conn.executeQuery(CompiledQuery.raw(lock, [7]));
+        const answer = await conn.executeQuery<{ thrice: number }>(CompiledQuery.raw(read, [14]));
+        expect(answer.rows).toEqual([{ thrice: 42 }]);
+      } finally {
+        one.mockRestore();
+        many.mockRestore();
+      }
+      expect(writes).toHaveLength(1);
+      expect((await sql<{ locks: string }>`select count(*) as locks from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`.execute(conn)).rows).toEqual([{ locks: '1' }]);
+      await sql`commit`.execute(conn);
+    });
   });
 });
