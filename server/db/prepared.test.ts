@@ -5,13 +5,13 @@ import type { Db } from '.';
 import { deferred, prepared } from './prepared';
 import { freshPostgres } from '../test-databases';
 
-// The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
 /** Node's own socket writes, before the test below spies on them. */
 const original = {
   one: (Socket.prototype as unknown as { _write: (...a: unknown[]) => void })._write,
   many: (Socket.prototype as unknown as { _writev: (...a: unknown[]) => void })._writev,
 };
 
+// The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
 describe('statements PostgreSQL keeps prepared on each connection', () => {
   const database = freshPostgres();
 

@@ -60,7 +60,7 @@ export class PreparingClient extends pg.Client {
    * (setImmediate: after the answers and requests the loop is handling now). The driver writes each statement as it is
    * asked: BEGIN, the locks and the batch's read were three writes, and each write to PostgreSQL's socket wakes its
    * backend, which on a shared machine takes the core from the collector's loop there and then. Held together, an
-   * order's transaction goes in two writes instead of five. Deadline day at full scale on PostgreSQL (03/12/2026):
+   * order's transaction goes in two writes instead of six. Deadline day at full scale on PostgreSQL (03/12/2026):
    * the collector's writes 242.000 → 122.000, its loop taken off its core 59.000 → 35.000 times, its CPU 27,5–31,2 →
    * 22,0–24,4 s (docs/scale.md). The stream's cork counts: the driver's own cork and uncork inside it still nest.
    */
