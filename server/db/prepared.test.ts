@@ -5,12 +5,6 @@ import type { Db } from '.';
 import { deferred, prepared } from './prepared';
 import { freshPostgres } from '../test-databases';
 
-/** Node's own socket writes, before the test below spies on them. */
-const original = {
-  one: (Socket.prototype as unknown as { _write: (...a: unknown[]) => void })._write,
-  many: (Socket.prototype as unknown as { _writev: (...a: unknown[]) => void })._writev,
-};
-
 // The pool's client of a collector on PostgreSQL (openDb): what it sends as a named statement, and what it leaves alone.
 describe('statements PostgreSQL keeps prepared on each connection', () => {
   const database = freshPostgres();
@@ -89,22 +83,18 @@ describe('statements PostgreSQL keeps prepared on each connection', () => {
     const read = prepared('select $1::integer * 3 as thrice');
     await db.connection().execute(async (conn) => {
       await sql`select 1`.execute(conn);
-      // Every write of a socket, whichever way Node's stream makes it (one chunk, or several at once).
-      const writes: Socket[] = [];
-      const one = vi.spyOn(Socket.prototype as unknown as { _write(...a: unknown[]): void }, '_write').mockImplementation(function (this: Socket, ...a) {
-        writes.push(this);
-        return Reflect.apply(original.one, this, a);
-      });
-      const many = vi.spyOn(Socket.prototype as unknown as { _writev(...a: unknown[]): void }, '_writev').mockImplementation(function (this: Socket, ...a) {
-        writes.push(this);
-        return Reflect.apply(original.many, this, a);
-      });
+      // Every write of a socket, whichever way Node's stream makes it (one chunk, or several at once); the spies
+      // still write.
+      const one = vi.spyOn(Socket.prototype as unknown as { _write(...a: unknown[]): void }, '_write');
+      const many = vi.spyOn(Socket.prototype as unknown as { _writev(...a: unknown[]): void }, '_writev');
+      let writes: unknown[] = [];
       try {
         await conn.executeQuery(CompiledQuery.raw('begin', []));
         await conn.executeQuery(CompiledQuery.raw(lock, [7]));
         const answer = await conn.executeQuery<{ thrice: number }>(CompiledQuery.raw(read, [14]));
         expect(answer.rows).toEqual([{ thrice: 42 }]);
       } finally {
+        writes = [...one.mock.contexts, ...many.mock.contexts];
         one.mockRestore();
         many.mockRestore();
       }
