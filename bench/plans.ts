@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import type { Db } from '../server/db';
 import { throwawayDatabase } from '../server/testing/throwaway-database';
 import type { Database } from '../server/db/schema';
-import { issueToken, principalOf } from '../server/auth/tokens';
+import { hashToken, issueToken, principalOf } from '../server/auth/tokens';
 import { ingestOrders } from '../server/staff/orders';
 import { receiveHouseholds } from '../server/kiosk/households';
 import { agencyTally, participantRows, tallyByUnit } from '../server/reports/tally';
@@ -78,7 +78,7 @@ export async function run(): Promise<Figures> {
     const { token } = await issueToken(db, { role: 'staff', subjectId: 's1', agencyCode: 'SNV' }, null);
     // What the hot paths run, against the seeded rows.
     await principalOf(spy, token);
-    await ingestOrders(spy, { staffId: 's1', agencyCode: 'SNV' }, Array.from({ length: 5 }, () => sampleOrder()));
+    await ingestOrders(spy, { tokenHash: hashToken(token), checked: Promise.resolve({ staffId: 's1', agencyCode: 'SNV' }) }, Array.from({ length: 5 }, () => sampleOrder()));
     await receiveHouseholds(spy, randomUUID(), 'all', Array.from({ length: 20 }, () => household()));
     await agencyTally(spy, 'SNV', { periodId: '2021-dot-1' });
     await participantRows(spy, 'SNV', { periodId: '2021-dot-1' });

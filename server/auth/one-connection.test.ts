@@ -1,11 +1,14 @@
 /**
  * A batch of orders, and a tablet's batch of households, checks its token on the pooled connection it then stores the
- * batch on: one wait for the pool per request on PostgreSQL. Its answers stay requireRole's on both databases: 401 and
- * 403 before the body is judged.
+ * batch on: one wait for the pool per request on PostgreSQL. A batch of orders sends the check with its transaction's
+ * first statements, which find the person from the token. Its answers stay requireRole's on both databases: 401 and
+ * 403 before the body is judged, and a refused token stores nothing.
  */
-import { describe, expect, it } from 'vitest';
+import { Socket } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { forEachDatabase } from '../test-databases';
 import { storeClientOf } from '../db';
+import { revokeToken } from './tokens';
 import { createAgencyFocalPoint, enrolStaff, sampleOrder, type SeededStaff } from '../testing/seed';
 import { enrolKiosk, household } from '../../tests/unit/robustness/people';
 
@@ -54,6 +57,26 @@ forEachDatabase((deps) => {
       expect(await db.selectFrom('staff_orders').select('id').where('agency_code', '=', 'SNV').execute()).toHaveLength(0);
     });
 
+    it("a revoked person's token, and an expired one: 401.3 and 401.1, and nothing stored, though their statements found the person", async () => {
+      const { db } = deps();
+      const revoked = await enrolStaff(deps(), 'SNV', 'Người đã bị thu hồi');
+      const expired = await enrolStaff(deps(), 'SNV', 'Người hết hạn');
+      await revokeToken(db, revoked.token);
+      await db.updateTable('tokens').set({ expires_at: '2021-01-01T00:00:00.000Z' }).where('subject_id', '=', expired.id).execute();
+      const storedBefore = (await db.selectFrom('staff_orders').select('id').execute()).length;
+      const answers = [];
+      for (const person of [revoked, expired]) {
+        const res = await send(person.auth, good());
+        answers.push([res.status, await codeOf(res)]);
+      }
+      expect(answers).toEqual([
+        [401, '401.3'],
+        [401, '401.1'],
+      ]);
+      // Nothing stored, under their names or any other.
+      expect(await db.selectFrom('staff_orders').select('id').execute()).toHaveLength(storedBefore);
+    });
+
     it("a person's token with a body that is no JSON: 400.1; with a good one: the order stored", async () => {
       const person = await enrolStaff(deps(), 'SNV');
       const bad = await send(person.auth, '{"orders": [');
@@ -77,6 +100,27 @@ forEachDatabase((deps) => {
       expectOnPostgres(await checkoutsOf(async () => (first = await status())), 1);
       expectOnPostgres(await checkoutsOf(async () => (again = await status())), 1);
       expect([first, again]).toEqual([200, 200]);
+    });
+
+    it("a batch's token, its transaction's first read and its store: two writes to PostgreSQL's socket", async () => {
+      const person = await enrolStaff(deps(), 'SNV');
+      // Renewed at enrolment, so not due: the request as most of deadline day's are.
+      const writesOf = async (work: () => Promise<unknown>) => {
+        const one = vi.spyOn(Socket.prototype as unknown as { _write(...a: unknown[]): void }, '_write');
+        const many = vi.spyOn(Socket.prototype as unknown as { _writev(...a: unknown[]): void }, '_writev');
+        try {
+          await work();
+          return one.mock.calls.length + many.mock.calls.length;
+        } finally {
+          one.mockRestore();
+          many.mockRestore();
+        }
+      };
+      let status = 0;
+      const writes = await writesOf(async () => (status = (await send(person.auth, JSON.stringify({ orders: [sampleOrder(), sampleOrder()] }))).status));
+      expect(status).toBe(200);
+      // The check, BEGIN, the locks and the read in one; the insert and COMMIT in the other. SQLite: no socket.
+      expect(writes).toBe(deps().kind === 'postgres' ? 2 : 0);
     });
 
     it('a request without a token takes none', async () => {

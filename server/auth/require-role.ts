@@ -22,7 +22,11 @@ export function requireRole(db: Db, ...roles: TokenRole[]): MiddlewareHandler<Au
 /** The check of requireRole: the request's principal and its token, or the problem thrown. */
 export async function authorize(c: Context, db: Db, roles: readonly TokenRole[]): Promise<AuthEnv['Variables']> {
   const token = bearerOf(c);
-  const principal = token ? await principalOf(db, token) : null;
+  return admit(token ? await principalOf(db, token) : null, token, roles);
+}
+
+/** What the token's principal lets through: itself with its token, or the problem thrown. */
+export function admit(principal: Principal | 'revoked' | null, token: string, roles: readonly TokenRole[]): AuthEnv['Variables'] {
   if (principal === 'revoked') throw new Problem('401.3');
   if (!principal) throw new Problem('401.1');
   if (!roles.includes(principal.role)) throw new Problem('403.1');

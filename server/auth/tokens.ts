@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CompiledQuery, PostgresAdapter, type Selectable } from 'kysely';
+import { CompiledQuery, PostgresAdapter, type QueryResult, type Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { TokenRole, TokenTable } from '../db/schema';
 import { prepared } from '../db/prepared';
@@ -57,10 +57,32 @@ export async function principalOf(db: Db, token: string): Promise<Principal | 'r
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const { rows } = await db.executeQuery<TokenRow>(CompiledQuery.raw(postgres ? lookupAndRenew : lookup, postgres ? [hash, nowText] : [hash]));
   const row = rows[0];
-  if (row?.revoked_at && (row.role === 'kiosk' || row.role === 'staff')) return 'revoked';
-  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowText)) return null;
+  const principal = principalIn(row, nowText);
+  if (!principal || principal === 'revoked') return principal;
   const lifetime = slidingLifetimeMs[row.role];
   if (!postgres && lifetime && (!row.expires_at || Date.parse(row.expires_at) < now + lifetime - day)) await db.executeQuery(CompiledQuery.raw(renew, renewalOf(hash, now)));
+  return principal;
+}
+
+/**
+ * principalOf on PostgreSQL, on the connection a request keeps for its work (server/auth/one-connection.ts), without
+ * holding that connection while the lookup is answered. Kysely runs one statement at a time on a connection it lends,
+ * so the lookup is handed to the connection itself and not waited for there: the statements the request asks next go
+ * in the same write (server/db/prepared.ts) and the answers come back together.
+ */
+export async function principalAlongside(conn: Db, token: string): Promise<Principal | 'revoked' | null> {
+  const nowText = new Date().toISOString();
+  let answer!: Promise<QueryResult<TokenRow>>;
+  await conn.getExecutor().provideConnection(async (connection) => {
+    answer = connection.executeQuery<TokenRow>(CompiledQuery.raw(lookupAndRenew, [hashToken(token), nowText]));
+  });
+  return principalIn((await answer).rows[0], nowText);
+}
+
+/** What a token's row says at `nowText`: its principal; 'revoked' for a revoked tablet or person; null otherwise. */
+function principalIn(row: TokenRow | undefined, nowText: string): Principal | 'revoked' | null {
+  if (row?.revoked_at && (row.role === 'kiosk' || row.role === 'staff')) return 'revoked';
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowText)) return null;
   return { role: row.role, subjectId: row.subject_id, agencyCode: row.agency_code };
 }
 

@@ -31,8 +31,8 @@ export function prepared(text: string): string {
  * statement answers is the answer to nothing: `notWaited`. If it fails, the statement after it on the connection
  * fails with its error (a transaction it leaves aborted stores nothing after it): a write that defers one must send
  * another behind it, its COMMIT or ROLLBACK at the least. On deadline day an order took five round trips and now takes
- * three, a tablet's batch eight and now six (each one a wait for the collector's loop and a wake-up of PostgreSQL's
- * backend on the same two cores).
+ * two (its token's check rides on the first: server/auth/one-connection.ts), a tablet's batch eight and now six (each
+ * one a wait for the collector's loop and a wake-up of PostgreSQL's backend on the same two cores).
  */
 const deferredTexts = new Set<string>(['begin']);
 export function deferred(text: string): string {

@@ -6,6 +6,7 @@ import type { SubmittedOrder } from '../../lib/api/staff';
 import { sampleOrder } from '../testing/seed';
 import { whatTheBatchMeets } from './batch-meets';
 import { freshPostgres } from '../test-databases';
+import { hashToken, issueToken } from '../auth/tokens';
 
 // A collector keeps the statement a batch's orders meet prepared on each connection (server/db/prepared.ts), and
 // PostgreSQL may then run it with one plan for every call, made once. A new province's first batches make that plan
@@ -42,17 +43,19 @@ describe('what a batch of orders meets, on PostgreSQL, with the plan made while 
     const others = randomUUID();
     await addStaff(person);
     await addStaff(others);
+    // The batch finds its person from their token, as a request does.
+    const tokenHash = hashToken((await issueToken(db, { role: 'staff', subjectId: person, agencyCode: 'SNV' }, null)).token);
     // A new province's first few hundred orders: what the table holds when the plan is made.
     await addOrders(others, 'VSE', 300);
 
     // The batch: 20 voso orders, one of them a code another person claimed already.
     const batch = Array.from({ length: 20 }, (_, i) => sampleOrder(i === 0 ? { orderCode: 'VSE1' } : {})) as SubmittedOrder[];
-    const met = await whatTheBatchMeets(db, { staffId: person, agencyCode: 'SNV' }, batch, true);
+    const met = await whatTheBatchMeets(db, tokenHash, batch, true);
     expect([...met.claims.keys()]).toEqual(['voso\u0000VSE1']);
 
     // One connection, as a collector's pool keeps them: its first calls, then the same call once the table has grown.
     const read = await db.connection().execute(async (conn) => {
-      const call = () => submissionLike(conn, () => whatTheBatchMeets(conn, { staffId: person, agencyCode: 'SNV' }, batch, true));
+      const call = () => submissionLike(conn, () => whatTheBatchMeets(conn, tokenHash, batch, true));
       for (let i = 0; i < 10; i++) await call();
       // A campaign's worth of voso orders later (no analyse in between, as within autovacuum's minute).
       await addOrders(others, 'VSX', 3000, conn);

@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../db';
 import type { SubmittedOrder } from '../../lib/api/staff';
-import { contextSelect, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
+import { contextOf, periodsOf, type ContextRow, type PeriodWithLimits } from './order-context';
 import { heldForPlausibility } from './plausibility';
 import type { StoredOrder } from './orders';
 import { deferred, prepared } from '../db/prepared';
@@ -30,19 +30,19 @@ export interface BatchMeets {
  * batch's CPU assembling this same text for every request. The text depends only on how many clientIds, marketplaces
  * and order codes the batch has, and its values are passed in the order of its placeholders.
  */
-export async function whatTheBatchMeets(db: Db, who: { staffId: string; agencyCode: string }, orders: readonly SubmittedOrder[], postgres: boolean): Promise<BatchMeets> {
+export async function whatTheBatchMeets(db: Db, tokenHash: string, orders: readonly SubmittedOrder[], postgres: boolean): Promise<BatchMeets> {
   const clientIds = [...new Set(orders.map((o) => o.clientId))];
   const coded = orders.filter((o) => o.orderCode);
   const marketplaces = [...new Set(coded.map((o) => o.marketplace))];
   const codes = [...new Set(coded.map((o) => o.orderCode!))];
-  const params: unknown[] = [who.staffId, ...clientIds];
+  const params: unknown[] = [tokenHash, ...clientIds];
   let text = `${sentPart} and client_id in (${marks(clientIds.length)})`;
   if (coded.length) {
     text += ` union all ${claimPart} and marketplace in (${marks(marketplaces.length)}) and order_code in (${marks(codes.length)})`;
     params.push(...marketplaces, ...codes);
   }
   text += ` union all ${totalsPart} union all ${contextPart}`;
-  params.push(who.staffId, who.agencyCode);
+  params.push(tokenHash, tokenHash);
   if (postgres) await db.executeQuery(CompiledQuery.raw(indexesOnly, []));
   const { rows } = await db.executeQuery<MetRow>(CompiledQuery.raw(postgres ? prepared(numbered(text)) : text, params));
 
@@ -95,17 +95,23 @@ const contextPlaces: readonly (readonly [string, keyof ContextRow])[] = [...(Obj
 // The parts, typed for PostgreSQL's UNION (a null is cast to its column's type).
 const noTotals = 'cast(null as bigint) as orders, cast(null as bigint) as amount, cast(null as bigint) as reviewed_held';
 const storedColumns = orderColumns.join(', ');
-const sentPart = `select ${storedColumns}, 'sent' as part, ${noTotals} from staff_orders where staff_id = ?`;
+/**
+ * The person and their agency, found from their token's hash (a parameter), whose check may still be on its way: a
+ * token's person and agency are written once, when it is issued, so they are the check's. A token that is no
+ * person's finds no one, and the batch reads nobody's orders and no agency.
+ */
+const tokens = (column: 'subject_id' | 'agency_code') => `(select ${column} from tokens where token_hash = ? and role = 'staff')`;
+const sentPart = `select ${storedColumns}, 'sent' as part, ${noTotals} from staff_orders where staff_id = ${tokens('subject_id')}`;
 const claimPart = `select ${storedColumns}, 'claim' as part, ${noTotals} from staff_orders where state != 'withdrawn'`;
 const totalsPart =
   `select ${orderColumns.map((c) => (c === 'period_id' ? c : `cast(null as text) as ${c}`)).join(', ')}, 'totals' as part, ` +
   `sum(case when order_status = 'placed' then 1 else 0 end) as orders, ` +
   `sum(case when order_status = 'placed' then farm_amount else 0 end) as amount, ` +
   `sum(case when review is not null and checks like '${heldForPlausibility}' then 1 else 0 end) as reviewed_held ` +
-  `from staff_orders where staff_id = ? and state != 'withdrawn' group by period_id`;
+  `from staff_orders where staff_id = ${tokens('subject_id')} and state != 'withdrawn' group by period_id`;
 const contextPart =
   `select ${orderColumns.map((c) => (contextColumns[c] ? `c.${contextColumns[c]} as ${c}` : `cast(null as text) as ${c}`)).join(', ')}, 'context' as part, ` +
-  `${contextNumbers.map(([c, from]) => `c.${from} as ${c}`).join(', ')} from (${contextSelect}) as c`;
+  `${contextNumbers.map(([c, from]) => `c.${from} as ${c}`).join(', ')} from (${contextOf(tokens('agency_code'))}) as c`;
 
 /**
  * The statement is prepared on each connection (server/db/prepared.ts), and after its first five calls PostgreSQL may

@@ -21,13 +21,14 @@ export interface ContextRow {
 /**
  * What a person's orders are judged against, on the busiest route of deadline day: their agency still taking orders
  * (403.12 when the province marked it inactive, as assertAgencyActive) and the campaign periods, each with the
- * province's plausibility limits. One parameter, the agency's code. A batch reads it with the rest of what it meets
+ * province's plausibility limits. `agencyCode`: the text that gives the agency's code (a parameter). A batch reads it with the rest of what it meets
  * (batch-meets.ts), as a plain text: Kysely's builder cost more than the read.
  */
-export const contextSelect =
+export const contextOf = (agencyCode: string) =>
   'select cast(agencies.active as bigint) as active, periods.id as id, periods.name as name, periods.starts_on as starts_on, periods.ends_on as ends_on, ' +
   'periods.report_due as report_due, cast(periods.max_orders_per_person as bigint) as max_orders, cast(periods.max_amount_per_person as bigint) as max_amount ' +
-  'from agencies left join periods on true where agencies.code = ?';
+  `from agencies left join periods on true where agencies.code = ${agencyCode}`;
+const contextSelect = contextOf('?');
 
 /** The periods in order of their start, or 403.12 for an agency that is unknown or no longer takes orders. */
 export function periodsOf(rows: readonly ContextRow[]): PeriodWithLimits[] {

@@ -22,6 +22,16 @@ export interface Submitter {
   agencyCode: string;
 }
 
+/**
+ * The person sending, by their token, whose check may still be on its way (api/staff/orders.ts,
+ * requireRoleAlongsideWork): the transaction's first statements find the person and their agency from the token's
+ * hash, in the same round trip as the check, and the batch awaits `checked` before it uses anything they read.
+ */
+export interface SubmitterByToken {
+  tokenHash: string;
+  checked: Promise<Submitter>;
+}
+
 /** The sentence a person reads, with the number they can quote to their focal point. */
 export const withCode = (code: string, message: string) => `${message} (Mã ${code}.)`;
 
@@ -37,7 +47,7 @@ export const withCode = (code: string, message: string) => `${message} (Mã ${co
  * an older claim of the same marketplace order becomes a double claim, or the person crosses a limit (every
  * unreviewed order then gets the new hold).
  */
-export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], now = new Date()): Promise<SubmissionResult[]> {
+export async function ingestOrders(db: Db, who: SubmitterByToken, inputs: unknown[], now = new Date()): Promise<SubmissionResult[]> {
   const results: (SubmissionResult | undefined)[] = new Array(inputs.length);
   const received = now.toISOString();
   const today = vietnamDateOf(received)!;
@@ -54,15 +64,20 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
   });
   // An agency that no longer takes orders answers 403.12 whatever the orders (below, read with the rest).
   if (!valid.length) {
-    await orderContext(db, who.agencyCode);
+    await orderContext(db, (await who.checked).agencyCode);
     return results as SubmissionResult[];
   }
 
   const stored = new Map<string, StoredOrder | NewOrderRow>();
   const orders = valid.map((v) => v.order);
-  await submissionTransaction(db, who.staffId, orders, async (trx) => {
+  await submissionTransaction(db, who.tokenHash, orders, async (trx) => {
     const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-    const met = await whatTheBatchMeets(trx, who, orders, postgres);
+    const reading = whatTheBatchMeets(trx, who.tokenHash, orders, postgres);
+    // Nothing read is used before the token's check has answered: a token that is no person's reads no one's orders
+    // (its statements find no one), and its refusal is the answer, not what the reading makes of finding no one.
+    reading.catch(() => {});
+    const submitter = await who.checked;
+    const met = await reading;
     const periods = met.periods;
     for (const r of met.sent.values()) stored.set(r.client_id, r);
 
@@ -101,7 +116,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
     }
     if (!fresh.length) return;
 
-    const built = fresh.map((f) => ({ order: f.order, period: f.period, ...judged(f.order, who, f.hash, f.body, f.period.id, f.day, received) }));
+    const built = fresh.map((f) => ({ order: f.order, period: f.period, ...judged(f.order, submitter, f.hash, f.body, f.period.id, f.day, received) }));
     const { totals, claims } = met;
     // Double claims: this batch's orders with the stored claims of the same marketplace order, and with each other.
     const batchClaims = new Map<string, number>();
@@ -126,7 +141,7 @@ export async function ingestOrders(db: Db, who: Submitter, inputs: unknown[], no
     await insertOrders(trx, rowsIn, built.flatMap((b) => b.items), postgres);
     const changed = new Set((await settleClaims(trx, [...batchClaims.keys()].filter((k) => claims.has(k)).map((k) => ({ claims: claims.get(k)!, duplicate: true })), now)).keys());
     for (const [periodId, { rewrite }] of holds)
-      if (rewrite) for (const id of await applyPlausibility(trx, who.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
+      if (rewrite) for (const id of await applyPlausibility(trx, submitter.staffId, periodId, fresh.find((f) => f.period.id === periodId)!.period.limits)) changed.add(id);
     for (const r of rowsIn) stored.set(r.client_id, r);
     // Answers come from the rows as this batch leaves them: an order sent again that the batch made a double
     // claim or put over a limit answers held. The new rows carry their final state already.

@@ -16,13 +16,13 @@ import { deferred, prepared } from '../db/prepared';
  *
  * SQLite runs one transaction at a time by itself, and a round trip costs nothing there.
  */
-export async function submissionTransaction<T>(db: Db, staffId: string, orders: readonly SubmittedOrder[], work: (trx: Db) => Promise<T>): Promise<T> {
+export async function submissionTransaction<T>(db: Db, tokenHash: string, orders: readonly SubmittedOrder[], work: (trx: Db) => Promise<T>): Promise<T> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return db.transaction().execute(work);
   return db.connection().execute(async (conn) => {
     // (PostgreSQL text holds no NUL: the keys are spelt with spaces; a marketplace's name has none.)
-    const keys = [`staff ${staffId}`, ...orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`)];
+    const claims = orders.filter((o) => o.orderCode).map((o) => `claim ${o.marketplace} ${o.orderCode}`);
     await conn.executeQuery(CompiledQuery.raw('begin'));
-    await conn.executeQuery(CompiledQuery.raw(locking, [keys]));
+    await conn.executeQuery(CompiledQuery.raw(locking, [claims, tokenHash]));
     try {
       const result = await work(conn);
       await conn.executeQuery(CompiledQuery.raw('commit'));
@@ -37,5 +37,14 @@ export async function submissionTransaction<T>(db: Db, staffId: string, orders: 
 /** The first key of the two-key advisory locks taken here (the migration lock uses the one-key form). */
 const submissionLocks = 140_802;
 
-/** The batch's locks, in the order of their hashes; one array of keys, one text whatever their number. */
-const locking = deferred(prepared(`select pg_advisory_xact_lock(${submissionLocks}, h) from (select distinct hashtext(k) as h from unnest($1::text[]) as t (k)) as keys order by h`));
+/**
+ * The batch's locks, in the order of their hashes: the person's, found from their token's hash ($2), whose check may
+ * still be on its way (a token's person is written once, when it is issued; a token that is no person's adds no
+ * lock, and its request stores nothing), and the claims' ($1); one text whatever their number.
+ */
+const locking = deferred(
+  prepared(
+    `select pg_advisory_xact_lock(${submissionLocks}, h) from (select distinct hashtext(k) as h from unnest($1::text[] || ` +
+      `array(select 'staff ' || subject_id from tokens where token_hash = $2::text and role = 'staff')) as t (k)) as keys order by h`,
+  ),
+);

@@ -16,19 +16,21 @@ import { body } from '../../validate';
 import { jsonAnswer } from '../../security-headers';
 import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
-import { requireRoleOnOneConnection, type ConnectionEnv } from '../../auth/one-connection';
+import { requireRoleAlongsideWork, type AlongsideEnv } from '../../auth/one-connection';
+import { hashToken } from '../../auth/tokens';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
 
 /**
  * Sending orders, the busiest request of deadline day: it checks its token itself, on the connection it then stores
- * the batch on (one wait for the pool, not two), so it is mounted before the staff area's own check (api/staff/index.ts).
+ * the batch on (one wait for the pool, not two) and in the same round trip as the batch's first read, so it is
+ * mounted before the staff area's own check (api/staff/index.ts).
  */
 export function staffOrderSubmissionRoutes({ db }: AppDeps) {
-  const r = new Hono<ConnectionEnv>();
-  r.post('/', requireRoleOnOneConnection(db, 'staff'), body(submitOrdersRequest), async (c) => {
+  const r = new Hono<AlongsideEnv>();
+  r.post('/', requireRoleAlongsideWork(db, 'staff'), body(submitOrdersRequest), async (c) => {
     const { orders } = c.req.valid('json');
-    const p = c.get('principal');
-    const results = await ingestOrders(c.get('db'), { staffId: p.subjectId, agencyCode: p.agencyCode! }, orders);
+    const checked = c.get('checked').then(({ principal }) => ({ staffId: principal.subjectId, agencyCode: principal.agencyCode! }));
+    const results = await ingestOrders(c.get('db'), { tokenHash: hashToken(c.get('token')), checked }, orders);
     return jsonAnswer(c, { results });
   });
   return r;
