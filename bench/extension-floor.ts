@@ -6,6 +6,9 @@
 // `platform`, an empty one (what the browser alone costs), and `with-reader`, the real build's reader.js, evaluated
 // but never called (what this design costs before it reads anything). Written to a temp dir at bench time so that its
 // manifest takes the real build's content-script entry and its module the real build's reader.
+// A third variant, `idle`, is the floor under extension.main-thread-non-order-page: at idle time the content script
+// looks at the page's address and title (what any decision that a page is no order looks at first) and records the
+// same two measures, as the real script records them; it takes no extension API and imports nothing.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ import { parseHTML } from 'linkedom';
 import { extractPage } from '../lib/marketplaces/extract';
 import { extensionDir, launchWithExtension } from '../tests/e2e/fixtures';
 
-export type FloorVariant = 'platform' | 'with-reader';
+export type FloorVariant = 'platform' | 'with-reader' | 'idle';
 /** The module the floor's content script imports: the same address in both variants, only its content differs. */
 export const FLOOR_MODULE = 'module.js';
 
@@ -36,6 +39,18 @@ const message = ${JSON.stringify(messages)}[location.origin + location.pathname]
   performance.measure('nongsan-so:features', { start, end: performance.now() });
   // Outside the measures, as the real script handles the answer; the mark tells the bench the round trip was made.
   performance.mark('nongsan-so:recorded', { detail: await answered });
+})();
+`;
+
+/** The non-order floor's content script (`idle`): the real script's idle wait and its two measures, recorded as it records them. */
+const idleContentScript = `(async () => {
+  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+  let start = performance.now();
+  const looked = document.URL.length + document.title.length;
+  const read = performance.now() - start;
+  start = performance.now();
+  performance.measure('nongsan-so:read', { start: 0, duration: read, detail: { looked } });
+  performance.measure('nongsan-so:features', { start, end: performance.now() });
 })();
 `;
 
@@ -77,7 +92,7 @@ function writeFloorExtension(variant: FloorVariant, messages: Record<string, unk
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'background.js'), background);
-  writeFileSync(join(dir, 'content.js'), contentScript(messages));
+  writeFileSync(join(dir, 'content.js'), variant === 'idle' ? idleContentScript : contentScript(messages));
   if (variant === 'with-reader') copyFileSync(join(extensionDir, 'reader.js'), join(dir, FLOOR_MODULE));
   else writeFileSync(join(dir, FLOOR_MODULE), '');
   return dir;

@@ -183,6 +183,14 @@ export async function run(): Promise<Figures> {
     const { ms: nonOrderMs, byPage } = await costByPage(nonOrder);
     process.stderr.write(`  pages that are no order (median ms, loads that took the extension API): ${[...byPage].map(([p, s]) => `${p} ${round(median(s.ms), 3)} ms, ${s.tookApi}/${s.ms.length}`).join('; ')}\n`);
     const homePage = byPage.get(nonOrder[0].join(''))!;
+    // The same loads in the non-order floor's Chromium (extension-floor.ts, `idle`): what a content script that only
+    // waits for idle time, looks at the address and title and records the two measures costs on these pages.
+    const idleFloor = await launchFloor(site.port, 'idle', {});
+    floors.push(idleFloor);
+    const idleSamples: number[] = [];
+    for (let i = 0; i < RUNS; i++) for (const [host, path] of nonOrder) idleSamples.push((await measuredLoad(idleFloor.page, `https://${host}${path}`)).ms);
+    const idleHome = idleSamples.filter((_, k) => k % nonOrder.length === 0);
+    process.stderr.write(`  pages that are no order, floor (median ms): all ${round(median(idleSamples), 3)}, home page ${round(median(idleHome), 3)}\n`);
     const productPages = [...byPage].filter(([p]) => p !== nonOrder[0].join('')).flatMap(([, s]) => s.ms);
     const withBadge = await badge();
     // After the loads above: the script is in V8's code cache, as on every page after a person's first.
@@ -197,14 +205,16 @@ export async function run(): Promise<Figures> {
     // load of a page made in the three in turn: the same machine load on all three figures.
     const orderAddresses = order.map(([host, path]) => `https://${host}${path}`);
     const messages = realMessages(order.map(([host, path], i) => [orderAddresses[i], pages[host][path] as string]));
-    for (const variant of ['platform', 'with-reader'] as FloorVariant[]) floors.push(await launchFloor(site.port, variant, messages));
-    const builds = [{ context, page, extensionId, file: 'reader.js' }, ...floors.map((floor) => ({ ...floor, file: FLOOR_MODULE }))];
+    const orderFloors: Floor[] = [];
+    for (const variant of ['platform', 'with-reader'] as FloorVariant[]) orderFloors.push(await launchFloor(site.port, variant, messages));
+    floors.push(...orderFloors);
+    const builds = [{ context, page, extensionId, file: 'reader.js' }, ...orderFloors.map((floor) => ({ ...floor, file: FLOOR_MODULE }))];
     const measured = builds.map(() => [] as number[]);
     const traced = builds.map(() => [] as { load: number; tasks: number }[]);
     for (let i = 0; i < RUNS; i++)
       for (const address of orderAddresses) for (const [b, build] of builds.entries()) measured[b].push((await measuredLoad(build.page, address)).ms);
     // A floor whose background never answered would be no floor: the reading's round trip is part of it.
-    for (const floor of floors)
+    for (const floor of orderFloors)
       await floor.page.waitForFunction(() => Array.isArray((performance.getEntriesByName('nongsan-so:recorded')[0] as PerformanceMark | undefined)?.detail?.recorded), undefined, { timeout: 5_000 });
     for (let i = 0; i < START_UP_RUNS; i++)
       for (const address of orderAddresses)
@@ -213,14 +223,14 @@ export async function run(): Promise<Figures> {
     const tasksMs = traced.map((samples) => round(median(samples.map((s) => s.tasks)), 3));
     // Each build's loads go round the pages in order: a page's samples are every third.
     const byOrderPage = (samples: number[]) => orderAddresses.map((_, a) => round(median(samples.filter((_, k) => k % orderAddresses.length === a)), 3)).join(' / ');
-    process.stderr.write(`  order pages measured (median ms, ${order.map(([host, path]) => host + path).join(' / ')}): ${['real', ...floors.map((f) => f.variant)].map((name, b) => `${name} ${byOrderPage(measured[b])}`).join('; ')}\n`);
+    process.stderr.write(`  order pages measured (median ms, ${order.map(([host, path]) => host + path).join(' / ')}): ${['real', ...orderFloors.map((f) => f.variant)].map((name, b) => `${name} ${byOrderPage(measured[b])}`).join('; ')}\n`);
     const orderMs = round(median(measured[0]), 3);
     const readerLoad = moduleLoads[0];
     const readerLoadMs = round(median(readerLoad), 3);
     process.stderr.write(`  order page: measured ${orderMs} ms, reading's tasks traced ${tasksMs[0]} ms, reader load per page (ms): ${readerLoad.map((ms) => round(ms, 3)).join(' ')}\n`);
     // Measured, plus the module's load (traced), as the real figure: two medians added.
     const floorMs = Object.fromEntries(
-      floors.map((floor, f) => {
+      orderFloors.map((floor, f) => {
         const [ms, load] = [median(measured[f + 1]), median(moduleLoads[f + 1])];
         process.stderr.write(`  order page floor (${floor.variant}): measured ${round(ms, 3)} ms, module load ${round(load, 3)} ms, reading's tasks traced ${tasksMs[f + 1]} ms\n`);
         return [floor.variant, round(ms + load, 3)];
@@ -231,6 +241,10 @@ export async function run(): Promise<Figures> {
       'extension.main-thread-busy-non-order-page-watched': { value: round(median(busy.map((b) => b.ms)), 3), unit: 'ms per page', target: 1, better: 'lower' },
       'extension.main-thread-busy-non-order-page-watching-only': { value: round(median(busy.map((b) => b.watching)), 3), unit: 'ms per page', target: 0.1, better: 'lower' },
       'extension.main-thread-non-order-page': { value: nonOrderMs, unit: 'ms', target: 1, better: 'lower' },
+      // Under it, the same measures of a content script that only waits for idle time and looks at the address and
+      // title (extension-floor.ts, `idle`): no target, what no build that decides at idle time can go under.
+      'extension.non-order-page-floor': { value: round(median(idleSamples), 3), unit: 'ms', better: 'lower' },
+      'extension.home-page-floor': { value: round(median(idleHome), 3), unit: 'ms', better: 'lower' },
       // Of it: the home page, which needs no extension (no order, no shop link), and the two product pages of shops
       // the registry does not list, which take the extension API to look their shop up for the buyer's note.
       'extension.main-thread-home-page': { value: round(median(homePage.ms), 3), unit: 'ms', target: 1, better: 'lower' },
