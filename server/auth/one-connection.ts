@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import type { TokenRole } from '../db/schema';
 import { Problem } from '../problem';
 import { admit, authorize, bearerOf, type AuthEnv } from './require-role';
-import { principalAlongside } from './tokens';
+import { hashToken, principalAlongside } from './tokens';
 
 /** A request that works on one pooled connection: `c.get('db')` is it (on SQLite, the database itself). */
 export type ConnectionEnv = { Variables: AuthEnv['Variables'] & { db: Db } };
@@ -13,7 +13,7 @@ export type ConnectionEnv = { Variables: AuthEnv['Variables'] & { db: Db } };
  * The same, for a request whose work asks its first statements while its token is still being checked
  * (`requireRoleAlongsideWork`): `checked` is the check, which the work awaits before it writes or answers anything.
  */
-export type AlongsideEnv = { Variables: { db: Db; token: string; checked: Promise<AuthEnv['Variables']> } };
+export type AlongsideEnv = { Variables: { db: Db; tokenHash: string; checked: Promise<AuthEnv['Variables']> } };
 
 /**
  * requireRole for a request whose work is a few statements in a row (a tablet's batch of households): on PostgreSQL
@@ -52,17 +52,19 @@ export function requireRoleAlongsideWork(db: Db, ...roles: TokenRole[]): Middlew
   return async (c, next) => {
     if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
       const checked = await authorize(c, db, roles);
-      c.set('token', checked.token);
+      c.set('tokenHash', hashToken(checked.token));
       c.set('checked', Promise.resolve(checked));
       c.set('db', db);
       return next();
     }
     await onOneConnection(c, db, async (conn) => {
       const token = bearerOf(c);
-      const checked = principalAlongside(conn, token).then((principal) => admit(principal, token, roles));
+      // Hashed once: the lookup and the work's statements both find the token by it.
+      const tokenHash = hashToken(token);
+      const checked = principalAlongside(conn, tokenHash).then((principal) => admit(principal, token, roles));
       // Awaited below whatever happens; until then a refusal is not an unhandled rejection.
       checked.catch(() => {});
-      c.set('token', token);
+      c.set('tokenHash', tokenHash);
       c.set('checked', checked);
       c.set('db', conn);
       try {

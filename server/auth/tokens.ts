@@ -65,16 +65,16 @@ export async function principalOf(db: Db, token: string): Promise<Principal | 'r
 }
 
 /**
- * principalOf on PostgreSQL, on the connection a request keeps for its work (server/auth/one-connection.ts), without
- * holding that connection while the lookup is answered. Kysely runs one statement at a time on a connection it lends,
+ * principalOf on PostgreSQL, by the token's hash, on the connection a request keeps for its work
+ * (server/auth/one-connection.ts), without holding that connection while the lookup is answered. Kysely runs one statement at a time on a connection it lends,
  * so the lookup is handed to the connection itself and not waited for there: the statements the request asks next go
  * in the same write (server/db/prepared.ts) and the answers come back together.
  */
-export async function principalAlongside(conn: Db, token: string): Promise<Principal | 'revoked' | null> {
+export async function principalAlongside(conn: Db, tokenHash: string): Promise<Principal | 'revoked' | null> {
   const nowText = new Date().toISOString();
   let answer!: Promise<QueryResult<TokenRow>>;
   await conn.getExecutor().provideConnection(async (connection) => {
-    answer = connection.executeQuery<TokenRow>(CompiledQuery.raw(lookupAndRenew, [hashToken(token), nowText]));
+    answer = connection.executeQuery<TokenRow>(CompiledQuery.raw(lookupAndRenew, [tokenHash, nowText]));
   });
   return principalIn((await answer).rows[0], nowText);
 }

@@ -21,8 +21,9 @@ export interface ContextRow {
 /**
  * What a person's orders are judged against, on the busiest route of deadline day: their agency still taking orders
  * (403.12 when the province marked it inactive, as assertAgencyActive) and the campaign periods, each with the
- * province's plausibility limits. `agencyCode`: the text that gives the agency's code (a parameter). A batch reads it with the rest of what it meets
- * (batch-meets.ts), as a plain text: Kysely's builder cost more than the read.
+ * province's plausibility limits. `agencyCode`: the text that gives the agency's code (a parameter, or a statement
+ * that finds it). A batch reads it with the rest of what it meets (batch-meets.ts), as a plain text: Kysely's builder
+ * cost more than the read.
  */
 export const contextOf = (agencyCode: string) =>
   'select cast(agencies.active as bigint) as active, periods.id as id, periods.name as name, periods.starts_on as starts_on, periods.ends_on as ends_on, ' +

@@ -17,7 +17,6 @@ import { jsonAnswer } from '../../security-headers';
 import { Problem } from '../../problem';
 import type { AuthEnv } from '../../auth/require-role';
 import { requireRoleAlongsideWork, type AlongsideEnv } from '../../auth/one-connection';
-import { hashToken } from '../../auth/tokens';
 import { ingestOrders, resultOf, withdrawOrder } from '../../staff/orders';
 
 /**
@@ -30,7 +29,7 @@ export function staffOrderSubmissionRoutes({ db }: AppDeps) {
   r.post('/', requireRoleAlongsideWork(db, 'staff'), body(submitOrdersRequest), async (c) => {
     const { orders } = c.req.valid('json');
     const checked = c.get('checked').then(({ principal }) => ({ staffId: principal.subjectId, agencyCode: principal.agencyCode! }));
-    const results = await ingestOrders(c.get('db'), { tokenHash: hashToken(c.get('token')), checked }, orders);
+    const results = await ingestOrders(c.get('db'), { tokenHash: c.get('tokenHash'), checked }, orders);
     return jsonAnswer(c, { results });
   });
   return r;
