@@ -6,7 +6,11 @@
 // What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
 // slow collector is sent less), its connections are kept open between requests (a keep-alive agent; a person's browser
 // behind the reverse proxy makes the proxy open new ones), and the bench itself shares the two cores.
+// Scheduling, as docs/deploy.md sets it where PostgreSQL shares the collector's machine: PostgreSQL's processes run
+// as SCHED_BATCH, and so does this generator, which stands for browsers and tablets on other machines; the collector
+// stays a normal process (`schedule` below; LOAD_SCHED=normal leaves everything normal, for comparison).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { sql } from 'kysely';
@@ -161,6 +165,9 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     // LOAD_CPU_PROFILE=<dir>: the collector writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
     const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
     const collector = await startCollector(database.env, profile);
+    // It was forked by this generator, which may run as SCHED_BATCH: the collector runs as a deployed one does.
+    if (batchScheduling) schedule(collector.proc.pid!, 'normal');
+    process.stderr.write(`  ${kind}: scheduling: collector ${policyOf(collector.proc.pid!)}, generator ${policyOf(process.pid)}${pgUrl ? `, PostgreSQL ${postgresProcesses(pgUrl).map(policyOf)[0] ?? 'not ours'}` : ''}\n`);
     try {
       const ordersUrl = new URL('/api/staff/orders', collector.base);
       const householdsUrl = new URL('/api/kiosk/households', collector.base);
@@ -269,7 +276,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
 
 /** A process's CPU time so far, user and system (Linux /proc: fields 14 and 15, in clock ticks of 1/100 s). */
 function cpuTimes(pid: number): { user: number; system: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = statFields(pid)!;
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
 }
 
@@ -291,18 +298,10 @@ function loopSwitches(pid: number): { writes: number; preempted: number; waited:
  */
 function databaseCpuSeconds(pgUrl: string | undefined, kind: DbKind): number {
   if (kind !== 'postgres' || !pgUrl) return 0;
-  const pidFile = `/tmp/nongsan-so-pg-${new URL(pgUrl).port}/postmaster.pid`;
-  if (!existsSync(pidFile)) return 0;
-  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      if (Number(entry) === postmaster || Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      /* gone meanwhile */
-    }
+  for (const pid of postgresProcesses(pgUrl)) {
+    const fields = statFields(pid);
+    if (fields) total += (Number(fields[11]) + Number(fields[12])) / 100;
   }
   return total;
 }
@@ -317,17 +316,63 @@ async function tableBytes(db: Db, kind: DbKind): Promise<(table: string) => numb
   return (table) => by.get(table) ?? 0;
 }
 
+/**
+ * Linux scheduling policies, set with util-linux's `chrt` on every thread of a process. A process woken by a write to
+ * its socket (a PostgreSQL backend given a statement, this generator given an answer) takes the core from the
+ * collector's single-threaded loop there and then, unless it runs as SCHED_BATCH: such a process waits for its turn
+ * instead, with the same share of the CPU. Measured on PostgreSQL at full scale (docs/scale.md): the collector's loop
+ * taken off its core 26–33 thousand times a run, 7–8 thousand with PostgreSQL and the generator as SCHED_BATCH.
+ * Children inherit the policy: PostgreSQL's backends forked later too, and the collector (set back to normal).
+ */
+const batchScheduling = process.env.LOAD_SCHED !== 'normal';
+function schedule(pid: number, policy: 'batch' | 'normal'): boolean {
+  return spawnSync('chrt', [policy === 'batch' ? '-b' : '-o', '-a', '-p', '0', String(pid)], { stdio: 'ignore' }).status === 0;
+}
+/** A process's /proc stat from its third field on (its state), so field N is at N - 3; null once it is gone. */
+function statFields(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  } catch {
+    return null;
+  }
+}
+/** A process's scheduling policy, from /proc (field 41 of its stat: 3 is SCHED_BATCH, 0 normal). */
+function policyOf(pid: number): string {
+  const policy = Number(statFields(pid)?.[38]);
+  return policy === 3 ? 'SCHED_BATCH' : policy === 0 ? 'normal' : `policy ${policy}`;
+}
+/** PostgreSQL's postmaster and the processes it has forked so far (0 entries when it is not a local cluster of ours). */
+function postgresProcesses(pgUrl: string): number[] {
+  const pidFile = `/tmp/nongsan-so-pg-${new URL(pgUrl).port}/postmaster.pid`;
+  if (!existsSync(pidFile)) return [];
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  // Field 4 of a process's stat is its parent.
+  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && Number(statFields(Number(entry))?.[1]) === postmaster);
+  return [postmaster, ...children.map(Number)];
+}
+
 /** LOAD_DATABASES=sqlite (or postgres) runs one of the two; both by default. */
 const databases = (process.env.LOAD_DATABASES ?? 'sqlite,postgres').split(',');
 
 export async function run(): Promise<Figures> {
-  const sqlite = databases.includes('sqlite') ? await benchOne('sqlite') : {};
-  if (!databases.includes('postgres')) return sqlite;
-  const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
-  const server = tools.ensurePostgres();
+  if (batchScheduling && !schedule(process.pid, 'batch')) process.stderr.write('  load: chrt could not make the generator SCHED_BATCH: it runs as a normal process\n');
   try {
-    return { ...sqlite, ...(await benchOne('postgres', server.url)) };
+    const sqlite = databases.includes('sqlite') ? await benchOne('sqlite') : {};
+    if (!databases.includes('postgres')) return sqlite;
+    const tools = (await import('../scripts/ensure-tools.mjs' as string)) as { ensurePostgres(): { url: string; stop(): void } };
+    const server = tools.ensurePostgres();
+    try {
+      if (batchScheduling) {
+        const processes = postgresProcesses(server.url);
+        const set = processes.filter((pid) => schedule(pid, 'batch'));
+        if (!processes.length || set.length < processes.length) process.stderr.write(`  load: PostgreSQL's processes made SCHED_BATCH: ${set.length} of ${processes.length} (another server, or no chrt): they run as they are\n`);
+      }
+      return { ...sqlite, ...(await benchOne('postgres', server.url)) };
+    } finally {
+      server.stop();
+    }
   } finally {
-    server.stop();
+    // The benches after this one (npm run bench runs them all in this process) are measured as before.
+    if (batchScheduling) schedule(process.pid, 'normal');
   }
 }
