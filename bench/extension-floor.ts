@@ -9,15 +9,19 @@
 // A third variant, `idle`, is the floor under extension.main-thread-non-order-page: at idle time the content script
 // looks at the page's address and title (what any decision that a page is no order looks at first) and records the
 // same two measures, as the real script records them; it takes no extension API and imports nothing.
+// A fourth, `glance`, adds what a script must do on such a page to decide it by what it says and to notice an order
+// reached without a reload, and nothing of ours around it: the first glance's one XPath query of the head's signs and
+// the first heading (lib/marketplaces/first-glance.ts), and the five listeners the watch registers (watch.ts).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { parseHTML } from 'linkedom';
 import { extractPage } from '../lib/marketplaces/extract';
+import { HEAD_AND_HEADING } from '../lib/marketplaces/first-glance';
 import { extensionDir, launchWithExtension } from '../tests/e2e/fixtures';
 
-export type FloorVariant = 'platform' | 'with-reader' | 'idle';
+export type FloorVariant = 'platform' | 'with-reader' | 'idle' | 'glance';
 /** The module the floor's content script imports: the same address in both variants, only its content differs. */
 export const FLOOR_MODULE = 'module.js';
 
@@ -49,6 +53,25 @@ const idleContentScript = `(async () => {
   const looked = document.URL.length + document.title.length;
   const read = performance.now() - start;
   start = performance.now();
+  performance.measure('nongsan-so:read', { start: 0, duration: read, detail: { looked } });
+  performance.measure('nongsan-so:features', { start, end: performance.now() });
+})();
+`;
+
+/** The `glance` floor's content script: the idle floor, plus the page's signs looked at and the watch's listeners. */
+const glanceContentScript = `(async () => {
+  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+  let start = performance.now();
+  const signs = document.evaluate(${JSON.stringify(HEAD_AND_HEADING)}, document, null, 2, null).stringValue;
+  const looked = document.URL.length + document.title.length + signs.length;
+  const read = performance.now() - start;
+  start = performance.now();
+  const changed = () => {};
+  addEventListener('click', changed, { capture: true, passive: true });
+  addEventListener('submit', changed, { capture: true, passive: true });
+  addEventListener('popstate', changed);
+  addEventListener('hashchange', changed);
+  globalThis.navigation?.addEventListener?.('currententrychange', changed);
   performance.measure('nongsan-so:read', { start: 0, duration: read, detail: { looked } });
   performance.measure('nongsan-so:features', { start, end: performance.now() });
 })();
@@ -92,7 +115,7 @@ function writeFloorExtension(variant: FloorVariant, messages: Record<string, unk
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'background.js'), background);
-  writeFileSync(join(dir, 'content.js'), variant === 'idle' ? idleContentScript : contentScript(messages));
+  writeFileSync(join(dir, 'content.js'), variant === 'idle' ? idleContentScript : variant === 'glance' ? glanceContentScript : contentScript(messages));
   if (variant === 'with-reader') copyFileSync(join(extensionDir, 'reader.js'), join(dir, FLOOR_MODULE));
   else writeFileSync(join(dir, FLOOR_MODULE), '');
   return dir;

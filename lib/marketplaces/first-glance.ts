@@ -81,7 +81,7 @@ export function addressOf(url: string): { hostname: string; pathname: string; se
 // without case, as Chromium's selectors do for that attribute in an HTML document (`property` and `content` do not).
 // The same as `document.head.querySelector(COMMERCE_HEAD)` and `document.querySelector('h1, h2').textContent` in an
 // HTML document: the agreement with the detection is checked in Chromium (tests/e2e/marketplace-first-glance.spec.ts).
-const HEAD_AND_HEADING =
+export const HEAD_AND_HEADING =
   'concat(boolean(/html/head[1]//script[translate(@type,"ABCDEFGHIJKLMNOPQRSTUVWXYZ","abcdefghijklmnopqrstuvwxyz")="application/ld+json"]' +
   ' | /html/head[1]//meta[@property="og:type"][@content="product"] | /html/head[1]//meta[@property="product:price:amount"]),' +
   ' (//h1 | //h2)[1])';
