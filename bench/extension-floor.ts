@@ -46,36 +46,36 @@ const message = ${JSON.stringify(messages)}[location.origin + location.pathname]
 })();
 `;
 
-/** The non-order floor's content script (`idle`): the real script's idle wait and its two measures, recorded as it records them. */
-const idleContentScript = `(async () => {
+/**
+ * A non-order floor's content script: the real script's idle wait and its two measures, recorded as it records them.
+ * `look` sets `looked` from the page and is counted in "read"; `watch` is counted in "features".
+ */
+const atIdle = (look: string, watch = '') => `(async () => {
   await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
   let start = performance.now();
-  const looked = document.URL.length + document.title.length;
+  ${look}
   const read = performance.now() - start;
-  start = performance.now();
+  start = performance.now();${watch}
   performance.measure('nongsan-so:read', { start: 0, duration: read, detail: { looked } });
   performance.measure('nongsan-so:features', { start, end: performance.now() });
 })();
 `;
 
-/** The `glance` floor's content script: the idle floor, plus the page's signs looked at and the watch's listeners. */
-const glanceContentScript = `(async () => {
-  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
-  let start = performance.now();
-  const signs = document.evaluate(${JSON.stringify(HEAD_AND_HEADING)}, document, null, 2, null).stringValue;
-  const looked = document.URL.length + document.title.length + signs.length;
-  const read = performance.now() - start;
-  start = performance.now();
+/** `idle`: the address and the title looked at. */
+const idleContentScript = atIdle('const looked = document.URL.length + document.title.length;');
+
+/** `glance`: the page's signs looked at too (one XPath string query), and the watch's listeners registered. */
+const glanceContentScript = atIdle(
+  `const signs = document.evaluate(${JSON.stringify(HEAD_AND_HEADING)}, document, null, 2, null).stringValue;
+  const looked = document.URL.length + document.title.length + signs.length;`,
+  `
   const changed = () => {};
   addEventListener('click', changed, { capture: true, passive: true });
   addEventListener('submit', changed, { capture: true, passive: true });
   addEventListener('popstate', changed);
   addEventListener('hashchange', changed);
-  globalThis.navigation?.addEventListener?.('currententrychange', changed);
-  performance.measure('nongsan-so:read', { start: 0, duration: read, detail: { looked } });
-  performance.measure('nongsan-so:features', { start, end: performance.now() });
-})();
-`;
+  globalThis.navigation?.addEventListener?.('currententrychange', changed);`,
+);
 
 /** Answers as the real background does: through sendResponse, the channel kept open by \`return true\`. */
 const background = `chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -115,7 +115,8 @@ function writeFloorExtension(variant: FloorVariant, messages: Record<string, unk
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(dir, 'background.js'), background);
-  writeFileSync(join(dir, 'content.js'), variant === 'idle' ? idleContentScript : variant === 'glance' ? glanceContentScript : contentScript(messages));
+  const script = { idle: idleContentScript, glance: glanceContentScript }[variant as 'idle' | 'glance'] ?? contentScript(messages);
+  writeFileSync(join(dir, 'content.js'), script);
   if (variant === 'with-reader') copyFileSync(join(extensionDir, 'reader.js'), join(dir, FLOOR_MODULE));
   else writeFileSync(join(dir, FLOOR_MODULE), '');
   return dir;

@@ -167,7 +167,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     const collector = await startCollector(database.env, profile);
     // It was forked by this generator, which may run as SCHED_BATCH: the collector runs as a deployed one does.
     if (batchScheduling) schedule(collector.proc.pid!, 'normal');
-    process.stderr.write(`  ${kind}: scheduling: collector ${policyOf(collector.proc.pid!)}, generator ${policyOf(process.pid)}${pgUrl ? `, PostgreSQL ${postgresProcesses(pgUrl).map(policyOf)[0] ?? 'not ours'}` : ''}\n`);
+    process.stderr.write(`  ${kind}: scheduling: collector ${policyOf(collector.proc.pid!)}, generator ${policyOf(process.pid)}${pgUrl ? `, PostgreSQL ${postgresProcesses(pgUrl).slice(0, 1).map(policyOf)[0] ?? 'not ours'}` : ''}\n`);
     try {
       const ordersUrl = new URL('/api/staff/orders', collector.base);
       const householdsUrl = new URL('/api/kiosk/households', collector.base);
