@@ -4,8 +4,8 @@
 // (`load.<db>.orders.*`, `load.<db>.kiosk.*`). Figures: throughput, p50/p95/p99 latency, errors.
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
 // What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
-// slow collector is sent less), its connections are kept open between requests (a keep-alive agent; a person's browser
-// behind the reverse proxy makes the proxy open new ones), and the bench itself shares the two cores.
+// slow collector is sent less), and the bench itself shares the two cores. Its connections are the reverse proxy's:
+// kept open between requests, as many as are in flight at the peak (`proxyIdle` below).
 // Scheduling, as docs/deploy.md sets it where PostgreSQL shares the collector's machine: PostgreSQL's processes run
 // as SCHED_BATCH, and so does this generator, which stands for browsers and tablets on other machines; the collector
 // stays a normal process (`schedule` below; LOAD_SCHED=normal leaves everything normal, for comparison).
@@ -116,11 +116,22 @@ const failed = (what: string) => {
 };
 
 /**
+ * How many connections the reverse proxy keeps open to the collector between requests (deploy/nginx.conf and
+ * deploy/Caddyfile: 512, for 60 s): on deadline day, as many as are in flight at the peak, so every request comes on a
+ * connection opened before. The warm-up opens them. LOAD_PROXY_IDLE=32 measures the proxies' own default instead
+ * (nginx's example had 32, Caddy keeps 32): each request past 32 in flight at once then comes on a new connection,
+ * which the collector accepts one per turn of its loop (docs/scale.md, "Connections held by the proxy").
+ */
+const proxyIdle = Number(process.env.LOAD_PROXY_IDLE ?? inFlight + kiosks);
+
+/**
  * Connections kept open between requests, as many as are in flight. node:http rather than fetch: fetch (undici)
  * cost this generator 1,36 ms of CPU per request on the two cores it shares with the collector and the
  * database, node:http 0,53 ms (`load.<db>.generator-cpu`, LOAD_SCALE=0.2 on PostgreSQL, 02/12/2026).
  */
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: proxyIdle });
+/** Requests sent so far on a connection of their own, opened for them. */
+let onNewConnections = 0;
 
 /** The headers Node's fetch adds to every request: the collector is sent the same requests as it was with fetch. */
 const fetchHeaders = { Accept: '*/*', 'Accept-Language': '*', 'Sec-Fetch-Mode': 'cors', 'User-Agent': 'node', 'Accept-Encoding': 'gzip, deflate' };
@@ -136,6 +147,7 @@ function send(url: URL, token: string, payload: Buffer): Promise<{ status: numbe
   return new Promise((resolve, reject) => {
     const headers = { ...fetchHeaders, Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': payload.length };
     const req = request(url, { method: 'POST', agent, headers }, (res) => {
+      if (!req.reusedSocket) onNewConnections++;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -167,6 +179,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
     const collector = await startCollector(database.env, profile);
     // It was forked by this generator, which may run as SCHED_BATCH: the collector runs as a deployed one does.
     if (batchScheduling) schedule(collector.proc.pid!, 'normal');
+    process.stderr.write(`  ${kind}: connections kept open between requests: up to ${proxyIdle}\n`);
     process.stderr.write(`  ${kind}: scheduling: collector ${policyOf(collector.proc.pid!)}, generator ${policyOf(process.pid)}${pgUrl ? `, PostgreSQL ${postgresProcesses(pgUrl).slice(0, 1).map(policyOf)[0] ?? 'not ours'}` : ''}\n`);
     try {
       const ordersUrl = new URL('/api/staff/orders', collector.base);
@@ -191,6 +204,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         const cpuBefore = cpuTimes(collector.proc.pid!);
         const switchesBefore = loopSwitches(collector.proc.pid!);
         const generatorBefore = process.cpuUsage();
+        const newBefore = onNewConnections;
         const databaseBefore = databaseCpuSeconds(pgUrl, kind);
         const t0 = performance.now();
         const result = await parts();
@@ -205,16 +219,17 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         const generatorCpu = (generator.user + generator.system) / 1e6;
         const databaseCpu = databaseCpuSeconds(pgUrl, kind) - databaseBefore;
         process.stderr.write(
-          `  ${kind}: ${round(ms / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}; collector's writes ${switches.writes}, its loop preempted ${switches.preempted} times, waited ${switches.waited} times\n`,
+          `  ${kind}: ${round(ms / 1000, 1)} s; CPU s: collector ${round(cpu, 2)} (user ${round(cpuAfter.user - cpuBefore.user, 2)}, system ${round(cpuAfter.system - cpuBefore.system, 2)}), generator ${round(generatorCpu, 2)}, database ${round(databaseCpu, 2)}; collector's writes ${switches.writes}, its loop preempted ${switches.preempted} times, waited ${switches.waited} times; requests on new connections ${onNewConnections - newBefore}\n`,
         );
-        return { result, cpu, generatorCpu, databaseCpu, switches };
+        return { result, cpu, generatorCpu, databaseCpu, switches, onNew: onNewConnections - newBefore };
       };
       // Warm first, as on deadline day: the collector has run for weeks (its code compiled, its pool's connections open,
       // their statements prepared) and every tablet has synced before (its token renewed today, its commune's figures
       // stored). Measured cold, the burst cost about a quarter more CPU in the collector and in PostgreSQL
       // (docs/scale.md).
       const warmOrders = Math.min(submissions, 200);
-      const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), 20), pool(kioskJobs(1), 20)]);
+      // All at once: the connections the reverse proxy holds at the peak are opened here (`proxyIdle`).
+      const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), inFlight), pool(kioskJobs(1), kiosks)]);
       // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone.
       const burstJobs = kioskJobs();
       const burstRun = await measured(`${kiosks} kiosks × ${householdsEach} households at once`, () => pool(burstJobs, kiosks));
@@ -227,6 +242,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         generatorCpu,
         databaseCpu,
         switches,
+        onNew,
       } = await measured(`${submissions} submissions (${inFlight} in flight) + ${kiosks} kiosks × ${householdsEach} households`, () => Promise.all([pool(mixOrders, inFlight), pool(mixJobs, kiosks)]));
       for (const [what, n] of failures) process.stderr.write(`  ${kind}: ${n} × ${what}\n`);
       failures.clear();
@@ -244,6 +260,9 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         // cores, which may take the core from the collector's loop there and then (server/db/prepared.ts).
         [`${p}.collector-writes-per-request`]: { value: round(switches.writes / (submissions + kiosks), 2), unit: 'writes per request', better: 'lower' },
         [`${p}.collector-loop-preempted`]: { value: switches.preempted, unit: 'times', better: 'lower' },
+        // Requests that came on a connection opened for them, which the collector accepts one per turn of its loop: 0
+        // where the proxy keeps enough open (`proxyIdle`).
+        [`${p}.requests-on-new-connections`]: { value: onNew, unit: `of ${submissions + kiosks}`, better: 'lower' },
         // The generator shares the cores: what it took from them (the collector's figures are floors by that much).
         [`${p}.generator-cpu`]: { value: round(generatorCpu, 2), unit: 's', better: 'lower' },
         // PostgreSQL's own processes over the run (docs/scale.md sizes the database server by it).

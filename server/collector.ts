@@ -15,6 +15,17 @@ import { described, seconds, trackConnections, type Answering } from './connecti
  */
 const turnMs = 5;
 
+/**
+ * How long a connection with no request in flight stays open: longer than the reverse proxies keep their idle
+ * connections to the collector (60 s, deploy/nginx.conf and deploy/Caddyfile), so the proxy, not the collector, closes
+ * them. Node's own 5 s closed them first: a request the proxy sent on one as it closed failed (nginx answers 502 to a
+ * POST rather than send it twice), and every connection closed was opened again on the next burst, one accepted per
+ * turn of the loop (above). Deadline day at full scale, 200 tablets' batches beside the orders: p99 2,0–2,5 s with
+ * 144–200 of them on new connections, 2,9–3,4 s with the proxies' old 32 kept, 1,4–1,6 s on open ones (docs/scale.md,
+ * "Connections held by the proxy").
+ */
+export const idleConnectionMs = 65_000;
+
 /** Starts the collector: API under /api, the PWA at /. */
 export async function startCollector(config = readConfig()) {
   const region = loadRegion(config.region);
@@ -120,6 +131,7 @@ async function listen(fetch: (req: Request, env: HttpBindings) => Response | Pro
   for (const hostname of host ? [host] : ['::', '0.0.0.0']) {
     // An HTTP/1 server (serve's default): its requests come with Node's IncomingMessage and ServerResponse.
     const server = serve({ fetch: (req, env) => fetch(req, env as HttpBindings), port, hostname }) as Server;
+    server.keepAliveTimeout = idleConnectionMs;
     const ok = await new Promise<boolean>((resolve, reject) => {
       server.once('listening', () => resolve(true));
       server.once('error', (e: NodeJS.ErrnoException) => {
