@@ -5,7 +5,8 @@
 // LOAD_SCALE=0.1 (any 0 < s ≤ 1) scales staff, submissions and kiosks down for a quick run; the default is 1.
 // What it leaves out, so read its figures as a floor: the load is closed (200 waiting answers at all times, a
 // slow collector is sent less), and the bench itself shares the two cores. Its connections are the reverse proxy's:
-// kept open between requests, as many as are in flight at the peak (`proxyIdle` below).
+// kept open between requests, as many as are in flight at the peak once the day's first burst has opened them
+// (`proxyIdle` below).
 // Scheduling, as docs/deploy.md sets it where PostgreSQL shares the collector's machine: PostgreSQL's processes run
 // as SCHED_BATCH, and so does this generator, which stands for browsers and tablets on other machines; the collector
 // stays a normal process (`schedule` below; LOAD_SCHED=normal leaves everything normal, for comparison).
@@ -118,9 +119,10 @@ const failed = (what: string) => {
 /**
  * How many connections the reverse proxy keeps open to the collector between requests (deploy/nginx.conf and
  * deploy/Caddyfile: 512, for 60 s): on deadline day, as many as are in flight at the peak, so every request comes on a
- * connection opened before. The warm-up opens them. LOAD_PROXY_IDLE=32 measures the proxies' own default instead
- * (nginx's example had 32, Caddy keeps 32): each request past 32 in flight at once then comes on a new connection,
- * which the collector accepts one per turn of its loop (docs/scale.md, "Connections held by the proxy").
+ * connection opened before. They are opened after the burst alone, which stands for the day's first peak (its tablets
+ * on new connections), and before the orders and tablets together. LOAD_PROXY_IDLE=32 measures the proxies' own
+ * default instead (nginx's example had 32, Caddy keeps 32): each request past 32 in flight at once then comes on a new
+ * connection, which the collector accepts one per turn of its loop (docs/scale.md, "Connections held by the proxy").
  */
 const proxyIdle = Number(process.env.LOAD_PROXY_IDLE ?? inFlight + kiosks);
 
@@ -132,6 +134,17 @@ const proxyIdle = Number(process.env.LOAD_PROXY_IDLE ?? inFlight + kiosks);
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: proxyIdle });
 /** Requests sent so far on a connection of their own, opened for them. */
 let onNewConnections = 0;
+
+/** `n` requests at once to /api/health: the agent opens a connection for each past those it holds, and keeps them. */
+function openConnections(base: string, n: number): Promise<unknown> {
+  const opening = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const req = request(new URL('/api/health', base), { agent, headers: fetchHeaders }, (res) => res.resume().on('end', resolve));
+      req.on('error', reject);
+      req.end();
+    });
+  return Promise.all(Array.from({ length: n }, opening));
+}
 
 /** The headers Node's fetch adds to every request: the collector is sent the same requests as it was with fetch. */
 const fetchHeaders = { Accept: '*/*', 'Accept-Language': '*', 'Sec-Fetch-Mode': 'cors', 'User-Agent': 'node', 'Accept-Encoding': 'gzip, deflate' };
@@ -228,12 +241,14 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
       // stored). Measured cold, the burst cost about a quarter more CPU in the collector and in PostgreSQL
       // (docs/scale.md).
       const warmOrders = Math.min(submissions, 200);
-      // All at once: the connections the reverse proxy holds at the peak are opened here (`proxyIdle`).
-      const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), inFlight), pool(kioskJobs(1), kiosks)]);
-      // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone.
+      const [warmOrdersRun, warmKiosksRun] = await Promise.all([pool(orderJobs(warmOrders), 20), pool(kioskJobs(1), 20)]);
+      // Issue 14's kiosk target is for the tablets' batches at full scale: all 200 tablets sending at once, alone. The
+      // first burst of the day: the proxy holds 40 connections, and most tablets come on new ones.
       const burstJobs = kioskJobs();
       const burstRun = await measured(`${kiosks} kiosks × ${householdsEach} households at once`, () => pool(burstJobs, kiosks));
       const burst = burstRun.result;
+      // Deadline day: the proxy holds the connections of the day's peaks (`proxyIdle`).
+      await openConnections(collector.base, Math.min(proxyIdle, inFlight + kiosks));
       const mixOrders = orderJobs(submissions);
       const mixJobs = kioskJobs();
       const {
@@ -261,7 +276,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         [`${p}.collector-writes-per-request`]: { value: round(switches.writes / (submissions + kiosks), 2), unit: 'writes per request', better: 'lower' },
         [`${p}.collector-loop-preempted`]: { value: switches.preempted, unit: 'times', better: 'lower' },
         // Requests that came on a connection opened for them, which the collector accepts one per turn of its loop: 0
-        // where the proxy keeps enough open (`proxyIdle`).
+        // where the proxy keeps enough open (`proxyIdle`); the first burst's are beside the burst's figures.
         [`${p}.requests-on-new-connections`]: { value: onNew, unit: `of ${submissions + kiosks}`, better: 'lower' },
         // The generator shares the cores: what it took from them (the collector's figures are floors by that much).
         [`${p}.generator-cpu`]: { value: round(generatorCpu, 2), unit: 's', better: 'lower' },
@@ -282,6 +297,7 @@ async function benchOne(kind: DbKind, pgUrl?: string): Promise<Figures> {
         ...kioskFigures(`${p}.kiosk-burst`, burst),
         // What the burst alone cost each process: the two cores it needs, whoever else were running.
         [`${p}.kiosk-burst.collector-cpu`]: { value: round(burstRun.cpu, 2), unit: 's', better: 'lower' },
+        [`${p}.kiosk-burst.requests-on-new-connections`]: { value: burstRun.onNew, unit: `of ${kiosks}`, better: 'lower' },
         [`${p}.kiosk-burst.generator-cpu`]: { value: round(burstRun.generatorCpu, 2), unit: 's', better: 'lower' },
         ...(kind === 'postgres' ? { [`${p}.kiosk-burst.database-cpu`]: { value: round(burstRun.databaseCpu, 2), unit: 's', better: 'lower' as const } } : {}),
         // The same burst again, beside the 30.000 orders: deadline day.
